@@ -1,0 +1,56 @@
+// Command liaison is a language server and command-line checker for
+// English prose: usage rules that understand grammar, dictionary
+// definitions on hover, and quick-fixes.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+)
+
+// command is one subcommand of the liaison binary.
+type command struct {
+	name, usage string
+	run         func(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"check", "check [--format text|json] [--language ID] PATH…   report usage problems", runCheck},
+		{"rules", "rules [--format text|json]                        list the usage rules", runRules},
+		{"serve", "serve [--stdio] [--log-file FILE] [--log-level L]  run the language server on stdio", runServe},
+		{"version", "version                                           print the version and data attributions", runVersion},
+	}
+}
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, args[1:], stdin, stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "liaison: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: liaison COMMAND [ARGS]")
+	fmt.Fprintln(w)
+	for _, c := range commands() {
+		fmt.Fprintln(w, "  liaison "+c.usage)
+	}
+}

@@ -1,0 +1,22 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+)
+
+const version = "0.1.0-dev"
+
+const attribution = `liaison embeds data derived from:
+  UD English-EWT (part-of-speech tagger model), CC BY-SA 4.0,
+    Universal Dependencies, https://universaldependencies.org/treebanks/en_ewt/
+  Open English WordNet 2025 (lexicon), CC BY 4.0, https://en-word.net/
+  Princeton WordNet 3.0 (morphological exception lists), WordNet 3.0 licence,
+    Copyright 2006 Princeton University.
+See NOTICE for the full notices.`
+
+func runVersion(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fmt.Fprintf(stdout, "liaison %s\n\n%s\n", version, attribution)
+	return 0
+}
