@@ -1,0 +1,137 @@
+package token
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sentences tokenizes text, the prose of one block, and splits it into
+// sentences in one call. Offsets are byte offsets into text. The sentences'
+// tokens share one backing array. A block without terminal punctuation (a
+// heading) is one sentence; text with no tokens has no sentences.
+func Sentences(text string) []Sentence {
+	var s Segmenter
+	s.tokens = make([]Token, 0, len(text)/5+8)
+	return s.split(text, nil)
+}
+
+// Segmenter tokenizes and splits text into sentences, reusing its buffers
+// across calls. Its zero value is ready to use. A Segmenter is not safe for
+// concurrent use.
+type Segmenter struct {
+	tokenizer Tokenizer
+	tokens    []Token
+	sentences []Sentence
+}
+
+// Sentences is like the package's Sentences, but the slices it returns are
+// owned by the Segmenter and valid only until its next call.
+func (s *Segmenter) Sentences(text string) []Sentence {
+	s.sentences = s.split(text, s.sentences[:0])
+	return s.sentences
+}
+
+func (s *Segmenter) split(text string, dst []Sentence) []Sentence {
+	s.tokens = s.tokenizer.Append(s.tokens[:0], text)
+	return SplitTokens(dst, text, s.tokens)
+}
+
+// SplitTokens groups tokens, the tokens of text in order, into sentences
+// and appends them to dst. The sentences' Tokens are sub-slices of tokens.
+func SplitTokens(dst []Sentence, text string, tokens []Token) []Sentence {
+	if len(tokens) == 0 {
+		return dst
+	}
+	if dst == nil {
+		dst = make([]Sentence, 0, len(tokens)/16+1)
+	}
+	first := 0
+	for k := 0; k < len(tokens); k++ {
+		term := terminatorOf(text, tokens[k])
+		if term == notTerminator {
+			continue
+		}
+		last := k
+		for last+1 < len(tokens) && tokens[last+1].Start == tokens[last].End && isClosing(text, tokens[last+1]) {
+			last++
+		}
+		if last+1 < len(tokens) && boundaryBefore(text, tokens, last, term) {
+			dst = append(dst, sentenceOf(tokens[first:last+1]))
+			first = last + 1
+		}
+		k = last
+	}
+	return append(dst, sentenceOf(tokens[first:]))
+}
+
+func sentenceOf(tokens []Token) Sentence {
+	return Sentence{Start: tokens[0].Start, End: tokens[len(tokens)-1].End, Tokens: tokens}
+}
+
+type terminator uint8
+
+const (
+	notTerminator terminator = iota
+	fullStop                 // . or a run of ! and ? (?!, !!!)
+	ellipsis                 // ... or …
+)
+
+func terminatorOf(text string, t Token) terminator {
+	if t.Kind != Punct {
+		return notTerminator
+	}
+	w := text[t.Start:t.End]
+	switch {
+	case w == "." || w == "!" || w == "?":
+		return fullStop
+	case w == "…":
+		return ellipsis
+	}
+	dots, other := 0, 0
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case '.':
+			dots++
+		case '!', '?':
+			other++
+		default:
+			return notTerminator
+		}
+	}
+	if other > 0 {
+		return fullStop
+	}
+	return ellipsis
+}
+
+func isClosing(text string, t Token) bool {
+	return t.Kind == Punct && t.End-t.Start == closingAt(text, t.Start) && t.End > t.Start
+}
+
+func isOpening(text string, t Token) bool {
+	return t.Kind == Punct && t.End-t.Start == openingAt(text, t.Start) && t.End > t.Start
+}
+
+// boundaryBefore decides whether a sentence ends after tokens[last], the
+// terminator at its end plus any closing quotes and brackets.
+func boundaryBefore(text string, tokens []Token, last int, term terminator) bool {
+	next := last + 1
+	if tokens[next].Start == tokens[last].End {
+		return false // no space: 3.x, "Stop."Then
+	}
+	for next < len(tokens) && isOpening(text, tokens[next]) {
+		next++
+	}
+	if next == len(tokens) {
+		return false // only opening marks follow: they stay with this sentence
+	}
+	t := tokens[next]
+	if t.Kind == Punct {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[t.Start:t.End])
+	if term == ellipsis {
+		return unicode.IsUpper(r)
+	}
+	return !unicode.IsLower(r)
+}

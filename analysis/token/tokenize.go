@@ -1,0 +1,515 @@
+package token
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/clipperhouse/uax29/v2/words"
+)
+
+// Tokenize appends the tokens of text to dst and returns the extended
+// slice. Offsets are byte offsets into text. Every byte of text ends up
+// either inside a token or in whitespace between tokens; invalid UTF-8 bytes
+// and control characters become one-byte Symbol tokens.
+func Tokenize(dst []Token, text string) []Token {
+	var t Tokenizer
+	return t.Append(dst, text)
+}
+
+// Tokenizer splits text into tokens. Its zero value is ready to use; reusing
+// one Tokenizer across calls reuses its scratch space. A Tokenizer is not
+// safe for concurrent use.
+type Tokenizer struct {
+	iter *words.Iterator[string]
+	segs []segment // scratch: the UAX #29 segments of one chunk
+}
+
+// segment is one UAX #29 word-boundary segment of a chunk.
+type segment struct {
+	start, end int
+	class      segClass
+}
+
+type segClass uint8
+
+const (
+	segWord  segClass = iota + 1 // starts with a letter, digit or connector
+	segPunct                     // one punctuation mark (possibly with marks)
+	segOther                     // symbols, emoji, controls
+)
+
+// Append appends the tokens of text to dst and returns the extended slice.
+func (t *Tokenizer) Append(dst []Token, text string) []Token {
+	if t.iter == nil {
+		t.iter = words.FromString("")
+	}
+	i := 0
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace(c) {
+				i++
+				continue
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if r == utf8.RuneError && size <= 1 {
+				dst = append(dst, Token{Start: i, End: i + 1, Kind: Symbol})
+				i++
+				continue
+			}
+			if unicode.IsSpace(r) {
+				i += size
+				continue
+			}
+		}
+		j := chunkEnd(text, i)
+		dst = t.chunk(dst, text, i, j)
+		i = j
+	}
+	return dst
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// chunkEnd returns the end of the run of non-space, valid UTF-8 that starts
+// at i (text[i] is neither space nor invalid).
+func chunkEnd(text string, i int) int {
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace(c) {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if (r == utf8.RuneError && size <= 1) || unicode.IsSpace(r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// chunk tokenizes text[start:end], a run without whitespace.
+func (t *Tokenizer) chunk(dst []Token, text string, start, end int) []Token {
+	for start < end {
+		// Look for a URL or an e-mail address; the parts before and after
+		// are tokenized as ordinary text.
+		s, e, kind := findLink(text, start, end)
+		if kind == 0 {
+			return t.plain(dst, text, start, end)
+		}
+		dst = t.plain(dst, text, start, s)
+		dst = append(dst, Token{Start: s, End: e, Kind: kind})
+		start = e
+	}
+	return dst
+}
+
+// findLink finds the first URL or e-mail address in text[start:end].
+func findLink(text string, start, end int) (s, e int, kind Kind) {
+	for i := start; i < end; i++ {
+		switch c := text[i]; c {
+		case ':':
+			if i+2 < end && text[i+1] == '/' && text[i+2] == '/' {
+				s = i
+				for s > start && isSchemeByte(text[s-1]) {
+					s--
+				}
+				for s < i && !isASCIILetter(text[s]) {
+					s++
+				}
+				if s < i && i+3 < end {
+					return s, urlEnd(text, s, i+3, end), URL
+				}
+			}
+		case 'w', 'W':
+			if i+4 < end && (i == start || !isWordByte(text[i-1])) &&
+				lowerASCII(text[i+1]) == 'w' && lowerASCII(text[i+2]) == 'w' && text[i+3] == '.' && isWordByte(text[i+4]) {
+				return i, urlEnd(text, i, i+4, end), URL
+			}
+		case '@':
+			if s, e, ok := emailAround(text, start, i, end); ok {
+				return s, e, Email
+			}
+		}
+	}
+	return 0, 0, 0
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isASCIIDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isWordByte(c byte) bool    { return isASCIILetter(c) || isASCIIDigit(c) || c == '_' }
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+func isSchemeByte(c byte) bool {
+	return isASCIILetter(c) || isASCIIDigit(c) || c == '+' || c == '-' || c == '.'
+}
+
+// urlEnd returns where a URL that starts at s ends: at the end of the chunk,
+// less trailing punctuation that belongs to the prose (a full stop, a
+// closing quote, a closing bracket that the URL did not open). body is the
+// first byte after the scheme or "www.".
+func urlEnd(text string, s, body, end int) int {
+	e := end
+	for e > body {
+		c := text[e-1]
+		switch c {
+		case '.', ',', ';', ':', '!', '?', '\'', '"', '*', '_', '<', '>':
+			e--
+			continue
+		case ')', ']', '}':
+			open := byte('(')
+			if c == ']' {
+				open = '['
+			} else if c == '}' {
+				open = '{'
+			}
+			if countByte(text[s:e-1], open) > countByte(text[s:e-1], c) {
+				return e
+			}
+			e--
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			// Trailing curly quotes and similar.
+			r, size := utf8.DecodeLastRuneInString(text[body:e])
+			if unicode.IsPunct(r) {
+				e -= size
+				continue
+			}
+		}
+		break
+	}
+	return e
+}
+
+func countByte(s string, c byte) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			n++
+		}
+	}
+	return n
+}
+
+// emailAround checks for an e-mail address around the '@' at at, within
+// text[start:end].
+func emailAround(text string, start, at, end int) (s, e int, ok bool) {
+	s = at
+	for s > start && isLocalByte(text[s-1]) {
+		s--
+	}
+	for s < at && text[s] == '.' {
+		s++
+	}
+	if s == at {
+		return 0, 0, false
+	}
+	e = at + 1
+	dot := false
+	for e < end && (isWordByte(text[e]) || text[e] == '-' || text[e] == '.') {
+		e++
+	}
+	for e > at+1 && (text[e-1] == '.' || text[e-1] == '-') {
+		e--
+	}
+	for i := at + 2; i < e-1; i++ {
+		if text[i] == '.' {
+			dot = true
+		}
+	}
+	if !dot {
+		return 0, 0, false
+	}
+	return s, e, true
+}
+
+func isLocalByte(c byte) bool {
+	return isWordByte(c) || c == '.' || c == '%' || c == '+' || c == '-'
+}
+
+// plain tokenizes text[start:end], a run without whitespace, URLs or e-mail
+// addresses, on top of UAX #29 word segmentation.
+func (t *Tokenizer) plain(dst []Token, text string, start, end int) []Token {
+	if start >= end {
+		return dst
+	}
+	segs := t.segs[:0]
+	t.iter.SetText(text[start:end])
+	for t.iter.Next() {
+		s, e := start+t.iter.Start(), start+t.iter.End()
+		segs = append(segs, segment{start: s, end: e, class: classify(text[s:e])})
+	}
+	t.segs = segs
+
+	for k := 0; k < len(segs); k++ {
+		sg := segs[k]
+		switch sg.class {
+		case segWord:
+			dst, k = t.word(dst, text, segs, k)
+		default:
+			dst, k = punctRun(dst, text, segs, k)
+		}
+	}
+	return dst
+}
+
+func classify(seg string) segClass {
+	c := seg[0]
+	if c < utf8.RuneSelf {
+		switch {
+		case isWordByte(c):
+			return segWord
+		case c < ' ' || c == 0x7f:
+			return segOther
+		case isASCIIPunct(c):
+			return segPunct
+		default:
+			return segOther
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(seg)
+	switch {
+	case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsNumber(r) || unicode.IsMark(r):
+		return segWord
+	case unicode.IsPunct(r):
+		return segPunct
+	}
+	return segOther
+}
+
+// isASCIIPunct reports the ASCII marks that are punctuation rather than
+// symbols: . , ; : ! ? ( ) [ ] { } " ' - / \ and the underscore.
+func isASCIIPunct(c byte) bool {
+	switch c {
+	case '.', ',', ';', ':', '!', '?', '(', ')', '[', ']', '{', '}', '"', '\'', '-', '/', '\\', '_':
+		return true
+	}
+	return false
+}
+
+// runeAt returns the rune that starts a segment.
+func runeAt(text string, i int) rune {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return rune(c)
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return r
+}
+
+// punctRun emits the punctuation or symbol segment segs[k], merged with the
+// segments after it when they form one mark: a run of the same mark ("...",
+// "--", "!!!", "**") or a run of terminators ("?!", ".?").
+func punctRun(dst []Token, text string, segs []segment, k int) ([]Token, int) {
+	sg := segs[k]
+	kind := Symbol
+	if sg.class == segPunct {
+		kind = Punct
+	}
+	r := runeAt(text, sg.start)
+	single := sg.end-sg.start == utf8.RuneLen(r)
+	end := sg.end
+	if single && mergesInRuns(r) {
+		for k+1 < len(segs) {
+			n := segs[k+1]
+			nr := runeAt(text, n.start)
+			if n.end-n.start != utf8.RuneLen(nr) || !(nr == r || isTerminatorRune(r) && isTerminatorRune(nr)) {
+				break
+			}
+			end = n.end
+			k++
+		}
+	}
+	switch r {
+	case '@', '&', '#', '*', '%':
+		kind = Symbol
+	}
+	// A leading apostrophe on a two-digit year ('73, '90s) stays with it.
+	if (r == '\'' || r == '’') && end == sg.end && k+1 < len(segs) && segs[k+1].class == segWord &&
+		(sg.start == 0 || !isWordByte(text[sg.start-1])) && isYear(text[segs[k+1].start:segs[k+1].end]) {
+		return append(dst, Token{Start: sg.start, End: segs[k+1].end, Kind: Number}), k + 1
+	}
+	return append(dst, Token{Start: sg.start, End: end, Kind: kind}), k
+}
+
+func isYear(s string) bool {
+	return len(s) >= 2 && isASCIIDigit(s[0]) && isASCIIDigit(s[1]) && (len(s) == 2 || len(s) == 3 && s[2] == 's')
+}
+
+// mergesInRuns reports marks whose repetitions form one token.
+func mergesInRuns(r rune) bool {
+	switch r {
+	case '"', '\'', '(', ')', '[', ']', '{', '}', '‘', '’', '“', '”', '«', '»', ',', ';':
+		return false
+	}
+	return true
+}
+
+func isTerminatorRune(r rune) bool { return r == '.' || r == '!' || r == '?' }
+
+// word emits the word that starts at segs[k]: joined across hyphens (and a
+// few other joiners), split into EWT-style contractions, with the full stop
+// of an abbreviation attached. It returns the index of the last segment
+// consumed.
+func (t *Tokenizer) word(dst []Token, text string, segs []segment, k int) ([]Token, int) {
+	start := segs[k].start
+	first := k
+	for k+2 < len(segs) && segs[k+2].class == segWord && joins(text, segs[k], segs[k+1], segs[k+2]) {
+		k += 2
+	}
+	end := segs[k].end
+	kind := Word
+	if isNumeric(text, start) {
+		kind = Number
+	}
+
+	// An abbreviation keeps its full stop, unless the full stop ends the
+	// sentence (then it is the sentence's terminator, as in EWT).
+	if k+1 < len(segs) && text[segs[k+1].start] == '.' && segs[k+1].end == segs[k+1].start+1 &&
+		(k+2 == len(segs) || text[segs[k+2].start] != '.') && first == k && kind == Word {
+		class := abbreviationClass(text, start, end)
+		if class == numberAbbreviation && !digitFollows(text, end+1) {
+			class = notAbbreviation
+		}
+		if class != notAbbreviation {
+			if !abbreviationEnds(text, end+1, class) {
+				return append(dst, Token{Start: start, End: end + 1, Kind: Word}), k + 1
+			}
+		}
+	}
+	if kind == Word {
+		return splitContractions(dst, text, start, end), k
+	}
+	return append(dst, Token{Start: start, End: end, Kind: kind}), k
+}
+
+// isNumeric reports whether the word at i starts with a digit.
+func isNumeric(text string, i int) bool {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return isASCIIDigit(c)
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsDigit(r)
+}
+
+// joins reports whether the single mark mid joins the words a and b into
+// one token: hyphens always (well-known, e-mail, 853-7906), a slash
+// between numbers or between short words (9/11, b/c, I/O), a colon between
+// numbers (12:30), an ampersand between short words (R&D, AT&T).
+func joins(text string, a, mid, b segment) bool {
+	r := runeAt(text, mid.start)
+	if mid.end-mid.start != utf8.RuneLen(r) {
+		return false
+	}
+	switch r {
+	case '-', '‐', '‑':
+		return true
+	case '/':
+		return isNumeric(text, a.start) && isNumeric(text, b.start) ||
+			a.end-a.start <= 2 && b.end-b.start <= 2
+	case ':':
+		return isNumeric(text, a.start) && isNumeric(text, b.start)
+	case '&':
+		return a.end-a.start <= 3 && b.end-b.start <= 3
+	}
+	return false
+}
+
+// splitContractions appends the word text[start:end], split the way UD
+// English-EWT splits contractions: do|n't, ca|n't, He|'ll, John|'s,
+// can|not, gon|na, wan|na, got|ta.
+func splitContractions(dst []Token, text string, start, end int) []Token {
+	w := text[start:end]
+	switch n := len(w); {
+	case n == 6 && equalFold(w, "cannot"):
+		return append(dst, Token{start, start + 3, Word}, Token{start + 3, end, Word})
+	case n == 5 && (equalFold(w, "gonna") || equalFold(w, "wanna") || equalFold(w, "gotta")):
+		return append(dst, Token{start, start + 3, Word}, Token{start + 3, end, Word})
+	}
+	// A clitic after an apostrophe: 's 'm 'd 're 've 'll.
+	if cut := cliticStart(w); cut > 0 {
+		dst = splitContractions(dst, text, start, start+cut)
+		return append(dst, Token{start + cut, end, Word})
+	}
+	// n't
+	if cut := notStart(w); cut > 0 {
+		return append(dst, Token{start, start + cut, Word}, Token{start + cut, end, Word})
+	}
+	return append(dst, Token{start, end, Word})
+}
+
+// apostropheBefore returns the length of the apostrophe (' or ’) that ends
+// w[:i], or 0.
+func apostropheBefore(w string, i int) int {
+	if i >= 1 && w[i-1] == '\'' {
+		return 1
+	}
+	if i >= 3 && w[i-3:i] == "’" {
+		return 3
+	}
+	return 0
+}
+
+// cliticStart returns where a clitic ('s 'm 'd 're 've 'll) starts in w, or
+// 0 when w has none (or nothing but the clitic, or a number before it: 80's).
+func cliticStart(w string) int {
+	n := len(w)
+	for _, sfx := range [...]string{"s", "m", "d", "re", "ve", "ll"} {
+		if n <= len(sfx) || !equalFold(w[n-len(sfx):], sfx) {
+			continue
+		}
+		a := apostropheBefore(w, n-len(sfx))
+		if a == 0 {
+			continue
+		}
+		cut := n - len(sfx) - a
+		if cut == 0 || isASCIIDigit(w[cut-1]) {
+			return 0
+		}
+		return cut
+	}
+	return 0
+}
+
+// notStart returns where n't starts in w, or 0.
+func notStart(w string) int {
+	n := len(w)
+	if n < 2 || lowerASCII(w[n-1]) != 't' {
+		return 0
+	}
+	a := apostropheBefore(w, n-1)
+	if a == 0 {
+		return 0
+	}
+	cut := n - 1 - a - 1
+	if cut <= 0 || lowerASCII(w[cut]) != 'n' {
+		return 0
+	}
+	return cut
+}
+
+// equalFold is strings.EqualFold for ASCII t.
+func equalFold(s, t string) bool {
+	if len(s) != len(t) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if lowerASCII(s[i]) != t[i] {
+			return false
+		}
+	}
+	return true
+}
