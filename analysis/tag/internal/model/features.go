@@ -1,0 +1,340 @@
+package model
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Lexicon gives the lexicon ambiguity class of a surface form: a bit set over
+// the parts of speech (and inflection markers) the form can have. Zero means
+// unknown to the lexicon.
+type Lexicon interface {
+	Classes(word string) uint32
+}
+
+// Feature templates. Each feature key is a 32-bit hash of its template and
+// payload; the numbering is part of the model format.
+const (
+	tBias uint64 = iota + 1
+	tWord
+	tSuffix1
+	tSuffix2
+	tSuffix3
+	tSuffix4
+	tPrefix1
+	tPrefix2
+	tPrefix3
+	tPrefix4
+	tShape
+	tFlags
+	tLex
+	tSeen
+	tNextWord
+	tNextSuffix3
+	tNextLex
+	tNext2Word
+	tPrevWord
+	tPrevSuffix3
+	tPrev2Word
+	tPrevWordWord
+	tWordNextWord
+	tPrevTagWord
+	tPrevTagNextWord
+	tFirstShape
+	tPrevTag
+	tPrev2Tag
+	tPrevTagPrev2Tag
+	tPrevTagLex
+)
+
+// Sentinel word hashes for positions before the start and past the end.
+const (
+	hashStart uint64 = 0x5f5354415254 // "_START"
+	hashEnd   uint64 = 0x5f454e44     // "_END"
+)
+
+// Word is what the features need to know about one token, computed once.
+type Word struct {
+	Lower    uint64    // hash of the lower-cased form
+	Suffix   [4]uint64 // hashes of the lower-cased last 1..4 runes (0: shorter word)
+	Prefix   [4]uint64 // hashes of the lower-cased first 1..4 runes
+	Shape    uint64    // hash of the collapsed character-class shape
+	Flags    uint32    // capitalisation, digit, hyphen, length bits
+	Lex      uint32    // lexicon ambiguity class
+	Seen     Labelset  // labels the word was seen with in training (frequent words only)
+	HasSeen  bool
+	Runes    int
+	Capital  bool // first rune is upper case
+	AllUpper bool
+}
+
+// Labelset is a set of label indexes.
+type Labelset [2]uint64
+
+// Add puts label l in the set.
+func (s *Labelset) Add(l int) { s[l>>6&1] |= 1 << (l & 63) }
+
+// Has reports whether label l is in the set.
+func (s Labelset) Has(l int) bool { return s[l>>6&1]&(1<<(l&63)) != 0 }
+
+// Count returns the set's size.
+func (s Labelset) Count() int {
+	n := 0
+	for _, w := range s {
+		for ; w != 0; w &= w - 1 {
+			n++
+		}
+	}
+	return n
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func mix(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	return h
+}
+
+// key hashes a template and one payload into a feature key.
+func key(template, a uint64) uint32 { return uint32(mix(template*0x9e3779b97f4a7c15 ^ a)) }
+
+// key2 hashes a template and two payloads into a feature key.
+func key2(template, a, b uint64) uint32 {
+	return uint32(mix(mix(template*0x9e3779b97f4a7c15^a) ^ b*0xc2b2ae3d27d4eb4f))
+}
+
+// HashLower returns the FNV-1a hash of s lower-cased, without allocating.
+func HashLower(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			h = (h ^ uint64(c)) * fnvPrime
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		r = unicode.ToLower(r)
+		var buf [utf8.UTFMax]byte
+		n := utf8.EncodeRune(buf[:], r)
+		for _, b := range buf[:n] {
+			h = (h ^ uint64(b)) * fnvPrime
+		}
+	}
+	return h
+}
+
+// Flag bits of Word.Flags.
+const (
+	flagCapital = 1 << iota
+	flagAllUpper
+	flagDigit
+	flagHyphen
+	flagPeriod
+	flagApostrophe
+	flagNonLetter
+	flagLen1
+	flagLen2
+	flagLen3
+	flagLen4to5
+	flagLen6to8
+)
+
+// Describe computes the per-word information the features use. lex may be
+// nil; seen, when non-nil, gives the training label set of frequent words.
+func Describe(word string, lex Lexicon, seen func(lower uint64) (Labelset, bool)) Word {
+	var w Word
+	w.Lower = HashLower(word)
+	// Rune boundaries for prefixes and suffixes.
+	var starts [5]int // byte offsets where runes 1..4 end (prefixes)
+	runes := 0
+	shape := uint64(fnvOffset)
+	var lastClass rune
+	hasUpper, hasLower := false, false
+	for i, r := range word {
+		if runes < 5 {
+			starts[runes] = i
+		}
+		runes++
+		var class rune
+		switch {
+		case unicode.IsUpper(r):
+			class = 'X'
+			hasUpper = true
+			if runes == 1 {
+				w.Flags |= flagCapital
+				w.Capital = true
+			}
+		case unicode.IsLower(r):
+			class = 'x'
+			hasLower = true
+		case unicode.IsDigit(r):
+			class = 'd'
+			w.Flags |= flagDigit
+		case unicode.IsLetter(r):
+			class = 'l'
+		default:
+			w.Flags |= flagNonLetter
+			switch r {
+			case '-':
+				w.Flags |= flagHyphen
+			case '.':
+				w.Flags |= flagPeriod
+			case '\'', '’':
+				w.Flags |= flagApostrophe
+			}
+			if r < utf8.RuneSelf {
+				class = r
+			} else {
+				class = 'o'
+			}
+		}
+		if class != lastClass {
+			shape = (shape ^ uint64(class)) * fnvPrime
+			lastClass = class
+		}
+	}
+	w.Runes = runes
+	if hasUpper && !hasLower {
+		w.Flags |= flagAllUpper
+		w.AllUpper = true
+	}
+	switch {
+	case runes == 1:
+		w.Flags |= flagLen1
+	case runes == 2:
+		w.Flags |= flagLen2
+	case runes == 3:
+		w.Flags |= flagLen3
+	case runes <= 5:
+		w.Flags |= flagLen4to5
+	case runes <= 8:
+		w.Flags |= flagLen6to8
+	}
+	w.Shape = shape
+	for k := 1; k <= 4 && k <= runes; k++ {
+		end := len(word)
+		if k < runes {
+			end = starts[k]
+		}
+		w.Prefix[k-1] = HashLower(word[:end])
+		// suffix: last k runes
+		start := len(word)
+		for j := 0; j < k; j++ {
+			_, size := utf8.DecodeLastRuneInString(word[:start])
+			start -= size
+		}
+		w.Suffix[k-1] = HashLower(word[start:])
+	}
+	if lex != nil {
+		w.Lex = lex.Classes(word)
+	}
+	if seen != nil {
+		w.Seen, w.HasSeen = seen(w.Lower)
+	}
+	return w
+}
+
+// SelfKeys appends the keys of the features that depend on the word alone.
+func SelfKeys(w *Word, dst []uint32) []uint32 {
+	dst = append(dst, key(tBias, 0), key(tWord, w.Lower))
+	for k := 0; k < 4; k++ {
+		if w.Suffix[k] != 0 {
+			dst = append(dst, key(tSuffix1+uint64(k), w.Suffix[k]))
+		}
+		if w.Prefix[k] != 0 {
+			dst = append(dst, key(tPrefix1+uint64(k), w.Prefix[k]))
+		}
+	}
+	dst = append(dst, key(tShape, w.Shape), key(tFlags, uint64(w.Flags)), key(tLex, uint64(w.Lex)))
+	if w.HasSeen {
+		dst = append(dst, key2(tSeen, w.Seen[0], w.Seen[1]))
+	}
+	return dst
+}
+
+// NextKeys appends the keys contributed by w as the next word (i+1).
+func NextKeys(w *Word, dst []uint32) []uint32 {
+	return append(dst, key(tNextWord, w.Lower), key(tNextSuffix3, w.Suffix[2]), key(tNextLex, uint64(w.Lex)))
+}
+
+// Next2Keys appends the keys contributed by w as the word after next (i+2).
+func Next2Keys(w *Word, dst []uint32) []uint32 {
+	return append(dst, key(tNext2Word, w.Lower))
+}
+
+// PrevKeys appends the keys contributed by w as the previous word (i-1).
+func PrevKeys(w *Word, dst []uint32) []uint32 {
+	return append(dst, key(tPrevWord, w.Lower), key(tPrevSuffix3, w.Suffix[2]))
+}
+
+// Prev2Keys appends the keys contributed by w as the word before previous.
+func Prev2Keys(w *Word, dst []uint32) []uint32 {
+	return append(dst, key(tPrev2Word, w.Lower))
+}
+
+// Boundary keys: the next/prev features when the neighbour is outside the sentence.
+var (
+	nextEndKeys   = []uint32{key(tNextWord, hashEnd), key(tNextSuffix3, hashEnd), key(tNextLex, hashEnd)}
+	next2EndKeys  = []uint32{key(tNext2Word, hashEnd)}
+	prevStartKeys = []uint32{key(tPrevWord, hashStart), key(tPrevSuffix3, hashStart)}
+	prev2StartKey = []uint32{key(tPrev2Word, hashStart)}
+)
+
+// BoundaryKeys appends the keys for a missing neighbour at offset d (-2, -1, 1, 2).
+func BoundaryKeys(d int, dst []uint32) []uint32 {
+	switch d {
+	case -2:
+		return append(dst, prev2StartKey...)
+	case -1:
+		return append(dst, prevStartKeys...)
+	case 1:
+		return append(dst, nextEndKeys...)
+	default:
+		return append(dst, next2EndKeys...)
+	}
+}
+
+// PairKeys appends the keys that join the word with its neighbours' words
+// and the previous tag. prevLower/nextLower are the neighbours' lower-case
+// hashes (hashStart/hashEnd at the edges); prevTag is a label index or
+// StartTag.
+func PairKeys(w *Word, first bool, prevLower, nextLower uint64, prevTag int, dst []uint32) []uint32 {
+	var f uint64
+	if first {
+		f = 1
+	}
+	pt := uint64(prevTag) + 1
+	return append(dst,
+		key2(tPrevWordWord, prevLower, w.Lower),
+		key2(tWordNextWord, w.Lower, nextLower),
+		key2(tPrevTagWord, pt, w.Lower),
+		key2(tPrevTagNextWord, pt, nextLower),
+		key2(tFirstShape, f, w.Shape),
+		key2(tPrevTagLex, pt, uint64(w.Lex)),
+	)
+}
+
+// TagKeys appends the keys of the previous-tags features. Label indexes at
+// or past the number of labels stand for the sentence start.
+func TagKeys(prevTag, prev2Tag int, dst []uint32) []uint32 {
+	p, p2 := uint64(prevTag)+1, uint64(prev2Tag)+1
+	return append(dst, key(tPrevTag, p), key(tPrev2Tag, p2), key2(tPrevTagPrev2Tag, p, p2))
+}
+
+// HashStart and HashEnd are the word hashes used beyond the sentence edges.
+func HashStart() uint64 { return hashStart }
+
+// HashEnd is the word hash used past the sentence end.
+func HashEnd() uint64 { return hashEnd }

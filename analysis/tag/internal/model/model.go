@@ -1,0 +1,361 @@
+package model
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+
+	"github.com/klauspost/compress/zstd"
+)
+
+// Label is one tagger output: a UPOS tag and a PTB tag, spelled as in CoNLL-U.
+type Label struct{ UPOS, PTB string }
+
+// Entry is one non-zero weight of a feature.
+type Entry struct {
+	Label  uint8
+	Weight float32
+}
+
+// VocabEntry is a word form seen in training.
+type VocabEntry struct {
+	Form  string
+	Lex   uint32 // lexicon class at training time
+	Fixed int    // label always given to this frequent unambiguous form, or -1
+}
+
+// SeenEntry is the training label set of a frequent lower-cased form.
+type SeenEntry struct {
+	Lower uint64
+	Set   Labelset
+}
+
+// Model is a trained tagger model.
+type Model struct {
+	Labels  []Label
+	Weights map[uint32][]Entry
+	Vocab   []VocabEntry
+	Seen    []SeenEntry // sorted by Lower
+}
+
+// StartTag is the label index standing for "before the sentence start".
+func (m *Model) StartTag() int { return len(m.Labels) }
+
+// SeenFunc returns a lookup of the Seen dictionary for Describe.
+func (m *Model) SeenFunc() func(uint64) (Labelset, bool) {
+	return func(lower uint64) (Labelset, bool) {
+		i, ok := slices.BinarySearchFunc(m.Seen, lower, func(e SeenEntry, t uint64) int {
+			switch {
+			case e.Lower < t:
+				return -1
+			case e.Lower > t:
+				return 1
+			}
+			return 0
+		})
+		if !ok {
+			return Labelset{}, false
+		}
+		return m.Seen[i].Set, true
+	}
+}
+
+// Keys appends all feature keys of position i given the previous two tags.
+func Keys(words []Word, i, prevTag, prev2Tag int, dst []uint32) []uint32 {
+	w := &words[i]
+	dst = SelfKeys(w, dst)
+	prevLower, nextLower := hashStart, hashEnd
+	if i > 0 {
+		dst = PrevKeys(&words[i-1], dst)
+		prevLower = words[i-1].Lower
+	} else {
+		dst = BoundaryKeys(-1, dst)
+	}
+	if i > 1 {
+		dst = Prev2Keys(&words[i-2], dst)
+	} else {
+		dst = BoundaryKeys(-2, dst)
+	}
+	if i+1 < len(words) {
+		dst = NextKeys(&words[i+1], dst)
+		nextLower = words[i+1].Lower
+	} else {
+		dst = BoundaryKeys(1, dst)
+	}
+	if i+2 < len(words) {
+		dst = Next2Keys(&words[i+2], dst)
+	} else {
+		dst = BoundaryKeys(2, dst)
+	}
+	dst = PairKeys(w, i == 0, prevLower, nextLower, prevTag, dst)
+	return TagKeys(prevTag, prev2Tag, dst)
+}
+
+// TagReference tags one sentence the plain way: describe every word, score
+// every feature through the weight map, greedy left to right. lex may be nil.
+func (m *Model) TagReference(words []string, lex Lexicon) []int {
+	described := make([]Word, len(words))
+	vocabLex := make(map[string]VocabEntry, len(m.Vocab))
+	for _, v := range m.Vocab {
+		vocabLex[v.Form] = v
+	}
+	seen := m.SeenFunc()
+	for i, s := range words {
+		v, known := vocabLex[s]
+		if known {
+			described[i] = Describe(s, nil, seen)
+			described[i].Lex = v.Lex
+		} else {
+			described[i] = Describe(s, lex, seen)
+		}
+	}
+	out := make([]int, len(words))
+	scores := make([]float32, len(m.Labels))
+	var keys []uint32
+	prev, prev2 := m.StartTag(), m.StartTag()
+	for i := range words {
+		if v, ok := vocabLex[words[i]]; ok && v.Fixed >= 0 {
+			out[i] = v.Fixed
+		} else {
+			clear(scores)
+			keys = Keys(described, i, prev, prev2, keys[:0])
+			for _, k := range keys {
+				for _, e := range m.Weights[k] {
+					scores[e.Label] += e.Weight
+				}
+			}
+			out[i] = Argmax(scores)
+		}
+		prev2, prev = prev, out[i]
+	}
+	return out
+}
+
+// Argmax returns the index of the largest score (the first on ties).
+func Argmax(scores []float32) int {
+	best := 0
+	for j, s := range scores {
+		if s > scores[best] {
+			best = j
+		}
+	}
+	return best
+}
+
+var magic = []byte("liaison-tag\x01")
+
+// Encode writes the model, zstd-compressed, quantising weights to 16 bits.
+func (m *Model) Encode(w io.Writer) error {
+	var buf bytes.Buffer
+	buf.Write(magic)
+	putUvarint(&buf, uint64(len(m.Labels)))
+	for _, l := range m.Labels {
+		putString(&buf, l.UPOS)
+		putString(&buf, l.PTB)
+	}
+	var maxAbs float64
+	for _, entries := range m.Weights {
+		for _, e := range entries {
+			maxAbs = max(maxAbs, math.Abs(float64(e.Weight)))
+		}
+	}
+	scale := float32(maxAbs / 32767)
+	if scale == 0 {
+		scale = 1
+	}
+	_ = binary.Write(&buf, binary.LittleEndian, scale)
+	keys := make([]uint32, 0, len(m.Weights))
+	for k, entries := range m.Weights {
+		if len(entries) > 0 {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	putUvarint(&buf, uint64(len(keys)))
+	var last uint32
+	for _, k := range keys {
+		putUvarint(&buf, uint64(k-last))
+		last = k
+		entries := m.Weights[k]
+		putUvarint(&buf, uint64(len(entries)))
+		for _, e := range entries {
+			buf.WriteByte(e.Label)
+			q := int64(math.Round(float64(e.Weight / scale)))
+			putVarint(&buf, q)
+		}
+	}
+	putUvarint(&buf, uint64(len(m.Seen)))
+	var lastLower uint64
+	for _, s := range m.Seen {
+		putUvarint(&buf, s.Lower-lastLower)
+		lastLower = s.Lower
+		putUvarint(&buf, s.Set[0])
+		putUvarint(&buf, s.Set[1])
+	}
+	putUvarint(&buf, uint64(len(m.Vocab)))
+	for _, v := range m.Vocab {
+		putString(&buf, v.Form)
+		putUvarint(&buf, uint64(v.Lex))
+		putUvarint(&buf, uint64(v.Fixed+1))
+	}
+	enc, err := zstd.NewWriter(w, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
+	if err != nil {
+		return fmt.Errorf("model: %w", err)
+	}
+	if _, err := enc.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("model: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return fmt.Errorf("model: %w", err)
+	}
+	return nil
+}
+
+// Decode reads a model written by Encode. Entries share one backing array.
+func Decode(compressed []byte) (*Model, error) {
+	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
+	if err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	defer dec.Close()
+	raw, err := dec.DecodeAll(compressed, nil)
+	if err != nil {
+		return nil, fmt.Errorf("model: decompress: %w", err)
+	}
+	if !bytes.HasPrefix(raw, magic) {
+		return nil, errors.New("model: bad magic")
+	}
+	r := bufio.NewReader(bytes.NewReader(raw[len(magic):]))
+	rd := reader{r: r}
+	m := &Model{}
+	nLabels := rd.uvarint()
+	if nLabels > 128 {
+		return nil, fmt.Errorf("model: %d labels, at most 128", nLabels)
+	}
+	for i := uint64(0); i < nLabels && rd.err == nil; i++ {
+		m.Labels = append(m.Labels, Label{UPOS: rd.string(), PTB: rd.string()})
+	}
+	var scale float32
+	if rd.err == nil {
+		rd.err = binary.Read(r, binary.LittleEndian, &scale)
+	}
+	nKeys := rd.uvarint()
+	if rd.err == nil && nKeys > uint64(len(raw)) {
+		return nil, errors.New("model: corrupt feature count")
+	}
+	m.Weights = make(map[uint32][]Entry, nKeys)
+	var key uint32
+	backing := make([]Entry, 0, nKeys*4)
+	for i := uint64(0); i < nKeys && rd.err == nil; i++ {
+		key += uint32(rd.uvarint())
+		n := rd.uvarint()
+		if n > nLabels {
+			rd.err = errors.New("model: corrupt feature row")
+			break
+		}
+		start := len(backing)
+		for j := uint64(0); j < n && rd.err == nil; j++ {
+			label := rd.byte()
+			q := rd.varint()
+			if uint64(label) >= nLabels {
+				rd.err = errors.New("model: label out of range")
+				break
+			}
+			backing = append(backing, Entry{Label: label, Weight: float32(q) * scale})
+		}
+		m.Weights[key] = backing[start:len(backing):len(backing)]
+	}
+	nSeen := rd.uvarint()
+	if rd.err == nil && nSeen > uint64(len(raw)) {
+		return nil, errors.New("model: corrupt seen count")
+	}
+	var lower uint64
+	for i := uint64(0); i < nSeen && rd.err == nil; i++ {
+		lower += rd.uvarint()
+		m.Seen = append(m.Seen, SeenEntry{Lower: lower, Set: Labelset{rd.uvarint(), rd.uvarint()}})
+	}
+	nVocab := rd.uvarint()
+	if rd.err == nil && nVocab > uint64(len(raw)) {
+		return nil, errors.New("model: corrupt vocabulary count")
+	}
+	m.Vocab = make([]VocabEntry, 0, nVocab)
+	for i := uint64(0); i < nVocab && rd.err == nil; i++ {
+		form := rd.string()
+		lex := uint32(rd.uvarint())
+		fixed := int(rd.uvarint()) - 1
+		if fixed >= int(nLabels) {
+			rd.err = errors.New("model: fixed label out of range")
+		}
+		m.Vocab = append(m.Vocab, VocabEntry{Form: form, Lex: lex, Fixed: fixed})
+	}
+	if rd.err != nil {
+		return nil, fmt.Errorf("model: decode: %w", rd.err)
+	}
+	return m, nil
+}
+
+type reader struct {
+	r   *bufio.Reader
+	err error
+}
+
+func (rd *reader) uvarint() uint64 {
+	if rd.err != nil {
+		return 0
+	}
+	v, err := binary.ReadUvarint(rd.r)
+	rd.err = err
+	return v
+}
+
+func (rd *reader) varint() int64 {
+	if rd.err != nil {
+		return 0
+	}
+	v, err := binary.ReadVarint(rd.r)
+	rd.err = err
+	return v
+}
+
+func (rd *reader) byte() uint8 {
+	if rd.err != nil {
+		return 0
+	}
+	b, err := rd.r.ReadByte()
+	rd.err = err
+	return b
+}
+
+func (rd *reader) string() string {
+	n := rd.uvarint()
+	if rd.err != nil {
+		return ""
+	}
+	if n > 1<<16 {
+		rd.err = errors.New("string too long")
+		return ""
+	}
+	b := make([]byte, n)
+	_, rd.err = io.ReadFull(rd.r, b)
+	return string(b)
+}
+
+func putUvarint(b *bytes.Buffer, v uint64) {
+	var tmp [binary.MaxVarintLen64]byte
+	b.Write(tmp[:binary.PutUvarint(tmp[:], v)])
+}
+
+func putVarint(b *bytes.Buffer, v int64) {
+	var tmp [binary.MaxVarintLen64]byte
+	b.Write(tmp[:binary.PutVarint(tmp[:], v)])
+}
+
+func putString(b *bytes.Buffer, s string) {
+	putUvarint(b, uint64(len(s)))
+	b.WriteString(s)
+}

@@ -1,0 +1,147 @@
+package tag
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"liaison/analysis/tag/internal/conllu"
+	"liaison/analysis/tag/internal/model"
+)
+
+const ewtTestPath = "../../testdata/ud-english-ewt/en_ewt-ud-test.conllu"
+
+var ewtTest = sync.OnceValues(func() ([]conllu.Sentence, error) { return conllu.ReadFile(ewtTestPath) })
+
+func loadEWTTest(tb testing.TB) []conllu.Sentence {
+	tb.Helper()
+	s, err := ewtTest()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+func TestAccuracy(t *testing.T) {
+	tagger := Default()
+	var uposOK, ptbOK, total int
+	var out []Tagged
+	for _, s := range loadEWTTest(t) {
+		out = tagger.Tag(s.Words, out)
+		if len(out) != len(s.Words) {
+			t.Fatalf("%d tags for %d words", len(out), len(s.Words))
+		}
+		for i, got := range out {
+			if got.UPOS.String() == s.UPOS[i] {
+				uposOK++
+			}
+			if got.PTB.String() == s.XPOS[i] {
+				ptbOK++
+			}
+			total++
+		}
+	}
+	upos := 100 * float64(uposOK) / float64(total)
+	ptb := 100 * float64(ptbOK) / float64(total)
+	t.Logf("EWT test, gold tokens: %d tokens, UPOS accuracy %.2f%%, PTB accuracy %.2f%%", total, upos, ptb)
+	if upos < 95.0 {
+		t.Errorf("UPOS accuracy %.2f%% < 95.0%%", upos)
+	}
+	if ptb < 94.5 {
+		t.Errorf("PTB accuracy %.2f%% < 94.5%%", ptb)
+	}
+}
+
+// TestFastPathMatchesReference checks the precomputed-table runtime against
+// the plain decoder that scores every feature through the weight map.
+func TestFastPathMatchesReference(t *testing.T) {
+	m, err := model.Decode(embeddedModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagger := Default()
+	sentences := loadEWTTest(t)
+	if len(sentences) > 400 {
+		sentences = sentences[:400]
+	}
+	sentences = append(sentences, conllu.Sentence{Words: []string{"Zyxqv"}}, conllu.Sentence{Words: strings.Fields("The blorfs quizzled unflarkably .")})
+	var out []Tagged
+	mismatches := 0
+	for _, s := range sentences {
+		out = tagger.Tag(s.Words, out)
+		want := m.TagReference(s.Words, tagger.lexicon)
+		for i, l := range want {
+			if out[i] != tagger.labels[l] {
+				mismatches++
+				if mismatches < 5 {
+					t.Errorf("%q word %d %q: fast %v/%v, reference %v/%v", s.Words, i, s.Words[i], out[i].UPOS, out[i].PTB, tagger.labels[l].UPOS, tagger.labels[l].PTB)
+				}
+			}
+		}
+	}
+	if mismatches > 0 {
+		t.Errorf("%d mismatches", mismatches)
+	}
+}
+
+func TestTagEdgeCases(t *testing.T) {
+	tagger := Default()
+	tests := []struct {
+		name  string
+		words []string
+	}{
+		{"empty", nil},
+		{"empty string token", []string{""}},
+		{"invalid UTF-8", []string{"\xff\xfe", "abc\x80"}},
+		{"long word", []string{strings.Repeat("a", 10000)}},
+		{"symbols", []string{"@", "#", "$", "%", "—", "…"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tagger.Tag(tt.words, nil)
+			if len(got) != len(tt.words) {
+				t.Fatalf("got %d tags for %d words", len(got), len(tt.words))
+			}
+			for i, g := range got {
+				if g.UPOS == UPOSNone || g.PTB == PTBNone {
+					t.Errorf("word %d untagged", i)
+				}
+			}
+		})
+	}
+}
+
+func TestTagDoesNotAllocate(t *testing.T) {
+	tagger := Default()
+	words := strings.Fields("The quick brown fox jumped over the lazy dog 's unflarkable kennel .")
+	dst := tagger.Tag(words, nil)
+	allocs := testing.AllocsPerRun(100, func() { dst = tagger.Tag(words, dst) })
+	if allocs > 0 {
+		t.Errorf("Tag allocates %.1f times per call", allocs)
+	}
+}
+
+func BenchmarkTag(b *testing.B) {
+	tagger := Default()
+	sentences := loadEWTTest(b)
+	tokens := 0
+	for _, s := range sentences {
+		tokens += len(s.Words)
+	}
+	var out []Tagged
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range sentences {
+			out = tagger.Tag(s.Words, out)
+		}
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
