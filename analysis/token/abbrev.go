@@ -31,8 +31,11 @@ func abbreviationClass(text string, start, end int) abbreviation {
 		if unicode.IsUpper(r) {
 			return initialAbbreviation
 		}
-		if r == 'p' {
+		switch r {
+		case 'p':
 			return numberAbbreviation
+		case 'v':
+			return titleAbbreviation // Hamdan v. Rumsfeld
 		}
 		return notAbbreviation
 	}
@@ -112,10 +115,10 @@ func openingAt(text string, i int) int {
 	return 0
 }
 
-// nextWordRune skips closing marks, whitespace and then opening marks from
-// i and returns the rune found and whether whitespace or the end of the
-// text came first (atEnd: nothing follows).
-func nextWordRune(text string, i int) (r rune, spaced, atEnd bool) {
+// nextWord skips closing marks, whitespace and then opening marks from i
+// and returns where the next word starts, whether whitespace came first, and
+// whether nothing follows at all.
+func nextWord(text string, i int) (at int, spaced, atEnd bool) {
 	for i < len(text) {
 		n := closingAt(text, i)
 		if n == 0 {
@@ -132,7 +135,7 @@ func nextWordRune(text string, i int) (r rune, spaced, atEnd bool) {
 		i += size
 	}
 	if i == len(text) {
-		return 0, true, true
+		return i, true, true
 	}
 	for i < len(text) {
 		n := openingAt(text, i)
@@ -141,21 +144,53 @@ func nextWordRune(text string, i int) (r rune, spaced, atEnd bool) {
 		}
 		i += n
 	}
-	if i == len(text) {
-		return 0, spaced, false
-	}
-	r, _ = utf8.DecodeRuneInString(text[i:])
-	return r, spaced, false
+	return i, spaced, false
 }
 
 // abbreviationEnds decides whether the full stop after an abbreviation of
-// the given class, ending at i, also ends the sentence.
-func abbreviationEnds(text string, i int, class abbreviation) bool {
-	r, spaced, atEnd := nextWordRune(text, i)
+// the given class, ending at i, also ends the sentence: at the end of the
+// text, or before a capitalised word that commonly starts sentences (U.S.
+// Army, Inc. Telephone and J. R. R. Tolkien go on; "etc. Bob" ends).
+func abbreviationEnds(text string, i int, word string, class abbreviation) bool {
+	at, spaced, atEnd := nextWord(text, i)
 	if atEnd {
 		return true
 	}
-	return class == plainAbbreviation && spaced && unicode.IsUpper(r)
+	if !spaced || at == len(text) || class == titleAbbreviation {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[at:])
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	if class == plainAbbreviation && word == "etc" {
+		return true
+	}
+	e := at
+	for e < len(text) && isASCIILetter(text[e]) {
+		e++
+	}
+	next := text[at:e]
+	if class == initialAbbreviation && len(next) == 1 {
+		return false // another initial: J. R. R.
+	}
+	return sentenceStarter(next)
+}
+
+// sentenceStarter reports capitalised words that commonly start a sentence
+// and rarely continue a name.
+func sentenceStarter(w string) bool {
+	switch w {
+	case "A", "An", "The", "This", "That", "These", "Those", "There", "Then", "Thus", "Therefore",
+		"It", "Its", "He", "His", "She", "Her", "We", "Our", "They", "Their", "You", "Your", "I", "My",
+		"In", "On", "At", "For", "From", "With", "By", "To", "Of", "As", "After", "Before", "During",
+		"But", "And", "Or", "So", "Yet", "If", "When", "While", "Since", "Because", "Although", "Though",
+		"What", "Who", "Why", "How", "Where", "Which",
+		"However", "Also", "Still", "Now", "Here", "Some", "Many", "Most", "All", "No", "Not", "One",
+		"Each", "Every", "Such", "Other", "Another", "Both", "Please", "Thanks", "Yes":
+		return true
+	}
+	return false
 }
 
 // digitFollows reports whether a number follows the full stop ending at i.

@@ -55,7 +55,7 @@ func SplitTokens(dst []Sentence, text string, tokens []Token) []Sentence {
 		for last+1 < len(tokens) && tokens[last+1].Start == tokens[last].End && isClosing(text, tokens[last+1]) {
 			last++
 		}
-		if last+1 < len(tokens) && boundaryBefore(text, tokens, last, term) {
+		if last+1 < len(tokens) && boundaryBefore(text, tokens, last, last > k, term) {
 			dst = append(dst, sentenceOf(tokens[first:last+1]))
 			first = last + 1
 		}
@@ -113,8 +113,16 @@ func isOpening(text string, t Token) bool {
 }
 
 // boundaryBefore decides whether a sentence ends after tokens[last], the
-// terminator at its end plus any closing quotes and brackets.
-func boundaryBefore(text string, tokens []Token, last int, term terminator) bool {
+// terminator at its end plus any closing quotes and brackets (closed).
+//
+// After a full stop, ! or ?, a sentence ends unless a number or punctuation
+// follows (pop. 256,000; Yes!, he said), or a lowercase word follows a
+// closing quote or bracket ("Stop!" he said). Known abbreviations keep
+// their full stop in the tokenizer and never get here. A lowercase word
+// after a bare full stop does start a sentence: informal text and prose
+// about code (`cargo` is …) both do that. After an ellipsis a sentence ends
+// only before a capitalised word.
+func boundaryBefore(text string, tokens []Token, last int, closed bool, term terminator) bool {
 	next := last + 1
 	if tokens[next].Start == tokens[last].End {
 		return false // no space: 3.x, "Stop."Then
@@ -126,12 +134,12 @@ func boundaryBefore(text string, tokens []Token, last int, term terminator) bool
 		return false // only opening marks follow: they stay with this sentence
 	}
 	t := tokens[next]
-	if t.Kind == Punct {
+	if t.Kind == Punct || t.Kind == Number {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(text[t.Start:t.End])
 	if term == ellipsis {
 		return unicode.IsUpper(r)
 	}
-	return !unicode.IsLower(r)
+	return !closed || !unicode.IsLower(r)
 }

@@ -127,6 +127,10 @@ func findLink(text string, start, end int) (s, e int, kind Kind) {
 				if s < i && i+3 < end {
 					return s, urlEnd(text, s, i+3, end), URL
 				}
+			} else if i >= start+6 && equalFold(text[i-6:i], "mailto") && (i == start+6 || !isWordByte(text[i-7])) {
+				if _, e, ok := emailAround(text, i+1, indexByteFrom(text, i+1, end, '@'), end); ok {
+					return i - 6, e, URL
+				}
 			}
 		case 'w', 'W':
 			if i+4 < end && (i == start || !isWordByte(text[i-1])) &&
@@ -191,6 +195,17 @@ func urlEnd(text string, s, body, end int) int {
 		break
 	}
 	return e
+}
+
+// indexByteFrom returns the index of c in text[from:end], or from when
+// there is none.
+func indexByteFrom(text string, from, end int, c byte) int {
+	for i := from; i < end; i++ {
+		if text[i] == c {
+			return i
+		}
+	}
+	return from
 }
 
 func countByte(s string, c byte) int {
@@ -344,6 +359,8 @@ func punctRun(dst []Token, text string, segs []segment, k int) ([]Token, int) {
 	return append(dst, Token{Start: sg.start, End: end, Kind: kind}), k
 }
 
+func isApostrophe(s string) bool { return s == "'" || s == "’" }
+
 func isYear(s string) bool {
 	return len(s) >= 2 && isASCIIDigit(s[0]) && isASCIIDigit(s[1]) && (len(s) == 2 || len(s) == 3 && s[2] == 's')
 }
@@ -373,6 +390,11 @@ func (t *Tokenizer) word(dst []Token, text string, segs []segment, k int) ([]Tok
 	kind := Word
 	if isNumeric(text, start) {
 		kind = Number
+		// 80's, 1990’s: EWT keeps a decade whole.
+		if k+2 < len(segs) && isApostrophe(text[segs[k+1].start:segs[k+1].end]) && text[segs[k+2].start:segs[k+2].end] == "s" {
+			k += 2
+			end = segs[k].end
+		}
 	}
 
 	// An abbreviation keeps its full stop, unless the full stop ends the
@@ -384,7 +406,7 @@ func (t *Tokenizer) word(dst []Token, text string, segs []segment, k int) ([]Tok
 			class = notAbbreviation
 		}
 		if class != notAbbreviation {
-			if !abbreviationEnds(text, end+1, class) {
+			if !abbreviationEnds(text, end+1, text[start:end], class) {
 				return append(dst, Token{Start: start, End: end + 1, Kind: Word}), k + 1
 			}
 		}
@@ -416,6 +438,10 @@ func joins(text string, a, mid, b segment) bool {
 	}
 	switch r {
 	case '-', '‐', '‑':
+		return true
+	case '.':
+		// UAX #29 joins letter.letter and digit.digit; join the mixed
+		// cases too: Paper4.pdf, EY4108.E.
 		return true
 	case '/':
 		return isNumeric(text, a.start) && isNumeric(text, b.start) ||
