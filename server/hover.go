@@ -1,0 +1,122 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"go.lsp.dev/protocol"
+
+	"liaison/analysis/text"
+)
+
+// HoverSource contributes one section to a hover. The server asks its
+// sources in order — the rule note first, then any others (a dictionary
+// entry, say) — and joins the sections they return with a horizontal rule.
+// A hover with no section answers null.
+type HoverSource interface {
+	Hover(ctx context.Context, at HoverRequest) (HoverSection, bool)
+}
+
+// HoverRequest is what a hover source sees: the document revision, the
+// byte offset hovered, and the problems found in that revision.
+type HoverRequest struct {
+	LanguageID string
+	Text       *text.Document
+	Offset     int
+	Problems   []Problem // the problems that cover Offset
+}
+
+// HoverSection is Markdown about the text between the byte offsets Start
+// and End.
+type HoverSection struct {
+	Start, End int
+	Markdown   string
+}
+
+// hover answers textDocument/hover.
+func (s *Server) hover(ctx context.Context, p *protocol.HoverParams) (*protocol.Hover, error) {
+	run, err := s.current(ctx, p.TextDocument)
+	if errors.Is(err, errNotOpen) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	offset := run.text.Offset(textPosition(p.Position), run.encoding)
+	req := HoverRequest{LanguageID: run.languageID, Text: run.text, Offset: offset}
+	for _, i := range run.covering(offset, offset) {
+		// A hover on the character after a word does not belong to it.
+		if pr := run.problems[i]; offset < pr.End || pr.Start == pr.End {
+			req.Problems = append(req.Problems, pr)
+		}
+	}
+	var sections []HoverSection
+	for _, src := range append([]HoverSource{ruleNote{}}, s.hovers...) {
+		if sec, ok := src.Hover(ctx, req); ok && sec.Markdown != "" {
+			sections = append(sections, sec)
+		}
+	}
+	if len(sections) == 0 {
+		return nil, nil
+	}
+	md := make([]string, len(sections))
+	for i, sec := range sections {
+		md[i] = sec.Markdown
+	}
+	r := lspRange(run.text.RangeOf(sections[0].Start, sections[0].End, run.encoding))
+	return &protocol.Hover{
+		Contents: &protocol.MarkupContent{Kind: protocol.MarkupKindMarkdown, Value: strings.Join(md, "\n\n---\n\n")},
+		Range:    &r,
+	}, nil
+}
+
+// ruleNote is the hover section for the problems under the cursor: each
+// rule's message, its explanation and the fix.
+type ruleNote struct{}
+
+func (ruleNote) Hover(_ context.Context, at HoverRequest) (HoverSection, bool) {
+	if len(at.Problems) == 0 {
+		return HoverSection{}, false
+	}
+	var b strings.Builder
+	sec := HoverSection{Start: at.Problems[0].Start, End: at.Problems[0].End}
+	for i, p := range at.Problems {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		fmt.Fprintf(&b, "**%s** · `%s`\n\n", markdownEscape(p.Message), p.RuleID)
+		if e := strings.TrimSpace(p.Explanation); e != "" {
+			b.WriteString(e)
+			b.WriteString("\n\n")
+		}
+		switch len(p.Replacements) {
+		case 0:
+			b.WriteString("*No automatic fix.*")
+		case 1:
+			fmt.Fprintf(&b, "**Fix:** write “%s”.", markdownEscape(p.Replacements[0]))
+		default:
+			quoted := make([]string, len(p.Replacements))
+			for j, r := range p.Replacements {
+				quoted[j] = "“" + markdownEscape(r) + "”"
+			}
+			fmt.Fprintf(&b, "**Fix:** write %s.", strings.Join(quoted, " or "))
+		}
+	}
+	sec.Markdown = b.String()
+	return sec, true
+}
+
+// markdownEscape escapes the characters that would turn plain text into
+// Markdown markup.
+func markdownEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_[]<>#|", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
