@@ -1,0 +1,427 @@
+// Command gendict compiles the Open English WordNet YAML source into the
+// compact binary dictionary that package dictionary embeds.
+//
+// Usage (from analysis/dictionary, via go generate):
+//
+//	go run ./internal/gendict -oewn ../../../shared/data/oewn-2025 -out oewn2025.dict.zst
+//
+// The format is described in ../../format.go; gendict writes it and the
+// dictionary package reads it.
+package main
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/binary"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/klauspost/compress/zstd"
+	"go.yaml.in/yaml/v3"
+)
+
+func main() {
+	oewn := flag.String("oewn", "../../../shared/data/oewn-2025", "Open English WordNet release directory (holding yaml/)")
+	out := flag.String("out", "oewn2025.dict.zst", "output file")
+	flag.Parse()
+	if err := run(*oewn, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "gendict:", err)
+		os.Exit(1)
+	}
+}
+
+func run(oewnDir, outPath string) error {
+	src, err := load(filepath.Join(oewnDir, "yaml"))
+	if err != nil {
+		return err
+	}
+	if os.Getenv("GENDICT_STATS") != "" {
+		stats(src)
+	}
+	raw, err := encode(src)
+	if err != nil {
+		return err
+	}
+	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
+	if err != nil {
+		return fmt.Errorf("zstd: %w", err)
+	}
+	packed := enc.EncodeAll(raw, nil)
+	if err := os.WriteFile(outPath, packed, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", outPath, err)
+	}
+	fmt.Fprintf(os.Stderr, "gendict: %d lemmas, %d synsets, %d forms: %d bytes raw, %d bytes zstd -> %s\n",
+		len(src.lemmas), len(src.synsets), len(src.forms), len(raw), len(packed), outPath)
+	return nil
+}
+
+// YAML shapes of the OEWN source.
+
+type yamlPron struct {
+	Value   string `yaml:"value"`
+	Variety string `yaml:"variety"`
+}
+
+type yamlSense struct {
+	ID          string   `yaml:"id"`
+	Synset      string   `yaml:"synset"`
+	Sent        []string `yaml:"sent"`
+	Exemplifies []string `yaml:"exemplifies"`
+}
+
+type yamlEntryPOS struct {
+	Form          []string    `yaml:"form"`
+	Pronunciation []yamlPron  `yaml:"pronunciation"`
+	Sense         []yamlSense `yaml:"sense"`
+}
+
+type yamlSynset struct {
+	Definition  []string    `yaml:"definition"`
+	Example     []yaml.Node `yaml:"example"`
+	Members     []string    `yaml:"members"`
+	Exemplifies []string    `yaml:"exemplifies"`
+}
+
+// The compiled model.
+
+type pron struct{ variety, value string }
+
+type sense struct {
+	synset int
+	sents  []string
+	labels []string
+}
+
+type part struct {
+	pos    byte // 'n', 'v', 'a', 'r'
+	prons  []pron
+	forms  []string
+	senses []sense
+}
+
+type lemma struct {
+	name, key string
+	parts     []part
+}
+
+type synset struct {
+	id         string
+	definition string
+	examples   []string
+	members    []string
+	labels     []string
+	memberRefs []int
+}
+
+type source struct {
+	lemmas  []*lemma  // sorted by key, then name
+	synsets []*synset // sorted by id
+	forms   map[string][]int
+}
+
+// foldKey must match dictionary.fold.
+func foldKey(s string) string {
+	s = strings.ToLower(s)
+	return strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u02bc", "'").Replace(s)
+}
+
+var posOrder = map[string]byte{"n": 'n', "v": 'v', "a": 'a', "s": 'a', "r": 'r'}
+
+var posRank = map[byte]int{'n': 0, 'v': 1, 'a': 2, 'r': 3}
+
+// posOf strips a homograph number: "v-1" → "v".
+func posOf(key string) string {
+	p, _, _ := strings.Cut(key, "-")
+	return p
+}
+
+func load(dir string) (*source, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", dir, err)
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no YAML files in %s", dir)
+	}
+	synsets := map[string]*synset{}
+	entries := map[string]map[string]yamlEntryPOS{}
+	for _, f := range files {
+		base := filepath.Base(f)
+		if base == "frames.yaml" {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", f, err)
+		}
+		if strings.HasPrefix(base, "entries-") {
+			var m map[string]map[string]yamlEntryPOS
+			if err := yaml.Unmarshal(data, &m); err != nil {
+				return nil, fmt.Errorf("parse %s: %w", f, err)
+			}
+			for k, v := range m {
+				entries[k] = v
+			}
+			continue
+		}
+		var m map[string]yamlSynset
+		if err := yaml.Unmarshal(data, &m); err != nil {
+			return nil, fmt.Errorf("parse %s: %w", f, err)
+		}
+		for id, y := range m {
+			s := &synset{id: id, definition: strings.Join(y.Definition, "; "), members: y.Members}
+			for _, n := range y.Example {
+				ex, err := example(n)
+				if err != nil {
+					return nil, fmt.Errorf("%s: synset %s: %w", f, id, err)
+				}
+				s.examples = append(s.examples, ex)
+			}
+			s.labels = append(s.labels, y.Exemplifies...) // resolved below
+			synsets[id] = s
+		}
+	}
+
+	src := &source{forms: map[string][]int{}}
+	for _, s := range synsets {
+		src.synsets = append(src.synsets, s)
+	}
+	slices.SortFunc(src.synsets, func(a, b *synset) int { return cmp.Compare(a.id, b.id) })
+	synsetIndex := make(map[string]int, len(src.synsets))
+	for i, s := range src.synsets {
+		synsetIndex[s.id] = i
+	}
+	// Usage-domain labels name the first member of the target synset.
+	for _, s := range src.synsets {
+		labels := s.labels[:0:0]
+		for _, id := range s.labels {
+			if t, ok := synsets[id]; ok && len(t.members) > 0 {
+				labels = append(labels, t.members[0])
+			}
+		}
+		s.labels = labels
+	}
+
+	for name, byPOS := range entries {
+		l := &lemma{name: name, key: foldKey(name)}
+		keys := make([]string, 0, len(byPOS))
+		for k := range byPOS {
+			if _, ok := posOrder[posOf(k)]; !ok {
+				return nil, fmt.Errorf("entry %q: unknown part of speech %q", name, k)
+			}
+			keys = append(keys, k)
+		}
+		// n, v, a (with s), r; homographs ("v-1", "v-2") in order.
+		slices.SortFunc(keys, func(a, b string) int {
+			return cmp.Or(cmp.Compare(posRank[posOrder[posOf(a)]], posRank[posOrder[posOf(b)]]), strings.Compare(a, b))
+		})
+		for _, k := range keys {
+			y := byPOS[k]
+			pt := part{pos: posOrder[posOf(k)], forms: y.Form}
+			for _, pr := range y.Pronunciation {
+				pt.prons = append(pt.prons, pron{variety: pr.Variety, value: pr.Value})
+			}
+			for _, ys := range y.Sense {
+				idx, ok := synsetIndex[ys.Synset]
+				if !ok {
+					return nil, fmt.Errorf("entry %q: unknown synset %s", name, ys.Synset)
+				}
+				s := sense{synset: idx, sents: ys.Sent}
+				for _, ex := range ys.Exemplifies {
+					s.labels = append(s.labels, senseLabel(ex))
+				}
+				pt.senses = append(pt.senses, s)
+			}
+			// Satellites and homographs merge into one part per POS.
+			if n := len(l.parts); n > 0 && l.parts[n-1].pos == pt.pos {
+				prev := &l.parts[n-1]
+				prev.prons = append(prev.prons, pt.prons...)
+				for _, f := range pt.forms {
+					if !slices.Contains(prev.forms, f) {
+						prev.forms = append(prev.forms, f)
+					}
+				}
+				prev.senses = append(prev.senses, pt.senses...)
+				continue
+			}
+			l.parts = append(l.parts, pt)
+		}
+		if len(l.parts) > 0 {
+			src.lemmas = append(src.lemmas, l)
+		}
+	}
+	slices.SortFunc(src.lemmas, func(a, b *lemma) int {
+		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.name, b.name))
+	})
+	lemmaIndex := make(map[string]int, len(src.lemmas))
+	for i, l := range src.lemmas {
+		lemmaIndex[l.name] = i
+		for _, p := range l.parts {
+			for _, f := range p.forms {
+				k := foldKey(f)
+				if !slices.Contains(src.forms[k], i) {
+					src.forms[k] = append(src.forms[k], i)
+				}
+			}
+		}
+	}
+	for _, s := range src.synsets {
+		for _, m := range s.members {
+			i, ok := lemmaIndex[m]
+			if !ok {
+				return nil, fmt.Errorf("synset %s: member %q has no entry", s.id, m)
+			}
+			s.memberRefs = append(s.memberRefs, i)
+		}
+	}
+	return src, nil
+}
+
+// example renders a synset example: a plain string, or text with a source.
+func example(n yaml.Node) (string, error) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return n.Value, nil
+	case yaml.MappingNode:
+		var e struct {
+			Text   string `yaml:"text"`
+			Source string `yaml:"source"`
+		}
+		if err := n.Decode(&e); err != nil {
+			return "", fmt.Errorf("example: %w", err)
+		}
+		if e.Source == "" {
+			return e.Text, nil
+		}
+		return e.Text + " — " + e.Source, nil
+	}
+	return "", errors.New("example: unexpected YAML node")
+}
+
+// senseLabel turns a sense key such as "american_spelling%1:10:01::" into
+// "american spelling".
+func senseLabel(id string) string {
+	name, _, _ := strings.Cut(id, "%")
+	return strings.ReplaceAll(name, "_", " ")
+}
+
+// encode writes the format described in ../../format.go.
+func encode(src *source) ([]byte, error) {
+	var data bytes.Buffer
+	putUvarint := func(v int) { data.Write(binary.AppendUvarint(nil, uint64(v))) }
+	putString := func(s string) { putUvarint(len(s)); data.WriteString(s) }
+	putStrings := func(ss []string) {
+		putUvarint(len(ss))
+		for _, s := range ss {
+			putString(s)
+		}
+	}
+
+	synsetOffsets := make([]uint32, len(src.synsets))
+	for i, s := range src.synsets {
+		synsetOffsets[i] = uint32(data.Len())
+		putString(s.definition)
+		putStrings(s.examples)
+		putUvarint(len(s.memberRefs))
+		for _, m := range s.memberRefs {
+			putUvarint(m)
+		}
+		putStrings(s.labels)
+	}
+	lemmaOffsets := make([]uint32, len(src.lemmas))
+	for i, l := range src.lemmas {
+		lemmaOffsets[i] = uint32(data.Len())
+		putString(l.key)
+		if l.name == l.key {
+			putString("")
+		} else {
+			putString(l.name)
+		}
+		putUvarint(len(l.parts))
+		for _, p := range l.parts {
+			data.WriteByte(p.pos)
+			putUvarint(len(p.prons))
+			for _, pr := range p.prons {
+				putString(pr.variety)
+				putString(pr.value)
+			}
+			putStrings(p.forms)
+			putUvarint(len(p.senses))
+			for _, s := range p.senses {
+				putUvarint(s.synset)
+				putStrings(s.sents)
+				putStrings(s.labels)
+			}
+		}
+	}
+	formKeys := make([]string, 0, len(src.forms))
+	for k := range src.forms {
+		formKeys = append(formKeys, k)
+	}
+	slices.Sort(formKeys)
+	formOffsets := make([]uint32, len(formKeys))
+	for i, k := range formKeys {
+		formOffsets[i] = uint32(data.Len())
+		putString(k)
+		putUvarint(len(src.forms[k]))
+		for _, l := range src.forms[k] {
+			putUvarint(l)
+		}
+	}
+	if data.Len() > 1<<32-1 {
+		return nil, errors.New("data section over 4 GiB")
+	}
+
+	var out bytes.Buffer
+	out.WriteString(magic)
+	for _, n := range []int{len(synsetOffsets), len(lemmaOffsets), len(formOffsets)} {
+		out.Write(binary.LittleEndian.AppendUint32(nil, uint32(n)))
+	}
+	for _, table := range [][]uint32{synsetOffsets, lemmaOffsets, formOffsets} {
+		for _, o := range table {
+			out.Write(binary.LittleEndian.AppendUint32(nil, o))
+		}
+	}
+	out.Write(data.Bytes())
+	return out.Bytes(), nil
+}
+
+// magic must match dictionary.magic.
+const magic = "LIAISON-DICT-1\n\x00"
+
+func stats(src *source) {
+	var def, ex, sents, labels, keys, prons, forms, senses, members int
+	for _, s := range src.synsets {
+		def += len(s.definition)
+		for _, e := range s.examples {
+			ex += len(e)
+		}
+		members += len(s.memberRefs)
+	}
+	for _, l := range src.lemmas {
+		keys += len(l.key)
+		for _, p := range l.parts {
+			for _, pr := range p.prons {
+				prons += len(pr.value) + len(pr.variety)
+			}
+			for _, f := range p.forms {
+				forms += len(f)
+			}
+			senses += len(p.senses)
+			for _, s := range p.senses {
+				for _, x := range s.sents {
+					sents += len(x)
+				}
+				for _, x := range s.labels {
+					labels += len(x)
+				}
+			}
+		}
+	}
+	fmt.Fprintf(os.Stderr, "def %d ex %d sents %d labels %d keys %d prons %d forms %d senses %d members %d\n", def, ex, sents, labels, keys, prons, forms, senses, members)
+}
