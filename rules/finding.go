@@ -1,5 +1,10 @@
 package rules
 
+import (
+	"fmt"
+	"strings"
+)
+
 // Severity of a finding, as users configure it.
 type Severity int
 
@@ -10,17 +15,58 @@ const (
 	SeverityHint
 )
 
+var severityNames = [...]string{SeverityError: "error", SeverityWarning: "warning", SeverityInfo: "info", SeverityHint: "hint"}
+
+// String returns the severity's name as written in rule files: error,
+// warning, info or hint.
+func (s Severity) String() string {
+	if s >= SeverityError && s <= SeverityHint {
+		return severityNames[s]
+	}
+	return fmt.Sprintf("Severity(%d)", int(s))
+}
+
+// ParseSeverity reads a severity name (case-insensitive); "information" and
+// "warn" are accepted as synonyms.
+func ParseSeverity(name string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "error":
+		return SeverityError, nil
+	case "warning", "warn":
+		return SeverityWarning, nil
+	case "info", "information":
+		return SeverityInfo, nil
+	case "hint":
+		return SeverityHint, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error, warning, info or hint)", name)
+}
+
+// MarshalText writes the severity's name.
+func (s Severity) MarshalText() ([]byte, error) {
+	if s < SeverityError || s > SeverityHint {
+		return nil, fmt.Errorf("invalid severity %d", int(s))
+	}
+	return []byte(s.String()), nil
+}
+
+// UnmarshalText reads a severity name.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
 // Finding is one usage problem in a document. Start and End are byte
-// offsets into the document source.
+// offsets into the document source (relative to the block for the results
+// of Engine.CheckBlock).
 type Finding struct {
 	Rule         *Rule
 	Start, End   int
 	Severity     Severity
 	Message      string
 	Replacements []string // in order of preference; may be empty (advice only)
-}
-
-// Rule is one usage rule (its fields arrive with the rule format).
-type Rule struct {
-	ID string
 }

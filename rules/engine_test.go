@@ -1,0 +1,295 @@
+package rules
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"liaison/analysis"
+	"liaison/analysis/tag"
+	"liaison/analysis/token"
+)
+
+// handBlock builds a block from "word/PTB[/lemma]" items separated by
+// spaces; the prose is the words joined by single spaces and source
+// offsets equal prose offsets.
+func handBlock(t testing.TB, annotated string) *analysis.BlockAnalysis {
+	t.Helper()
+	var toks []analysis.Token
+	var prose strings.Builder
+	for i, item := range strings.Fields(annotated) {
+		parts := strings.Split(item, "/")
+		if len(parts) < 2 {
+			t.Fatalf("bad item %q", item)
+		}
+		ptb, ok := tag.ParsePTB(parts[1])
+		if !ok {
+			t.Fatalf("bad tag in %q", item)
+		}
+		lemma := strings.ToLower(parts[0])
+		if len(parts) > 2 {
+			lemma = parts[2]
+		}
+		if i > 0 {
+			prose.WriteByte(' ')
+		}
+		start := prose.Len()
+		prose.WriteString(parts[0])
+		kind := token.Word
+		if ptb == tag.PERIOD || ptb == tag.COMMA {
+			kind = token.Punct
+		}
+		toks = append(toks, analysis.Token{Text: parts[0], Start: start, End: prose.Len(), Kind: kind, PTB: ptb, UPOS: uposOf(ptb), Lemma: lemma})
+	}
+	p := prose.String()
+	return &analysis.BlockAnalysis{Prose: p, Sentences: []analysis.Sentence{{Start: 0, End: len(p), Tokens: toks}}}
+}
+
+// uposOf is a coarse PTB → UPOS map, enough for hand-built tests.
+func uposOf(p tag.PTB) tag.UPOS {
+	switch {
+	case p.IsVerb():
+		return tag.VERB
+	case p == tag.MD:
+		return tag.AUX
+	case p == tag.NN || p == tag.NNS:
+		return tag.NOUN
+	case p == tag.NNP || p == tag.NNPS:
+		return tag.PROPN
+	case p == tag.JJ || p == tag.JJR || p == tag.JJS:
+		return tag.ADJ
+	case p == tag.RB || p == tag.RBR || p == tag.RBS:
+		return tag.ADV
+	case p == tag.DT:
+		return tag.DET
+	case p == tag.PRP || p == tag.PRPS:
+		return tag.PRON
+	case p == tag.IN:
+		return tag.ADP
+	case p == tag.TO:
+		return tag.PART
+	case p == tag.PERIOD || p == tag.COMMA:
+		return tag.PUNCT
+	}
+	return tag.X
+}
+
+func defaultEngine(t testing.TB) *Engine {
+	t.Helper()
+	rs, err := LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := NewEngine(rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func TestCheckBlockHandTagged(t *testing.T) {
+	e := defaultEngine(t)
+	tests := []struct {
+		in   string
+		want string // "rule:matched→first replacement" joined by "; "
+	}{
+		{"I/PRP 'll/MD liaison/NN with/IN the/DT printers/NNS ./.", "liaison-verb:liaison→liaise"},
+		{"She/PRP liaisons/NNS with/IN the/DT venue/NN ./.", "liaison-verb:liaisons→liaises"},
+		{"They/PRP liaisoned/VBD with/IN us/PRP ./.", "liaison-verb:liaisoned→liaised"},
+		{"Liaisoning/VBG with/IN them/PRP takes/VBZ time/NN ./.", "liaison-verb:Liaisoning→Liaising"},
+		{"Our/PRP$ liaison/NN will/MD call/VB ./.", ""},
+		{"The/DT liaison/VB officers/NNS met/VBD ./.", ""}, // a tagger error cancelled by its context
+		{"The/DT liaison/NN 's/POS phone/NN ./.", ""},
+		{"Thanks/NNS alot/RB ./.", "alot:alot→a lot"},
+		{"Alot/RB of/IN people/NNS came/VBD ./.", "alot:Alot→A lot"},
+		{"The/DT ATM/NNP machines/NNS were/VBD empty/JJ ./.", "atm-machine:ATM machines→ATMs"},
+		{"I/PRP could/MD of/IN told/VBN you/PRP ./.", "could-of:of→have"},
+		{"You/PRP could/MD of/IN course/NN ask/VB ./.", ""},
+		{"We/PRP are/VBP loosing/VBG money/NN ./.", "loose-as-verb:loosing→losing"},
+		{"He/PRP loosed/VBD an/DT arrow/NN ./.", ""},
+		{"The/DT patient/NN showed/VBD a/DT flat/JJ affect/NN ./.", ""},
+		{"It/PRP had/VBD an/DT affect/NN on/IN us/PRP ./.", "affect-as-noun:affect→effect"},
+		{"for/IN all/DT intensive/JJ purposes/NNS", "intensive-purposes:intensive purposes→intents and purposes"},
+		{"IRREGARDLESS/RB ./.", "irregardless:IRREGARDLESS→REGARDLESS"},
+	}
+	for _, tt := range tests {
+		b := handBlock(t, tt.in)
+		var got []string
+		for _, f := range e.CheckBlock(b) {
+			rep := ""
+			if len(f.Replacements) > 0 {
+				rep = f.Replacements[0]
+			}
+			got = append(got, fmt.Sprintf("%s:%s→%s", f.Rule.ID, b.Prose[f.Start:f.End], rep))
+			if !strings.Contains(f.Message, b.Prose[f.Start:f.End]) {
+				t.Errorf("%q: message %q does not name the match", tt.in, f.Message)
+			}
+		}
+		if g := strings.Join(got, "; "); g != tt.want {
+			t.Errorf("%q:\n got %q\nwant %q", tt.in, g, tt.want)
+		}
+	}
+}
+
+func TestCheckCachesBlocksAndAppliesSettings(t *testing.T) {
+	e := defaultEngine(t)
+	a := handBlock(t, "Thanks/NNS alot/RB ./.")
+	b := handBlock(t, "I/PRP could/MD of/IN told/VBN you/PRP ./.")
+	res := &analysis.Result{Blocks: []analysis.Block{{Start: 100, End: 117, BlockAnalysis: a}, {Start: 10, End: 40, BlockAnalysis: b}}}
+	fs := e.Check(context.Background(), res, Settings{})
+	if len(fs) != 2 || fs[0].Rule.ID != "could-of" || fs[1].Rule.ID != "alot" {
+		t.Fatalf("got %v", fs)
+	}
+	if fs[1].Start != 100+7 || fs[1].End != 100+11 {
+		t.Errorf("alot at %d:%d, want 107:111", fs[1].Start, fs[1].End)
+	}
+	if fs[1].Severity != SeverityError {
+		t.Errorf("severity %v, want the rule's default", fs[1].Severity)
+	}
+	// The cache holds exactly the blocks of the latest result.
+	if _, ok := e.cache[a]; !ok || len(e.cache) != 2 {
+		t.Fatalf("cache has %d entries", len(e.cache))
+	}
+	fs = e.Check(context.Background(), &analysis.Result{Blocks: res.Blocks[:1]}, Settings{
+		Rules: map[string]RuleSetting{"alot": {Severity: SeverityHint}},
+	})
+	if len(fs) != 1 || fs[0].Severity != SeverityHint {
+		t.Fatalf("severity override: got %v", fs)
+	}
+	if len(e.cache) != 1 {
+		t.Errorf("cache kept %d entries, want 1", len(e.cache))
+	}
+	for _, s := range []Settings{
+		{Rules: map[string]RuleSetting{"alot": {Off: true}}},
+		{Categories: map[string]bool{"nonword": false}},
+	} {
+		if fs := e.Check(context.Background(), &analysis.Result{Blocks: res.Blocks[:1]}, s); len(fs) != 0 {
+			t.Errorf("settings %+v: got %v", s, fs)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if fs := e.Check(ctx, res, Settings{}); fs != nil {
+		t.Errorf("cancelled Check returned %v", fs)
+	}
+}
+
+func TestMatchCase(t *testing.T) {
+	for _, tt := range []struct{ matched, rep, want string }{
+		{"liaison", "liaise", "liaise"},
+		{"Liaisoned", "liaised", "Liaised"},
+		{"LIAISONED", "liaised", "LIAISED"},
+		{"Alot", "a lot", "A lot"},
+		{"atm machine", "ATM", "ATM"},
+		{"I", "me", "Me"},
+	} {
+		if got := matchCase(tt.matched, tt.rep); got != tt.want {
+			t.Errorf("matchCase(%q, %q) = %q, want %q", tt.matched, tt.rep, got, tt.want)
+		}
+	}
+}
+
+func TestRegularInflect(t *testing.T) {
+	for _, tt := range []struct {
+		lemma string
+		pos   PartOfSpeech
+		f     Form
+		want  string
+	}{
+		{"liaise", Verb, ThirdSingular, "liaises"},
+		{"liaise", Verb, Past, "liaised"},
+		{"liaise", Verb, Gerund, "liaising"},
+		{"advise", Verb, Gerund, "advising"},
+		{"breathe", Verb, ThirdSingular, "breathes"},
+		{"effect", Noun, Plural, "effects"},
+		{"ATM", Noun, Plural, "ATMs"},
+		{"try", Verb, Past, "tried"},
+		{"fix", Verb, ThirdSingular, "fixes"},
+		{"see", Verb, Gerund, "seeing"},
+		{"die", Verb, Gerund, "dying"},
+		{"effect", Noun, Past, ""},
+	} {
+		if got := regularInflect(tt.lemma, tt.pos, tt.f); got != tt.want {
+			t.Errorf("regularInflect(%q, %v, %d) = %q, want %q", tt.lemma, tt.pos, tt.f, got, tt.want)
+		}
+	}
+}
+
+func TestParseErrorsNameFileAndLine(t *testing.T) {
+	valid := `- id: x-y
+  category: nonword
+  severity: warning
+  summary: s
+  message: '"{match}"'
+  explanation: e
+  match: [foo]
+`
+	if _, err := Parse("ok.yaml", []byte(valid)); err != nil {
+		t.Fatalf("valid rule: %v", err)
+	}
+	for _, tt := range []struct{ name, src, want string }{
+		{"bad id", strings.Replace(valid, "x-y", "X_Y", 1), "bad.yaml:1: rule id"},
+		{"unknown field", valid + "  colour: red\n", "bad.yaml:8: unknown field \"colour\""},
+		{"unknown category", strings.Replace(valid, "nonword", "nonsense", 1), "bad.yaml:2: rule x-y: unknown category"},
+		{"unknown severity", strings.Replace(valid, "warning", "loud", 1), "bad.yaml:3: rule x-y: unknown severity"},
+		{"unknown tag", strings.Replace(valid, "[foo]", "[{tag: VBX}]", 1), "bad.yaml:7: unknown Penn Treebank tag"},
+		{"optional anchor", strings.Replace(valid, "[foo]", "[{word: foo, optional: true}, bar]", 1), "bad.yaml:7: the first element of match"},
+		{"replacement placeholder without replacement", strings.Replace(valid, "{match}", "{replacement}", 1), "bad.yaml:5: rule x-y: message uses {replacement}"},
+		{"unknown placeholder", strings.Replace(valid, "{match}", "{word}", 1), "unknown placeholder {word}"},
+		{"no match", strings.Replace(valid, "  match: [foo]\n", "", 1), "bad.yaml:1: rule x-y: match or patterns is required"},
+		{"not a list", "id: x\n", "bad.yaml:1: a rule file is a list of rules"},
+		{"yaml syntax", "- id: [x\n", "bad.yaml: yaml:"},
+		{"duplicate id", valid + strings.Replace(valid, "- id", "\n- id", 1), "already defined at line 1"},
+	} {
+		_, err := Parse("bad.yaml", []byte(tt.src))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want one containing %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestLibraryRulesAreComplete(t *testing.T) {
+	rs, err := LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) < 12 {
+		t.Errorf("library has %d rules", len(rs))
+	}
+	for _, r := range rs {
+		if len(r.Examples.Bad) < 2 || len(r.Examples.Good) < 2 {
+			t.Errorf("%s: rule %s has %d bad and %d good examples; each needs at least two", r.Source, r.ID, len(r.Examples.Bad), len(r.Examples.Good))
+		}
+	}
+}
+
+// BenchmarkCheckBlock shows that the cost per token does not grow with the
+// number of rules: 1000 extra rules anchored at other words cost nothing.
+func BenchmarkCheckBlock(b *testing.B) {
+	rs, err := LoadDefault()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var extra []*Rule
+	for i := range 1000 {
+		extra = append(extra, &Rule{ID: fmt.Sprintf("extra-%d", i), Category: "nonword", Severity: SeverityHint, Message: "x",
+			Patterns: []Pattern{{Match: []Element{{Words: []string{fmt.Sprintf("zzword%d", i)}}, {Words: []string{"x"}}}}}})
+	}
+	block := handBlock(b, strings.Repeat("The/DT engineers/NNS who/WP liaison/NN with/IN customers/NNS could/MD of/IN told/VBN you/PRP ./. ", 50))
+	for _, bc := range []struct {
+		name  string
+		rules []*Rule
+	}{{"library", rs}, {"library+1000", append(append([]*Rule(nil), rs...), extra...)}} {
+		e, err := NewEngine(bc.rules)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				e.CheckBlock(block)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(block.Sentences[0].Tokens)), "ns/token")
+		})
+	}
+}

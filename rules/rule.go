@@ -1,0 +1,117 @@
+package rules
+
+import "liaison/analysis/tag"
+
+// Rule is one usage rule, as read from a rule file.
+type Rule struct {
+	ID          string   // stable kebab-case identifier, e.g. "liaison-verb"
+	Category    string   // proscribed, confusable, nonword, eggcorn, …: see Categories
+	Severity    Severity // default severity
+	Summary     string   // one line for listings
+	Message     string   // template: {match} is the matched text, {replacement} the first replacement
+	Explanation string   // Markdown: what is wrong, what to write instead, why
+	Reference   string   // optional URL or citation
+
+	// Replacements are offered in order of preference; none means advice
+	// only. A one-word replacement of a one-word match is inflected to the
+	// form of the matched word when Inflect names a part of speech.
+	Replacements []string
+	Inflect      PartOfSpeech
+
+	Patterns []Pattern // any one matching is a finding
+	Unless   []Context // exceptions that cancel a match of any pattern
+
+	Examples Examples
+
+	Source string // "file:line" of the rule's definition
+}
+
+// Examples are sentences that document a rule and test it.
+type Examples struct {
+	Bad  []BadExample // each must produce the rule's finding
+	Good []string     // none may produce the rule's finding
+}
+
+// BadExample is a sentence the rule must flag, and the sentence that
+// applying the rule's first replacement gives.
+type BadExample struct {
+	Text string `json:"text"`
+	Fix  string `json:"fix"`
+}
+
+// Pattern is a sequence of tokens to match. Match is the part the finding
+// covers and the replacements replace; Before and After are context that
+// must be there but is not part of the finding. Unless lists exceptions
+// specific to this pattern.
+type Pattern struct {
+	Before, Match, After []Element
+	Unless               []Context
+}
+
+// Context is an exception: a match is cancelled when the tokens just before
+// it match Before and the tokens just after it match After (an empty side
+// always matches).
+type Context struct {
+	Before, After []Element
+}
+
+// Element matches one token. Every constraint given must hold; a list
+// means any one of its values. An element with no constraint matches any
+// token.
+type Element struct {
+	Words         []string   // exact forms, case-insensitive unless CaseSensitive
+	Lemmas        []string   // lemmas (lower case)
+	POS           []tag.UPOS // Universal part-of-speech tags
+	Tags          []tag.PTB  // Penn Treebank tags
+	CaseSensitive bool
+	Negate        bool // the element matches a token the constraints reject
+	Optional      bool // the element may be absent
+	Skip          int  // up to Skip tokens of any kind may come before this element
+}
+
+// PartOfSpeech says how replacements are inflected.
+type PartOfSpeech uint8
+
+const (
+	NoInflection PartOfSpeech = iota
+	Noun
+	Verb
+	Adjective
+)
+
+func (p PartOfSpeech) String() string {
+	switch p {
+	case Noun:
+		return "noun"
+	case Verb:
+		return "verb"
+	case Adjective:
+		return "adjective"
+	}
+	return "none"
+}
+
+// Categories are the rule categories a rule file may name.
+var categoryNames = []string{
+	"proscribed",     // a use that usage guides reject: "liaison" as a verb
+	"confusable",     // a real word used for another: advice/advise, loose/lose
+	"nonword",        // not a standard word: irregardless, alot
+	"misspelling",    // a common misspelling of a word: liason
+	"eggcorn",        // a plausible mishearing: "for all intensive purposes"
+	"malapropism",    // a similar-sounding wrong word
+	"nonstandard",    // a nonstandard construction: "could of"
+	"redundancy",     // a word the phrase already contains: "ATM machine"
+	"preferred-form", // a form a style prefers
+}
+
+// Categories returns the rule categories, in the order documented.
+func Categories() []string { return append([]string(nil), categoryNames...) }
+
+func isCategory(s string) bool {
+	for _, c := range categoryNames {
+		if c == s {
+			return true
+		}
+	}
+	return false
+}
