@@ -1,6 +1,12 @@
 package tag
 
-import "liaison/analysis/tag/internal/model"
+import "liaison/analysis/morph"
 
-// defaultLexicon is the lexicon consulted for words the model has not seen.
-func defaultLexicon() model.Lexicon { return nil }
+// morphLexicon gives the tagger's lexicon features for words the model has
+// not seen: the (part of speech, inflection) readings analysis/morph finds.
+// The lexicon loads on first use, so Load does not wait for it.
+type morphLexicon struct{}
+
+func (morphLexicon) Classes(word string) uint32 { return uint32(morph.Default().Classes(word)) }
+
+func defaultLexicon() morphLexicon { return morphLexicon{} }

@@ -96,15 +96,27 @@ func Keys(words []Word, i, prevTag, prev2Tag int, dst []uint32) []uint32 {
 	return TagKeys(prevTag, prev2Tag, dst)
 }
 
-// TagReference tags one sentence the plain way: describe every word, score
-// every feature through the weight map, greedy left to right. lex may be nil.
-func (m *Model) TagReference(words []string, lex Lexicon) []int {
-	described := make([]Word, len(words))
-	vocabLex := make(map[string]VocabEntry, len(m.Vocab))
+// Reference is the plain decoder of a model.
+type Reference struct {
+	m        *Model
+	vocabLex map[string]VocabEntry
+	seen     func(uint64) (Labelset, bool)
+}
+
+// NewReference prepares the plain decoder of m.
+func NewReference(m *Model) *Reference {
+	r := &Reference{m: m, vocabLex: make(map[string]VocabEntry, len(m.Vocab)), seen: m.SeenFunc()}
 	for _, v := range m.Vocab {
-		vocabLex[v.Form] = v
+		r.vocabLex[v.Form] = v
 	}
-	seen := m.SeenFunc()
+	return r
+}
+
+// Tag tags one sentence the plain way: describe every word, score every
+// feature through the weight map, greedy left to right. lex may be nil.
+func (r *Reference) Tag(words []string, lex Lexicon) []int {
+	m, vocabLex, seen := r.m, r.vocabLex, r.seen
+	described := make([]Word, len(words))
 	for i, s := range words {
 		v, known := vocabLex[s]
 		if known {

@@ -251,8 +251,9 @@ func (p *perceptron) averaged(threshold float64) map[uint32][]model.Entry {
 
 func evaluate(m *model.Model, sentences []conllu.Sentence, lex model.Lexicon) (upos, ptb float64) {
 	var uposOK, ptbOK, total int
+	ref := model.NewReference(m)
 	for _, s := range sentences {
-		got := m.TagReference(s.Words, lex)
+		got := ref.Tag(s.Words, lex)
 		for i, l := range got {
 			if m.Labels[l].UPOS == s.UPOS[i] {
 				uposOK++
