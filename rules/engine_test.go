@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"liaison/analysis"
+	"liaison/analysis/morph"
 	"liaison/analysis/tag"
 	"liaison/analysis/token"
 )
@@ -291,5 +292,29 @@ func BenchmarkCheckBlock(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(block.Sentences[0].Tokens)), "ns/token")
 		})
+	}
+}
+
+func TestFormsAgreeWithMorph(t *testing.T) {
+	pairs := []struct {
+		ours   Form
+		theirs morph.Form
+	}{{Base, morph.Base}, {Plural, morph.Plural}, {ThirdSingular, morph.ThirdSingular}, {Past, morph.Past},
+		{PastParticiple, morph.PastParticiple}, {Gerund, morph.Gerund}, {Comparative, morph.Comparative}, {Superlative, morph.Superlative}}
+	for _, p := range pairs {
+		if uint8(p.ours) != uint8(p.theirs) {
+			t.Errorf("Form %d is morph.%v (%d)", p.ours, p.theirs, p.theirs)
+		}
+	}
+	infl := defaultInflector()
+	for _, tt := range []struct {
+		lemma string
+		pos   PartOfSpeech
+		f     Form
+		want  string
+	}{{"lose", Verb, Past, "lost"}, {"liaise", Verb, Gerund, "liaising"}, {"effect", Noun, Plural, "effects"}, {"effect", Noun, Past, ""}} {
+		if got := infl(tt.lemma, tt.pos, tt.f); got != tt.want {
+			t.Errorf("inflect(%q, %v, %d) = %q, want %q", tt.lemma, tt.pos, tt.f, got, tt.want)
+		}
 	}
 }

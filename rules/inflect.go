@@ -1,15 +1,27 @@
 package rules
 
-// defaultInflector inflects replacements. Irregular forms the rules need
-// are listed; everything else follows the regular spelling rules.
+import "liaison/analysis/morph"
+
+// defaultInflector inflects replacements with the embedded lexicon
+// (irregular forms: lose → lost; doubling: commit → committed), loaded on
+// the first replacement that needs it.
 func defaultInflector() inflector {
 	return func(lemma string, pos PartOfSpeech, f Form) string {
-		if pos == Verb && (f == Past || f == PastParticiple) {
-			switch lemma {
-			case "lose":
-				return "lost"
-			}
+		var p morph.POS
+		switch pos {
+		case Noun:
+			p = morph.Noun
+		case Verb:
+			p = morph.Verb
+		case Adjective:
+			p = morph.Adj
+		default:
+			return ""
 		}
-		return regularInflect(lemma, pos, f)
+		mf := morph.Form(f) // the two enums list the forms in the same order
+		if !mf.Applies(p) {
+			return ""
+		}
+		return morph.Default().Inflect(lemma, p, mf)
 	}
 }

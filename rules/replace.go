@@ -9,7 +9,8 @@ import (
 	"liaison/analysis/tag"
 )
 
-// Form is the inflected form of a word.
+// Form is the inflected form of a word; the values are those of
+// morph.Form.
 type Form uint8
 
 const (
