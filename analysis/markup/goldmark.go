@@ -1,0 +1,333 @@
+package markup
+
+import (
+	"bytes"
+	"sync"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// The goldmark parsers are immutable once built and safe for concurrent
+// use; they are built on first use.
+var (
+	proseParser      = sync.OnceValue(newProseParser)
+	definitionParser = sync.OnceValue(newDefinitionParser)
+)
+
+// blockParsers are CommonMark's plus $$ math blocks and footnote
+// definitions. Both parsers use the same set, so they agree on where
+// link reference definitions can be.
+func blockParsers() []util.PrioritizedValue {
+	return append(parser.DefaultBlockParsers(),
+		util.Prioritized(mathBlockParser{}, 690),
+		util.Prioritized(extension.NewFootnoteBlockParser(), 999),
+	)
+}
+
+func newProseParser() parser.Parser {
+	inlines := []util.PrioritizedValue{
+		util.Prioritized(wrapRange(parser.NewCodeSpanParser(), false), 100),
+		util.Prioritized(footnoteRefParser{}, 101),
+		util.Prioritized(inlineMathParser{}, 150),
+		util.Prioritized(parser.NewLinkParser(), 200),
+		util.Prioritized(wrapRange(parser.NewAutoLinkParser(), false), 300),
+		util.Prioritized(parser.NewRawHTMLParser(), 400),
+		util.Prioritized(parser.NewEmphasisParser(), 500),
+		util.Prioritized(extension.NewStrikethroughParser(), 500),
+		util.Prioritized(extension.NewTaskCheckBoxParser(), 0),
+		util.Prioritized(wrapRange(extension.NewLinkifyParser(), true), 999),
+	}
+	return parser.NewParser(
+		parser.WithBlockParsers(blockParsers()...),
+		parser.WithInlineParsers(inlines...),
+		parser.WithParagraphTransformers(append(parser.DefaultParagraphTransformers(),
+			util.Prioritized(extension.NewTableParagraphTransformer(), 200))...),
+		parser.WithASTTransformers(util.Prioritized(extension.NewTableASTTransformer(), 0)),
+	)
+}
+
+// newDefinitionParser parses blocks only: enough to find link reference
+// definitions exactly where goldmark finds them.
+func newDefinitionParser() parser.Parser {
+	return parser.NewParser(
+		parser.WithBlockParsers(blockParsers()...),
+		parser.WithInlineParsers(),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	)
+}
+
+// placeholderNode replaces inline code, inline math and autolinks: one
+// placeholder word over its whole source.
+type placeholderNode struct {
+	ast.BaseInline
+	start, stop int
+}
+
+var kindPlaceholder = ast.NewNodeKind("ProsePlaceholder")
+
+func (n *placeholderNode) Kind() ast.NodeKind { return kindPlaceholder }
+func (n *placeholderNode) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, nil, nil)
+}
+
+// skipNode is inline markup that is not prose and leaves nothing in it: a
+// footnote reference.
+type skipNode struct{ ast.BaseInline }
+
+var kindSkip = ast.NewNodeKind("ProseSkip")
+
+func (n *skipNode) Kind() ast.NodeKind         { return kindSkip }
+func (n *skipNode) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+// rangeWrapper runs an inline parser and, when it finds a code span or an
+// autolink, replaces the node by a placeholder over the source it
+// consumed.
+type rangeWrapper struct {
+	inner parser.InlineParser
+	// linkify's parser consumes the space or punctuation that triggered it
+	// (and puts it back as text itself): the placeholder starts after it.
+	skipLead bool
+}
+
+func wrapRange(p parser.InlineParser, skipLead bool) parser.InlineParser {
+	return rangeWrapper{inner: p, skipLead: skipLead}
+}
+
+func (w rangeWrapper) Trigger() []byte { return w.inner.Trigger() }
+
+func (w rangeWrapper) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	start := seg.Start
+	n := w.inner.Parse(parent, block, pc)
+	switch n.(type) {
+	case *ast.CodeSpan, *ast.AutoLink:
+	default:
+		return n
+	}
+	_, after := block.PeekLine()
+	stop := after.Start
+	if w.skipLead && len(line) > 0 {
+		switch line[0] {
+		case ' ', '*', '_', '~', '(':
+			start++
+		}
+	}
+	if stop < start {
+		stop = start
+	}
+	return &placeholderNode{start: start, stop: stop}
+}
+
+// footnoteRefParser reads a footnote reference [^label] whether or not the
+// label is defined, so that a chunk reads the same without the rest of
+// the document. It leaves nothing in the prose.
+type footnoteRefParser struct{}
+
+func (footnoteRefParser) Trigger() []byte { return []byte{'['} }
+
+func (footnoteRefParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, _ := block.PeekLine()
+	if len(line) < 4 || line[1] != '^' {
+		return nil
+	}
+	for i := 2; i < len(line) && i < 1000; i++ {
+		switch line[i] {
+		case ']':
+			if i == 2 || util.IsBlank(line[2:i]) {
+				return nil
+			}
+			block.Advance(i + 1)
+			return &skipNode{}
+		case '[', '\n', '\r', '\\':
+			return nil
+		}
+	}
+	return nil
+}
+
+// inlineMathParser reads $…$ with pandoc's rule (the opening $ followed
+// by a non-space, the closing $ preceded by a non-space and not followed
+// by a digit) and $$…$$, each within one line.
+type inlineMathParser struct{}
+
+func (inlineMathParser) Trigger() []byte { return []byte{'$'} }
+
+func (inlineMathParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	if len(line) >= 2 && line[1] == '$' {
+		end := bytes.Index(line[2:], []byte("$$"))
+		if end <= 0 || bytes.IndexByte(line[2:2+end], '\n') >= 0 {
+			return nil
+		}
+		n := 2 + end + 2
+		block.Advance(n)
+		return &placeholderNode{start: seg.Start, stop: seg.Start + n}
+	}
+	if len(line) < 3 || isSpace(line[1]) {
+		return nil
+	}
+	for i := 2; i < len(line); i++ {
+		switch line[i] {
+		case '\\':
+			i++
+		case '\n', '\r':
+			return nil
+		case '$':
+			if isSpace(line[i-1]) || (i+1 < len(line) && isDigit(line[i+1])) {
+				continue
+			}
+			block.Advance(i + 1)
+			return &placeholderNode{start: seg.Start, stop: seg.Start + i + 1}
+		}
+	}
+	return nil
+}
+
+// mathBlockNode is a $$ display-math block: not prose.
+type mathBlockNode struct {
+	ast.BaseBlock
+	closed bool
+}
+
+var kindMathBlock = ast.NewNodeKind("MathBlock")
+
+func (n *mathBlockNode) Kind() ast.NodeKind         { return kindMathBlock }
+func (n *mathBlockNode) IsRaw() bool                { return true }
+func (n *mathBlockNode) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+// mathBlockParser reads a display-math block: a line "$$" up to the next
+// line holding "$$", or one line "$$ … $$".
+type mathBlockParser struct{}
+
+func (mathBlockParser) Trigger() []byte { return []byte{'$'} }
+
+func (mathBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, _ := reader.PeekLine()
+	pos := pc.BlockOffset()
+	if pos < 0 || pos >= len(line) {
+		return nil, parser.NoChildren
+	}
+	open, closed := mathOpen(string(line[pos:]))
+	if !open {
+		return nil, parser.NoChildren
+	}
+	reader.AdvanceToEOL()
+	return &mathBlockNode{closed: closed}, parser.NoChildren
+}
+
+func (mathBlockParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	n := node.(*mathBlockNode)
+	if n.closed {
+		return parser.Close
+	}
+	line, _ := reader.PeekLine()
+	reader.AdvanceToEOL()
+	if bytes.Contains(line, []byte("$$")) {
+		n.closed = true
+		return parser.Close
+	}
+	return parser.Continue | parser.NoChildren
+}
+
+func (mathBlockParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+func (mathBlockParser) CanInterruptParagraph() bool                                { return true }
+func (mathBlockParser) CanAcceptIndentedLine() bool                                { return false }
+
+// defsContext resolves link references against the whole document's
+// definitions first, then against the chunk's own.
+type defsContext struct {
+	parser.Context
+	defs *Definitions
+}
+
+func (c defsContext) Reference(label string) (parser.Reference, bool) {
+	if r, ok := c.defs.refs[label]; ok {
+		return r, true
+	}
+	return c.Context.Reference(label)
+}
+
+// parseMarkdown parses src as Markdown and returns its prose blocks in
+// source order, offsets relative to src.
+func parseMarkdown(src string, defs *Definitions) []Block {
+	source := []byte(src)
+	var ctx parser.Context = parser.NewContext()
+	if defs != nil && len(defs.refs) > 0 {
+		ctx = defsContext{Context: ctx, defs: defs}
+	}
+	doc := proseParser().Parse(text.NewReader(source), parser.WithContext(ctx))
+	w := mdWalker{b: proseBuilder{src: src}}
+	w.walkBlock(doc, Paragraph)
+	sortBlocks(w.blocks)
+	return w.blocks
+}
+
+type mdWalker struct {
+	b      proseBuilder
+	blocks []Block
+}
+
+func (w *mdWalker) walkBlock(n ast.Node, kind BlockKind) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Paragraph, *ast.TextBlock:
+			w.emit(c, kind)
+		case *ast.Heading:
+			w.emit(c, Heading)
+		case *east.TableCell:
+			w.emit(c, TableCell)
+		case *ast.Blockquote:
+			w.walkBlock(c, Quote)
+		case *ast.ListItem:
+			w.walkBlock(c, ListItem)
+		case *east.Footnote:
+			w.walkBlock(c, Footnote)
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *mathBlockNode, *ast.ThematicBreak:
+		default:
+			w.walkBlock(c, kind)
+		}
+	}
+}
+
+func (w *mdWalker) emit(n ast.Node, kind BlockKind) {
+	w.b.reset()
+	w.walkInline(n)
+	start, end := len(w.b.src), 0
+	if lines := n.Lines(); lines != nil && lines.Len() > 0 {
+		start = lines.At(0).Start
+		last := lines.At(lines.Len() - 1)
+		end = last.Stop
+		for end > start && isSpace(w.b.src[end-1]) {
+			end--
+		}
+	}
+	if blk, ok := w.b.finish(kind, start, end); ok {
+		w.blocks = append(w.blocks, blk)
+	}
+}
+
+func (w *mdWalker) walkInline(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			seg := c.Segment
+			w.b.text(seg.Start, seg.Stop)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				w.b.lineBreak(seg.Stop)
+			}
+		case *placeholderNode:
+			w.b.atomic(PlaceholderWord, c.start, c.stop, true)
+		case *ast.String, *ast.RawHTML, *skipNode, *east.TaskCheckBox, *east.FootnoteLink, *east.FootnoteBacklink:
+			// Not prose.
+			w.b.flush()
+		default:
+			// Emphasis, strong, strikethrough, link text, image alt text.
+			w.walkInline(c)
+		}
+	}
+}

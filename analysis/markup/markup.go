@@ -1,0 +1,40 @@
+package markup
+
+import "slices"
+
+// Parse returns the prose blocks of one chunk (as cut by Split, with its
+// flags), with Block offsets relative to the chunk. defs are the whole
+// document's link reference definitions (nil for none; ignored for plain
+// text). The result depends only on the arguments, so a caller may cache
+// it by languageID, chunk text, flags and defs.Key().
+func Parse(languageID string, chunk string, flags ChunkFlags, defs *Definitions) []Block {
+	if !IsMarkdown(languageID) {
+		return parsePlain(chunk)
+	}
+	if flags&FrontMatter != 0 {
+		return nil
+	}
+	return parseMarkdown(chunk, defs)
+}
+
+// Extract returns the prose blocks of a whole document in source order,
+// with document offsets: Split, ScanDefinitions and Parse in one call.
+func Extract(languageID string, src string) []Block {
+	var defs *Definitions
+	if IsMarkdown(languageID) {
+		defs = ScanDefinitions(src)
+	}
+	var blocks []Block
+	for _, c := range Split(languageID, src) {
+		for _, b := range Parse(languageID, c.Text(src), c.Flags, defs) {
+			b.Start += c.Start
+			b.End += c.Start
+			blocks = append(blocks, b)
+		}
+	}
+	return blocks
+}
+
+func sortBlocks(blocks []Block) {
+	slices.SortStableFunc(blocks, func(a, b Block) int { return a.Start - b.Start })
+}
