@@ -11,7 +11,7 @@ import (
 // heading) is one sentence; text with no tokens has no sentences.
 func Sentences(text string) []Sentence {
 	var s Segmenter
-	s.tokens = make([]Token, 0, len(text)/5+8)
+	s.tokens = make([]Token, 0, len(text)/4+8)
 	return s.split(text, nil)
 }
 

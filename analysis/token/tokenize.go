@@ -20,8 +20,9 @@ func Tokenize(dst []Token, text string) []Token {
 // one Tokenizer across calls reuses its scratch space. A Tokenizer is not
 // safe for concurrent use.
 type Tokenizer struct {
-	iter *words.Iterator[string]
-	segs []segment // scratch: the UAX #29 segments of one chunk
+	iter  words.Iterator[string]
+	ready bool      // iter is set up
+	segs  []segment // scratch: the UAX #29 segments of one chunk
 }
 
 // segment is one UAX #29 word-boundary segment of a chunk.
@@ -40,8 +41,10 @@ const (
 
 // Append appends the tokens of text to dst and returns the extended slice.
 func (t *Tokenizer) Append(dst []Token, text string) []Token {
-	if t.iter == nil {
-		t.iter = words.FromString("")
+	if !t.ready {
+		t.iter = *words.FromString("")
+		t.segs = make([]segment, 0, 32)
+		t.ready = true
 	}
 	i := 0
 	for i < len(text) {
@@ -97,6 +100,10 @@ func chunkEnd(text string, i int) int {
 
 // chunk tokenizes text[start:end], a run without whitespace.
 func (t *Tokenizer) chunk(dst []Token, text string, start, end int) []Token {
+	if segs, ok := simpleSegments(t.segs[:0], text, start, end); ok {
+		t.segs = segs
+		return t.segments(dst, text, segs)
+	}
 	for start < end {
 		// Look for a URL or an e-mail address; the parts before and after
 		// are tokenized as ordinary text.
@@ -267,7 +274,43 @@ func (t *Tokenizer) plain(dst []Token, text string, start, end int) []Token {
 		segs = append(segs, segment{start: s, end: e, class: classify(text[s:e])})
 	}
 	t.segs = segs
+	return t.segments(dst, text, segs)
+}
 
+// simpleSegments is the common case of plain done without UAX #29: an ASCII
+// chunk of one run of letters and digits between ASCII marks ("word",
+// "(word),"), where every mark is a segment of its own. ok is false for
+// anything else.
+func simpleSegments(segs []segment, text string, start, end int) (_ []segment, ok bool) {
+	i := start
+	for i < end && !isASCIIAlnum(text[i]) {
+		if c := text[i]; c >= utf8.RuneSelf || c == '_' {
+			return segs, false
+		}
+		segs = append(segs, segment{start: i, end: i + 1, class: classifyASCII(text[i])})
+		i++
+	}
+	w := i
+	for i < end && isASCIIAlnum(text[i]) {
+		i++
+	}
+	if w < i {
+		segs = append(segs, segment{start: w, end: i, class: segWord})
+	}
+	for ; i < end; i++ {
+		c := text[i]
+		if c >= utf8.RuneSelf || c == '_' || isASCIIAlnum(c) {
+			return segs, false
+		}
+		segs = append(segs, segment{start: i, end: i + 1, class: classifyASCII(c)})
+	}
+	return segs, true
+}
+
+func isASCIIAlnum(c byte) bool { return isASCIILetter(c) || isASCIIDigit(c) }
+
+// segments emits the tokens of one chunk's segments.
+func (t *Tokenizer) segments(dst []Token, text string, segs []segment) []Token {
 	for k := 0; k < len(segs); k++ {
 		sg := segs[k]
 		switch sg.class {
@@ -283,22 +326,25 @@ func (t *Tokenizer) plain(dst []Token, text string, start, end int) []Token {
 func classify(seg string) segClass {
 	c := seg[0]
 	if c < utf8.RuneSelf {
-		switch {
-		case isWordByte(c):
-			return segWord
-		case c < ' ' || c == 0x7f:
-			return segOther
-		case isASCIIPunct(c):
-			return segPunct
-		default:
-			return segOther
-		}
+		return classifyASCII(c)
 	}
 	r, _ := utf8.DecodeRuneInString(seg)
 	switch {
 	case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsNumber(r) || unicode.IsMark(r):
 		return segWord
 	case unicode.IsPunct(r):
+		return segPunct
+	}
+	return segOther
+}
+
+func classifyASCII(c byte) segClass {
+	switch {
+	case isWordByte(c):
+		return segWord
+	case c < ' ' || c == 0x7f:
+		return segOther
+	case isASCIIPunct(c):
 		return segPunct
 	}
 	return segOther
@@ -493,6 +539,9 @@ func apostropheBefore(w string, i int) int {
 // 0 when w has none (or nothing but the clitic, or a number before it: 80's).
 func cliticStart(w string) int {
 	n := len(w)
+	if !apostropheNearEnd(w) {
+		return 0
+	}
 	for _, sfx := range [...]string{"s", "m", "d", "re", "ve", "ll"} {
 		if n <= len(sfx) || !equalFold(w[n-len(sfx):], sfx) {
 			continue
@@ -513,7 +562,7 @@ func cliticStart(w string) int {
 // notStart returns where n't starts in w, or 0.
 func notStart(w string) int {
 	n := len(w)
-	if n < 2 || lowerASCII(w[n-1]) != 't' {
+	if n < 3 || lowerASCII(w[n-1]) != 't' || !apostropheNearEnd(w) {
 		return 0
 	}
 	a := apostropheBefore(w, n-1)
@@ -525,6 +574,17 @@ func notStart(w string) int {
 		return 0
 	}
 	return cut
+}
+
+// apostropheNearEnd is a quick test for a contraction: ' or the last byte
+// of ’ among the last four bytes of w.
+func apostropheNearEnd(w string) bool {
+	for i := len(w) - 1; i >= 0 && i >= len(w)-4; i-- {
+		if c := w[i]; c == '\'' || c == 0x99 {
+			return true
+		}
+	}
+	return false
 }
 
 // equalFold is strings.EqualFold for ASCII t.
