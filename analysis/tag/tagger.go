@@ -39,7 +39,10 @@ type Tagger struct {
 
 	seen    func(uint64) (model.Labelset, bool)
 	lexicon model.Lexicon
-	scratch sync.Pool
+
+	constraint    constraintLabels
+	noConstraints bool // for measuring the constraint pass
+	scratch       sync.Pool
 }
 
 type wordType struct {
@@ -58,6 +61,7 @@ const (
 )
 
 type scratch struct {
+	labels []int
 	words  []model.Word
 	types  []int32
 	scores []float32
@@ -136,6 +140,9 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 			t.addKeys(t.tagVectors[(p*n+p2)*c:(p*n+p2+1)*c], keys)
 		}
 	}
+	t.constraint = constraintLabels{
+		vb: t.findLabel(VERB, VB), vbp: t.findLabel(VERB, VBP), vbz: t.findLabel(VERB, VBZ), vbg: t.findLabel(VERB, VBG), to: t.findLabel(PART, TO),
+	}
 	t.scratch.New = func() any {
 		return &scratch{scores: make([]float32, c)}
 	}
@@ -174,6 +181,7 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 	defer t.scratch.Put(s)
 	s.words = grow(s.words, len(words))
 	s.types = grow(s.types, len(words))
+	s.labels = grow(s.labels, len(words))
 	for i, w := range words {
 		id := t.vocab.get(w)
 		s.types[i] = id
@@ -212,8 +220,14 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 			t.addKeys(scores, s.keys)
 			label = model.Argmax(scores)
 		}
-		dst = append(dst, t.labels[label])
+		s.labels[i] = label
 		prev2, prev = prev, label
+	}
+	if !t.noConstraints {
+		t.applyConstraints(words, s, s.labels)
+	}
+	for _, label := range s.labels {
+		dst = append(dst, t.labels[label])
 	}
 	return dst
 }

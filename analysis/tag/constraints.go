@@ -1,0 +1,180 @@
+package tag
+
+import (
+	"strings"
+
+	"liaison/analysis/morph"
+)
+
+// The constraint pass runs after the perceptron. English converts nouns to
+// verbs freely ("we will interface with", "they dialogue with"), but a
+// tagger trained on EWT, guided by a lexicon that lists such words as nouns
+// only, keeps them nouns. Each constraint below is a syntactic fact stated
+// over tags and lexicon classes; each fires only where the perceptron's
+// output is ungrammatical, and each was checked on EWT dev not to cost
+// accuracy.
+
+// constraintLabels are the label indexes the constraints assign or test.
+type constraintLabels struct {
+	vb, vbp, vbz, vbg, to int
+}
+
+func (t *Tagger) findLabel(u UPOS, p PTB) int {
+	for i, l := range t.labels {
+		if l.UPOS == u && l.PTB == p {
+			return i
+		}
+	}
+	return -1
+}
+
+var (
+	nounBase   = morph.ClassOf(morph.Noun, morph.Base)
+	verbThirdS = morph.ClassOf(morph.Verb, morph.ThirdSingular)
+	verbBase   = morph.ClassOf(morph.Verb, morph.Base)
+	// gerundDerived: an -ing reading derived from a noun-only lemma.
+	gerundDerived = morph.ClassOf(morph.Verb, morph.Gerund) | morph.ClassDerived
+)
+
+// applyConstraints corrects out (label indexes) in place.
+func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
+	cl := &t.constraint
+	if cl.vb < 0 || cl.vbp < 0 || cl.vbz < 0 || cl.vbg < 0 || cl.to < 0 {
+		return
+	}
+	n := len(words)
+	ptb := func(i int) PTB {
+		if i < 0 || i >= n {
+			return PTBNone
+		}
+		return t.labels[out[i]].PTB
+	}
+	// opensComplement: the token after a verb can start its object or an
+	// adjunct: a preposition, a determiner, a pronoun, an adverb, a number,
+	// or the sentence ends.
+	opensComplement := func(i int) bool {
+		switch ptb(i) {
+		case IN, DT, PRP, PRPS, RB, RP, CD, TO, PERIOD, PTBNone:
+			return true
+		}
+		return false
+	}
+	hasVerb := false
+	for i := range out {
+		if p := ptb(i); p.IsVerb() || p == MD {
+			hasVerb = true
+		}
+	}
+	for i := range out {
+		// Only words unknown to the training data: for a word it has seen,
+		// the model has evidence of its own; conversions are what it lacks.
+		if s.types[i] >= 0 {
+			continue
+		}
+		p := ptb(i)
+		// An -ing form of a noun-only lemma ("whiteboarding") followed by
+		// an object is a gerund or participle, not a noun.
+		lex := morph.Class(s.words[i].Lex)
+		if (p == NN || p == JJ) && (lex&gerundDerived == gerundDerived || lex == 0 && isIngForm(words[i])) {
+			switch ptb(i + 1) {
+			case DT, PRP, PRPS, NNS, NNPS:
+				out[i] = cl.vbg
+				hasVerb = true
+			}
+			continue
+		}
+		if p != NN {
+			continue
+		}
+		// A modal is followed by a verb in the base form, perhaps after
+		// adverbs ("might liaison with", "will not action it").
+		j := i - 1
+		for j >= 0 && ptb(j) == RB {
+			j--
+		}
+		// (A sentence-initial modal is inverted: the next word is its
+		// subject, as in "Will someone help".)
+		if j > 0 && ptb(j) == MD && opensComplement(i+1) {
+			out[i] = cl.vb
+			hasVerb = true
+			continue
+		}
+		// Infinitival to: "to" before a word unknown to the training data
+		// that the lexicon knows as a noun and that is followed by what
+		// opens a complement reads as to + verb ("to liaison with the
+		// client"); bare singular nouns after the preposition "to" are a
+		// small, frequent class (to school, to work) the model has seen.
+		if i > 0 && strings.EqualFold(words[i-1], "to") && ptb(i-1) == IN && opensComplement(i+1) {
+			out[i-1] = cl.to
+			out[i] = cl.vb
+			hasVerb = true
+		}
+	}
+	if hasVerb || n < 3 {
+		return
+	}
+	// A sentence needs a finite verb. When a complete sentence has none, a
+	// noun right after its subject that the lexicon can read as a verb, and
+	// that is followed by what opens a complement, is that verb, if it
+	// agrees with the subject ("Jo liaisons with", "They dialogue with").
+	if last := ptb(n - 1); last != PERIOD {
+		return
+	}
+	for i := 1; i < n-1; i++ {
+		if s.types[i] >= 0 || !opensComplement(i+1) || ptb(i+1) == PERIOD {
+			continue
+		}
+		subject := ptb(i - 1)
+		lex := morph.Class(s.words[i].Lex)
+		switch ptb(i) {
+		case NNS:
+			// A singular subject: a name, a singular pronoun, an
+			// indefinite pronoun (nobody, someone: NN in EWT), or a
+			// capitalised sentence-initial word the model does not know.
+			singularSubject := subject == NNP || subject == PRP && isSingularPronoun(words[i-1]) ||
+				subject == NN && t.labels[out[i-1]].UPOS == PRON ||
+				i == 1 && s.words[0].Capital && s.types[0] < 0
+			if singularSubject && (lex&verbThirdS != 0 || lex == 0) {
+				out[i] = cl.vbz
+				return
+			}
+		case NN:
+			pluralSubject := subject == NNS || subject == NNPS || subject == PRP && isPluralPronoun(words[i-1])
+			// A collective singular subject ("staff", "team") takes a
+			// plural verb too; then ask for a verb reading in the lexicon
+			// and a direct object after it.
+			collective := subject == NN && lex&verbBase != 0
+			switch ptb(i + 1) {
+			case DT, PRP, PRPS:
+			default:
+				collective = false
+			}
+			if pluralSubject && (lex&nounBase != 0 || lex == 0) || collective {
+				out[i] = cl.vbp
+				return
+			}
+		}
+	}
+}
+
+func isSingularPronoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "he", "she", "it", "this", "that", "one":
+		return true
+	}
+	return false
+}
+
+func isPluralPronoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "i", "you", "we", "they":
+		return true
+	}
+	return false
+}
+
+// isIngForm reports whether w looks like an -ing form: a stem of at least
+// three letters and the suffix.
+func isIngForm(w string) bool {
+	return len(w) > 6 && strings.EqualFold(w[len(w)-3:], "ing")
+}

@@ -1,0 +1,39 @@
+package tag
+
+import "testing"
+
+// TestConstraintsCostNothingOnEWT compares the tagger with and without the
+// constraint pass on the EWT test split: the pass may change tags, but it
+// must not make more of them wrong than it makes right.
+func TestConstraintsCostNothingOnEWT(t *testing.T) {
+	with := Default()
+	without, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	without.noConstraints = true
+	var a, b []Tagged
+	better, worse, changed := 0, 0, 0
+	for _, s := range loadEWTTest(t) {
+		a = without.Tag(s.Words, a)
+		b = with.Tag(s.Words, b)
+		for i := range a {
+			if a[i] == b[i] {
+				continue
+			}
+			changed++
+			okBefore, okAfter := a[i].PTB.String() == s.XPOS[i], b[i].PTB.String() == s.XPOS[i]
+			switch {
+			case okAfter && !okBefore:
+				better++
+			case okBefore && !okAfter:
+				worse++
+				t.Logf("made worse: %q %v→%v (gold %s) in %s", s.Words[i], a[i].PTB, b[i].PTB, s.XPOS[i], describeTags(s.Words, b))
+			}
+		}
+	}
+	t.Logf("constraint pass on EWT test: %d tags changed, %d corrected, %d broken", changed, better, worse)
+	if worse > better {
+		t.Errorf("constraint pass breaks %d tags and corrects %d", worse, better)
+	}
+}

@@ -1,0 +1,183 @@
+package tag
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+const liaisonDevPath = "../../testdata/liaison/liaison-dev.tsv"
+
+// simpleTokens splits a sentence the way EWT tokenizes it, roughly: on
+// spaces, punctuation split off, contractions split ("I'll" → "I", "'ll").
+// The real tokenizer is analysis/token; this keeps the tagger's tests
+// independent of it.
+func simpleTokens(sentence string) []string {
+	var out []string
+	for _, field := range strings.Fields(sentence) {
+		var trailing []string
+		for field != "" {
+			r := rune(field[0])
+			if !unicode.IsPunct(r) || r == '\'' && len(field) > 1 && unicode.IsLetter(rune(field[1])) {
+				break
+			}
+			out = append(out, field[:1])
+			field = field[1:]
+		}
+		for field != "" {
+			r := rune(field[len(field)-1])
+			if !unicode.IsPunct(r) {
+				break
+			}
+			trailing = append([]string{field[len(field)-1:]}, trailing...)
+			field = field[:len(field)-1]
+		}
+		if field != "" {
+			lower := strings.ToLower(field)
+			split := false
+			for _, suffix := range []string{"n't", "'ll", "'re", "'ve", "'d", "'s", "'m"} {
+				if strings.HasSuffix(lower, suffix) && len(field) > len(suffix) {
+					cut := len(field) - len(suffix)
+					out = append(out, field[:cut], field[cut:])
+					split = true
+					break
+				}
+			}
+			if !split {
+				out = append(out, field)
+			}
+		}
+		out = append(out, trailing...)
+	}
+	return out
+}
+
+func TestSimpleTokens(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"I'll liaison with the printers this afternoon.", "I|'ll|liaison|with|the|printers|this|afternoon|."},
+		{`In "les amis", the liaison adds a z sound.`, `In|"|les|amis|"|,|the|liaison|adds|a|z|sound|.`},
+		{"Don't go!", "Do|n't|go|!"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(simpleTokens(tt.in), "|"); got != tt.want {
+			t.Errorf("simpleTokens(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+type verbCase struct {
+	verb     bool   // the flagged word must be tagged a verb; otherwise it must not
+	word     string // the word in question (case-insensitive)
+	sentence string
+}
+
+// readLiaisonDev turns liaison-dev.tsv into cases: each verb row's flagged
+// word must be a verb; liaison/liaisons in each ok row must not be.
+func readLiaisonDev(t *testing.T) []verbCase {
+	t.Helper()
+	f, err := os.Open(liaisonDevPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var cases []verbCase
+	scanner := bufio.NewScanner(f)
+	for scanner.Scan() {
+		line := scanner.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 4 {
+			t.Fatalf("bad row %q", line)
+		}
+		switch cols[0] {
+		case "verb":
+			cases = append(cases, verbCase{verb: true, word: cols[1], sentence: cols[3]})
+		case "ok":
+			for _, w := range simpleTokens(cols[3]) {
+				if l := strings.ToLower(w); l == "liaison" || l == "liaisons" {
+					cases = append(cases, verbCase{verb: false, word: w, sentence: cols[3]})
+				}
+			}
+		default:
+			t.Fatalf("bad label in %q", line)
+		}
+	}
+	if err := scanner.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return cases
+}
+
+// extraVerbCases are nouns used as verbs, and the same nouns used as nouns,
+// written for this package so the dev file is not the only guard.
+var extraVerbCases = []verbCase{
+	{true, "interface", "We will interface with the design team next week."},
+	{true, "dialogue", "They dialogue with the unions every month."},
+	{true, "action", "I'll action it first thing tomorrow."},
+	{true, "spreadsheet", "Can you spreadsheet these numbers for me?"},
+	{true, "whiteboarded", "We whiteboarded the whole architecture yesterday."},
+	{true, "whiteboarding", "They spent the morning whiteboarding ideas."},
+	{true, "partnering", "We are partnering with a local charity."},
+	{true, "journaled", "She journaled every night for a year."},
+	{true, "calendar", "Let's calendar a review for Friday."},
+	{true, "impacts", "The change impacts every team."},
+	{true, "mentor", "Senior staff mentor the new hires."},
+	{true, "emails", "He emails the committee daily."},
+	{false, "interface", "The interface is clean and fast."},
+	{false, "dialogue", "Their dialogue was tense but useful."},
+	{false, "action", "The action was swift."},
+	{false, "spreadsheet", "She opened the spreadsheet again."},
+	{false, "whiteboard", "The whiteboard was covered in diagrams."},
+	{false, "mentor", "My mentor retired last year."},
+	{false, "emails", "His emails were short."},
+	{false, "calendar", "The calendar on the wall is wrong."},
+}
+
+func runVerbCases(t *testing.T, cases []verbCase) (right int) {
+	t.Helper()
+	tagger := Default()
+	for _, c := range cases {
+		words := simpleTokens(c.sentence)
+		tags := tagger.Tag(words, nil)
+		found := false
+		for i, w := range words {
+			if !strings.EqualFold(w, c.word) {
+				continue
+			}
+			found = true
+			if tags[i].PTB.IsVerb() == c.verb {
+				right++
+			} else {
+				t.Errorf("%q: %q tagged %v/%v, want verb=%v\n\t%s", c.sentence, w, tags[i].UPOS, tags[i].PTB, c.verb, describeTags(words, tags))
+			}
+			break
+		}
+		if !found {
+			t.Errorf("%q: word %q not found among tokens %q", c.sentence, c.word, words)
+		}
+	}
+	return right
+}
+
+func describeTags(words []string, tags []Tagged) string {
+	var b strings.Builder
+	for i, w := range words {
+		b.WriteString(w + "/" + tags[i].PTB.String() + " ")
+	}
+	return b.String()
+}
+
+func TestVerbDetectionLiaisonDev(t *testing.T) {
+	cases := readLiaisonDev(t)
+	right := runVerbCases(t, cases)
+	t.Logf("liaison-dev: %d of %d right", right, len(cases))
+}
+
+func TestVerbDetectionExtra(t *testing.T) {
+	right := runVerbCases(t, extraVerbCases)
+	t.Logf("extra nouns used as verbs: %d of %d right", right, len(extraVerbCases))
+}
