@@ -342,8 +342,8 @@ func (p *parser) sequence(n *yaml.Node, what string) []Element {
 			e.Tags = append(e.Tags, t)
 		}
 		if s := f["skip"]; s != nil {
-			if s.Kind != yaml.ScalarNode || s.Decode(&e.Skip) != nil || e.Skip < 0 || e.Skip > 10 {
-				p.errorf(s, "skip must be a whole number from 0 to 10")
+			if s.Kind != yaml.ScalarNode || s.Decode(&e.Skip) != nil || e.Skip < 0 || e.Skip > 50 {
+				p.errorf(s, "skip must be a whole number from 0 to 50")
 			}
 		}
 		out = append(out, e)

@@ -1,0 +1,143 @@
+package rules
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"liaison/analysis"
+)
+
+// checkText analyses text as plain text and returns the findings of every
+// rule.
+func checkText(t *testing.T, a *analysis.Analyzer, e *Engine, text string) []Finding {
+	t.Helper()
+	res, err := a.Analyze(context.Background(), "plaintext", text)
+	if err != nil {
+		t.Fatalf("analysing %q: %v", text, err)
+	}
+	return e.Check(context.Background(), res, Settings{})
+}
+
+// applyFirst applies each finding's first replacement (findings sorted, not
+// overlapping).
+func applyFirst(text string, fs []Finding) string {
+	for i := len(fs) - 1; i >= 0; i-- {
+		f := fs[i]
+		if len(f.Replacements) > 0 {
+			text = text[:f.Start] + f.Replacements[0] + text[f.End:]
+		}
+	}
+	return text
+}
+
+func ofRule(fs []Finding, id string) []Finding {
+	var out []Finding
+	for _, f := range fs {
+		if f.Rule.ID == id {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// TestExamples runs every example of every rule in the library: each bad
+// example must produce the rule's finding and its first replacement must
+// give the fixed text; each good example must produce none.
+func TestExamples(t *testing.T) {
+	rs, err := LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := NewEngine(rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analysis.New()
+	for _, r := range rs {
+		t.Run(r.ID, func(t *testing.T) {
+			if len(r.Examples.Bad) < 2 || len(r.Examples.Good) < 2 {
+				t.Errorf("%s: needs at least two bad and two good examples", r.Source)
+			}
+			for _, ex := range r.Examples.Bad {
+				fs := ofRule(checkText(t, a, e, ex.Text), r.ID)
+				if len(fs) == 0 {
+					t.Errorf("bad example not flagged: %q", ex.Text)
+					continue
+				}
+				if got := applyFirst(ex.Text, fs); got != ex.Fix {
+					t.Errorf("fixing %q\n got %q\nwant %q", ex.Text, got, ex.Fix)
+				}
+				for _, f := range fs {
+					if strings.Contains(f.Message, "{") {
+						t.Errorf("%q: message %q has an unrendered placeholder", ex.Text, f.Message)
+					}
+				}
+			}
+			for _, good := range r.Examples.Good {
+				if fs := ofRule(checkText(t, a, e, good), r.ID); len(fs) > 0 {
+					t.Errorf("good example flagged: %q: %s", good, fs[0].Message)
+				}
+			}
+		})
+	}
+}
+
+// TestLiaisonDev checks the liaison rule on the labelled development set:
+// every verb use caught once, on the flagged word, with exactly the listed
+// replacement (in the word's capitalisation); no finding at all on the
+// other sentences.
+func TestLiaisonDev(t *testing.T) {
+	f, err := os.Open("../testdata/liaison/liaison-dev.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	e := defaultEngine(t)
+	a := analysis.New()
+	rows := 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 4 {
+			t.Fatalf("bad row %q", line)
+		}
+		rows++
+		label, word, want, text := cols[0], cols[1], cols[2], cols[3]
+		all := checkText(t, a, e, text)
+		fs := ofRule(all, "liaison-verb")
+		switch label {
+		case "verb":
+			if len(fs) != 1 {
+				t.Errorf("%q: %d liaison-verb findings, want 1", text, len(fs))
+				continue
+			}
+			got := text[fs[0].Start:fs[0].End]
+			if !strings.EqualFold(got, word) {
+				t.Errorf("%q: flagged %q, want %q", text, got, word)
+			}
+			if len(fs[0].Replacements) == 0 || !strings.EqualFold(fs[0].Replacements[0], want) ||
+				fs[0].Replacements[0] != matchCase(got, want) {
+				t.Errorf("%q: replacements %q, want %q", text, fs[0].Replacements, matchCase(got, want))
+			}
+		case "ok":
+			for _, f := range all {
+				t.Errorf("%q: unexpected finding %q [%s]", text, text[f.Start:f.End], f.Rule.ID)
+			}
+		default:
+			t.Fatalf("bad label in %q", line)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if rows < 30 {
+		t.Errorf("read only %d rows", rows)
+	}
+}
