@@ -31,8 +31,14 @@ var suffixRules = [numPOS][]suffixRule{
 	Adj: {{"er", "", maskComp}, {"est", "", maskSup}, {"er", "e", maskComp}, {"est", "e", maskSup}},
 }
 
-// Beyond morphy: a doubled final consonant (stopped, bigger) and the k of
-// panicked, for words the exception lists miss.
+// Beyond morphy, for words the exception lists miss: -ied, -ying and
+// -ier, -iest (carried, tying, happier), a doubled final consonant
+// (stopped, bigger) and the k of panicked.
+var extraRules = [numPOS][]suffixRule{
+	Verb: {{"ied", "y", maskPast}, {"ying", "ie", maskGerund}},
+	Adj:  {{"ier", "y", maskComp}, {"iest", "y", maskSup}},
+}
+
 var undoubleSuffixes = [numPOS][]suffixRule{
 	Verb: {{"ed", "", maskPast}, {"ing", "", maskGerund}},
 	Adj:  {{"er", "", maskComp}, {"est", "", maskSup}},
@@ -44,7 +50,8 @@ const (
 	rankException = 10  // an irregular form from the exception lists
 	rankBase      = 20  // the word is itself a lemma
 	rankRule      = 30  // suffix rules; better for lemmas with more senses
-	rankDerived   = 400 // suffix rules against a noun (Derived)
+	rankUndoubled = 300 // stopped → stop, when the exception lists miss it
+	rankDerived   = 600 // suffix rules against a noun (Derived)
 )
 
 type reading struct {
@@ -55,14 +62,33 @@ type reading struct {
 	derived bool
 }
 
-const maxReadings = 32
+const maxReadings = 24
 
+// readings collects the readings of a word; in classOnly mode it only
+// accumulates their Class bits.
 type readings struct {
-	n int
-	r [maxReadings]reading
+	classOnly bool
+	posSeen   uint8 // POS of non-derived readings
+	class     Class
+	n         int
+	r         [maxReadings]reading
 }
 
 func (rs *readings) add(lemma string, pos POS, forms uint8, rank int32, derived bool) {
+	if !derived {
+		rs.posSeen |= 1 << pos
+	}
+	if rs.classOnly {
+		for f := range numForms {
+			if forms&(1<<f) != 0 {
+				rs.class |= ClassOf(pos, f)
+			}
+		}
+		if derived {
+			rs.class |= ClassDerived
+		}
+		return
+	}
 	for i := range rs.n {
 		r := &rs.r[i]
 		if r.lemma == lemma && r.pos == pos && r.derived == derived {
@@ -77,59 +103,77 @@ func (rs *readings) add(lemma string, pos POS, forms uint8, rank int32, derived 
 	}
 }
 
-// collect finds every reading of the normalised word w.
+// collect finds every reading of the normalised, non-empty word w.
 func (l *Lexicon) collect(w []byte, rs *readings) {
 	var stem wordBuf
-	var posSeen uint8
-	// Known lemmas.
-	if i, ok := l.index[string(w)]; ok {
-		e := &l.words[i]
+	// Known lemmas and the exception lists.
+	if e := l.lookup(w); e != nil {
 		for p := range numPOS {
 			if e.pos&(1<<p) != 0 {
 				rs.add(e.key, p, 1<<Base, rankBase, false)
 			}
 		}
+		for _, x := range l.exceptionsOf(e) {
+			rs.add(x.lemma, x.pos, x.forms, rankException, false)
+		}
 	}
-	// Exception lists.
-	for _, x := range l.exceptions[string(w)] {
-		rs.add(x.lemma, x.pos, x.forms, rankException, false)
-	}
+	last := w[len(w)-1]
 	// Suffix rules.
 	for p := range numPOS {
-		for _, r := range suffixRules[p] {
-			if s, ok := replaceSuffix(&stem, w, r); ok && l.plausibleStem(s, p, r) {
-				if i, ok := l.index[string(s)]; ok && l.words[i].pos&(1<<p) != 0 {
-					rs.add(l.words[i].key, p, r.forms, rankRule+255-int32(l.words[i].senses), false)
+		for _, rules := range [2][]suffixRule{suffixRules[p], extraRules[p]} {
+			for i := range rules {
+				r := &rules[i]
+				if r.suffix[len(r.suffix)-1] != last {
+					continue
+				}
+				s, ok := replaceSuffix(&stem, w, r)
+				if !ok {
+					continue
+				}
+				if e := l.lemmaEntry(s); e != nil && e.pos&(1<<p) != 0 && plausibleStem(s, e, p, r) {
+					rs.add(e.key, p, r.forms, rankRule+255-int32(e.senses), false)
 				}
 			}
 		}
-		for _, r := range undoubleSuffixes[p] {
+		for i := range undoubleSuffixes[p] {
+			r := &undoubleSuffixes[p][i]
 			if s, ok := undouble(&stem, w, r.suffix); ok {
-				if i, ok := l.index[string(s)]; ok && l.words[i].pos&(1<<p) != 0 {
-					rs.add(l.words[i].key, p, r.forms, rankRule+255-int32(l.words[i].senses), false)
+				if e := l.lemmaEntry(s); e != nil && e.pos&(1<<p) != 0 {
+					rs.add(e.key, p, r.forms, rankUndoubled+255-int32(e.senses), false)
 				}
 			}
 		}
-	}
-	for i := range rs.n {
-		posSeen |= 1 << rs.r[i].pos
 	}
 	// Derived verb forms of nouns, when nothing else reads w as a verb.
-	if posSeen&(1<<Verb) == 0 {
-		for _, r := range suffixRules[Verb] {
-			if s, ok := replaceSuffix(&stem, w, r); ok && len(s) >= 3 && l.plausibleStem(s, Verb, r) {
-				l.addDerived(s, r.forms, rs)
+	if rs.posSeen&(1<<Verb) == 0 {
+		for _, rules := range [2][]suffixRule{suffixRules[Verb], extraRules[Verb]} {
+			for i := range rules {
+				r := &rules[i]
+				if r.suffix[len(r.suffix)-1] != last {
+					continue
+				}
+				if s, ok := replaceSuffix(&stem, w, r); ok && len(s) >= 3 {
+					if e := l.lemmaEntry(s); e != nil && derivable(e) && plausibleStem(s, e, Verb, r) {
+						rs.add(e.key, Verb, r.forms, rankDerived+255-int32(e.senses), true)
+					}
+				}
 			}
 		}
-		for _, r := range undoubleSuffixes[Verb] {
+		for i := range undoubleSuffixes[Verb] {
+			r := &undoubleSuffixes[Verb][i]
 			if s, ok := undouble(&stem, w, r.suffix); ok && len(s) >= 3 {
-				l.addDerived(s, r.forms, rs)
+				if e := l.lemmaEntry(s); e != nil && derivable(e) {
+					rs.add(e.key, Verb, r.forms, rankDerived+255-int32(e.senses), true)
+				}
 			}
 		}
+	}
+	if rs.classOnly {
+		return
 	}
 	// Preferences from EWT.
 	for p := range numPOS {
-		if posSeen&(1<<p) == 0 {
+		if rs.posSeen&(1<<p) == 0 {
 			continue
 		}
 		if pref, ok := l.preferences[preferenceKey{string(w), p}]; ok {
@@ -142,33 +186,34 @@ func (l *Lexicon) collect(w []byte, rs *readings) {
 	}
 }
 
-func (l *Lexicon) addDerived(stem []byte, forms uint8, rs *readings) {
-	i, ok := l.index[string(stem)]
-	if !ok {
-		return
-	}
-	e := &l.words[i]
-	if e.common&(1<<Noun) != 0 && e.pos&(1<<Verb) == 0 {
-		rs.add(e.key, Verb, forms, rankDerived+255-int32(e.senses), true)
-	}
+// derivable: a common noun the lexicon does not know as a verb.
+func derivable(e *entry) bool {
+	return e.common&(1<<Noun) != 0 && e.pos&(1<<Verb) == 0
 }
 
 // plausibleStem rejects stems the rule cannot have produced: a stem of
-// one letter before the replacement (bed is not be+ed, is not i+s), and a
-// stem whose final consonant would have doubled (waned is not wan+ed,
-// which is wanned).
-func (l *Lexicon) plausibleStem(stem []byte, p POS, r suffixRule) bool {
-	if len(stem)-len(r.replace) < 2 {
+// one letter before the replacement (bed is not be+ed, is not i+s, but
+// dying is die+ing), a plural or third person with the wrong ending
+// (hates is not hat+es, boxs not box+s), and a stem whose final consonant
+// would have doubled (waned is not wan+ed, which is wanned).
+func plausibleStem(stem []byte, e *entry, p POS, r *suffixRule) bool {
+	if len(stem)-len(r.replace) < 2 && r.replace != "ie" {
 		return false
 	}
-	if r.replace == "" && p != Noun && r.suffix != "s" && r.suffix != "es" && l.doubles(string(stem)) {
-		return false
+	if r.replace != "" {
+		return true
 	}
-	return true
+	switch r.suffix {
+	case "s":
+		return !takesES(stem, p == Verb) && !consonantY(stem)
+	case "es":
+		return takesES(stem, p == Verb)
+	}
+	return !doubles(stem, e)
 }
 
 // replaceSuffix writes w with r.suffix replaced by r.replace into buf.
-func replaceSuffix(buf *wordBuf, w []byte, r suffixRule) ([]byte, bool) {
+func replaceSuffix(buf *wordBuf, w []byte, r *suffixRule) ([]byte, bool) {
 	if len(w) <= len(r.suffix) || string(w[len(w)-len(r.suffix):]) != r.suffix {
 		return nil, false
 	}
@@ -243,20 +288,9 @@ func (l *Lexicon) Classes(word string) Class {
 	if !ok {
 		return 0
 	}
-	var rs readings
+	rs := readings{classOnly: true}
 	l.collect(w, &rs)
-	var c Class
-	for _, r := range rs.r[:rs.n] {
-		for f := range numForms {
-			if r.forms&(1<<f) != 0 {
-				c |= ClassOf(r.pos, f)
-			}
-		}
-		if r.derived {
-			c |= ClassDerived
-		}
-	}
-	return c
+	return rs.class
 }
 
 // Lemma is the most likely lemma of word as part of speech pos (morphy,

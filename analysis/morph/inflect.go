@@ -94,25 +94,51 @@ func sibilantS(lemma string, verb bool) string {
 	switch {
 	case consonantY(lemma):
 		return lemma[:len(lemma)-1] + "ies"
-	case strings.HasSuffix(lemma, "s"), strings.HasSuffix(lemma, "x"), strings.HasSuffix(lemma, "z"),
-		strings.HasSuffix(lemma, "ch"), strings.HasSuffix(lemma, "sh"):
+	case takesES(lemma, verb):
 		return lemma + "es"
-	case verb && len(lemma) >= 2 && strings.HasSuffix(lemma, "o") && isConsonant(lemma[len(lemma)-2]):
-		return lemma + "es" // goes, does, vetoes
 	}
 	return lemma + "s"
 }
 
-func consonantY(w string) bool {
+// takesES reports whether the plural or third person of w adds -es: after
+// s, x, z, ch, sh, and for verbs after a consonant and o (goes, vetoes).
+func takesES[S ~string | ~[]byte](w S, verb bool) bool {
+	n := len(w)
+	if n == 0 {
+		return false
+	}
+	switch w[n-1] {
+	case 's', 'x', 'z':
+		return true
+	case 'h':
+		return n >= 2 && (w[n-2] == 'c' || w[n-2] == 's')
+	case 'o':
+		return verb && n >= 2 && isConsonant(w[n-2])
+	}
+	return false
+}
+
+func consonantY[S ~string | ~[]byte](w S) bool {
 	return len(w) >= 2 && w[len(w)-1] == 'y' && isConsonant(w[len(w)-2])
 }
 
 // doubles reports whether the final consonant of lemma doubles before a
-// vowel suffix: it follows a single vowel (qu counts as a consonant) and
-// the last syllable is stressed — by OEWN's pronunciation, or, for words
-// without one, when the word has a single vowel group. A final l of an
-// unstressed syllable does not double (US spelling).
+// vowel suffix.
 func (l *Lexicon) doubles(w string) bool {
+	var buf wordBuf
+	b, ok := normalize(&buf, w)
+	if !ok {
+		return false
+	}
+	return doubles(w, l.lookup(b))
+}
+
+// doubles reports whether the final consonant of w doubles before a vowel
+// suffix: it follows a single vowel (qu counts as a consonant) and the
+// last syllable is stressed — by OEWN's pronunciation in e, or, for words
+// without one, when the word has a single vowel group. So a final l after
+// an unstressed syllable does not double (US spelling).
+func doubles[S ~string | ~[]byte](w S, e *entry) bool {
 	n := len(w)
 	if n < 2 {
 		return false
@@ -124,13 +150,13 @@ func (l *Lexicon) doubles(w string) bool {
 	if !isVowel(w[n-2]) || n >= 3 && isVowel(w[n-3]) && !(w[n-3] == 'u' && n >= 4 && w[n-4] == 'q') {
 		return false
 	}
-	if i, ok := l.index[w]; ok && l.words[i].flags&(1<<8) != 0 {
-		return l.words[i].flags&(1<<9) != 0
+	if e != nil && e.pronKnown() {
+		return e.stressFinal()
 	}
 	return vowelGroups(w) == 1
 }
 
-func vowelGroups(w string) int {
+func vowelGroups[S ~string | ~[]byte](w S) int {
 	n := 0
 	in := false
 	for i := 0; i < len(w); i++ {

@@ -3,6 +3,8 @@ package morph
 import (
 	_ "embed"
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
 
 	"liaison/analysis/morph/internal/lexfile"
@@ -17,20 +19,26 @@ func EmbeddedSize() int { return len(embedded) }
 // Lexicon is the decoded lexicon. It is immutable and safe for concurrent
 // use.
 type Lexicon struct {
-	index       map[string]uint32 // lower-case lemma → position in words
-	words       []word
-	exceptions  map[string][]exception // irregular form → its readings
+	entries     []entry // lemmas first (sorted), then irregular forms that are not lemmas
+	lemmas      int     // number of lemmas at the start of entries
+	index       hashIndex
+	exceptions  []exception // entries' exception readings, in runs
 	inflections map[inflectionKey]string
 	preferences map[preferenceKey]string
 }
 
-type word struct {
-	key    string
-	pos    uint8 // mask over POS
-	common uint8 // POS with a lower-case entry
-	flags  uint16
-	senses uint8
+// entry is one known spelling: a lemma, an irregular form, or both.
+type entry struct {
+	key              string
+	pos              uint8 // mask over the POS it is a lemma of; 0 for irregular forms only
+	common           uint8 // POS with a lower-case entry in OEWN
+	flags            uint16
+	senses           uint8
+	excStart, excEnd uint32 // its readings as an irregular form: exceptions[excStart:excEnd]
 }
+
+func (e *entry) pronKnown() bool   { return e.flags&lexfile.FlagPronKnown != 0 }
+func (e *entry) stressFinal() bool { return e.flags&lexfile.FlagStressFinal != 0 }
 
 type exception struct {
 	lemma string
@@ -73,32 +81,40 @@ func load(data []byte) (*Lexicon, error) {
 		return nil, fmt.Errorf("morph: load lexicon: %w", err)
 	}
 	l := &Lexicon{
-		index:       make(map[string]uint32, len(f.Words)),
-		words:       make([]word, len(f.Words)),
-		exceptions:  make(map[string][]exception, len(f.Exceptions)),
+		entries:     make([]entry, len(f.Words), len(f.Words)+len(f.Exceptions)),
+		lemmas:      len(f.Words),
+		exceptions:  make([]exception, 0, len(f.Exceptions)),
 		inflections: make(map[inflectionKey]string, len(f.Inflections)),
 		preferences: make(map[preferenceKey]string, len(f.Preferences)),
 	}
 	for i, w := range f.Words {
-		l.words[i] = word{key: w.Key, pos: uint8(w.Flags & 0xf), common: uint8(w.Flags >> 4 & 0xf), flags: w.Flags, senses: w.Senses}
-		l.index[w.Key] = uint32(i)
-	}
-	// One backing array for all exception slices.
-	all := make([]exception, 0, len(f.Exceptions))
-	for i := 0; i < len(f.Exceptions); {
-		j := i
-		for j < len(f.Exceptions) && f.Exceptions[j].Form == f.Exceptions[i].Form {
-			e := f.Exceptions[j]
-			if e.POS >= uint8(numPOS) {
-				return nil, fmt.Errorf("morph: load lexicon: %w: part of speech %d", lexfile.ErrCorrupt, e.POS)
-			}
-			all = append(all, exception{lemma: e.Lemma, pos: POS(e.POS), forms: e.FormMask})
-			j++
+		if i > 0 && w.Key <= f.Words[i-1].Key {
+			return nil, fmt.Errorf("morph: load lexicon: %w: lemmas out of order at %q", lexfile.ErrCorrupt, w.Key)
 		}
-		start := len(all) - (j - i)
-		l.exceptions[f.Exceptions[i].Form] = all[start:len(all):len(all)]
-		i = j
+		l.entries[i] = entry{key: w.Key, pos: uint8(w.Flags & 0xf), common: uint8(w.Flags >> 4 & 0xf), flags: w.Flags, senses: w.Senses}
 	}
+	// Exceptions come sorted by form; attach each run to its entry.
+	for i := 0; i < len(f.Exceptions); {
+		form := f.Exceptions[i].Form
+		if i > 0 && form <= f.Exceptions[i-1].Form {
+			return nil, fmt.Errorf("morph: load lexicon: %w: exceptions out of order at %q", lexfile.ErrCorrupt, form)
+		}
+		start := len(l.exceptions)
+		for ; i < len(f.Exceptions) && f.Exceptions[i].Form == form; i++ {
+			x := f.Exceptions[i]
+			if x.POS >= uint8(numPOS) {
+				return nil, fmt.Errorf("morph: load lexicon: %w: part of speech %d", lexfile.ErrCorrupt, x.POS)
+			}
+			l.exceptions = append(l.exceptions, exception{lemma: x.Lemma, pos: POS(x.POS), forms: x.FormMask})
+		}
+		j, found := slices.BinarySearchFunc(l.entries[:l.lemmas], form, func(e entry, k string) int { return strings.Compare(e.key, k) })
+		if !found {
+			j = len(l.entries)
+			l.entries = append(l.entries, entry{key: form})
+		}
+		l.entries[j].excStart, l.entries[j].excEnd = uint32(start), uint32(len(l.exceptions))
+	}
+	l.index = newHashIndex(l.entries)
 	for _, x := range f.Inflections {
 		l.inflections[inflectionKey{x.Lemma, POS(x.POS), Form(x.Form)}] = x.Surface
 	}
@@ -109,15 +125,30 @@ func load(data []byte) (*Lexicon, error) {
 }
 
 // Len is the number of single-word lemmas in the lexicon.
-func (l *Lexicon) Len() int { return len(l.words) }
+func (l *Lexicon) Len() int { return l.lemmas }
+
+// lookup finds the entry of a normalised word, or nil.
+func (l *Lexicon) lookup(w []byte) *entry { return l.index.find(l.entries, w) }
+
+// lemmaEntry finds w if it is a lemma of some part of speech, or nil.
+func (l *Lexicon) lemmaEntry(w []byte) *entry {
+	if e := l.lookup(w); e != nil && e.pos != 0 {
+		return e
+	}
+	return nil
+}
+
+func (l *Lexicon) exceptionsOf(e *entry) []exception {
+	return l.exceptions[e.excStart:e.excEnd]
+}
 
 // Has reports whether the lexicon knows lemma as part of speech pos.
 func (l *Lexicon) Has(lemma string, pos POS) bool {
 	var buf wordBuf
 	w, ok := normalize(&buf, lemma)
-	if !ok {
+	if !ok || pos >= numPOS {
 		return false
 	}
-	i, ok := l.index[string(w)]
-	return ok && pos < numPOS && l.words[i].pos&(1<<pos) != 0
+	e := l.lookup(w)
+	return e != nil && e.pos&(1<<pos) != 0
 }

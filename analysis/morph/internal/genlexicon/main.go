@@ -499,6 +499,9 @@ func (b *builder) classify(k excKey, siblings []string) uint8 {
 			return m
 		}
 	}
+	if strings.HasSuffix(k.form, "s") && !strings.HasSuffix(k.form, "ss") {
+		return 1 << thirdSingular // swops, whizzes
+	}
 	var others []string
 	for _, s := range siblings {
 		if s != k.form && !strings.HasSuffix(s, "ing") && !strings.HasSuffix(s, "s") {
