@@ -171,6 +171,25 @@ func isSchemeByte(c byte) bool {
 // closing quote, a closing bracket that the URL did not open). body is the
 // first byte after the scheme or "www.".
 func urlEnd(text string, s, body, end int) int {
+	// Bracket balance of the whole candidate, updated as closers are
+	// trimmed: a closer stays when the URL opened more than it closed.
+	var paren, square, curly int
+	for i := s; i < end; i++ {
+		switch text[i] {
+		case '(':
+			paren++
+		case ')':
+			paren--
+		case '[':
+			square++
+		case ']':
+			square--
+		case '{':
+			curly++
+		case '}':
+			curly--
+		}
+	}
 	e := end
 	for e > body {
 		c := text[e-1]
@@ -179,15 +198,16 @@ func urlEnd(text string, s, body, end int) int {
 			e--
 			continue
 		case ')', ']', '}':
-			open := byte('(')
+			balance := &paren
 			if c == ']' {
-				open = '['
+				balance = &square
 			} else if c == '}' {
-				open = '{'
+				balance = &curly
 			}
-			if countByte(text[s:e-1], open) > countByte(text[s:e-1], c) {
-				return e
+			if *balance >= 0 {
+				return e // the URL opened this one: Foo_(bar)
 			}
+			*balance++
 			e--
 			continue
 		}
@@ -213,16 +233,6 @@ func indexByteFrom(text string, from, end int, c byte) int {
 		}
 	}
 	return from
-}
-
-func countByte(s string, c byte) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			n++
-		}
-	}
-	return n
 }
 
 // emailAround checks for an e-mail address around the '@' at at, within

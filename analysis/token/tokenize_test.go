@@ -225,3 +225,44 @@ func TestTokenizerReuse(t *testing.T) {
 		}
 	}
 }
+
+func TestURLBrackets(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"(see https://a.org/x)", "(|see|https://a.org/x|)"},
+		{"https://a.org/F_(b)", "https://a.org/F_(b)"},
+		{"(https://a.org/F_(b)).", "(|https://a.org/F_(b)|)|."},
+		{"[https://a.org/x]", "[|https://a.org/x|]"},
+		{"https://a.org/x))", "https://a.org/x|)|)"},
+		{"“https://a.org/x”", "“|https://a.org/x|”"},
+	}
+	for _, tt := range tests {
+		toks := Tokenize(nil, tt.text)
+		if got := tokenStrings(tt.text, toks); got != tt.want {
+			t.Errorf("Tokenize(%q) = %s, want %s", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestLongInputs runs pathological inputs that a quadratic step would make
+// slow (a URL with 200,000 closing brackets, one chunk of 200,000 marks) and
+// checks the invariants.
+func TestLongInputs(t *testing.T) {
+	const n = 200_000
+	texts := []string{
+		"https://a.org/x" + strings.Repeat(")", n),
+		"https://a.org/" + strings.Repeat("(", n) + strings.Repeat(")", n),
+		strings.Repeat("a@", n),
+		strings.Repeat("a.", n),
+		strings.Repeat("www.", n),
+		strings.Repeat(":", n) + "//x",
+		strings.Repeat("-", n),
+		strings.Repeat("Dr. ", n),
+		strings.Repeat(". (", n),
+		strings.Repeat("don't", n),
+		strings.Repeat("\xff", n),
+		strings.Repeat("👍", n),
+	}
+	for _, text := range texts {
+		checkSentences(t, text, Sentences(text))
+	}
+}
