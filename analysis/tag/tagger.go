@@ -32,7 +32,7 @@ type Tagger struct {
 	// Known word forms and their precomputed score vectors (dense, classes wide).
 	vocab   vocabTable
 	types   []wordType
-	vectors []float32 // per type: self, prev, prev2, next, next2
+	vectors []float32 // per type: the sum of its word-only features
 
 	// tagVectors[prev*(classes+1)+prev2] scores the previous-two-tags features.
 	tagVectors []float32
@@ -101,35 +101,26 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 		t.labels = append(t.labels, Tagged{UPOS: u, PTB: p})
 	}
 	// Sparse feature table.
-	t.features = newFeatureTable(len(m.Weights))
-	total := 0
-	for _, e := range m.Weights {
-		total += len(e)
-	}
-	t.entries = make([]model.Entry, 0, total)
-	for k, e := range m.Weights {
-		start := len(t.entries)
-		t.entries = append(t.entries, e...)
-		t.features.put(k, uint32(start), uint32(len(t.entries)))
+	t.features = newFeatureTable(len(m.Keys))
+	t.entries = m.Entries
+	start := uint32(0)
+	for i, k := range m.Keys {
+		t.features.put(k, start, m.Ends[i])
+		start = m.Ends[i]
 	}
 	// Known word types.
 	c := t.classes
 	t.vocab = newVocabTable(len(m.Vocab))
 	t.types = make([]wordType, len(m.Vocab))
-	t.vectors = make([]float32, len(m.Vocab)*numRoles*c)
+	t.vectors = make([]float32, len(m.Vocab)*c)
 	var keys []uint32
 	for i, v := range m.Vocab {
 		w := model.Describe(v.Form, nil, t.seen)
 		w.Lex = v.Lex
 		t.types[i] = wordType{word: w, fixed: int32(v.Fixed)}
 		t.vocab.put(v.Form, int32(i))
-		base := i * numRoles * c
-		for role, fn := range [numRoles]func(*model.Word, []uint32) []uint32{
-			model.SelfKeys, model.PrevKeys, model.Prev2Keys, model.NextKeys, model.Next2Keys,
-		} {
-			keys = fn(&w, keys[:0])
-			t.addKeys(t.vectors[base+role*c:base+(role+1)*c], keys)
-		}
+		keys = model.SelfKeys(&w, keys[:0])
+		t.addKeys(t.vectors[i*c:(i+1)*c], keys)
 	}
 	// Previous-two-tags table.
 	n := c + 1
@@ -239,10 +230,9 @@ func (t *Tagger) addRole(scores []float32, s *scratch, j, role int) {
 		t.addKeys(scores, s.keys)
 		return
 	}
-	if id := s.types[j]; id >= 0 {
+	if id := s.types[j]; id >= 0 && role == roleSelf {
 		c := t.classes
-		base := (int(id)*numRoles + role) * c
-		addVector(scores, t.vectors[base:base+c])
+		addVector(scores, t.vectors[int(id)*c:int(id+1)*c])
 		return
 	}
 	w := &s.words[j]

@@ -248,7 +248,7 @@ func Describe(word string, lex Lexicon, seen func(lower uint64) (Labelset, bool)
 
 // SelfKeys appends the keys of the features that depend on the word alone.
 func SelfKeys(w *Word, dst []uint32) []uint32 {
-	dst = append(dst, key(tBias, 0), key(tWord, w.Lower))
+	dst = append(dst, key(tWord, w.Lower))
 	for k := 0; k < 4; k++ {
 		if w.Suffix[k] != 0 {
 			dst = append(dst, key(tSuffix1+uint64(k), w.Suffix[k]))
@@ -326,11 +326,11 @@ func PairKeys(w *Word, first bool, prevLower, nextLower uint64, prevTag int, dst
 	)
 }
 
-// TagKeys appends the keys of the previous-tags features. Label indexes at
+// TagKeys appends the bias and the keys of the previous-tags features. Label indexes at
 // or past the number of labels stand for the sentence start.
 func TagKeys(prevTag, prev2Tag int, dst []uint32) []uint32 {
 	p, p2 := uint64(prevTag)+1, uint64(prev2Tag)+1
-	return append(dst, key(tPrevTag, p), key(tPrev2Tag, p2), key2(tPrevTagPrev2Tag, p, p2))
+	return append(dst, key(tBias, 0), key(tPrevTag, p), key(tPrev2Tag, p2), key2(tPrevTagPrev2Tag, p, p2))
 }
 
 // HashStart and HashEnd are the word hashes used beyond the sentence edges.

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/binary"
 	"errors"
@@ -38,7 +37,12 @@ type SeenEntry struct {
 // Model is a trained tagger model.
 type Model struct {
 	Labels  []Label
-	Weights map[uint32][]Entry
+	Weights map[uint32][]Entry // as trained; Decode leaves it nil and fills the flat form
+
+	// Flat form of the weights: feature Keys[i] has Entries[Ends[i-1]:Ends[i]].
+	Keys    []uint32
+	Ends    []uint32
+	Entries []Entry
 	Vocab   []VocabEntry
 	Seen    []SeenEntry // sorted by Lower
 }
@@ -105,6 +109,14 @@ type Reference struct {
 
 // NewReference prepares the plain decoder of m.
 func NewReference(m *Model) *Reference {
+	if m.Weights == nil {
+		m.Weights = make(map[uint32][]Entry, len(m.Keys))
+		start := uint32(0)
+		for i, k := range m.Keys {
+			m.Weights[k] = m.Entries[start:m.Ends[i]]
+			start = m.Ends[i]
+		}
+	}
 	r := &Reference{m: m, vocabLex: make(map[string]VocabEntry, len(m.Vocab)), seen: m.SeenFunc()}
 	for _, v := range m.Vocab {
 		r.vocabLex[v.Form] = v
@@ -242,8 +254,7 @@ func Decode(compressed []byte) (*Model, error) {
 	if !bytes.HasPrefix(raw, magic) {
 		return nil, errors.New("model: bad magic")
 	}
-	r := bufio.NewReader(bytes.NewReader(raw[len(magic):]))
-	rd := reader{r: r}
+	rd := reader{b: raw[len(magic):]}
 	m := &Model{}
 	nLabels := rd.uvarint()
 	if nLabels > 128 {
@@ -252,15 +263,13 @@ func Decode(compressed []byte) (*Model, error) {
 	for i := uint64(0); i < nLabels && rd.err == nil; i++ {
 		m.Labels = append(m.Labels, Label{UPOS: rd.string(), PTB: rd.string()})
 	}
-	var scale float32
-	if rd.err == nil {
-		rd.err = binary.Read(r, binary.LittleEndian, &scale)
-	}
+	scale := rd.float32()
 	nKeys := rd.uvarint()
 	if rd.err == nil && nKeys > uint64(len(raw)) {
 		return nil, errors.New("model: corrupt feature count")
 	}
-	m.Weights = make(map[uint32][]Entry, nKeys)
+	m.Keys = make([]uint32, 0, nKeys)
+	m.Ends = make([]uint32, 0, nKeys)
 	var key uint32
 	backing := make([]Entry, 0, nKeys*4)
 	for i := uint64(0); i < nKeys && rd.err == nil; i++ {
@@ -280,8 +289,12 @@ func Decode(compressed []byte) (*Model, error) {
 			}
 			backing = append(backing, Entry{Label: label, Weight: float32(q) * scale})
 		}
-		m.Weights[key] = backing[start:len(backing):len(backing)]
+		if len(backing) > start {
+			m.Keys = append(m.Keys, key)
+			m.Ends = append(m.Ends, uint32(len(backing)))
+		}
 	}
+	m.Entries = backing
 	nSeen := rd.uvarint()
 	if rd.err == nil && nSeen > uint64(len(raw)) {
 		return nil, errors.New("model: corrupt seen count")
@@ -312,16 +325,22 @@ func Decode(compressed []byte) (*Model, error) {
 }
 
 type reader struct {
-	r   *bufio.Reader
+	b   []byte
 	err error
 }
+
+var errTruncated = errors.New("truncated")
 
 func (rd *reader) uvarint() uint64 {
 	if rd.err != nil {
 		return 0
 	}
-	v, err := binary.ReadUvarint(rd.r)
-	rd.err = err
+	v, n := binary.Uvarint(rd.b)
+	if n <= 0 {
+		rd.err = errTruncated
+		return 0
+	}
+	rd.b = rd.b[n:]
 	return v
 }
 
@@ -329,18 +348,33 @@ func (rd *reader) varint() int64 {
 	if rd.err != nil {
 		return 0
 	}
-	v, err := binary.ReadVarint(rd.r)
-	rd.err = err
+	v, n := binary.Varint(rd.b)
+	if n <= 0 {
+		rd.err = errTruncated
+		return 0
+	}
+	rd.b = rd.b[n:]
 	return v
 }
 
 func (rd *reader) byte() uint8 {
-	if rd.err != nil {
+	if rd.err != nil || len(rd.b) == 0 {
+		rd.err = cmpOr(rd.err, errTruncated)
 		return 0
 	}
-	b, err := rd.r.ReadByte()
-	rd.err = err
-	return b
+	c := rd.b[0]
+	rd.b = rd.b[1:]
+	return c
+}
+
+func (rd *reader) float32() float32 {
+	if rd.err != nil || len(rd.b) < 4 {
+		rd.err = cmpOr(rd.err, errTruncated)
+		return 0
+	}
+	v := math.Float32frombits(binary.LittleEndian.Uint32(rd.b))
+	rd.b = rd.b[4:]
+	return v
 }
 
 func (rd *reader) string() string {
@@ -348,13 +382,20 @@ func (rd *reader) string() string {
 	if rd.err != nil {
 		return ""
 	}
-	if n > 1<<16 {
-		rd.err = errors.New("string too long")
+	if n > uint64(len(rd.b)) {
+		rd.err = errTruncated
 		return ""
 	}
-	b := make([]byte, n)
-	_, rd.err = io.ReadFull(rd.r, b)
-	return string(b)
+	str := string(rd.b[:n])
+	rd.b = rd.b[n:]
+	return str
+}
+
+func cmpOr(a, b error) error {
+	if a != nil {
+		return a
+	}
+	return b
 }
 
 func putUvarint(b *bytes.Buffer, v uint64) {
