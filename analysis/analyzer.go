@@ -1,0 +1,346 @@
+package analysis
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"liaison/analysis/markup"
+	"liaison/analysis/morph"
+	"liaison/analysis/tag"
+	"liaison/analysis/token"
+)
+
+// Analyzer analyses documents. It caches the analysis of each chunk of a
+// document by content, so analysing a new revision of a document re-tags
+// only the chunks whose text changed. It is safe for concurrent use.
+type Analyzer struct {
+	tagger  *tag.Tagger
+	lexicon *morph.Lexicon
+
+	mu     sync.Mutex
+	chunks map[chunkKey]*chunkEntry
+	blocks map[blockKey]*blockEntry
+	tick   uint64 // counts Analyze calls, for eviction
+	bytes  int    // source bytes held by the caches
+}
+
+// chunkKey identifies a chunk's analysis: it depends on the markup, the
+// chunk's text and flags, and the document's link reference definitions.
+type chunkKey struct {
+	markdown bool
+	flags    markup.ChunkFlags
+	text     string
+	defs     uint64
+}
+
+type chunkEntry struct {
+	blocks  []Block // Start and End relative to the chunk
+	lastUse uint64
+}
+
+// blockKey identifies a block's analysis within a chunk that changed, so an
+// edit in a long chunk (a long list, say) re-tags only the edited block.
+// Spans are compared on a hit: equal source and prose nearly always mean
+// equal spans, but the mapping must be exact.
+type blockKey struct {
+	kind          markup.BlockKind
+	source, prose string
+}
+
+type blockEntry struct {
+	analysis *BlockAnalysis
+	spans    []markup.Span
+	lastUse  uint64
+}
+
+// cacheLimit is the number of source bytes the chunk cache may hold before
+// entries unused by recent calls are evicted.
+const cacheLimit = 64 << 20
+
+// evictAge is how many Analyze calls an entry survives unused once the cache
+// is over its limit.
+const evictAge = 4
+
+// New returns an Analyzer using the embedded tagger model and lexicon.
+func New() *Analyzer {
+	return NewWith(tag.Default(), morph.Default())
+}
+
+// NewWith returns an Analyzer using the given tagger and lexicon.
+func NewWith(tagger *tag.Tagger, lexicon *morph.Lexicon) *Analyzer {
+	return &Analyzer{
+		tagger:  tagger,
+		lexicon: lexicon,
+		chunks:  make(map[chunkKey]*chunkEntry),
+		blocks:  make(map[blockKey]*blockEntry),
+	}
+}
+
+// Analyze analyses src, a document in the given language ("markdown" or
+// "plaintext"; any other id is read as plain text). It returns ctx.Err() if
+// ctx is cancelled before it is done.
+func (a *Analyzer) Analyze(ctx context.Context, languageID, src string) (*Result, error) {
+	chunks := markup.Split(languageID, src)
+	var defs *markup.Definitions
+	var defsKey uint64
+	if markup.IsMarkdown(languageID) {
+		defs = markup.ScanDefinitions(src)
+		defsKey = defs.Key()
+	}
+
+	// Look up every chunk; collect the misses.
+	// Look up every chunk; collect the misses, each distinct text once.
+	entries := make([]*chunkEntry, len(chunks))
+	var misses []int          // indexes of chunks to analyse
+	var dups map[chunkKey]int // first miss of each key, when a text repeats
+	a.mu.Lock()
+	a.tick++
+	tick := a.tick
+	for i, c := range chunks {
+		k := keyOf(languageID, c, src, defsKey)
+		if e, ok := a.chunks[k]; ok {
+			e.lastUse = tick
+			entries[i] = e
+			continue
+		}
+		if dups == nil {
+			dups = make(map[chunkKey]int)
+		}
+		if _, seen := dups[k]; !seen {
+			dups[k] = i
+			misses = append(misses, i)
+		}
+	}
+	a.mu.Unlock()
+
+	if err := a.analyzeChunks(ctx, languageID, src, chunks, defs, misses, entries); err != nil {
+		return nil, err
+	}
+
+	a.mu.Lock()
+	for _, i := range misses {
+		k := keyOf(languageID, chunks[i], src, defsKey)
+		k.text = strings.Clone(k.text) // the key must not pin the whole document
+		entries[i].lastUse = tick
+		a.chunks[k] = entries[i]
+		a.bytes += len(k.text)
+	}
+	for i, c := range chunks {
+		if entries[i] == nil { // a repeat of a chunk analysed above
+			entries[i] = entries[dups[keyOf(languageID, c, src, defsKey)]]
+		}
+	}
+	if a.bytes > cacheLimit {
+		a.evict(tick)
+	}
+	a.mu.Unlock()
+
+	res := &Result{}
+	n := 0
+	for _, e := range entries {
+		n += len(e.blocks)
+	}
+	res.Blocks = make([]Block, 0, n)
+	for i, e := range entries {
+		base := chunks[i].Start
+		for _, b := range e.blocks {
+			res.Blocks = append(res.Blocks, Block{Start: base + b.Start, End: base + b.End, BlockAnalysis: b.BlockAnalysis})
+		}
+	}
+	return res, nil
+}
+
+func keyOf(languageID string, c markup.Chunk, src string, defsKey uint64) chunkKey {
+	return chunkKey{markdown: markup.IsMarkdown(languageID), flags: c.Flags, text: c.Text(src), defs: defsKey}
+}
+
+// evict drops entries not used by the last few calls. Called with a.mu held.
+func (a *Analyzer) evict(tick uint64) {
+	for k, e := range a.chunks {
+		if tick-e.lastUse >= evictAge {
+			delete(a.chunks, k)
+			a.bytes -= len(k.text)
+		}
+	}
+	for k, e := range a.blocks {
+		if tick-e.lastUse >= evictAge {
+			delete(a.blocks, k)
+			a.bytes -= len(k.source)
+		}
+	}
+}
+
+// analyzeChunks fills entries[i] for every i in todo, using every core when
+// there is more than a little work.
+func (a *Analyzer) analyzeChunks(ctx context.Context, languageID, src string, chunks []markup.Chunk, defs *markup.Definitions, todo []int, entries []*chunkEntry) error {
+	a.mu.Lock()
+	tick := a.tick
+	a.mu.Unlock()
+	work := func(s *scratch, i int) {
+		c := chunks[i]
+		entries[i] = &chunkEntry{blocks: a.analyzeChunk(s, tick, languageID, c.Text(src), c, defs)}
+	}
+	workers := runtime.GOMAXPROCS(0)
+	if len(todo) < 4 || workers == 1 {
+		s := &scratch{}
+		for _, i := range todo {
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("analysis cancelled: %w", err)
+			}
+			work(s, i)
+		}
+		return nil
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := &scratch{}
+			for i := range next {
+				work(s, i)
+			}
+		}()
+	}
+	var err error
+	for _, i := range todo {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err != nil {
+		return fmt.Errorf("analysis cancelled: %w", err)
+	}
+	return nil
+}
+
+// scratch holds buffers reused across sentences by one worker.
+type scratch struct {
+	words  []string
+	tagged []tag.Tagged
+}
+
+// analyzeChunk parses one chunk and analyses its blocks. Offsets in the
+// result are relative to the chunk.
+func (a *Analyzer) analyzeChunk(s *scratch, tick uint64, languageID, text string, c markup.Chunk, defs *markup.Definitions) []Block {
+	mblocks := markup.Parse(languageID, text, c.Flags, defs)
+	blocks := make([]Block, len(mblocks))
+	for i := range mblocks {
+		mb := &mblocks[i]
+		blocks[i] = Block{Start: mb.Start, End: mb.End, BlockAnalysis: a.cachedBlock(s, tick, text, mb)}
+	}
+	return blocks
+}
+
+// cachedBlock returns the analysis of mb from the block cache, or analyses
+// it and caches it. text is the chunk mb's offsets refer to.
+func (a *Analyzer) cachedBlock(s *scratch, tick uint64, text string, mb *markup.Block) *BlockAnalysis {
+	k := blockKey{kind: mb.Kind, source: text[mb.Start:mb.End], prose: mb.Prose}
+	a.mu.Lock()
+	e, ok := a.blocks[k]
+	if ok && slices.Equal(e.spans, mb.Spans) {
+		e.lastUse = tick
+		a.mu.Unlock()
+		return e.analysis
+	}
+	a.mu.Unlock()
+	ba := a.analyzeBlock(s, mb)
+	k.source = strings.Clone(k.source)
+	k.prose = ba.Prose
+	a.mu.Lock()
+	if _, ok := a.blocks[k]; !ok {
+		a.blocks[k] = &blockEntry{analysis: ba, spans: mb.Spans, lastUse: tick}
+		a.bytes += len(k.source)
+	}
+	a.mu.Unlock()
+	return ba
+}
+
+// analyzeBlock tokenizes, tags and lemmatizes one prose block.
+func (a *Analyzer) analyzeBlock(s *scratch, mb *markup.Block) *BlockAnalysis {
+	prose := strings.Clone(mb.Prose)
+	ba := &BlockAnalysis{Kind: mb.Kind, Prose: prose}
+	sentences := token.Sentences(prose)
+	ntok := 0
+	for _, ts := range sentences {
+		ntok += len(ts.Tokens)
+	}
+	all := make([]Token, 0, ntok) // one backing array for the block's tokens
+	ba.Sentences = make([]Sentence, 0, len(sentences))
+	for _, ts := range sentences {
+		s.words = s.words[:0]
+		for _, t := range ts.Tokens {
+			s.words = append(s.words, prose[t.Start:t.End])
+		}
+		s.tagged = a.tagger.Tag(s.words, s.tagged)
+		first := len(all)
+		for j, t := range ts.Tokens {
+			word := s.words[j]
+			kind := t.Kind
+			if kind == token.Word && placeholderAt(mb.Spans, t.Start, t.End) {
+				kind = token.Placeholder
+			}
+			start, end := mb.SourceRange(t.Start, t.End)
+			tg := s.tagged[j]
+			all = append(all, Token{
+				Text:  word,
+				Start: start,
+				End:   end,
+				Kind:  kind,
+				UPOS:  tg.UPOS,
+				PTB:   tg.PTB,
+				Lemma: a.lemma(word, kind, tg.UPOS),
+			})
+		}
+		toks := all[first:len(all):len(all)]
+		sen := Sentence{Tokens: toks}
+		if len(toks) > 0 {
+			sen.Start, sen.End = toks[0].Start, toks[len(toks)-1].End
+		}
+		ba.Sentences = append(ba.Sentences, sen)
+	}
+	return ba
+}
+
+// placeholderAt reports whether the prose range [start, end) lies in a
+// placeholder span (inline code or math).
+func placeholderAt(spans []markup.Span, start, end int) bool {
+	lo, hi := 0, len(spans)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if spans[m].ProseEnd <= start {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(spans) && spans[lo].Placeholder && spans[lo].ProseStart <= start && end <= spans[lo].ProseEnd
+}
+
+// lemma returns the lemma of word for its universal part of speech.
+func (a *Analyzer) lemma(word string, kind token.Kind, upos tag.UPOS) string {
+	if kind != token.Word {
+		return word
+	}
+	switch upos {
+	case tag.NOUN:
+		return a.lexicon.Lemma(word, morph.Noun)
+	case tag.VERB, tag.AUX:
+		return a.lexicon.Lemma(word, morph.Verb)
+	case tag.ADJ:
+		return a.lexicon.Lemma(word, morph.Adj)
+	case tag.ADV:
+		return a.lexicon.Lemma(word, morph.Adv)
+	case tag.PROPN:
+		return word
+	}
+	return strings.ToLower(word)
+}

@@ -1,0 +1,219 @@
+package analysis
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"liaison/analysis/token"
+)
+
+// book returns the Rust Book's chapters concatenated in file-name order.
+func book(tb testing.TB) string {
+	tb.Helper()
+	files, err := filepath.Glob("../testdata/rust-book/*.md")
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("rust book: %v (%d files)", err, len(files))
+	}
+	var sb strings.Builder
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		sb.Write(b)
+		sb.WriteByte('\n')
+	}
+	return sb.String()
+}
+
+func analyze(tb testing.TB, a *Analyzer, lang, src string) *Result {
+	tb.Helper()
+	res, err := a.Analyze(context.Background(), lang, src)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res
+}
+
+// liaisonRow is one labelled sentence of testdata/liaison/liaison-dev.tsv.
+type liaisonRow struct {
+	label, word, replacement, sentence string
+}
+
+func liaisonRows(tb testing.TB) []liaisonRow {
+	tb.Helper()
+	f, err := os.Open("../testdata/liaison/liaison-dev.tsv")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var rows []liaisonRow
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 4 {
+			tb.Fatalf("bad row %q", line)
+		}
+		rows = append(rows, liaisonRow{cols[0], cols[1], cols[2], cols[3]})
+	}
+	if len(rows) == 0 {
+		tb.Fatal("no rows")
+	}
+	return rows
+}
+
+// TestLiaisonVerbDetection: the pipeline tags every flagged word of a verb
+// row as a verb, and liaison/liaisons in every ok row as not a verb.
+func TestLiaisonVerbDetection(t *testing.T) {
+	a := New()
+	for _, row := range liaisonRows(t) {
+		res := analyze(t, a, "plaintext", row.sentence)
+		var got []string
+		found := false
+		for _, b := range res.Blocks {
+			for _, s := range b.Sentences {
+				for _, tok := range s.Tokens {
+					got = append(got, tok.Text+"/"+tok.PTB.String())
+					lower := strings.ToLower(tok.Text)
+					switch row.label {
+					case "verb":
+						if lower == strings.ToLower(row.word) {
+							found = true
+							if !tok.PTB.IsVerb() {
+								t.Errorf("%q: %q tagged %s, want a verb", row.sentence, tok.Text, tok.PTB)
+							}
+						}
+					case "ok":
+						if lower == "liaison" || lower == "liaisons" {
+							found = true
+							if tok.PTB.IsVerb() {
+								t.Errorf("%q: %q tagged %s, want not a verb", row.sentence, tok.Text, tok.PTB)
+							}
+						}
+					}
+				}
+			}
+		}
+		if row.label == "verb" && !found {
+			t.Errorf("%q: no token %q in %v", row.sentence, row.word, got)
+		}
+		if testing.Verbose() {
+			t.Logf("%s\t%s", row.label, strings.Join(got, " "))
+		}
+	}
+}
+
+// TestTokenOffsets: a token's source range holds the token's text wherever
+// the markup copies text verbatim.
+func TestTokenOffsets(t *testing.T) {
+	src := "# Title here\n\nSome *emphasised* text with a [link](http://x.org) and `code` in it.\n\n" +
+		"> Quoted prose, with an entity &amp; more.\n\n- item one\n- item *two*\n\n```\nfenced code\n```\n"
+	res := analyze(t, New(), "markdown", src)
+	var words []string
+	for _, b := range res.Blocks {
+		for _, s := range b.Sentences {
+			for _, tok := range s.Tokens {
+				words = append(words, tok.Text)
+				got := src[b.Start+tok.Start : b.Start+tok.End]
+				if tok.Kind == token.Placeholder {
+					if got != "`code`" && got != "code" {
+						t.Errorf("placeholder maps to %q", got)
+					}
+					continue
+				}
+				if got != tok.Text && !(tok.Text == "&" && got == "&amp;") {
+					t.Errorf("token %q maps to source %q", tok.Text, got)
+				}
+			}
+		}
+	}
+	joined := strings.Join(words, " ")
+	for _, want := range []string{"Title", "emphasised", "link", "Quoted", "two"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("missing word %q in %q", want, joined)
+		}
+	}
+	for _, not := range []string{"http", "fenced"} {
+		if strings.Contains(joined, not) {
+			t.Errorf("non-prose %q analysed: %q", not, joined)
+		}
+	}
+}
+
+// TestIncrementalReuse: after an edit, only the edited block is analysed
+// again; every other block's analysis is shared with the previous revision,
+// and the result equals a fresh analysis.
+func TestIncrementalReuse(t *testing.T) {
+	src := book(t)
+	a := New()
+	before := analyze(t, a, "markdown", src)
+	at := strings.Index(src, "Rust is a")
+	if at < 0 {
+		t.Fatal("anchor not found")
+	}
+	edited := src[:at] + "X" + src[at:]
+	after := analyze(t, a, "markdown", edited)
+	if len(after.Blocks) != len(before.Blocks) {
+		t.Fatalf("block count %d → %d", len(before.Blocks), len(after.Blocks))
+	}
+	fresh := 0
+	for i := range after.Blocks {
+		if after.Blocks[i].BlockAnalysis != before.Blocks[i].BlockAnalysis {
+			fresh++
+		}
+	}
+	if fresh == 0 || fresh > 3 {
+		t.Errorf("%d blocks re-analysed after a one-character edit, want 1 to 3", fresh)
+	}
+	cold := analyze(t, New(), "markdown", edited)
+	if !reflect.DeepEqual(cold.Blocks, after.Blocks) {
+		t.Error("incremental result differs from a fresh analysis")
+	}
+}
+
+func TestCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := New().Analyze(ctx, "markdown", book(t)); err == nil {
+		t.Error("no error from a cancelled context")
+	}
+}
+
+func BenchmarkAnalyzeBook(b *testing.B) {
+	src := book(b)
+	b.SetBytes(int64(len(src)))
+	New() // load the model and lexicon outside the timing
+	b.ResetTimer()
+	for range b.N {
+		analyze(b, New(), "markdown", src)
+	}
+}
+
+func BenchmarkReanalyzeAfterEdit(b *testing.B) {
+	src := book(b)
+	a := New()
+	analyze(b, a, "markdown", src)
+	// Edit a different place each time so every iteration misses the cache.
+	var spots []int
+	for i := 0; i < len(src); i++ {
+		if src[i] == ' ' && i > 0 && src[i-1] >= 'a' && src[i-1] <= 'z' {
+			spots = append(spots, i)
+			i += 400
+		}
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		at := spots[i%len(spots)]
+		c := string(rune('a' + (i/len(spots))%26))
+		analyze(b, a, "markdown", src[:at]+c+src[at:])
+	}
+}
