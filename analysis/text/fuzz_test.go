@@ -1,0 +1,91 @@
+package text
+
+import (
+	"slices"
+	"testing"
+)
+
+// decodeEdits turns fuzz bytes into batches of changes, each batch with its
+// encoding. A record is: control, start line, start character, end line,
+// end character, insert length, insert bytes. Lines and characters are the
+// byte minus 2, so they reach negative values and run past line ends. The
+// control byte picks the encoding, whether a new batch (Apply call) starts,
+// and rarely a full replacement.
+func decodeEdits(script []byte) (batches [][]Change, encs []Encoding) {
+	for len(script) >= 6 {
+		ctl := script[0]
+		num := func(i int) int { return int(script[i]) - 2 }
+		r := rng(num(1), num(2), num(3), num(4))
+		n := min(int(script[5]%8), len(script)-6)
+		insert := string(script[6 : 6+n])
+		script = script[6+n:]
+
+		if len(batches) == 0 || ctl&4 != 0 {
+			batches = append(batches, nil)
+			encs = append(encs, Encoding(ctl%4)%3)
+		}
+		c := Change{Range: r, Text: insert}
+		if ctl>>3 == 31 {
+			c.Range = nil
+		}
+		batches[len(batches)-1] = append(batches[len(batches)-1], c)
+	}
+	return batches, encs
+}
+
+func FuzzApply(f *testing.F) {
+	f.Add("", []byte("\x00\x02\x02\x02\x02\x03abc"))
+	f.Add("a\r\nb\rc\nd", []byte("\x04\x02\x03\x03\x02\x01\n\x05\x03\x02\x03\x02\x02\r\n"))
+	f.Add("x😀y\n\xffz", []byte("\x00\x02\x04\x02\x04\x01|\x05\x03\x02\x03\x07\x00"))
+	f.Add("é\r", []byte("\x01\x02\x03\x02\x03\x01\n\xfc\x02\x02\x02\x02\x02ok"))
+	f.Fuzz(func(t *testing.T, text string, script []byte) {
+		batches, encs := decodeEdits(script)
+		d, want := New(text), text
+		for i, changes := range batches {
+			d = d.Apply(changes, encs[i])
+			want = referenceApply(want, changes, encs[i])
+			if d.Text() != want {
+				t.Fatalf("batch %d (%v) %+v: text %q, want %q", i, encs[i], changes, d.Text(), want)
+			}
+			if got, fresh := d.lineStarts, New(want).lineStarts; !slices.Equal(got, fresh) {
+				t.Fatalf("batch %d: line index %v, fresh %v", i, got, fresh)
+			}
+		}
+	})
+}
+
+func FuzzPositionRoundTrip(f *testing.F) {
+	f.Add("")
+	f.Add(mixed)
+	f.Add("a\r\n\r\n\rb\n")
+	f.Add("\xed\xa0\x80\xf0\x9f\x98\xe2\x82\xac\xf4\x90\x80\x80\x00")
+	f.Fuzz(func(t *testing.T, text string) {
+		d := New(text)
+		if got, want := d.lineStarts, referenceLineStarts(text); !slices.Equal(got, want) {
+			t.Fatalf("line index %v, want %v", got, want)
+		}
+		for _, enc := range encodings {
+			bs := referenceBoundaries(text, enc)
+			for _, b := range bs {
+				p := d.Position(b.offset, enc)
+				if p != b.pos {
+					t.Fatalf("%v: Position(%d) = %v, want %v", enc, b.offset, p, b.pos)
+				}
+				if o := d.Offset(p, enc); o != b.offset {
+					t.Fatalf("%v: Offset(Position(%d)) = %d", enc, b.offset, o)
+				}
+			}
+			// Offsets that are not boundaries clamp back to the boundary
+			// before them.
+			next := 0
+			for o := -1; o <= len(text)+1; o++ {
+				for next+1 < len(bs) && bs[next+1].offset <= o {
+					next++
+				}
+				if got := d.Position(o, enc); got != bs[next].pos {
+					t.Fatalf("%v: Position(%d) = %v, want %v", enc, o, got, bs[next].pos)
+				}
+			}
+		}
+	})
+}
