@@ -6,8 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"hash/fnv"
-	"strconv"
 	"sort"
+	"strconv"
 	"sync"
 	"time"
 
