@@ -5,12 +5,11 @@
 //
 //	go run ./internal/gendict -oewn ../../../shared/data/oewn-2025 -out oewn2025.dict.zst
 //
-// The format is described in ../../format.go; gendict writes it and the
-// dictionary package reads it.
+// The output is a blockfile (see internal/blockfile) whose record layouts
+// are described in ../../records.go.
 package main
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/binary"
 	"errors"
@@ -21,8 +20,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/klauspost/compress/zstd"
 	"go.yaml.in/yaml/v3"
+	"liaison/analysis/dictionary/internal/blockfile"
 )
 
 func main() {
@@ -40,23 +39,15 @@ func run(oewnDir, outPath string) error {
 	if err != nil {
 		return err
 	}
-	if os.Getenv("GENDICT_STATS") != "" {
-		stats(src)
-	}
-	raw, err := encode(src)
+	packed, err := encode(src)
 	if err != nil {
 		return err
 	}
-	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
-	if err != nil {
-		return fmt.Errorf("zstd: %w", err)
-	}
-	packed := enc.EncodeAll(raw, nil)
 	if err := os.WriteFile(outPath, packed, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", outPath, err)
 	}
-	fmt.Fprintf(os.Stderr, "gendict: %d lemmas, %d synsets, %d forms: %d bytes raw, %d bytes zstd -> %s\n",
-		len(src.lemmas), len(src.synsets), len(src.forms), len(raw), len(packed), outPath)
+	fmt.Fprintf(os.Stderr, "gendict: %d lemmas, %d synsets, %d irregular forms: %d bytes -> %s\n",
+		len(src.lemmas), len(src.synsets), len(src.forms), len(packed), outPath)
 	return nil
 }
 
@@ -115,7 +106,6 @@ type synset struct {
 	examples   []string
 	members    []string
 	labels     []string
-	memberRefs []int
 }
 
 type source struct {
@@ -272,11 +262,9 @@ func load(dir string) (*source, error) {
 	}
 	for _, s := range src.synsets {
 		for _, m := range s.members {
-			i, ok := lemmaIndex[m]
-			if !ok {
+			if _, ok := lemmaIndex[m]; !ok {
 				return nil, fmt.Errorf("synset %s: member %q has no entry", s.id, m)
 			}
-			s.memberRefs = append(s.memberRefs, i)
 		}
 	}
 	return src, nil
@@ -310,118 +298,95 @@ func senseLabel(id string) string {
 	return strings.ReplaceAll(name, "_", " ")
 }
 
-// encode writes the format described in ../../format.go.
-func encode(src *source) ([]byte, error) {
-	var data bytes.Buffer
-	putUvarint := func(v int) { data.Write(binary.AppendUvarint(nil, uint64(v))) }
-	putString := func(s string) { putUvarint(len(s)); data.WriteString(s) }
-	putStrings := func(ss []string) {
-		putUvarint(len(ss))
-		for _, s := range ss {
-			putString(s)
-		}
-	}
+// Records per block: small blocks make a first lookup cheap, large ones
+// compress better.
+const (
+	synsetsPerBlock = 128
+	lemmasPerBlock  = 256
+	formsPerBlock   = 512
+	dictSize        = 100 << 10
+)
 
-	synsetOffsets := make([]uint32, len(src.synsets))
-	for i, s := range src.synsets {
-		synsetOffsets[i] = uint32(data.Len())
-		putString(s.definition)
-		putStrings(s.examples)
-		putUvarint(len(s.memberRefs))
-		for _, m := range s.memberRefs {
-			putUvarint(m)
-		}
-		putStrings(s.labels)
+// encode writes the blockfile the dictionary package reads: table 0 the
+// synsets by index, table 1 the lemmas by folded key, table 2 the irregular
+// forms by folded form. The record layouts are described in
+// ../../records.go.
+func encode(src *source) ([]byte, error) {
+	var synsets, lemmas, forms [][]byte
+	for _, s := range src.synsets {
+		var r rec
+		r.str(s.definition)
+		r.strs(s.examples)
+		r.strs(s.members)
+		r.strs(s.labels)
+		synsets = append(synsets, r.b)
 	}
-	lemmaOffsets := make([]uint32, len(src.lemmas))
-	for i, l := range src.lemmas {
-		lemmaOffsets[i] = uint32(data.Len())
-		putString(l.key)
+	for _, l := range src.lemmas {
+		var r rec
+		r.str(l.key)
 		if l.name == l.key {
-			putString("")
+			r.str("")
 		} else {
-			putString(l.name)
+			r.str(l.name)
 		}
-		putUvarint(len(l.parts))
+		r.uvarint(len(l.parts))
 		for _, p := range l.parts {
-			data.WriteByte(p.pos)
-			putUvarint(len(p.prons))
+			r.b = append(r.b, p.pos)
+			r.uvarint(len(p.prons))
 			for _, pr := range p.prons {
-				putString(pr.variety)
-				putString(pr.value)
+				r.str(pr.value)
+				r.str(pr.variety)
 			}
-			putStrings(p.forms)
-			putUvarint(len(p.senses))
+			r.strs(p.forms)
+			r.uvarint(len(p.senses))
 			for _, s := range p.senses {
-				putUvarint(s.synset)
-				putStrings(s.sents)
-				putStrings(s.labels)
+				r.uvarint(s.synset)
+				r.strs(s.sents)
+				r.strs(s.labels)
 			}
 		}
+		lemmas = append(lemmas, r.b)
 	}
 	formKeys := make([]string, 0, len(src.forms))
 	for k := range src.forms {
 		formKeys = append(formKeys, k)
 	}
 	slices.Sort(formKeys)
-	formOffsets := make([]uint32, len(formKeys))
-	for i, k := range formKeys {
-		formOffsets[i] = uint32(data.Len())
-		putString(k)
-		putUvarint(len(src.forms[k]))
-		for _, l := range src.forms[k] {
-			putUvarint(l)
+	for _, k := range formKeys {
+		var r rec
+		r.str(k)
+		var names []string
+		for _, i := range src.forms[k] {
+			names = append(names, src.lemmas[i].name)
+		}
+		r.strs(names)
+		forms = append(forms, r.b)
+	}
+	raw := 0
+	for _, t := range [][][]byte{synsets, lemmas, forms} {
+		for _, r := range t {
+			raw += len(r)
 		}
 	}
-	if data.Len() > 1<<32-1 {
-		return nil, errors.New("data section over 4 GiB")
+	fmt.Fprintf(os.Stderr, "gendict: %d bytes of records\n", raw)
+	out, err := blockfile.Write([]blockfile.Table{
+		{Records: synsets, PerBlock: synsetsPerBlock, DictSize: dictSize},
+		{Records: lemmas, PerBlock: lemmasPerBlock, Keyed: true, DictSize: dictSize},
+		{Records: forms, PerBlock: formsPerBlock, Keyed: true},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("encode: %w", err)
 	}
-
-	var out bytes.Buffer
-	out.WriteString(magic)
-	for _, n := range []int{len(synsetOffsets), len(lemmaOffsets), len(formOffsets)} {
-		out.Write(binary.LittleEndian.AppendUint32(nil, uint32(n)))
-	}
-	for _, table := range [][]uint32{synsetOffsets, lemmaOffsets, formOffsets} {
-		for _, o := range table {
-			out.Write(binary.LittleEndian.AppendUint32(nil, o))
-		}
-	}
-	out.Write(data.Bytes())
-	return out.Bytes(), nil
+	return out, nil
 }
 
-// magic must match dictionary.magic.
-const magic = "LIAISON-DICT-1\n\x00"
+type rec struct{ b []byte }
 
-func stats(src *source) {
-	var def, ex, sents, labels, keys, prons, forms, senses, members int
-	for _, s := range src.synsets {
-		def += len(s.definition)
-		for _, e := range s.examples {
-			ex += len(e)
-		}
-		members += len(s.memberRefs)
+func (r *rec) uvarint(v int) { r.b = binary.AppendUvarint(r.b, uint64(v)) }
+func (r *rec) str(s string)  { r.uvarint(len(s)); r.b = append(r.b, s...) }
+func (r *rec) strs(ss []string) {
+	r.uvarint(len(ss))
+	for _, s := range ss {
+		r.str(s)
 	}
-	for _, l := range src.lemmas {
-		keys += len(l.key)
-		for _, p := range l.parts {
-			for _, pr := range p.prons {
-				prons += len(pr.value) + len(pr.variety)
-			}
-			for _, f := range p.forms {
-				forms += len(f)
-			}
-			senses += len(p.senses)
-			for _, s := range p.senses {
-				for _, x := range s.sents {
-					sents += len(x)
-				}
-				for _, x := range s.labels {
-					labels += len(x)
-				}
-			}
-		}
-	}
-	fmt.Fprintf(os.Stderr, "def %d ex %d sents %d labels %d keys %d prons %d forms %d senses %d members %d\n", def, ex, sents, labels, keys, prons, forms, senses, members)
 }
