@@ -14,6 +14,9 @@ func Parse(languageID string, chunk string, flags ChunkFlags, defs *Definitions)
 	if flags&FrontMatter != 0 {
 		return nil
 	}
+	if flags&TooDeep != 0 {
+		return parsePlain(chunk)
+	}
 	return parseMarkdown(chunk, defs)
 }
 

@@ -12,6 +12,18 @@ const (
 	// FrontMatter marks the YAML (---) or TOML (+++) front matter at the
 	// very start of a Markdown document: it holds no prose.
 	FrontMatter ChunkFlags = 1 << iota
+	// TooDeep marks a chunk that nests block quotes or lists absurdly deep
+	// (more than maxNesting markers or maxIndent columns of indentation on
+	// one line). goldmark takes time quadratic in the depth there, so Parse
+	// reads such a chunk as plain text instead.
+	TooDeep
+)
+
+// Nesting limits beyond which a chunk is read as plain text. Real
+// documents stay far below them.
+const (
+	maxNesting = 100
+	maxIndent  = 400
 )
 
 // Chunk is a byte range of a document that parses independently of the
@@ -280,6 +292,7 @@ type mdSplitter struct {
 	nestedCol int // content column of the item holding nested
 	prevBlank bool
 	prevText  bool // the previous line could be continued as a paragraph
+	tooDeep   bool // a line nests beyond the limits
 }
 
 func splitMarkdown(src string) []Chunk {
@@ -295,7 +308,7 @@ func splitMarkdown(src string) []Chunk {
 		line := src[pos:end]
 		if s.top.kind == noVerbatim && s.prevBlank && pos > start &&
 			line[0] != ' ' && line[0] != '\t' && !isBlankLine(line) {
-			chunks = append(chunks, Chunk{Start: start, End: pos})
+			chunks = append(chunks, Chunk{Start: start, End: pos, Flags: s.flags()})
 			start = pos
 			s = mdSplitter{}
 		}
@@ -303,9 +316,47 @@ func splitMarkdown(src string) []Chunk {
 		pos = end
 	}
 	if len(src) > start || len(chunks) == 0 {
-		chunks = append(chunks, Chunk{Start: start, End: len(src)})
+		chunks = append(chunks, Chunk{Start: start, End: len(src), Flags: s.flags()})
 	}
 	return chunks
+}
+
+func (s *mdSplitter) flags() ChunkFlags {
+	if s.tooDeep {
+		return TooDeep
+	}
+	return 0
+}
+
+// nestingMarkers counts the block-quote and list markers that open the
+// line content s.
+func nestingMarkers(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c == ' ' || c == '\t':
+			i++
+		case c == '>':
+			n++
+			i++
+		case (c == '-' || c == '+' || c == '*') && i+1 < len(s) && (s[i+1] == ' ' || s[i+1] == '\t'):
+			n++
+			i += 2
+		case isDigit(c):
+			j := i
+			for j < len(s) && isDigit(s[j]) {
+				j++
+			}
+			if j+1 >= len(s) || (s[j] != '.' && s[j] != ')') || (s[j+1] != ' ' && s[j+1] != '\t') {
+				return n
+			}
+			n++
+			i = j + 2
+		default:
+			return n
+		}
+	}
+	return n
 }
 
 func (s *mdSplitter) line(line string) {
@@ -319,6 +370,14 @@ func (s *mdSplitter) line(line string) {
 		return
 	}
 	col, idx := indentOf(line)
+	if col > maxIndent {
+		s.tooDeep = true
+	}
+	if c := line[idx]; c == '>' || c == '-' || c == '+' || c == '*' || isDigit(c) {
+		if nestingMarkers(line[idx:]) > maxNesting {
+			s.tooDeep = true
+		}
+	}
 	if s.nested.kind != noVerbatim {
 		if col >= s.nestedCol {
 			if closesVerbatim(s.nested, line, col-s.nestedCol, idx) {
@@ -399,9 +458,12 @@ func (s *mdSplitter) blockStart(line string, col, idx int, mayBeLazy bool) {
 			}
 			s.items = append(s.items, content)
 			s.prevText = false
+			if len(s.items) > maxNesting {
+				s.tooDeep = true
+				return
+			}
 			if !isBlankLine(after) && sp <= 4 {
-				ccol, _ := indentOf(line[:idx+w+sidx])
-				s.blockStart(line, ccol, idx+w+sidx, false)
+				s.blockStart(line, col+w+sp, idx+w+sidx, false)
 			}
 			return
 		}

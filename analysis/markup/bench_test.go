@@ -1,0 +1,65 @@
+package markup
+
+import (
+	"strings"
+	"testing"
+)
+
+func BenchmarkExtractBook(b *testing.B) {
+	src := wholeBook(b)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		Extract("markdown", src)
+	}
+}
+
+func BenchmarkSplitBook(b *testing.B) {
+	src := wholeBook(b)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		Split("markdown", src)
+	}
+}
+
+func BenchmarkSplitBookPlain(b *testing.B) {
+	src := wholeBook(b)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		Split("plaintext", src)
+	}
+}
+
+func BenchmarkScanDefinitionsBook(b *testing.B) {
+	src := wholeBook(b)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		ScanDefinitions(src)
+	}
+}
+
+// BenchmarkEditBook is the incremental path after a one-character edit in
+// the middle of the book: split, scan definitions, and parse only the
+// chunk whose text is not in the cache.
+func BenchmarkEditBook(b *testing.B) {
+	src := wholeBook(b)
+	mid := strings.Index(src[len(src)/2:], "the ") + len(src)/2
+	edited := src[:mid] + "T" + src[mid+1:]
+	cache := map[string]bool{}
+	for _, c := range Split("markdown", src) {
+		cache[c.Text(src)] = true
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		defs := ScanDefinitions(edited)
+		parsed := 0
+		for _, c := range Split("markdown", edited) {
+			if !cache[c.Text(edited)] {
+				Parse("markdown", c.Text(edited), c.Flags, defs)
+				parsed++
+			}
+		}
+		if parsed != 1 {
+			b.Fatalf("parsed %d chunks, want 1", parsed)
+		}
+	}
+}
