@@ -187,7 +187,10 @@ func sentenceStarter(w string) bool {
 		"But", "And", "Or", "So", "Yet", "If", "When", "While", "Since", "Because", "Although", "Though",
 		"What", "Who", "Why", "How", "Where", "Which",
 		"However", "Also", "Still", "Now", "Here", "Some", "Many", "Most", "All", "No", "Not", "One",
-		"Each", "Every", "Such", "Other", "Another", "Both", "Please", "Thanks", "Yes":
+		"Each", "Every", "Such", "Other", "Another", "Both", "Please", "Thanks", "Yes",
+		"Note", "Notice", "See", "Let", "Consider", "Use", "Remember", "Recall", "Finally", "First",
+		"Next", "Instead", "Otherwise", "Similarly", "Likewise", "Again", "Sometimes", "Often",
+		"Unlike", "Even", "Only", "Just", "Later", "Today", "Meanwhile":
 		return true
 	}
 	return false

@@ -2,4 +2,36 @@
 // words (hyphenated words whole, contractions split the way UD English-EWT
 // splits them: do|n't, He|'ll), numbers, punctuation, URLs and e-mail
 // addresses.
+//
+// The input is the prose of one block (a paragraph, heading, list item or
+// table cell) with the markup removed. [Sentences] tokenizes and splits in
+// one call; [Tokenize] and [SplitTokens] are the two steps; [Tokenizer] and
+// [Segmenter] do the same while reusing their buffers.
+//
+// Tokens sit on UAX #29 word segmentation (github.com/clipperhouse/uax29),
+// with these additions:
+//
+//   - hyphenated words are one token (well-known, e-mail, 853-7906), and so
+//     are 12:30, 9/11, b/c, R&D, Paper4.pdf;
+//   - contractions split as in EWT, with ' or ’: do|n't, ca|n't, wo|n't,
+//     I|'m, they|'re, we|'ve, I|'d, He|'ll, John|'s, should|n't|'ve,
+//     can|not, gon|na, wan|na, got|ta; a plural possessive is
+//     liaisons|'; decades stay whole (80's, '69);
+//   - a run of one mark is one token ("...", "--", "!!!"), as are runs of
+//     terminators ("?!"); "$5" is $|5 and "50%" is 50|%;
+//   - URLs (scheme://…, www.…, mailto:…) and e-mail addresses are single
+//     tokens, less trailing punctuation and unbalanced closing brackets;
+//   - an abbreviation keeps its full stop (Dr., e.g., U.S., p.m., J.,
+//     No. 5) unless that full stop also ends the sentence; then, as in EWT,
+//     it is a token of its own (etc|.).
+//
+// Invalid UTF-8 bytes and control characters become one-byte Symbol tokens:
+// every byte of the text is in a token or in whitespace.
+//
+// A sentence ends after . ! ? (or a run of them) and any closing quotes and
+// brackets that follow without a space, when a space and then something
+// other than a number or punctuation comes next, or after a lowercase word
+// only when no closing quote intervenes ("Stop!" he said). After "..." or
+// "…" a sentence ends only before a capitalised word. A block without
+// terminal punctuation is one sentence.
 package token

@@ -40,6 +40,8 @@ func TestSentences(t *testing.T) {
 		{"vs.", "It was Kramer vs. Kramer. A film.", "It was Kramer vs. Kramer. ‖ A film."},
 		{"No. 5", "See No. 5 on the list. It is short.", "See No. 5 on the list. ‖ It is short."},
 		{"initials", "J. R. R. Tolkien wrote it. He was English.", "J. R. R. Tolkien wrote it. ‖ He was English."},
+		{"initial ends", "B is the parent of module A. Notice the tree.", "B is the parent of module A. ‖ Notice the tree."},
+		{"initial in name", "It was by George W. Bush.", "It was by George W. Bush."},
 		{"decimal", "Pi is 3.14 or so. Roughly.", "Pi is 3.14 or so. ‖ Roughly."},
 		{"version", "Use version 1.2.3 now. Or later.", "Use version 1.2.3 now. ‖ Or later."},
 		{"ellipsis mid", "Wait... what happened?", "Wait... what happened?"},
