@@ -2,18 +2,411 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"liaison/analysis"
+	"liaison/rules"
 )
 
-// runCheck is replaced by the checker (issue 3).
-func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "liaison check: not built yet")
-	return 2
+// stdinName is how findings in standard input are reported.
+const stdinName = "<stdin>"
+
+// checkInput is one document to check: a file, or standard input.
+type checkInput struct {
+	name     string // as reported
+	path     string // "" for standard input
+	language string
+	src      string // standard input's text, read up front
 }
 
-// runRules is replaced by the rule lister (issue 3).
+// checkOutput is what checking one input produced.
+type checkOutput struct {
+	src      string
+	findings []rules.Finding
+	err      error
+}
+
+// runCheck implements `liaison check [--format text|json] [--language ID] PATH…`.
+// Exit status: 0 no findings, 1 findings, 2 bad usage or an input that
+// could not be read (the other inputs are still checked).
+func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	flags := flag.NewFlagSet("check", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	format := flags.String("format", "text", "output format: text or json")
+	language := flags.String("language", "", "language of every input: markdown or plaintext (default: by file extension; markdown for standard input)")
+	flags.Usage = func() {
+		fmt.Fprintln(stderr, "usage: liaison check [--format text|json] [--language ID] PATH…")
+		fmt.Fprintln(stderr, "PATH is a file, a directory (its *.md, *.markdown and *.txt files, recursively, hidden folders skipped), or - for standard input.")
+		flags.PrintDefaults()
+	}
+	paths, err := parseInterleaved(flags, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "liaison check: unknown format %q (want text or json)\n", *format)
+		return 2
+	}
+	if len(paths) == 0 {
+		flags.Usage()
+		return 2
+	}
+
+	status := 0
+	fail := func(format string, args ...any) {
+		fmt.Fprintf(stderr, "liaison check: "+format+"\n", args...)
+		status = 2
+	}
+	inputs := collectInputs(paths, *language, stdin, fail)
+
+	ruleSet, err := rules.LoadDefault()
+	if err != nil {
+		fmt.Fprintf(stderr, "liaison check: loading rules: %v\n", err)
+		return 2
+	}
+	outputs, err := checkAll(ctx, inputs, ruleSet)
+	if err != nil {
+		fmt.Fprintf(stderr, "liaison check: %v\n", err)
+		return 2
+	}
+
+	var report []reportedFinding
+	for i, in := range inputs {
+		out := outputs[i]
+		if out.err != nil {
+			fail("%s: %v", in.name, out.err)
+			continue
+		}
+		report = appendReported(report, in.name, out.src, out.findings)
+	}
+	if err := writeReport(stdout, *format, report); err != nil {
+		fmt.Fprintf(stderr, "liaison check: writing the report: %v\n", err)
+		return 2
+	}
+	if status == 0 && len(report) > 0 {
+		status = 1
+	}
+	return status
+}
+
+// parseInterleaved parses flags that may come before, between or after the
+// positional arguments, which it returns in order.
+func parseInterleaved(flags *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := flags.Parse(args); err != nil {
+			return nil, err
+		}
+		if n := len(args) - flags.NArg(); n > 0 && args[n-1] == "--" {
+			return append(positional, flags.Args()...), nil
+		}
+		args = flags.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+// collectInputs expands the paths into the documents to check, in a stable
+// order; fail reports paths that cannot be read.
+func collectInputs(paths []string, language string, stdin io.Reader, fail func(string, ...any)) []checkInput {
+	var inputs []checkInput
+	seenStdin := false
+	for _, p := range paths {
+		if p == "-" {
+			if seenStdin {
+				continue
+			}
+			seenStdin = true
+			data, err := io.ReadAll(stdin)
+			if err != nil {
+				fail("%s: %v", stdinName, err)
+				continue
+			}
+			inputs = append(inputs, checkInput{name: stdinName, language: languageFor("", language), src: string(data)})
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			fail("%v", err)
+			continue
+		}
+		if !info.IsDir() {
+			inputs = append(inputs, checkInput{name: p, path: p, language: languageFor(p, language)})
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				fail("%v", err)
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if path != p && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if isProseFile(d.Name()) {
+				inputs = append(inputs, checkInput{name: path, path: path, language: languageFor(path, language)})
+			}
+			return nil
+		})
+		if err != nil {
+			fail("%s: %v", p, err)
+		}
+	}
+	return inputs
+}
+
+func isProseFile(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown", ".txt":
+		return true
+	}
+	return false
+}
+
+// languageFor is the language id to analyse path as: the --language flag,
+// else by extension (.txt and unknown extensions are plain text), else
+// Markdown for standard input.
+func languageFor(path, flagValue string) string {
+	if flagValue != "" {
+		return flagValue
+	}
+	if path == "" {
+		return "markdown"
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown", ".mdx", ".mkd":
+		return "markdown"
+	}
+	return "plaintext"
+}
+
+// checkAll reads, analyses and checks the inputs in parallel, one worker
+// per core, each with its own engine (an engine's cache follows one
+// document at a time). Outputs are in input order.
+func checkAll(ctx context.Context, inputs []checkInput, ruleSet []*rules.Rule) ([]checkOutput, error) {
+	outputs := make([]checkOutput, len(inputs))
+	if len(inputs) == 0 {
+		return outputs, nil
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(inputs))
+	engines := make([]*rules.Engine, workers)
+	for w := range engines {
+		e, err := rules.NewEngine(ruleSet)
+		if err != nil {
+			return nil, fmt.Errorf("compiling rules: %w", err)
+		}
+		engines[w] = e
+	}
+	analyzer := analysis.New()
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := range jobs {
+				outputs[i] = checkOne(ctx, analyzer, engines[w], inputs[i])
+			}
+		})
+	}
+	for i := range inputs {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return outputs, nil
+}
+
+func checkOne(ctx context.Context, analyzer *analysis.Analyzer, engine *rules.Engine, in checkInput) checkOutput {
+	src := in.src
+	if in.path != "" {
+		data, err := os.ReadFile(in.path)
+		if err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return checkOutput{err: err}
+		}
+		src = string(data)
+	}
+	res, err := analyzer.Analyze(ctx, in.language, src)
+	if err != nil {
+		return checkOutput{err: fmt.Errorf("analysing: %w", err)}
+	}
+	return checkOutput{src: src, findings: engine.Check(ctx, res, rules.Settings{})}
+}
+
+// reportedFinding is a finding as `liaison check` prints it: lines and
+// columns are 1-based, columns count characters; the end is exclusive.
+type reportedFinding struct {
+	File         string   `json:"file"`
+	Line         int      `json:"line"`
+	Column       int      `json:"column"`
+	EndLine      int      `json:"endLine"`
+	EndColumn    int      `json:"endColumn"`
+	Offset       int      `json:"offset"`
+	EndOffset    int      `json:"endOffset"`
+	Rule         string   `json:"rule"`
+	Severity     string   `json:"severity"`
+	Message      string   `json:"message"`
+	Replacements []string `json:"replacements"`
+}
+
+func appendReported(out []reportedFinding, name, src string, findings []rules.Finding) []reportedFinding {
+	if len(findings) == 0 {
+		return out
+	}
+	lines := newLineIndex(src)
+	for _, f := range findings {
+		line, col := lines.position(src, f.Start)
+		endLine, endCol := lines.position(src, f.End)
+		reps := f.Replacements
+		if reps == nil {
+			reps = []string{}
+		}
+		out = append(out, reportedFinding{
+			File: name, Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
+			Offset: f.Start, EndOffset: f.End,
+			Rule: f.Rule.ID, Severity: f.Severity.String(), Message: f.Message, Replacements: reps,
+		})
+	}
+	return out
+}
+
+func writeReport(w io.Writer, format string, report []reportedFinding) error {
+	if format == "json" {
+		if report == nil {
+			report = []reportedFinding{}
+		}
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(report)
+	}
+	var b strings.Builder
+	for _, f := range report {
+		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", f.File, f.Line, f.Column, f.Severity, f.Message, f.Rule)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// lineIndex holds the byte offset at which each line starts.
+type lineIndex []int
+
+func newLineIndex(src string) lineIndex {
+	starts := lineIndex{0}
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// position returns the 1-based line and character column of a byte offset.
+func (l lineIndex) position(src string, offset int) (line, column int) {
+	offset = max(0, min(offset, len(src)))
+	lo, hi := 0, len(l)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if l[mid] <= offset {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo + 1, utf8.RuneCountInString(src[l[lo]:offset]) + 1
+}
+
+// runRules implements `liaison rules [--format text|json]`.
 func runRules(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "liaison rules: not built yet")
-	return 2
+	flags := flag.NewFlagSet("rules", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	format := flags.String("format", "text", "output format: text or json")
+	if err := flags.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if flags.NArg() > 0 {
+		fmt.Fprintf(stderr, "liaison rules: unexpected argument %q\n", flags.Arg(0))
+		return 2
+	}
+	ruleSet, err := rules.LoadDefault()
+	if err != nil {
+		fmt.Fprintf(stderr, "liaison rules: %v\n", err)
+		return 2
+	}
+	switch *format {
+	case "text":
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tCATEGORY\tSEVERITY\tSUMMARY")
+		for _, r := range ruleSet {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Category, r.Severity, r.Summary)
+		}
+		if err := tw.Flush(); err != nil {
+			fmt.Fprintf(stderr, "liaison rules: %v\n", err)
+			return 2
+		}
+	case "json":
+		type examples struct {
+			Bad  []rules.BadExample `json:"bad"`
+			Good []string           `json:"good"`
+		}
+		type listedRule struct {
+			ID           string   `json:"id"`
+			Category     string   `json:"category"`
+			Severity     string   `json:"severity"`
+			Summary      string   `json:"summary"`
+			Message      string   `json:"message"`
+			Explanation  string   `json:"explanation"`
+			Reference    string   `json:"reference,omitempty"`
+			Replacements []string `json:"replacements"`
+			Examples     examples `json:"examples"`
+		}
+		list := make([]listedRule, 0, len(ruleSet))
+		for _, r := range ruleSet {
+			list = append(list, listedRule{
+				ID: r.ID, Category: r.Category, Severity: r.Severity.String(), Summary: r.Summary,
+				Message: r.Message, Explanation: r.Explanation, Reference: r.Reference,
+				Replacements: append([]string{}, r.Replacements...),
+				Examples:     examples{Bad: append([]rules.BadExample{}, r.Examples.Bad...), Good: append([]string{}, r.Examples.Good...)},
+			})
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(list); err != nil {
+			fmt.Fprintf(stderr, "liaison rules: %v\n", err)
+			return 2
+		}
+	default:
+		fmt.Fprintf(stderr, "liaison rules: unknown format %q (want text or json)\n", *format)
+		return 2
+	}
+	return 0
 }
