@@ -64,21 +64,20 @@ type reading struct {
 
 const maxReadings = 24
 
-// readings collects the readings of a word; in classOnly mode it only
-// accumulates their Class bits.
+// readings collects the readings of a word into r; with r nil it only
+// accumulates their Class bits (then there is nothing to zero).
 type readings struct {
-	classOnly bool
-	posSeen   uint8 // POS of non-derived readings
-	class     Class
-	n         int
-	r         [maxReadings]reading
+	posSeen uint8 // POS of non-derived readings
+	class   Class
+	n       int
+	r       *[maxReadings]reading
 }
 
 func (rs *readings) add(lemma string, pos POS, forms uint8, rank int32, derived bool) {
 	if !derived {
 		rs.posSeen |= 1 << pos
 	}
-	if rs.classOnly {
+	if rs.r == nil {
 		for f := range numForms {
 			if forms&(1<<f) != 0 {
 				rs.class |= ClassOf(pos, f)
@@ -168,7 +167,7 @@ func (l *Lexicon) collect(w []byte, rs *readings) {
 			}
 		}
 	}
-	if rs.classOnly {
+	if rs.r == nil {
 		return
 	}
 	// Preferences from EWT.
@@ -261,7 +260,8 @@ func (l *Lexicon) Analyze(word string) []Analysis {
 	if !ok {
 		return nil
 	}
-	var rs readings
+	var found [maxReadings]reading
+	rs := readings{r: &found}
 	l.collect(w, &rs)
 	if rs.n == 0 {
 		return nil
@@ -288,7 +288,7 @@ func (l *Lexicon) Classes(word string) Class {
 	if !ok {
 		return 0
 	}
-	rs := readings{classOnly: true}
+	var rs readings
 	l.collect(w, &rs)
 	return rs.class
 }
@@ -302,7 +302,8 @@ func (l *Lexicon) Lemma(word string, pos POS) string {
 	if !ok {
 		return normalizeString(word)
 	}
-	var rs readings
+	var found [maxReadings]reading
+	rs := readings{r: &found}
 	l.collect(w, &rs)
 	best := -1
 	for i, r := range rs.r[:rs.n] {

@@ -251,6 +251,17 @@ func TestInflect(t *testing.T) {
 		{"happy", Adj, Superlative, "happiest"},
 		{"large", Adj, Comparative, "larger"},
 		{"well", Adv, Comparative, "better"},
+		{"put", Verb, Past, "put"},
+		{"set", Verb, Past, "set"},
+		{"upset", Verb, Past, "upset"},     // a compound of set
+		{"closet", Verb, Past, "closeted"}, // not one
+		{"come", Verb, PastParticiple, "come"},
+		{"come", Verb, Past, "came"},
+		{"cut", Verb, Gerund, "cutting"},
+		{"fish", Noun, Plural, "fish"},
+		{"brother", Noun, Plural, "brothers"}, // not brethren: EWT attests brothers
+		{"learn", Verb, Past, "learned"},      // not learnt, likewise
+		{"late", Adv, Comparative, "later"},
 		{"liaison", Noun, Past, "liaison"}, // does not apply
 		{"Liaise", Verb, Gerund, "Liaising"},
 		{"LIAISE", Verb, Past, "LIAISED"},

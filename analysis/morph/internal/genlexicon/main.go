@@ -11,6 +11,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"flag"
 	"fmt"
 	"maps"
@@ -72,6 +73,8 @@ type builder struct {
 	ewt map[excKey]*[8]int
 	// EWT: (form, pos) → lemma → count
 	ewtLemmas map[formPOS]map[string]int
+	// forms of exceptions taken from EWT as attested there
+	attested map[excKey]uint8
 }
 
 type formPOS struct {
@@ -85,6 +88,7 @@ func run(oewnDir, excDir, ewtFile, out string) error {
 		excSeen:   map[excKey]bool{},
 		ewt:       map[excKey]*[8]int{},
 		ewtLemmas: map[formPOS]map[string]int{},
+		attested:  map[excKey]uint8{},
 	}
 	if err := b.readOEWN(oewnDir); err != nil {
 		return err
@@ -95,6 +99,7 @@ func run(oewnDir, excDir, ewtFile, out string) error {
 	if err := b.readEWT(ewtFile); err != nil {
 		return err
 	}
+	b.addEWTExceptions()
 	f := b.file()
 	tmp := out + ".tmp"
 	w, err := os.Create(tmp)
@@ -167,8 +172,11 @@ func (b *builder) readOEWN(dir string) error {
 					wi.flags |= 1 << (4 + pos)
 				}
 				wi.senses += len(e.Sense)
-				if pron := pronunciation(e.Pronunciation); pron != "" && wi.flags&lexfile.FlagPronKnown == 0 {
+				// Stress decides doubling, which matters for verbs: a
+				// verb's pronunciation wins (upSET, not the noun UPset).
+				if pron := pronunciation(e.Pronunciation); pron != "" && (wi.flags&lexfile.FlagPronKnown == 0 || pos == verb) {
 					wi.flags |= lexfile.FlagPronKnown
+					wi.flags &^= lexfile.FlagStressFinal
 					if stressFinal(pron) {
 						wi.flags |= lexfile.FlagStressFinal
 					}
@@ -244,7 +252,10 @@ func (b *builder) addException(form, lemma string, pos uint8) {
 	if form == lemma || !singleWord(form) || !singleWord(lemma) {
 		return
 	}
-	k := excKey{form, lemma, pos}
+	b.addKey(excKey{form, lemma, pos})
+}
+
+func (b *builder) addKey(k excKey) {
 	if b.excSeen[k] {
 		return
 	}
@@ -329,6 +340,85 @@ func (b *builder) readEWT(name string) error {
 		b.ewtLemmas[fp][lemma]++
 	}
 	return sc.Err()
+}
+
+// addEWTExceptions adds irregular forms WordNet's lists lack but EWT
+// attests three times, or twice in at least 10% of the pair's uses, with the
+// forms EWT gives them, for lemmas the lexicon has:
+//   - forms spelled like their lemma: people and staff (plural), put and
+//     set (past), more (comparative); and the compounds of such verbs
+//     whose first part is a word (upset, broadcast, input);
+//   - adverb comparatives and superlatives (later ← late, sooner), since
+//     morphy has no adverb rules;
+//   - forms not spelled like their lemma at all ('s ← be, 're ← be).
+func (b *builder) addEWTExceptions() {
+	keys := slices.SortedFunc(maps.Keys(b.ewt), func(x, y excKey) int {
+		return cmp.Or(strings.Compare(x.form, y.form), strings.Compare(x.lemma, y.lemma), cmp.Compare(x.pos, y.pos))
+	})
+	identityVerbs := map[string]uint8{}
+	for _, k := range keys {
+		c := b.ewt[k]
+		if !b.isLemma(k.lemma, k.pos) || !singleWord(k.form) || b.excSeen[k] {
+			continue
+		}
+		total := 0
+		for _, n := range c {
+			total += n
+		}
+		var m uint8
+		for f, n := range c {
+			if n >= 3 || n >= 2 && n*10 >= total {
+				m |= 1 << f
+			}
+		}
+		switch {
+		case k.form == k.lemma:
+			m &^= 1 << base
+			// EWT rarely has both: set is seen as a participle, hit
+			// as a past; without other irregular forms (came, ran)
+			// the two are spelled alike.
+			if k.pos == verb && m&(1<<past|1<<pastParticiple) != 0 && !b.hasExceptions(k.lemma, verb) {
+				m |= 1<<past | 1<<pastParticiple
+			}
+			if m != 0 && k.pos == verb {
+				identityVerbs[k.form] = m
+			}
+		case k.pos == adv:
+			m &= 1<<comparative | 1<<superlative
+		case strings.HasPrefix(k.form, k.lemma[:len(k.lemma)-1]):
+			m = 0 // regular-looking: the rules find it
+		}
+		if m != 0 {
+			b.addKey(k)
+			b.attested[k] = m
+		}
+	}
+	// Compounds of verbs whose past is spelled like the lemma.
+	for _, w := range slices.Sorted(maps.Keys(b.words)) {
+		if !b.isLemma(w, verb) {
+			continue
+		}
+		for _, v := range slices.Sorted(maps.Keys(identityVerbs)) {
+			m := identityVerbs[v]
+			prefix, ok := strings.CutSuffix(w, v)
+			if ok && len(prefix) >= 2 && w != v && b.words[prefix] != nil && !b.hasExceptions(w, verb) {
+				k := excKey{w, w, verb}
+				b.addKey(k)
+				b.attested[k] = m
+			}
+		}
+	}
+}
+
+// hasExceptions reports irregular forms other than gerunds (upsetting
+// does not make upset's past irregular).
+func (b *builder) hasExceptions(lemma string, pos uint8) bool {
+	for _, k := range b.excOrder {
+		if k.lemma == lemma && k.pos == pos && k.form != lemma && !strings.HasSuffix(k.form, "ing") {
+			return true
+		}
+	}
+	return false
 }
 
 func normalize(s string) string {
@@ -458,6 +548,9 @@ func (b *builder) usUndoubled(k excKey) bool {
 // attested there (at least 10% of its uses), else from its ending and the
 // lemma's other irregular forms.
 func (b *builder) classify(k excKey, siblings []string) uint8 {
+	if m, ok := b.attested[k]; ok {
+		return m
+	}
 	switch k.pos {
 	case noun:
 		return 1 << plural
