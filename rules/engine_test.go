@@ -242,8 +242,20 @@ func TestParseErrorsNameFileAndLine(t *testing.T) {
 		{"not a list", "id: x\n", "bad.yaml:1: a rule file is a list of rules"},
 		{"yaml syntax", "- id: [x\n", "bad.yaml: yaml:"},
 		{"duplicate id", valid + strings.Replace(valid, "- id", "\n- id", 1), "already defined at line 1"},
+		{"empty file", "", "bad.yaml"},
+		{"empty list", "[]", ""},
+		{"scalar rule", "- 42\n", "bad.yaml:1: a rule must be a mapping"},
+		{"empty match", strings.Replace(valid, "[foo]", "[]", 1), "bad.yaml:7: a pattern needs a non-empty match"},
+		{"skip too large", strings.Replace(valid, "[foo]", "[foo, {skip: 99}]", 1), "bad.yaml:7: skip must be"},
+		{"alias", "- &a {id: x}\n- *a\n", "bad.yaml:"},
 	} {
-		_, err := Parse("bad.yaml", []byte(tt.src))
+		rs, err := Parse("bad.yaml", []byte(tt.src))
+		if tt.want == "" {
+			if err != nil || len(rs) != 0 {
+				t.Errorf("%s: got %v, %v", tt.name, rs, err)
+			}
+			continue
+		}
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: error %v, want one containing %q", tt.name, err, tt.want)
 		}

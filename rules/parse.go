@@ -255,7 +255,7 @@ func (p *parser) pattern(n *yaml.Node, f map[string]*yaml.Node) Pattern {
 		Unless: p.contexts(f["unless"]),
 	}
 	if len(pat.Match) == 0 {
-		p.errorf(n, "a pattern needs a non-empty match")
+		p.errorf(nodeOr(f["match"], n), "a pattern needs a non-empty match")
 		return pat
 	}
 	first := pat.Match[0]
