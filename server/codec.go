@@ -1,6 +1,8 @@
 package server
 
 import (
+	"bytes"
+
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 )
@@ -37,5 +39,9 @@ func (Codec) Unmarshal(data []byte, v any) error {
 		*p = append(jsonrpc2.RawMessage(nil), data...)
 		return nil
 	}
-	return protocol.Unmarshal(data, v)
+	// protocol.Unmarshal copies its input for struct destinations but not
+	// for union roots (a result such as []CommandOrCodeAction), whose
+	// strings would then alias the connection's read buffer, which is
+	// reused: copy always.
+	return protocol.Unmarshal(bytes.Clone(data), v)
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"hash/fnv"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -110,6 +111,10 @@ func (r *lintRun) execute(s *Server) {
 			s.log.Warn("lint failed", zap.Error(err))
 		}
 		return
+	}
+	if !slices.IsSortedFunc(problems, func(a, b Problem) int { return a.Start - b.Start }) {
+		problems = slices.Clone(problems)
+		slices.SortStableFunc(problems, func(a, b Problem) int { return a.Start - b.Start })
 	}
 	r.problems = problems
 	r.diags = make([]protocol.Diagnostic, 0, len(problems))

@@ -360,7 +360,10 @@ func TestCodeActions(t *testing.T) {
 				}
 			}
 			if len(quick) != 2 {
-				t.Fatalf("quickfixes %d, want one per replacement (2): %+v", len(quick), actions)
+				for _, a := range actions {
+					t.Logf("action %q kind %v", a.Title, *a.Kind)
+				}
+				t.Fatalf("quickfixes %d, want one per replacement (2)", len(quick))
 			}
 			for i, a := range quick {
 				if a.Kind == nil || *a.Kind != protocol.CodeActionKindQuickFix {

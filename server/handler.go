@@ -76,7 +76,7 @@ func decodeParams(raw jsonrpc2.RawMessage, p any) error {
 	if len(raw) == 0 {
 		raw = jsonrpc2.RawMessage("{}")
 	}
-	err := protocol.Unmarshal(raw, p)
+	err := Codec{}.Unmarshal(raw, p)
 	if err != nil && !utf8.Valid(raw) {
 		err = protocol.Unmarshal(bytes.ToValidUTF8(raw, []byte("\uFFFD")), p)
 	}
