@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // rustBook returns the Rust Book chapters concatenated: raw Markdown,
@@ -27,14 +28,27 @@ func rustBook(tb testing.TB) string {
 	return b.String()
 }
 
+// reportCPUThroughput reports MB per CPU-second beside the wall-clock MB/s:
+// on a machine shared with other work, wall time includes waiting for a
+// core, CPU time does not. Call it with the CPU time read before b.Loop.
+func reportCPUThroughput(b *testing.B, bytes int, before time.Duration, ok bool) {
+	after, ok2 := processCPUTime()
+	if !ok || !ok2 || after <= before || b.N == 0 {
+		return
+	}
+	b.ReportMetric(float64(bytes)*float64(b.N)/(after-before).Seconds()/1e6, "MB/cpu-s")
+}
+
 // BenchmarkSentences runs Sentences over the whole book in one call.
 func BenchmarkSentences(b *testing.B) {
 	text := rustBook(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
+	cpu, ok := processCPUTime()
 	for b.Loop() {
 		Sentences(text)
 	}
+	reportCPUThroughput(b, len(text), cpu, ok)
 }
 
 // BenchmarkSentencesParagraphs runs Sentences once per paragraph (split at
@@ -44,11 +58,13 @@ func BenchmarkSentencesParagraphs(b *testing.B) {
 	paragraphs := strings.Split(text, "\n\n")
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
+	cpu, ok := processCPUTime()
 	for b.Loop() {
 		for _, p := range paragraphs {
 			Sentences(p)
 		}
 	}
+	reportCPUThroughput(b, len(text), cpu, ok)
 }
 
 // BenchmarkSegmenter is BenchmarkSentencesParagraphs with one reused
@@ -59,11 +75,13 @@ func BenchmarkSegmenter(b *testing.B) {
 	var s Segmenter
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
+	cpu, ok := processCPUTime()
 	for b.Loop() {
 		for _, p := range paragraphs {
 			s.Sentences(p)
 		}
 	}
+	reportCPUThroughput(b, len(text), cpu, ok)
 }
 
 // BenchmarkTokenize runs the tokenizer alone over the whole book.
@@ -73,7 +91,9 @@ func BenchmarkTokenize(b *testing.B) {
 	var toks []Token
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
+	cpu, ok := processCPUTime()
 	for b.Loop() {
 		toks = t.Append(toks[:0], text)
 	}
+	reportCPUThroughput(b, len(text), cpu, ok)
 }

@@ -10,8 +10,15 @@ import (
 // tokens share one backing array. A block without terminal punctuation (a
 // heading) is one sentence; text with no tokens has no sentences.
 func Sentences(text string) []Sentence {
+	// One allocation holds the tokens (about one per four bytes of prose;
+	// more grow the slice) and, past their capacity, the tokenizer's
+	// scratch.
+	const scratch = 16
+	n := len(text)/4 + 8
+	buf := make([]Token, 0, n+scratch)
 	var s Segmenter
-	s.tokens = make([]Token, 0, len(text)/4+8)
+	s.tokens = buf[:0:n]
+	s.tokenizer.segs = buf[n : n : n+scratch]
 	return s.split(text, nil)
 }
 

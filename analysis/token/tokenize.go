@@ -25,25 +25,24 @@ type Tokenizer struct {
 	segs  []segment // scratch: the UAX #29 segments of one chunk
 }
 
-// segment is one UAX #29 word-boundary segment of a chunk.
-type segment struct {
-	start, end int
-	class      segClass
-}
-
-type segClass uint8
+// segment is one UAX #29 word-boundary segment of a chunk, its Kind one
+// of segWord, segPunct, segOther. It is a Token so that scratch segments
+// can share the token array of a call (see Sentences).
+type segment = Token
 
 const (
-	segWord  segClass = iota + 1 // starts with a letter, digit or connector
-	segPunct                     // one punctuation mark (possibly with marks)
-	segOther                     // symbols, emoji, controls
+	segWord  = Word   // starts with a letter, digit or connector
+	segPunct = Punct  // one punctuation mark (possibly with marks)
+	segOther = Symbol // symbols, emoji, controls
 )
 
 // Append appends the tokens of text to dst and returns the extended slice.
 func (t *Tokenizer) Append(dst []Token, text string) []Token {
 	if !t.ready {
 		t.iter = *words.FromString("")
-		t.segs = make([]segment, 0, 32)
+		if t.segs == nil {
+			t.segs = make([]segment, 0, 32)
+		}
 		t.ready = true
 	}
 	i := 0
@@ -281,7 +280,7 @@ func (t *Tokenizer) plain(dst []Token, text string, start, end int) []Token {
 	t.iter.SetText(text[start:end])
 	for t.iter.Next() {
 		s, e := start+t.iter.Start(), start+t.iter.End()
-		segs = append(segs, segment{start: s, end: e, class: classify(text[s:e])})
+		segs = append(segs, segment{Start: s, End: e, Kind: classify(text[s:e])})
 	}
 	t.segs = segs
 	return t.segments(dst, text, segs)
@@ -297,7 +296,7 @@ func simpleSegments(segs []segment, text string, start, end int) (_ []segment, o
 		if c := text[i]; c >= utf8.RuneSelf || c == '_' {
 			return segs, false
 		}
-		segs = append(segs, segment{start: i, end: i + 1, class: classifyASCII(text[i])})
+		segs = append(segs, segment{Start: i, End: i + 1, Kind: classifyASCII(text[i])})
 		i++
 	}
 	w := i
@@ -305,14 +304,14 @@ func simpleSegments(segs []segment, text string, start, end int) (_ []segment, o
 		i++
 	}
 	if w < i {
-		segs = append(segs, segment{start: w, end: i, class: segWord})
+		segs = append(segs, segment{Start: w, End: i, Kind: segWord})
 	}
 	for ; i < end; i++ {
 		c := text[i]
 		if c >= utf8.RuneSelf || c == '_' || isASCIIAlnum(c) {
 			return segs, false
 		}
-		segs = append(segs, segment{start: i, end: i + 1, class: classifyASCII(c)})
+		segs = append(segs, segment{Start: i, End: i + 1, Kind: classifyASCII(c)})
 	}
 	return segs, true
 }
@@ -323,7 +322,7 @@ func isASCIIAlnum(c byte) bool { return isASCIILetter(c) || isASCIIDigit(c) }
 func (t *Tokenizer) segments(dst []Token, text string, segs []segment) []Token {
 	for k := 0; k < len(segs); k++ {
 		sg := segs[k]
-		switch sg.class {
+		switch sg.Kind {
 		case segWord:
 			dst, k = t.word(dst, text, segs, k)
 		default:
@@ -333,7 +332,7 @@ func (t *Tokenizer) segments(dst []Token, text string, segs []segment) []Token {
 	return dst
 }
 
-func classify(seg string) segClass {
+func classify(seg string) Kind {
 	c := seg[0]
 	if c < utf8.RuneSelf {
 		return classifyASCII(c)
@@ -348,7 +347,7 @@ func classify(seg string) segClass {
 	return segOther
 }
 
-func classifyASCII(c byte) segClass {
+func classifyASCII(c byte) Kind {
 	switch {
 	case isWordByte(c):
 		return segWord
@@ -386,20 +385,20 @@ func runeAt(text string, i int) rune {
 func punctRun(dst []Token, text string, segs []segment, k int) ([]Token, int) {
 	sg := segs[k]
 	kind := Symbol
-	if sg.class == segPunct {
+	if sg.Kind == segPunct {
 		kind = Punct
 	}
-	r := runeAt(text, sg.start)
-	single := sg.end-sg.start == utf8.RuneLen(r)
-	end := sg.end
+	r := runeAt(text, sg.Start)
+	single := sg.End-sg.Start == utf8.RuneLen(r)
+	end := sg.End
 	if single && mergesInRuns(r) {
 		for k+1 < len(segs) {
 			n := segs[k+1]
-			nr := runeAt(text, n.start)
-			if n.end-n.start != utf8.RuneLen(nr) || !(nr == r || isTerminatorRune(r) && isTerminatorRune(nr)) {
+			nr := runeAt(text, n.Start)
+			if n.End-n.Start != utf8.RuneLen(nr) || !(nr == r || isTerminatorRune(r) && isTerminatorRune(nr)) {
 				break
 			}
-			end = n.end
+			end = n.End
 			k++
 		}
 	}
@@ -408,11 +407,11 @@ func punctRun(dst []Token, text string, segs []segment, k int) ([]Token, int) {
 		kind = Symbol
 	}
 	// A leading apostrophe on a two-digit year ('73, '90s) stays with it.
-	if (r == '\'' || r == '’') && end == sg.end && k+1 < len(segs) && segs[k+1].class == segWord &&
-		(sg.start == 0 || !isWordByte(text[sg.start-1])) && isYear(text[segs[k+1].start:segs[k+1].end]) {
-		return append(dst, Token{Start: sg.start, End: segs[k+1].end, Kind: Number}), k + 1
+	if (r == '\'' || r == '’') && end == sg.End && k+1 < len(segs) && segs[k+1].Kind == segWord &&
+		(sg.Start == 0 || !isWordByte(text[sg.Start-1])) && isYear(text[segs[k+1].Start:segs[k+1].End]) {
+		return append(dst, Token{Start: sg.Start, End: segs[k+1].End, Kind: Number}), k + 1
 	}
-	return append(dst, Token{Start: sg.start, End: end, Kind: kind}), k
+	return append(dst, Token{Start: sg.Start, End: end, Kind: kind}), k
 }
 
 func isApostrophe(s string) bool { return s == "'" || s == "’" }
@@ -437,26 +436,26 @@ func isTerminatorRune(r rune) bool { return r == '.' || r == '!' || r == '?' }
 // of an abbreviation attached. It returns the index of the last segment
 // consumed.
 func (t *Tokenizer) word(dst []Token, text string, segs []segment, k int) ([]Token, int) {
-	start := segs[k].start
+	start := segs[k].Start
 	first := k
-	for k+2 < len(segs) && segs[k+2].class == segWord && joins(text, segs[k], segs[k+1], segs[k+2]) {
+	for k+2 < len(segs) && segs[k+2].Kind == segWord && joins(text, segs[k], segs[k+1], segs[k+2]) {
 		k += 2
 	}
-	end := segs[k].end
+	end := segs[k].End
 	kind := Word
 	if isNumeric(text, start) {
 		kind = Number
 		// 80's, 1990’s: EWT keeps a decade whole.
-		if k+2 < len(segs) && isApostrophe(text[segs[k+1].start:segs[k+1].end]) && text[segs[k+2].start:segs[k+2].end] == "s" {
+		if k+2 < len(segs) && isApostrophe(text[segs[k+1].Start:segs[k+1].End]) && text[segs[k+2].Start:segs[k+2].End] == "s" {
 			k += 2
-			end = segs[k].end
+			end = segs[k].End
 		}
 	}
 
 	// An abbreviation keeps its full stop, unless the full stop ends the
 	// sentence (then it is the sentence's terminator, as in EWT).
-	if k+1 < len(segs) && text[segs[k+1].start] == '.' && segs[k+1].end == segs[k+1].start+1 &&
-		(k+2 == len(segs) || text[segs[k+2].start] != '.') && first == k && kind == Word {
+	if k+1 < len(segs) && text[segs[k+1].Start] == '.' && segs[k+1].End == segs[k+1].Start+1 &&
+		(k+2 == len(segs) || text[segs[k+2].Start] != '.') && first == k && kind == Word {
 		class := abbreviationClass(text, start, end)
 		if class == numberAbbreviation && !digitFollows(text, end+1) {
 			class = notAbbreviation
@@ -488,8 +487,8 @@ func isNumeric(text string, i int) bool {
 // between numbers or between short words (9/11, b/c, I/O), a colon between
 // numbers (12:30), an ampersand between short words (R&D, AT&T).
 func joins(text string, a, mid, b segment) bool {
-	r := runeAt(text, mid.start)
-	if mid.end-mid.start != utf8.RuneLen(r) {
+	r := runeAt(text, mid.Start)
+	if mid.End-mid.Start != utf8.RuneLen(r) {
 		return false
 	}
 	switch r {
@@ -500,12 +499,12 @@ func joins(text string, a, mid, b segment) bool {
 		// cases too: Paper4.pdf, EY4108.E.
 		return true
 	case '/':
-		return isNumeric(text, a.start) && isNumeric(text, b.start) ||
-			a.end-a.start <= 2 && b.end-b.start <= 2
+		return isNumeric(text, a.Start) && isNumeric(text, b.Start) ||
+			a.End-a.Start <= 2 && b.End-b.Start <= 2
 	case ':':
-		return isNumeric(text, a.start) && isNumeric(text, b.start)
+		return isNumeric(text, a.Start) && isNumeric(text, b.Start)
 	case '&':
-		return a.end-a.start <= 3 && b.end-b.start <= 3
+		return a.End-a.Start <= 3 && b.End-b.Start <= 3
 	}
 	return false
 }
