@@ -1,9 +1,87 @@
 package server
 
-import "errors"
+import (
+	"context"
+	"fmt"
+
+	"liaison/analysis"
+	"liaison/rules"
+)
 
 // DefaultLinter returns the linter built from liaison's analysis pipeline
 // and its default rules.
 func DefaultLinter() (Linter, error) {
-	return nil, errors.New("the rules engine is not available yet")
+	rs, err := rules.LoadDefault()
+	if err != nil {
+		return nil, fmt.Errorf("loading the default rules: %w", err)
+	}
+	return NewLinter(analysis.New(), rs)
+}
+
+// NewLinter returns a linter that analyses documents with analyzer and
+// checks them with rs.
+func NewLinter(analyzer *analysis.Analyzer, rs []*rules.Rule) (Linter, error) {
+	engine, err := rules.NewEngine(rs)
+	if err != nil {
+		return nil, fmt.Errorf("compiling the rules: %w", err)
+	}
+	return &pipelineLinter{analyzer: analyzer, engine: engine}, nil
+}
+
+// pipelineLinter runs the analyzer and the rules engine. Both cache by
+// content (the analyzer per chunk, the engine per block), so re-linting an
+// edited document costs what the edit touched.
+type pipelineLinter struct {
+	analyzer *analysis.Analyzer
+	engine   *rules.Engine
+}
+
+func (l *pipelineLinter) Lint(ctx context.Context, languageID, src string, s Settings) ([]Problem, error) {
+	res, err := l.analyzer.Analyze(ctx, languageID, src)
+	if err != nil {
+		return nil, fmt.Errorf("analysing: %w", err)
+	}
+	findings := l.engine.Check(ctx, res, rulesSettings(s))
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]Problem, len(findings))
+	for i, f := range findings {
+		out[i] = Problem{
+			Start:        f.Start,
+			End:          f.End,
+			Severity:     Severity(f.Severity),
+			Message:      f.Message,
+			Replacements: f.Replacements,
+		}
+		if f.Rule != nil {
+			out[i].RuleID = f.Rule.ID
+			out[i].Category = f.Rule.Category
+			out[i].Explanation = f.Rule.Explanation
+		}
+	}
+	return out, nil
+}
+
+// rulesSettings converts the server's settings to the engine's.
+func rulesSettings(s Settings) rules.Settings {
+	out := rules.Settings{Categories: s.Categories}
+	if len(s.Rules) > 0 {
+		out.Rules = make(map[string]rules.RuleSetting, len(s.Rules))
+		for id, rs := range s.Rules {
+			switch rs {
+			case RuleOff:
+				out.Rules[id] = rules.RuleSetting{Off: true}
+			case RuleError:
+				out.Rules[id] = rules.RuleSetting{Severity: rules.SeverityError}
+			case RuleWarning:
+				out.Rules[id] = rules.RuleSetting{Severity: rules.SeverityWarning}
+			case RuleInfo:
+				out.Rules[id] = rules.RuleSetting{Severity: rules.SeverityInfo}
+			case RuleHint:
+				out.Rules[id] = rules.RuleSetting{Severity: rules.SeverityHint}
+			}
+		}
+	}
+	return out
 }
