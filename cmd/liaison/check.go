@@ -67,6 +67,11 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return 2
 	}
 
+	// Load the tagger model and lexicon while the inputs are listed and
+	// the rules parsed.
+	analyzerReady := make(chan *analysis.Analyzer, 1)
+	go func() { analyzerReady <- analysis.New() }()
+
 	status := 0
 	fail := func(format string, args ...any) {
 		fmt.Fprintf(stderr, "liaison check: "+format+"\n", args...)
@@ -79,7 +84,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		fmt.Fprintf(stderr, "liaison check: loading rules: %v\n", err)
 		return 2
 	}
-	outputs, err := checkAll(ctx, inputs, ruleSet)
+	outputs, err := checkAll(ctx, analyzerReady, inputs, ruleSet)
 	if err != nil {
 		fmt.Fprintf(stderr, "liaison check: %v\n", err)
 		return 2
@@ -206,7 +211,7 @@ func languageFor(path, flagValue string) string {
 // checkAll reads, analyses and checks the inputs in parallel, one worker
 // per core, each with its own engine (an engine's cache follows one
 // document at a time). Outputs are in input order.
-func checkAll(ctx context.Context, inputs []checkInput, ruleSet []*rules.Rule) ([]checkOutput, error) {
+func checkAll(ctx context.Context, analyzerReady <-chan *analysis.Analyzer, inputs []checkInput, ruleSet []*rules.Rule) ([]checkOutput, error) {
 	outputs := make([]checkOutput, len(inputs))
 	if len(inputs) == 0 {
 		return outputs, nil
@@ -220,7 +225,7 @@ func checkAll(ctx context.Context, inputs []checkInput, ruleSet []*rules.Rule) (
 		}
 		engines[w] = e
 	}
-	analyzer := analysis.New()
+	analyzer := <-analyzerReady
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := range workers {
