@@ -1,6 +1,6 @@
 package text
 
-import "sort"
+import "strings"
 
 // Change is one edit as LSP's didChange sends it: replace the text in Range
 // with Text. A nil Range replaces the whole document (full sync).
@@ -15,14 +15,14 @@ type Change struct {
 // past the end edits at the end, and a range whose End precedes its Start
 // inserts at Start. d itself is not modified.
 //
-// The line index is updated incrementally: the text is copied once per
-// change, the line starts before the edit are kept, the replacement text is
-// scanned, and the line starts after the edit are shifted; the unchanged text
-// is never rescanned.
+// The text and its line index are updated incrementally: only the chunks of
+// lines that an edit touches are copied and rescanned (a few kilobytes);
+// the others are shared with d.
 func (d *Document) Apply(changes []Change, enc Encoding) *Document {
+	d = d.nonZero()
 	for _, c := range changes {
 		if c.Range == nil {
-			d = New(c.Text)
+			d = newDocument(c.Text, d.chunkSize)
 			continue
 		}
 		start, end := d.Offsets(*c.Range, enc)
@@ -35,40 +35,46 @@ func (d *Document) Apply(changes []Change, enc Encoding) *Document {
 // [start, end) replaced by insert; 0 <= start <= end <= d.Len().
 //
 // Whether a line starts at offset i depends only on the bytes at i-1 and i
-// (see isLineStart). So in the new text the line starts below start are the
-// old ones, the line starts above start+len(insert) are the old ones above
-// end shifted by the change in length, and only the offsets in
-// [start, start+len(insert)] need looking at.
+// (see isLineStart). The chunks from the one holding start to the one
+// holding end are rebuilt; the chunk boundary after them stays a line start
+// because the two bytes around it are unchanged. The boundary before them
+// stays one too unless the edit starts right at it, in which case the
+// previous chunk is rebuilt as well.
 func (d *Document) replace(start, end int, insert string) *Document {
 	if start == end && insert == "" {
 		return d
 	}
-	old := d.lineStarts
-	if len(old) == 0 {
-		old = []int{0}
+	lo, hi := d.chunkAt(start), d.chunkAt(end)
+	if start == d.offsets[lo] && lo > 0 {
+		lo--
 	}
-	text := d.text[:start] + insert + d.text[end:]
-	delta := len(insert) - (end - start)
-
-	keep := sort.SearchInts(old, start) // old[:keep] are < start
-	tail := sort.SearchInts(old, end+1) // old[tail:] are > end
-
-	// The new line starts in [start, start+len(insert)], found by scanning.
-	var middle []int
-	if keep == 0 {
-		middle = append(middle, 0) // start == 0: offset 0 always starts a line
-	}
-	for i := max(start, 1); i <= start+len(insert); i++ {
-		if isLineStart(text, i) {
-			middle = append(middle, i)
+	size := d.offsets[hi+1] - d.offsets[lo] - (end - start) + len(insert)
+	// Merge a region that has become small with a neighbour (always
+	// allowed: chunks hold whole lines), so chunks do not dwindle.
+	if size < d.chunkSize/4 {
+		if hi+1 < len(d.chunks) {
+			hi++
+		} else if lo > 0 {
+			lo--
 		}
 	}
 
-	starts := make([]int, 0, keep+len(middle)+len(old)-tail)
-	starts = append(starts, old[:keep]...)
-	starts = append(starts, middle...)
-	for _, s := range old[tail:] {
-		starts = append(starts, s+delta)
+	var b strings.Builder
+	b.Grow(d.offsets[hi+1] - d.offsets[lo] - (end - start) + len(insert))
+	for k := lo; k <= hi; k++ {
+		c, base := d.chunks[k].text, d.offsets[k]
+		b.WriteString(c[:min(max(start-base, 0), len(c))])
 	}
-	return &Document{text: text, lineStarts: starts}
+	b.WriteString(insert)
+	for k := lo; k <= hi; k++ {
+		c, base := d.chunks[k].text, d.offsets[k]
+		b.WriteString(c[min(max(end-base, 0), len(c)):])
+	}
+	rebuilt := split(b.String(), d.chunkSize, hi == len(d.chunks)-1)
+
+	chunks := make([]chunk, 0, len(d.chunks)-(hi-lo+1)+len(rebuilt))
+	chunks = append(chunks, d.chunks[:lo]...)
+	chunks = append(chunks, rebuilt...)
+	chunks = append(chunks, d.chunks[hi+1:]...)
+	return assemble(chunks, d.chunkSize)
 }

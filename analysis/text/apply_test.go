@@ -1,7 +1,6 @@
 package text
 
 import (
-	"slices"
 	"strings"
 	"testing"
 )
@@ -43,21 +42,22 @@ func TestApply(t *testing.T) {
 		{"invalid bytes", "\xff\xfe\n", UTF16, []Change{{rng(0, 1, 0, 2), "\x00"}}, "\xff\x00\n"},
 	}
 	for _, tt := range tests {
+		if ref := referenceApply(tt.text, tt.changes, tt.enc); ref != tt.want {
+			t.Errorf("%s: reference disagrees with the table: %q", tt.name, ref)
+		}
 		t.Run(tt.name, func(t *testing.T) {
-			before := New(tt.text)
-			d := before.Apply(tt.changes, tt.enc)
-			if got := d.Text(); got != tt.want {
-				t.Fatalf("Apply = %q, want %q", got, tt.want)
-			}
-			if ref := referenceApply(tt.text, tt.changes, tt.enc); ref != tt.want {
-				t.Errorf("reference disagrees with the table: %q", ref)
-			}
-			if got, want := d.lineStarts, referenceLineStarts(tt.want); !slices.Equal(got, want) {
-				t.Errorf("line starts = %v, want %v", got, want)
-			}
-			if before.Text() != tt.text {
-				t.Errorf("Apply modified its receiver: %q", before.Text())
-			}
+			forEachChunkSize(t, tt.text, func(t *testing.T, before *Document) {
+				d := before.Apply(tt.changes, tt.enc)
+				if got := d.Text(); got != tt.want {
+					t.Fatalf("Apply = %q, want %q", got, tt.want)
+				}
+				if msg := d.checkInvariants(); msg != "" {
+					t.Error(msg)
+				}
+				if before.Text() != tt.text {
+					t.Errorf("Apply modified its receiver: %q", before.Text())
+				}
+			})
 		})
 	}
 }
@@ -67,12 +67,17 @@ func TestApply(t *testing.T) {
 // fresh one after every keystroke.
 func TestApplyIncrementalIndex(t *testing.T) {
 	const typed = "one\rtwo\r\nthree\n\r\n\r😀é\n"
-	d := New("")
+	forEachChunkSize(t, "", func(t *testing.T, d *Document) {
+		typeAndDelete(t, d, typed)
+	})
+}
+
+func typeAndDelete(t *testing.T, d *Document, typed string) {
 	for i := range len(typed) {
 		end := d.Position(d.Len(), UTF8)
 		d = d.Apply([]Change{{&Range{end, end}, typed[i : i+1]}}, UTF8)
-		if got, want := d.lineStarts, New(d.Text()).lineStarts; !slices.Equal(got, want) {
-			t.Fatalf("after %q: line starts %v, want %v", d.Text(), got, want)
+		if msg := d.checkInvariants(); msg != "" {
+			t.Fatalf("after %q: %s", d.Text(), msg)
 		}
 	}
 	// Now delete from the front, one character (or line terminator) at a
@@ -87,8 +92,8 @@ func TestApplyIncrementalIndex(t *testing.T) {
 		}
 		end := d.Position(size, UTF8)
 		d = d.Apply([]Change{{&Range{End: end}, ""}}, UTF8)
-		if got, want := d.lineStarts, New(d.Text()).lineStarts; !slices.Equal(got, want) {
-			t.Fatalf("after deleting to %q: line starts %v, want %v", d.Text(), got, want)
+		if msg := d.checkInvariants(); msg != "" {
+			t.Fatalf("after deleting to %q: %s", d.Text(), msg)
 		}
 	}
 }

@@ -3,6 +3,8 @@ package text
 import (
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Position is a place in a document as LSP gives it: a zero-based line and
@@ -12,30 +14,107 @@ type Position struct{ Line, Character int }
 // Range is a span between two Positions; End is exclusive.
 type Range struct{ Start, End Position }
 
+// defaultChunkSize is the size in bytes the text is cut into. An edit copies
+// about one chunk and touches one entry per chunk, so the cost of Apply is
+// about chunk size + document size / chunk size.
+const defaultChunkSize = 8 << 10
+
 // Document is the UTF-8 text of one document revision with its line index.
 // It is immutable after construction and safe for concurrent reads. Build
 // one with New; the zero Document is an empty text.
+//
+// The text is held in chunks of whole lines, each with its own line index,
+// so that Apply copies only the chunks an edit touches and never the whole
+// text. Text joins the chunks on first use and keeps the result.
 type Document struct {
-	text string
-	// lineStarts holds the byte offset at which each line starts, in
-	// increasing order; lineStarts[0] == 0. Empty only in the zero Document.
-	lineStarts []int
+	chunks []chunk
+	// offsets[k] is the byte offset at which chunks[k] starts and lines[k]
+	// the index of its first line; offsets[len(chunks)] is the length of
+	// the text and lines[len(chunks)] the number of lines.
+	offsets, lines []int
+	chunkSize      int
+	text           atomic.Pointer[string] // the joined text, once built
 }
+
+// chunk is a run of whole lines: it starts at a line start, and every chunk
+// but the last ends with a line terminator, so no terminator is cut in two.
+// Only the sole chunk of an empty document is empty.
+type chunk struct {
+	text string
+	// starts holds the offset, relative to the chunk, of each line that
+	// starts in it: starts[0] == 0. The last chunk's starts include
+	// len(text) when the document ends with a line terminator.
+	starts []int
+}
+
+// emptyDocument stands in for the zero Document and a nil *Document.
+var emptyDocument = sync.OnceValue(func() *Document { return New("") })
 
 // New returns a Document holding text. Any bytes are accepted.
 func New(text string) *Document {
-	return &Document{text: text, lineStarts: appendLineStarts(make([]int, 0, estimateLines(text)), text, 0)}
+	return newDocument(text, defaultChunkSize)
 }
 
-// estimateLines guesses the number of lines of text, for preallocation.
-func estimateLines(text string) int {
-	return strings.Count(text, "\n") + 1
+// newDocument returns a Document holding text cut into chunks of about
+// chunkSize bytes. The chunks share text's memory.
+func newDocument(text string, chunkSize int) *Document {
+	d := assemble(split(text, chunkSize, true), chunkSize)
+	d.text.Store(&text)
+	return d
 }
 
-// appendLineStarts appends 0 and the start of every further line of text,
-// each increased by base, to starts.
-func appendLineStarts(starts []int, text string, base int) []int {
-	starts = append(starts, base)
+// assemble returns a Document of chunks, with its prefix tables.
+func assemble(chunks []chunk, chunkSize int) *Document {
+	if len(chunks) == 0 {
+		chunks = []chunk{{starts: []int{0}}}
+	}
+	d := &Document{
+		chunks:    chunks,
+		offsets:   make([]int, len(chunks)+1),
+		lines:     make([]int, len(chunks)+1),
+		chunkSize: chunkSize,
+	}
+	for k, c := range chunks {
+		d.offsets[k+1] = d.offsets[k] + len(c.text)
+		d.lines[k+1] = d.lines[k] + len(c.starts)
+	}
+	return d
+}
+
+// split cuts text, which must start at a line start and end at a line start
+// or at the end of the document, into chunks of whole lines of about
+// chunkSize bytes: each cut is the first line start at least chunkSize bytes
+// after the previous one, unless less than half a chunk would be left. last
+// says whether text ends the document. An empty text gives no chunks.
+func split(text string, chunkSize int, last bool) []chunk {
+	chunkSize = max(chunkSize, 1)
+	var chunks []chunk
+	for p := 0; p < len(text); {
+		cut := len(text)
+		if len(text)-p >= chunkSize+chunkSize/2 {
+			for i := p + chunkSize; i < len(text); i++ {
+				if isLineStart(text, i) {
+					cut = i
+					break
+				}
+			}
+		}
+		piece := text[p:cut]
+		starts := appendLineStarts(nil, piece)
+		if (cut < len(text) || !last) && starts[len(starts)-1] == len(piece) {
+			starts = starts[:len(starts)-1] // that line starts in the next chunk
+		}
+		chunks = append(chunks, chunk{text: piece, starts: starts})
+		p = cut
+	}
+	return chunks
+}
+
+// appendLineStarts appends 0 and the offset of the start of every further
+// line of text to starts, including len(text) if text ends with a line
+// terminator.
+func appendLineStarts(starts []int, text string) []int {
+	starts = append(starts, 0)
 	if !strings.Contains(text, "\r") {
 		// Fast path: only LF terminators.
 		for i := 0; ; {
@@ -44,12 +123,12 @@ func appendLineStarts(starts []int, text string, base int) []int {
 				return starts
 			}
 			i += j + 1
-			starts = append(starts, base+i)
+			starts = append(starts, i)
 		}
 	}
 	for i := 1; i <= len(text); i++ {
 		if isLineStart(text, i) {
-			starts = append(starts, base+i)
+			starts = append(starts, i)
 		}
 	}
 	return starts
@@ -69,51 +148,104 @@ func isLineStart(text string, i int) bool {
 	return false
 }
 
-// Text returns the document's text.
-func (d *Document) Text() string { return d.text }
+// nonZero returns d, or the empty Document for the zero Document or nil.
+func (d *Document) nonZero() *Document {
+	if d == nil || len(d.chunks) == 0 {
+		return emptyDocument()
+	}
+	return d
+}
+
+// Text returns the document's text. After Apply the text is joined from its
+// chunks on the first call, which costs a copy of the whole text; later
+// calls return the same string.
+func (d *Document) Text() string {
+	d = d.nonZero()
+	if t := d.text.Load(); t != nil {
+		return *t
+	}
+	var b strings.Builder
+	b.Grow(d.Len())
+	for _, c := range d.chunks {
+		b.WriteString(c.text)
+	}
+	t := b.String()
+	d.text.Store(&t) // a concurrent caller may store an equal string: harmless
+	return t
+}
+
+// Slice returns the text from byte offset start to byte offset end, each
+// clamped to [0, Len()]; empty if end <= start. It does not need the whole
+// text joined, and copies nothing when the span lies within one chunk.
+func (d *Document) Slice(start, end int) string {
+	d = d.nonZero()
+	start = min(max(start, 0), d.Len())
+	end = min(max(end, start), d.Len())
+	if t := d.text.Load(); t != nil {
+		return (*t)[start:end]
+	}
+	k := d.chunkAt(start)
+	if end-d.offsets[k] <= len(d.chunks[k].text) {
+		return d.chunks[k].text[start-d.offsets[k] : end-d.offsets[k]]
+	}
+	var b strings.Builder
+	b.Grow(end - start)
+	for ; k < len(d.chunks) && d.offsets[k] < end; k++ {
+		c, base := d.chunks[k].text, d.offsets[k]
+		b.WriteString(c[max(start-base, 0):min(end-base, len(c))])
+	}
+	return b.String()
+}
 
 // Len returns the length of the text in bytes.
-func (d *Document) Len() int { return len(d.text) }
+func (d *Document) Len() int {
+	d = d.nonZero()
+	return d.offsets[len(d.chunks)]
+}
 
 // LineCount returns the number of lines: one more than the number of line
 // terminators.
-func (d *Document) LineCount() int { return max(1, len(d.lineStarts)) }
+func (d *Document) LineCount() int {
+	d = d.nonZero()
+	return d.lines[len(d.chunks)]
+}
 
-// lineStart returns the offset at which line starts, for a line in
-// [0, LineCount()].
-func (d *Document) lineStart(line int) int {
-	if line >= len(d.lineStarts) {
-		if line == 0 {
-			return 0
-		}
-		return len(d.text)
+// chunkAt returns the index of the chunk holding byte offset, which must be
+// in [0, Len()]; the end of the text is in the last chunk.
+func (d *Document) chunkAt(offset int) int {
+	return min(max(sort.SearchInts(d.offsets, offset+1)-1, 0), len(d.chunks)-1)
+}
+
+// line locates line, which must be in [0, LineCount()): the index of its
+// chunk and the offsets of its start and end (before the terminator)
+// relative to that chunk.
+func (d *Document) line(line int) (k, start, end int) {
+	k = min(max(sort.SearchInts(d.lines, line+1)-1, 0), len(d.chunks)-1)
+	c := d.chunks[k]
+	j := line - d.lines[k]
+	start = c.starts[j]
+	if k == len(d.chunks)-1 && j == len(c.starts)-1 {
+		return k, start, len(c.text) // the last line has no terminator
 	}
-	return d.lineStarts[line]
+	next := len(c.text)
+	if j+1 < len(c.starts) {
+		next = c.starts[j+1]
+	}
+	end = next - 1
+	if c.text[end] == '\n' && end > start && c.text[end-1] == '\r' {
+		end--
+	}
+	return k, start, end
 }
 
 // LineBounds returns the byte offsets of the start and end of line; end
 // excludes the line terminator. A line below 0 is taken as the first line,
 // one past the last as the last line.
 func (d *Document) LineBounds(line int) (start, end int) {
-	count := d.LineCount()
-	line = min(max(line, 0), count-1)
-	start = d.lineStart(line)
-	if line == count-1 {
-		return start, len(d.text)
-	}
-	next := d.lineStarts[line+1]
-	end = next - 1
-	if d.text[end] == '\n' && end > start && d.text[end-1] == '\r' {
-		end--
-	}
-	return start, end
-}
-
-// lineOf returns the line holding byte offset, which must be in
-// [0, Len()].
-func (d *Document) lineOf(offset int) int {
-	// The last line whose start is <= offset.
-	return max(sort.SearchInts(d.lineStarts, offset+1)-1, 0)
+	d = d.nonZero()
+	line = min(max(line, 0), d.LineCount()-1)
+	k, start, end := d.line(line)
+	return d.offsets[k] + start, d.offsets[k] + end
 }
 
 // Offset returns the byte offset of p, whose Character counts code units of
@@ -122,22 +254,24 @@ func (d *Document) lineOf(offset int) int {
 // document, a Character past the end of the line is the end of the line, and
 // a Character inside a character is the start of that character.
 func (d *Document) Offset(p Position, enc Encoding) int {
+	d = d.nonZero()
 	line := max(p.Line, 0)
 	if line >= d.LineCount() {
-		return len(d.text)
+		return d.Len()
 	}
 	want := max(p.Character, 0)
-	start, end := d.LineBounds(line)
+	k, start, end := d.line(line)
+	text := d.chunks[k].text
 	i, col := start, 0
 	for i < end && col < want {
-		size, units := nextChar(d.text[i:end], enc)
+		size, units := nextChar(text[i:end], enc)
 		if col+units > want {
 			break // want falls inside this character
 		}
 		i += size
 		col += units
 	}
-	return i
+	return d.offsets[k] + i
 }
 
 // Position returns the position of byte offset in code units of enc. An
@@ -145,14 +279,19 @@ func (d *Document) Offset(p Position, enc Encoding) int {
 // character, or between the CR and LF of a CRLF, clamps to the start of that
 // character or terminator.
 func (d *Document) Position(offset int, enc Encoding) Position {
-	offset = min(max(offset, 0), len(d.text))
-	line := d.lineOf(offset)
-	start, end := d.LineBounds(line)
-	offset = min(offset, end)
+	d = d.nonZero()
+	offset = min(max(offset, 0), d.Len())
+	k := d.chunkAt(offset)
+	c := d.chunks[k]
+	rel := offset - d.offsets[k]
+	j := max(sort.SearchInts(c.starts, rel+1)-1, 0)
+	line := d.lines[k] + j
+	_, start, end := d.line(line)
+	rel = min(rel, end)
 	i, col := start, 0
-	for i < offset {
-		size, units := nextChar(d.text[i:end], enc)
-		if i+size > offset {
+	for i < rel {
+		size, units := nextChar(c.text[i:end], enc)
+		if i+size > rel {
 			break // offset falls inside this character
 		}
 		i += size

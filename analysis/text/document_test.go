@@ -11,6 +11,24 @@ import (
 
 var encodings = []Encoding{UTF16, UTF8, UTF32}
 
+// chunkSizes are the chunk sizes the tests cut documents into: tiny ones put
+// chunk boundaries everywhere in short test texts.
+var chunkSizes = []int{1, 2, 3, 5, defaultChunkSize}
+
+// forEachChunkSize runs f on text cut into chunks of each of chunkSizes.
+func forEachChunkSize(t *testing.T, text string, f func(t *testing.T, d *Document)) {
+	t.Helper()
+	for _, size := range chunkSizes {
+		t.Run(fmt.Sprintf("chunks of %d", size), func(t *testing.T) {
+			d := newDocument(text, size)
+			if msg := d.checkInvariants(); msg != "" {
+				t.Fatal(msg)
+			}
+			f(t, d)
+		})
+	}
+}
+
 func TestLines(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -30,8 +48,7 @@ func TestLines(t *testing.T) {
 		{"invalid UTF-8", "\xff\xfe\n\xc3", []string{"\xff\xfe", "\xc3"}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := New(tt.text)
+		forEachChunkSize(t, tt.text, func(t *testing.T, d *Document) {
 			if d.Text() != tt.text || d.Len() != len(tt.text) {
 				t.Fatalf("Text/Len = %q/%d, want %q/%d", d.Text(), d.Len(), tt.text, len(tt.text))
 			}
@@ -44,7 +61,7 @@ func TestLines(t *testing.T) {
 					t.Errorf("line %d = %q, want %q", i, got, want)
 				}
 			}
-			if got, want := d.lineStarts, referenceLineStarts(tt.text); !slices.Equal(got, want) {
+			if got, want := d.lineStarts(), referenceLineStarts(tt.text); !slices.Equal(got, want) {
 				t.Errorf("line starts = %v, want %v", got, want)
 			}
 		})
@@ -52,7 +69,6 @@ func TestLines(t *testing.T) {
 }
 
 func TestLineBoundsClamps(t *testing.T) {
-	d := New("ab\r\ncd\nef")
 	tests := []struct{ line, start, end int }{
 		{-5, 0, 2},
 		{0, 0, 2},
@@ -61,17 +77,25 @@ func TestLineBoundsClamps(t *testing.T) {
 		{3, 7, 9},
 		{1 << 40, 7, 9},
 	}
-	for _, tt := range tests {
-		start, end := d.LineBounds(tt.line)
-		if start != tt.start || end != tt.end {
-			t.Errorf("LineBounds(%d) = %d, %d; want %d, %d", tt.line, start, end, tt.start, tt.end)
+	forEachChunkSize(t, "ab\r\ncd\nef", func(t *testing.T, d *Document) {
+		for _, tt := range tests {
+			start, end := d.LineBounds(tt.line)
+			if start != tt.start || end != tt.end {
+				t.Errorf("LineBounds(%d) = %d, %d; want %d, %d", tt.line, start, end, tt.start, tt.end)
+			}
 		}
-	}
+	})
 }
 
 func TestZeroDocument(t *testing.T) {
-	var d Document
-	if d.LineCount() != 1 || d.Len() != 0 {
+	var zero Document
+	for _, d := range []*Document{&zero, nil} {
+		testEmpty(t, d)
+	}
+}
+
+func testEmpty(t *testing.T, d *Document) {
+	if d.LineCount() != 1 || d.Len() != 0 || d.Text() != "" || d.Slice(0, 4) != "" {
 		t.Fatalf("zero Document: LineCount %d, Len %d", d.LineCount(), d.Len())
 	}
 	if s, e := d.LineBounds(3); s != 0 || e != 0 {
@@ -131,17 +155,18 @@ func TestOffset(t *testing.T) {
 		{"negative character", Position{2, -3}, UTF16, 17},
 		{"unknown encoding is utf16", Position{0, 2}, Encoding(9), 3},
 	}
-	d := New(mixed)
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := d.Offset(tt.pos, tt.enc); got != tt.want {
-				t.Errorf("Offset(%v, %v) = %d, want %d", tt.pos, tt.enc, got, tt.want)
-			}
-			if ref := referenceOffset(mixed, tt.pos, tt.enc%3); ref != tt.want {
-				t.Errorf("reference disagrees with the table: %d", ref)
-			}
-		})
+		if ref := referenceOffset(mixed, tt.pos, tt.enc%3); ref != tt.want {
+			t.Errorf("%s: reference disagrees with the table: %d", tt.name, ref)
+		}
 	}
+	forEachChunkSize(t, mixed, func(t *testing.T, d *Document) {
+		for _, tt := range tests {
+			if got := d.Offset(tt.pos, tt.enc); got != tt.want {
+				t.Errorf("%s: Offset(%v, %v) = %d, want %d", tt.name, tt.pos, tt.enc, got, tt.want)
+			}
+		}
+	})
 }
 
 func TestPosition(t *testing.T) {
@@ -171,17 +196,18 @@ func TestPosition(t *testing.T) {
 		{"end utf32", 30, UTF32, Position{3, 2}},
 		{"past end", 1000, UTF8, Position{3, 8}},
 	}
-	d := New(mixed)
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := d.Position(tt.offset, tt.enc); got != tt.want {
-				t.Errorf("Position(%d, %v) = %v, want %v", tt.offset, tt.enc, got, tt.want)
-			}
-			if ref := referencePosition(mixed, tt.offset, tt.enc); ref != tt.want {
-				t.Errorf("reference disagrees with the table: %v", ref)
-			}
-		})
+		if ref := referencePosition(mixed, tt.offset, tt.enc); ref != tt.want {
+			t.Errorf("%s: reference disagrees with the table: %v", tt.name, ref)
+		}
 	}
+	forEachChunkSize(t, mixed, func(t *testing.T, d *Document) {
+		for _, tt := range tests {
+			if got := d.Position(tt.offset, tt.enc); got != tt.want {
+				t.Errorf("%s: Position(%d, %v) = %v, want %v", tt.name, tt.offset, tt.enc, got, tt.want)
+			}
+		}
+	})
 }
 
 func TestOffsetsAndRangeOf(t *testing.T) {
@@ -211,6 +237,28 @@ func TestOffsetsAndRangeOf(t *testing.T) {
 	if r := d.RangeOf(5, 2, UTF8); r.Start != r.End || r.Start != (Position{0, 5}) {
 		t.Errorf("reversed RangeOf = %v, want empty at {0 5}", r)
 	}
+}
+
+func TestSlice(t *testing.T) {
+	const text = "one\ntwo\r\nthree\rfour"
+	tests := []struct{ start, end int }{
+		{0, 0}, {0, 3}, {2, 9}, {4, len(text)}, {-3, 5}, {5, 1 << 30}, {9, 2}, {0, len(text)},
+	}
+	forEachChunkSize(t, text, func(t *testing.T, d *Document) {
+		// An edit that changes nothing visible drops the cached joined text,
+		// so Slice has to read the chunks.
+		d = d.Apply([]Change{{rng(1, 1, 1, 2), "w"}}, UTF8)
+		for _, tt := range tests {
+			s, e := min(max(tt.start, 0), len(text)), min(max(tt.end, 0), len(text))
+			want := ""
+			if s < e {
+				want = text[s:e]
+			}
+			if got := d.Slice(tt.start, tt.end); got != want {
+				t.Errorf("Slice(%d, %d) = %q, want %q", tt.start, tt.end, got, want)
+			}
+		}
+	})
 }
 
 func TestEncodingNames(t *testing.T) {
@@ -250,7 +298,7 @@ func readBook(tb testing.TB) string {
 func TestBookAgainstReference(t *testing.T) {
 	book := readBook(t)
 	d := New(book)
-	if got, want := d.lineStarts, referenceLineStarts(book); !slices.Equal(got, want) {
+	if got, want := d.lineStarts(), referenceLineStarts(book); !slices.Equal(got, want) {
 		t.Fatalf("line index differs from the reference: %d lines, want %d", len(got), len(want))
 	}
 	for _, enc := range encodings {

@@ -40,15 +40,20 @@ func FuzzApply(f *testing.F) {
 	f.Add("é\r", []byte("\x01\x02\x03\x02\x03\x01\n\xfc\x02\x02\x02\x02\x02ok"))
 	f.Fuzz(func(t *testing.T, text string, script []byte) {
 		batches, encs := decodeEdits(script)
-		d, want := New(text), text
-		for i, changes := range batches {
-			d = d.Apply(changes, encs[i])
-			want = referenceApply(want, changes, encs[i])
-			if d.Text() != want {
-				t.Fatalf("batch %d (%v) %+v: text %q, want %q", i, encs[i], changes, d.Text(), want)
-			}
-			if got, fresh := d.lineStarts, New(want).lineStarts; !slices.Equal(got, fresh) {
-				t.Fatalf("batch %d: line index %v, fresh %v", i, got, fresh)
+		for _, size := range []int{1, 2 + len(text)%5, defaultChunkSize} {
+			d, want := newDocument(text, size), text
+			for i, changes := range batches {
+				d = d.Apply(changes, encs[i])
+				want = referenceApply(want, changes, encs[i])
+				if d.Text() != want {
+					t.Fatalf("chunks of %d, batch %d (%v) %+v: text %q, want %q", size, i, encs[i], changes, d.Text(), want)
+				}
+				if got, fresh := d.lineStarts(), New(want).lineStarts(); !slices.Equal(got, fresh) {
+					t.Fatalf("chunks of %d, batch %d: line index %v, fresh %v", size, i, got, fresh)
+				}
+				if msg := d.checkInvariants(); msg != "" {
+					t.Fatalf("chunks of %d, batch %d: %s", size, i, msg)
+				}
 			}
 		}
 	})
@@ -60,32 +65,38 @@ func FuzzPositionRoundTrip(f *testing.F) {
 	f.Add("a\r\n\r\n\rb\n")
 	f.Add("\xed\xa0\x80\xf0\x9f\x98\xe2\x82\xac\xf4\x90\x80\x80\x00")
 	f.Fuzz(func(t *testing.T, text string) {
-		d := New(text)
-		if got, want := d.lineStarts, referenceLineStarts(text); !slices.Equal(got, want) {
-			t.Fatalf("line index %v, want %v", got, want)
-		}
-		for _, enc := range encodings {
-			bs := referenceBoundaries(text, enc)
-			for _, b := range bs {
-				p := d.Position(b.offset, enc)
-				if p != b.pos {
-					t.Fatalf("%v: Position(%d) = %v, want %v", enc, b.offset, p, b.pos)
-				}
-				if o := d.Offset(p, enc); o != b.offset {
-					t.Fatalf("%v: Offset(Position(%d)) = %d", enc, b.offset, o)
-				}
-			}
-			// Offsets that are not boundaries clamp back to the boundary
-			// before them.
-			next := 0
-			for o := -1; o <= len(text)+1; o++ {
-				for next+1 < len(bs) && bs[next+1].offset <= o {
-					next++
-				}
-				if got := d.Position(o, enc); got != bs[next].pos {
-					t.Fatalf("%v: Position(%d) = %v, want %v", enc, o, got, bs[next].pos)
-				}
-			}
+		for _, size := range []int{1, 3, defaultChunkSize} {
+			roundTrip(t, newDocument(text, size))
 		}
 	})
+}
+
+func roundTrip(t *testing.T, d *Document) {
+	text := d.Text()
+	if msg := d.checkInvariants(); msg != "" {
+		t.Fatal(msg)
+	}
+	for _, enc := range encodings {
+		bs := referenceBoundaries(text, enc)
+		for _, b := range bs {
+			p := d.Position(b.offset, enc)
+			if p != b.pos {
+				t.Fatalf("%v: Position(%d) = %v, want %v", enc, b.offset, p, b.pos)
+			}
+			if o := d.Offset(p, enc); o != b.offset {
+				t.Fatalf("%v: Offset(Position(%d)) = %d", enc, b.offset, o)
+			}
+		}
+		// Offsets that are not boundaries clamp back to the boundary
+		// before them.
+		next := 0
+		for o := -1; o <= len(text)+1; o++ {
+			for next+1 < len(bs) && bs[next+1].offset <= o {
+				next++
+			}
+			if got := d.Position(o, enc); got != bs[next].pos {
+				t.Fatalf("%v: Position(%d) = %v, want %v", enc, o, got, bs[next].pos)
+			}
+		}
+	}
 }

@@ -1,6 +1,8 @@
 package text
 
 import (
+	"fmt"
+	"slices"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -100,4 +102,45 @@ func referenceApply(text string, changes []Change, enc Encoding) string {
 		text = text[:start] + c.Text + text[end:]
 	}
 	return text
+}
+
+// lineStarts returns d's line index flattened to absolute line starts.
+func (d *Document) lineStarts() []int {
+	d = d.nonZero()
+	var out []int
+	for k, c := range d.chunks {
+		for _, s := range c.starts {
+			out = append(out, d.offsets[k]+s)
+		}
+	}
+	return out
+}
+
+// checkInvariants reports the first broken invariant of d's chunks, or "".
+func (d *Document) checkInvariants() string {
+	d = d.nonZero()
+	text := d.Text()
+	joined := ""
+	for k, c := range d.chunks {
+		if c.text == "" && len(d.chunks) > 1 {
+			return fmt.Sprintf("chunk %d of %d is empty", k, len(d.chunks))
+		}
+		if d.offsets[k] != len(joined) {
+			return fmt.Sprintf("offsets[%d] = %d, want %d", k, d.offsets[k], len(joined))
+		}
+		joined += c.text
+		if k > 0 && !isLineStart(text, d.offsets[k]) {
+			return fmt.Sprintf("chunk %d starts at %d, which is not a line start", k, d.offsets[k])
+		}
+	}
+	if joined != text {
+		return "the chunks do not join to Text()"
+	}
+	if got, want := d.lineStarts(), referenceLineStarts(text); !slices.Equal(got, want) {
+		return fmt.Sprintf("line index %v, want %v", got, want)
+	}
+	if d.LineCount() != len(d.lineStarts()) || d.Len() != len(text) {
+		return fmt.Sprintf("LineCount %d, Len %d: tables out of date", d.LineCount(), d.Len())
+	}
+	return ""
 }
