@@ -337,3 +337,31 @@ func TestMatchCase(t *testing.T) {
 		}
 	}
 }
+
+// Analysis never panics and agrees with Classes, whatever the input.
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{"liaisoned", "", "’s", "ÉCLAIR", "\xff\xfe", "a", "ing", "ed", "ies", "bbbbed", "cked", string(bytes.Repeat([]byte("é"), 40))} {
+		f.Add(s)
+	}
+	l := Default()
+	f.Fuzz(func(t *testing.T, s string) {
+		var c Class
+		for _, a := range l.Analyze(s) {
+			c |= ClassOf(a.POS, a.Form)
+			if a.Derived {
+				c |= ClassDerived
+			}
+		}
+		if got := l.Classes(s); got != c {
+			t.Errorf("Classes(%q) = %v, Analyze says %v", s, got, c)
+		}
+		for p := range numPOS {
+			l.Lemma(s, p)
+			for f := range numForms {
+				l.Inflect(s, p, f)
+			}
+		}
+		FormOf(s)
+		MatchCase(s, "word")
+	})
+}
