@@ -60,6 +60,9 @@ func checkMapping(t testing.TB, src string, blocks []Block) {
 				t.Fatalf("block %d span %d: prose [%d,%d), want start %d and non-empty", bi, si, s.ProseStart, s.ProseEnd, p)
 			}
 			p = s.ProseEnd
+			if si > 0 && s.SourceStart < b.Spans[si-1].SourceEnd {
+				t.Fatalf("block %d span %d: source starts at %d, inside the previous span ending at %d", bi, si, s.SourceStart, b.Spans[si-1].SourceEnd)
+			}
 			if s.SourceStart < 0 || b.Start+s.SourceEnd > b.End || s.SourceStart > s.SourceEnd {
 				t.Fatalf("block %d span %d: source [%d,%d) outside block of %d bytes", bi, si, s.SourceStart, s.SourceEnd, b.End-b.Start)
 			}

@@ -94,7 +94,7 @@ func lineEnd(s string, pos int) int {
 
 // isSpace matches goldmark's util.IsSpace.
 func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 }
 
 func isBlankLine(line string) bool {
@@ -293,6 +293,7 @@ type mdSplitter struct {
 	prevBlank bool
 	prevText  bool // the previous line could be continued as a paragraph
 	tooDeep   bool // a line nests beyond the limits
+	emptyItem bool // the innermost item opened with an empty line
 }
 
 func splitMarkdown(src string) []Chunk {
@@ -366,9 +367,16 @@ func (s *mdSplitter) line(line string) {
 		return
 	}
 	if isBlankLine(line) {
+		if s.emptyItem && s.nested.kind == noVerbatim && len(s.items) > 0 {
+			// An item can start with at most one blank line: an empty item
+			// followed by a blank line ends.
+			s.items = s.items[:len(s.items)-1]
+		}
+		s.emptyItem = false
 		s.prevBlank, s.prevText = true, false
 		return
 	}
+	s.emptyItem = false
 	col, idx := indentOf(line)
 	if col > maxIndent {
 		s.tooDeep = true
@@ -412,7 +420,10 @@ func (s *mdSplitter) blockStart(line string, col, idx int, mayBeLazy bool) {
 	}
 	rest := line[idx:]
 	if col-base >= 4 {
-		// Indented code or a paragraph's continuation: no block start.
+		// A paragraph's continuation, or indented code in the item at depth.
+		if !s.prevText {
+			s.items = s.items[:depth]
+		}
 		return
 	}
 	if c, n, ok := fenceOpen(rest); ok {
@@ -458,6 +469,7 @@ func (s *mdSplitter) blockStart(line string, col, idx int, mayBeLazy bool) {
 			}
 			s.items = append(s.items, content)
 			s.prevText = false
+			s.emptyItem = isBlankLine(after)
 			if len(s.items) > maxNesting {
 				s.tooDeep = true
 				return
@@ -468,7 +480,11 @@ func (s *mdSplitter) blockStart(line string, col, idx int, mayBeLazy bool) {
 			return
 		}
 	}
-	// Paragraph text: may be a lazy continuation, so no item closes.
+	// Paragraph text: a lazy continuation of an open paragraph, or a new
+	// paragraph in the item at depth.
+	if !s.prevText {
+		s.items = s.items[:depth]
+	}
 	s.prevText = true
 }
 
