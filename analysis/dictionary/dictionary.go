@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"liaison/analysis/dictionary/internal/blockfile"
 	"liaison/analysis/morph"
@@ -31,7 +32,13 @@ type Lemmatizer interface {
 type Dictionary struct {
 	synsets, lemmas, forms *blockfile.Reader
 	lemmatizer             Lemmatizer
+
+	mu      sync.Mutex
+	entries map[int]*Entry // decoded entries by lemma record, at most maxCachedEntries
 }
+
+// maxCachedEntries bounds the cache of decoded entries (a few KB each).
+const maxCachedEntries = 4096
 
 // Option configures New.
 type Option func(*Dictionary)
@@ -93,7 +100,8 @@ func fold(s string) string {
 
 // Entry returns the entries whose headword is lemma, ignoring case (the
 // exact spelling first): "march" gives march and March. It returns nil for
-// no entry.
+// no entry. Entries share their Parts with the dictionary's cache: treat
+// them as read-only.
 func (d *Dictionary) Entry(lemma string) []*Entry {
 	key := fold(lemma)
 	if key == "" {
@@ -113,7 +121,7 @@ func (d *Dictionary) Entry(lemma string) []*Entry {
 		if r.str() != key {
 			break
 		}
-		if e, err := d.decodeEntry(rec); err == nil {
+		if e := d.entry(i, rec); e != nil {
 			out = append(out, e)
 		}
 	}
@@ -132,6 +140,28 @@ func rank(headword, asked string) int {
 	return 2
 }
 
+// entry returns a copy of the decoded entry of lemma record i, whose
+// Parts it shares with the cache.
+func (d *Dictionary) entry(i int, rec []byte) *Entry {
+	d.mu.Lock()
+	e, ok := d.entries[i]
+	d.mu.Unlock()
+	if !ok {
+		var err error
+		if e, err = d.decodeEntry(rec); err != nil {
+			return nil
+		}
+		d.mu.Lock()
+		if d.entries == nil || len(d.entries) >= maxCachedEntries {
+			d.entries = make(map[int]*Entry)
+		}
+		d.entries[i] = e
+		d.mu.Unlock()
+	}
+	c := *e
+	return &c
+}
+
 // has reports whether key (folded) is a headword.
 func (d *Dictionary) has(key string) bool {
 	i, err := d.lemmas.Search(key)
@@ -148,10 +178,11 @@ func (d *Dictionary) has(key string) bool {
 // including verb forms made from nouns ("liaisoned" → liaison). With pos
 // other than NoPOS, entries in which the form can be that part of speech
 // come first ("running" as a verb → run, running). Case and curly
-// apostrophes do not matter. It returns nil when there is no entry.
+// apostrophes do not matter. It returns nil when there is no entry, and
+// for a word without letters (numbers, punctuation).
 func (d *Dictionary) Lookup(word string, pos POS) []*Entry {
 	key := fold(word)
-	if key == "" {
+	if !hasLetter(key) {
 		return nil
 	}
 	type candidate struct {
@@ -240,6 +271,7 @@ func (d *Dictionary) decodeEntry(rec []byte) (*Entry, error) {
 	if e.Headword == "" {
 		e.Headword = key
 	}
+	stem := newStem(e.Headword)
 	nParts := r.count()
 	e.Parts = make([]Part, 0, nParts)
 	for range nParts {
@@ -260,7 +292,7 @@ func (d *Dictionary) decodeEntry(rec []byte) (*Entry, error) {
 			if r.err != nil {
 				break
 			}
-			s, err := d.sense(synset, e.Headword, sents)
+			s, err := d.sense(synset, e.Headword, stem, sents)
 			if err != nil {
 				return nil, err
 			}
@@ -277,7 +309,7 @@ func (d *Dictionary) decodeEntry(rec []byte) (*Entry, error) {
 
 // sense reads a synset as a sense of headword, whose own example sentences
 // are sents.
-func (d *Dictionary) sense(synset int, headword string, sents []string) (Sense, error) {
+func (d *Dictionary) sense(synset int, headword string, stem stem, sents []string) (Sense, error) {
 	rec, err := d.synsets.Record(synset)
 	if err != nil {
 		return Sense{}, fmt.Errorf("dictionary: %w", err)
@@ -298,13 +330,9 @@ func (d *Dictionary) sense(synset int, headword string, sents []string) (Sense, 
 	}
 	// Examples that use the headword first, then its own sentences, then
 	// the synset's other examples (which show its synonyms).
-	stem := strings.ToLower(headword)
-	if len(stem) > 3 {
-		stem = strings.TrimRight(stem, "eyo")
-	}
 	var uses, others []string
 	for _, ex := range examples {
-		if strings.Contains(strings.ToLower(ex), stem) {
+		if stem.in(ex) {
 			uses = append(uses, ex)
 		} else {
 			others = append(others, ex)
@@ -315,4 +343,48 @@ func (d *Dictionary) sense(synset int, headword string, sents []string) (Sense, 
 		s.Examples = append(append(append(s.Examples, uses...), sents...), others...)
 	}
 	return s, nil
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// stem finds a headword in an example sentence, also inflected
+// ("liaise" in "liaising") and capitalised.
+type stem struct {
+	s      string
+	firsts string // the first letter in both cases
+}
+
+func newStem(headword string) stem {
+	s := headword
+	if len(s) > 3 {
+		s = strings.TrimRight(s, "eyo")
+	}
+	if s == "" {
+		return stem{}
+	}
+	return stem{s: s, firsts: strings.ToLower(s[:1]) + strings.ToUpper(s[:1])}
+}
+
+// in reports whether the stem occurs in text, ignoring case.
+func (st stem) in(text string) bool {
+	if st.s == "" {
+		return false
+	}
+	for {
+		i := strings.IndexAny(text, st.firsts)
+		if i < 0 || len(text)-i < len(st.s) {
+			return false
+		}
+		if strings.EqualFold(text[i:i+len(st.s)], st.s) {
+			return true
+		}
+		text = text[i+1:]
+	}
 }

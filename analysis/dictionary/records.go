@@ -3,6 +3,7 @@ package dictionary
 import (
 	"encoding/binary"
 	"errors"
+	"unsafe"
 )
 
 // The embedded blockfile holds three tables:
@@ -73,7 +74,12 @@ func (r *recordReader) str() string {
 		r.err = errRecord
 		return ""
 	}
-	s := string(r.b[:n])
+	if n == 0 {
+		return ""
+	}
+	// The record's block is decompressed once and never modified or
+	// freed while the dictionary lives, so its strings can share its bytes.
+	s := unsafe.String(&r.b[0], n)
 	r.b = r.b[n:]
 	return s
 }
