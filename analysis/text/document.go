@@ -1,10 +1,10 @@
 package text
 
 import (
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 )
 
 // Position is a place in a document as LSP gives it: a zero-based line and
@@ -213,19 +213,40 @@ func (d *Document) LineCount() int {
 // chunkAt returns the index of the chunk holding byte offset, which must be
 // in [0, Len()]; the end of the text is in the last chunk.
 func (d *Document) chunkAt(offset int) int {
-	return min(max(sort.SearchInts(d.offsets, offset+1)-1, 0), len(d.chunks)-1)
+	return min(lastAtMost(d.offsets, offset), len(d.chunks)-1)
+}
+
+// lastAtMost returns the index of the last element of sorted that is at
+// most x, or 0 if there is none.
+func lastAtMost(sorted []int, x int) int {
+	lo, hi := 0, len(sorted) // the answer + 1 is in [lo, hi]
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if sorted[mid] <= x {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return max(lo-1, 0)
 }
 
 // line locates line, which must be in [0, LineCount()): the index of its
 // chunk and the offsets of its start and end (before the terminator)
 // relative to that chunk.
 func (d *Document) line(line int) (k, start, end int) {
-	k = min(max(sort.SearchInts(d.lines, line+1)-1, 0), len(d.chunks)-1)
+	k = min(lastAtMost(d.lines, line), len(d.chunks)-1)
+	start, end = d.lineIn(k, line-d.lines[k])
+	return k, start, end
+}
+
+// lineIn returns the offsets of the start and end (before the terminator)
+// of the j-th line of chunk k, relative to the chunk.
+func (d *Document) lineIn(k, j int) (start, end int) {
 	c := d.chunks[k]
-	j := line - d.lines[k]
 	start = c.starts[j]
 	if k == len(d.chunks)-1 && j == len(c.starts)-1 {
-		return k, start, len(c.text) // the last line has no terminator
+		return start, len(c.text) // the last line has no terminator
 	}
 	next := len(c.text)
 	if j+1 < len(c.starts) {
@@ -235,7 +256,7 @@ func (d *Document) line(line int) (k, start, end int) {
 	if c.text[end] == '\n' && end > start && c.text[end-1] == '\r' {
 		end--
 	}
-	return k, start, end
+	return start, end
 }
 
 // LineBounds returns the byte offsets of the start and end of line; end
@@ -264,6 +285,11 @@ func (d *Document) Offset(p Position, enc Encoding) int {
 	text := d.chunks[k].text
 	i, col := start, 0
 	for i < end && col < want {
+		if text[i] < utf8.RuneSelf { // ASCII, inline
+			i++
+			col++
+			continue
+		}
 		size, units := nextChar(text[i:end], enc)
 		if col+units > want {
 			break // want falls inside this character
@@ -284,12 +310,16 @@ func (d *Document) Position(offset int, enc Encoding) Position {
 	k := d.chunkAt(offset)
 	c := d.chunks[k]
 	rel := offset - d.offsets[k]
-	j := max(sort.SearchInts(c.starts, rel+1)-1, 0)
-	line := d.lines[k] + j
-	_, start, end := d.line(line)
+	j := lastAtMost(c.starts, rel)
+	start, end := d.lineIn(k, j)
 	rel = min(rel, end)
 	i, col := start, 0
 	for i < rel {
+		if c.text[i] < utf8.RuneSelf { // ASCII, inline
+			i++
+			col++
+			continue
+		}
 		size, units := nextChar(c.text[i:end], enc)
 		if i+size > rel {
 			break // offset falls inside this character
@@ -297,7 +327,7 @@ func (d *Document) Position(offset int, enc Encoding) Position {
 		i += size
 		col += units
 	}
-	return Position{Line: line, Character: col}
+	return Position{Line: d.lines[k] + j, Character: col}
 }
 
 // Offsets returns the byte offsets of r's start and end, each clamped as
