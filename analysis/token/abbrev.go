@@ -47,9 +47,9 @@ func abbreviationClass(text string, start, end int) abbreviation {
 		return plainAbbreviation
 	}
 	switch w {
-	case "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Gen", "Gov", "Sen", "Rep", "Reps",
+	case "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Ft", "Gen", "Gov", "Sen", "Rep", "Reps",
 		"Capt", "Lt", "Col", "Sgt", "Cpl", "Adm", "Cmdr", "Rev", "Hon", "Fr", "Messrs", "Mme", "Mmes", "Mlle",
-		"Pres", "Supt", "Insp",
+		"Pres", "Supt", "Insp", "st",
 		"vs", "cf", "Cf", "viz", "approx", "Approx", "esp", "incl", "ca", "resp", "ibid", "Ibid", "ff":
 		return titleAbbreviation
 	case "No", "no", "Nos", "nos", "Nr", "pp", "Fig", "fig", "Figs", "figs", "Eq", "Eqs", "eq",
@@ -106,7 +106,7 @@ func closingAt(text string, i int) int {
 // or 0.
 func openingAt(text string, i int) int {
 	switch text[i] {
-	case '"', '\'', '(', '[', '{':
+	case '"', '\'', '(', '[', '{', '`':
 		return 1
 	}
 	if r, size := utf8.DecodeRuneInString(text[i:]); r == '“' || r == '‘' || r == '«' {

@@ -16,9 +16,13 @@
 //   - contractions split as in EWT, with ' or ’: do|n't, ca|n't, wo|n't,
 //     I|'m, they|'re, we|'ve, I|'d, He|'ll, John|'s, should|n't|'ve,
 //     can|not, gon|na, wan|na, got|ta; a plural possessive is
-//     liaisons|'; decades stay whole (80's, '69);
+//     liaisons|'; decades stay whole (80's, '69); common contractions
+//     written without the apostrophe split too (do|nt, I|m, that|s);
+//   - a number written together with its unit splits (5|pm, 10|GB), an
+//     ordinal or a decade does not (2nd, 1990s);
 //   - a run of one mark is one token ("...", "--", "!!!"), as are runs of
-//     terminators ("?!"); "$5" is $|5 and "50%" is 50|%;
+//     terminators ("?!"); ” and “ are one token each; "$5" is $|5 and
+//     "50%" is 50|%; an emoticon starting a chunk is one Symbol (:-), :D);
 //   - URLs (scheme://…, www.…, mailto:…) and e-mail addresses are single
 //     tokens, less trailing punctuation and unbalanced closing brackets;
 //   - an abbreviation keeps its full stop (Dr., e.g., U.S., p.m., J.,
@@ -28,10 +32,13 @@
 // Invalid UTF-8 bytes and control characters become one-byte Symbol tokens:
 // every byte of the text is in a token or in whitespace.
 //
-// A sentence ends after . ! ? (or a run of them) and any closing quotes and
-// brackets that follow without a space, when a space and then something
-// other than a number or punctuation comes next, or after a lowercase word
-// only when no closing quote intervenes ("Stop!" he said). After "..." or
-// "…" a sentence ends only before a capitalised word. A block without
-// terminal punctuation is one sentence.
+// A sentence ends after . ! ? (or a run of them), together with the closing
+// quotes and brackets written right after it and an emoticon, when a space
+// follows and the next word is neither a number nor punctuation. A
+// lowercase next word starts a new sentence too ("Run it. cargo builds"),
+// except after a closing quote or bracket ("Stop!" he said). After "..." or
+// "…" a sentence ends only before a capitalised word. An abbreviation ends
+// a sentence at the end of the text, or when a capitalised word that
+// commonly starts sentences follows (etc. The …). A block without terminal
+// punctuation is one sentence.
 package token

@@ -62,6 +62,10 @@ func SplitTokens(dst []Sentence, text string, tokens []Token) []Sentence {
 		for last+1 < len(tokens) && tokens[last+1].Start == tokens[last].End && isClosing(text, tokens[last+1]) {
 			last++
 		}
+		// An emoticon after the terminator ends the sentence too: "Great! :)"
+		for last+1 < len(tokens) && isEmoticon(text, tokens[last+1]) {
+			last++
+		}
 		if last+1 < len(tokens) && boundaryBefore(text, tokens, last, last > k, term) {
 			dst = append(dst, sentenceOf(tokens[first:last+1]))
 			first = last + 1
@@ -111,12 +115,31 @@ func terminatorOf(text string, t Token) terminator {
 	return ellipsis
 }
 
-func isClosing(text string, t Token) bool {
-	return t.Kind == Punct && t.End-t.Start == closingAt(text, t.Start) && t.End > t.Start
+func isEmoticon(text string, t Token) bool {
+	return t.Kind == Symbol && t.End-t.Start >= 2 && emoticonEnd(text, t.Start, t.End) == t.End
 }
 
+// isClosing reports a closing quote or bracket token, including the
+// doubled quotes ” and ’’.
+func isClosing(text string, t Token) bool {
+	return t.Kind == Punct && onlyMarks(text, t, closingAt)
+}
+
+// isOpening reports an opening quote or bracket token, including “.
 func isOpening(text string, t Token) bool {
-	return t.Kind == Punct && t.End-t.Start == openingAt(text, t.Start) && t.End > t.Start
+	return t.Kind == Punct && onlyMarks(text, t, openingAt)
+}
+
+func onlyMarks(text string, t Token, markAt func(string, int) int) bool {
+	i := t.Start
+	for i < t.End {
+		n := markAt(text, i)
+		if n == 0 {
+			return false
+		}
+		i += n
+	}
+	return i == t.End && t.End > t.Start
 }
 
 // boundaryBefore decides whether a sentence ends after tokens[last], the

@@ -58,6 +58,8 @@ func TestSentences(t *testing.T) {
 		{"no space", "Files like main.rs and lib.rs. Both.", "Files like main.rs and lib.rs. ‖ Both."},
 		{"url", "Go to https://example.com/x. It works.", "Go to https://example.com/x. ‖ It works."},
 		{"runs", "Really?! Yes!!! OK.", "Really?! ‖ Yes!!! ‖ OK."},
+		{"emoticon", "It was great! :) Then we left. :D", "It was great! :) ‖ Then we left. :D"},
+		{"doubled quotes", "He said ''Stop.'' Then he left.", "He said ''Stop.'' ‖ Then he left."},
 		{"trailing quote only", `The end. "`, `The end. "`},
 		{"contractions", "I don't know. You can't tell.", "I don't know. ‖ You can't tell."},
 		{"empty", "", ""},

@@ -322,6 +322,15 @@ func isASCIIAlnum(c byte) bool { return isASCIILetter(c) || isASCIIDigit(c) }
 func (t *Tokenizer) segments(dst []Token, text string, segs []segment) []Token {
 	for k := 0; k < len(segs); k++ {
 		sg := segs[k]
+		if k == 0 && len(segs) > 1 {
+			if e := emoticonEnd(text, sg.Start, segs[len(segs)-1].End); e > 0 {
+				dst = append(dst, Token{Start: sg.Start, End: e, Kind: Symbol})
+				for k+1 < len(segs) && segs[k+1].Start < e {
+					k++
+				}
+				continue
+			}
+		}
 		switch sg.Kind {
 		case segWord:
 			dst, k = t.word(dst, text, segs, k)
@@ -330,6 +339,37 @@ func (t *Tokenizer) segments(dst []Token, text string, segs []segment) []Token {
 		}
 	}
 	return dst
+}
+
+// emoticonEnd returns the end of an emoticon that starts a chunk at i
+// (":)", ";-)", ":D", ":((", "=P"), or 0. end is the end of the chunk.
+func emoticonEnd(text string, i, end int) int {
+	switch text[i] {
+	case ':', ';', '=':
+	default:
+		return 0
+	}
+	j := i + 1
+	if j < end && text[j] == '-' {
+		j++
+	}
+	if j == end {
+		return 0
+	}
+	mouth := text[j]
+	switch mouth {
+	case ')', '(', 'D', 'P', 'p', '/', '\\', ']', '[', '|', '*', 'O', 'o', '3':
+	default:
+		return 0
+	}
+	j++
+	for j < end && text[j] == mouth && !isASCIIAlnum(mouth) {
+		j++
+	}
+	if j < end && isWordByte(text[j]) {
+		return 0
+	}
+	return j
 }
 
 func classify(seg string) Kind {
@@ -405,6 +445,11 @@ func punctRun(dst []Token, text string, segs []segment, k int) ([]Token, int) {
 	switch r {
 	case '@', '&', '#', '*', '%':
 		kind = Symbol
+	case '\'', '’', '`':
+		// '' and `` stand for double quotes, as in EWT.
+		if single && k+1 < len(segs) && segs[k+1].End-segs[k+1].Start == sg.End-sg.Start && runeAt(text, segs[k+1].Start) == r {
+			return append(dst, Token{Start: sg.Start, End: segs[k+1].End, Kind: Punct}), k + 1
+		}
 	}
 	// A leading apostrophe on a two-digit year ('73, '90s) stays with it.
 	if (r == '\'' || r == '’') && end == sg.End && k+1 < len(segs) && segs[k+1].Kind == segWord &&
@@ -469,7 +514,36 @@ func (t *Tokenizer) word(dst []Token, text string, segs []segment, k int) ([]Tok
 	if kind == Word {
 		return splitContractions(dst, text, start, end), k
 	}
+	if first == k || text[segs[first+1].Start] == ':' {
+		if cut := unitStart(text[start:end]); cut > 0 {
+			// 5pm, 10GB, 398,487MMBTU: EWT splits a number from its unit.
+			return append(dst, Token{Start: start, End: start + cut, Kind: Number}, Token{Start: start + cut, End: end, Kind: Word}), k
+		}
+	}
 	return append(dst, Token{Start: start, End: end, Kind: kind}), k
+}
+
+// unitStart returns where the letters of a number written together with
+// its unit start (5|pm, 10|GB), or 0: for a number alone, an ordinal (2nd,
+// 21st), a decade (1990s), one letter (3D, 3801a) or anything mixed (4x4).
+func unitStart(w string) int {
+	i := 0
+	for i < len(w) && (isASCIIDigit(w[i]) || (w[i] == ',' || w[i] == '.' || w[i] == ':') && i+1 < len(w) && isASCIIDigit(w[i+1])) {
+		i++
+	}
+	if i == 0 || len(w)-i < 2 {
+		return 0
+	}
+	for j := i; j < len(w); j++ {
+		if !isASCIILetter(w[j]) {
+			return 0
+		}
+	}
+	switch u := w[i:]; {
+	case equalFold(u, "st"), equalFold(u, "nd"), equalFold(u, "rd"), equalFold(u, "th"), u == "s":
+		return 0
+	}
+	return i
 }
 
 // isNumeric reports whether the word at i starts with a digit.
@@ -529,7 +603,34 @@ func splitContractions(dst []Token, text string, start, end int) []Token {
 	if cut := notStart(w); cut > 0 {
 		return append(dst, Token{start, start + cut, Word}, Token{start + cut, end, Word})
 	}
+	if cut := bareContraction(w); cut > 0 {
+		return append(dst, Token{start, start + cut, Word}, Token{start + cut, end, Word})
+	}
 	return append(dst, Token{start, end, Word})
+}
+
+// bareContraction returns where the second part of a contraction written
+// without its apostrophe starts (do|nt, I|m, that|s), as EWT splits them,
+// or 0. Forms that are also words (its, lets, hell, wed, ill) stay whole.
+func bareContraction(w string) int {
+	if len(w) < 2 || len(w) > 8 {
+		return 0
+	}
+	var buf [8]byte
+	for i := 0; i < len(w); i++ {
+		buf[i] = lowerASCII(w[i])
+	}
+	switch string(buf[:len(w)]) {
+	case "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "cant", "couldnt",
+		"wouldnt", "shouldnt", "wont", "havent", "hasnt", "hadnt", "aint", "mustnt", "neednt",
+		"youre", "theyre", "youve", "weve", "theyve", "youll", "theyll":
+		return len(w) - 2
+	case "thats", "whats", "theres", "shes":
+		return len(w) - 1
+	case "im", "ive":
+		return 1
+	}
+	return 0
 }
 
 // apostropheBefore returns the length of the apostrophe (' or ’) that ends
