@@ -21,7 +21,8 @@
 //   - a number written together with its unit splits (5|pm, 10|GB), an
 //     ordinal or a decade does not (2nd, 1990s);
 //   - a run of one mark is one token ("...", "--", "!!!"), as are runs of
-//     terminators ("?!"); ” and “ are one token each; "$5" is $|5 and
+//     terminators ("?!"); a doubled apostrophe or backquote standing for
+//     a quotation mark is one token; "$5" is $|5 and
 //     "50%" is 50|%; an emoticon starting a chunk is one Symbol (:-), :D);
 //   - URLs (scheme://…, www.…, mailto:…) and e-mail addresses are single
 //     tokens, less trailing punctuation and unbalanced closing brackets;
