@@ -11,9 +11,11 @@ const version = "0.1.0-dev"
 const attribution = `liaison embeds data derived from:
   UD English-EWT (part-of-speech tagger model), CC BY-SA 4.0,
     Universal Dependencies, https://universaldependencies.org/treebanks/en_ewt/
-  Open English WordNet 2025 (lexicon), CC BY 4.0, https://en-word.net/
-  Princeton WordNet 3.0 (morphological exception lists), WordNet 3.0 licence,
-    Copyright 2006 Princeton University.
+  Open English WordNet 2025 (dictionary and lexicon), CC BY 4.0,
+    The Open English WordNet Team, https://en-word.net/
+  Princeton WordNet 3.0/3.1 (the data underlying Open English WordNet, and
+    the morphological exception lists), WordNet licence,
+    Copyright 2006, 2011 Princeton University.
 See NOTICE for the full notices.`
 
 func runVersion(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
