@@ -5,12 +5,15 @@ import (
 	"slices"
 )
 
-// suffixRule is one of morphy's detachment rules: a word ending in suffix
-// may be an inflection (forms) of the word with the suffix replaced by
-// replace.
+// suffixRule is a detachment rule: a word ending in suffix may be an
+// inflection of the word with the suffix replaced by replace, in forms[p]
+// for each part of speech p. With undouble, the rule also drops one of a
+// doubled final consonant (stopped → stop) or the k after c (panicked →
+// panic).
 type suffixRule struct {
 	suffix, replace string
-	forms           uint8
+	forms           [numPOS]uint8
+	undouble        bool
 }
 
 const (
@@ -22,27 +25,49 @@ const (
 	maskSup    = 1 << Superlative
 )
 
-// The rules of WordNet's morphy, in its order.
-var suffixRules = [numPOS][]suffixRule{
-	Noun: {{"s", "", maskPlural}, {"ses", "s", maskPlural}, {"xes", "x", maskPlural}, {"zes", "z", maskPlural},
-		{"ches", "ch", maskPlural}, {"shes", "sh", maskPlural}, {"men", "man", maskPlural}, {"ies", "y", maskPlural}},
-	Verb: {{"s", "", mask3sg}, {"ies", "y", mask3sg}, {"es", "e", mask3sg}, {"es", "", mask3sg},
-		{"ed", "e", maskPast}, {"ed", "", maskPast}, {"ing", "e", maskGerund}, {"ing", "", maskGerund}},
-	Adj: {{"er", "", maskComp}, {"est", "", maskSup}, {"er", "e", maskComp}, {"est", "e", maskSup}},
+// The rules of WordNet's morphy, merged over parts of speech so that each
+// stem is looked up once, and in its order within each part of speech;
+// then, beyond morphy, for words the exception lists miss: -ied, -ying,
+// -ier, -iest (carried, tying, happier) and doubled consonants.
+var suffixRules = []suffixRule{
+	{suffix: "s", forms: [numPOS]uint8{Noun: maskPlural, Verb: mask3sg}},
+	{suffix: "ses", replace: "s", forms: [numPOS]uint8{Noun: maskPlural}},
+	{suffix: "xes", replace: "x", forms: [numPOS]uint8{Noun: maskPlural}},
+	{suffix: "zes", replace: "z", forms: [numPOS]uint8{Noun: maskPlural}},
+	{suffix: "ches", replace: "ch", forms: [numPOS]uint8{Noun: maskPlural}},
+	{suffix: "shes", replace: "sh", forms: [numPOS]uint8{Noun: maskPlural}},
+	{suffix: "men", replace: "man", forms: [numPOS]uint8{Noun: maskPlural}},
+	{suffix: "ies", replace: "y", forms: [numPOS]uint8{Noun: maskPlural, Verb: mask3sg}},
+	{suffix: "es", replace: "e", forms: [numPOS]uint8{Verb: mask3sg}},
+	{suffix: "es", forms: [numPOS]uint8{Verb: mask3sg}},
+	{suffix: "ed", replace: "e", forms: [numPOS]uint8{Verb: maskPast}},
+	{suffix: "ed", forms: [numPOS]uint8{Verb: maskPast}},
+	{suffix: "ing", replace: "e", forms: [numPOS]uint8{Verb: maskGerund}},
+	{suffix: "ing", forms: [numPOS]uint8{Verb: maskGerund}},
+	{suffix: "er", forms: [numPOS]uint8{Adj: maskComp}},
+	{suffix: "est", forms: [numPOS]uint8{Adj: maskSup}},
+	{suffix: "er", replace: "e", forms: [numPOS]uint8{Adj: maskComp}},
+	{suffix: "est", replace: "e", forms: [numPOS]uint8{Adj: maskSup}},
+	// Beyond morphy.
+	{suffix: "ied", replace: "y", forms: [numPOS]uint8{Verb: maskPast}},
+	{suffix: "ying", replace: "ie", forms: [numPOS]uint8{Verb: maskGerund}},
+	{suffix: "ier", replace: "y", forms: [numPOS]uint8{Adj: maskComp}},
+	{suffix: "iest", replace: "y", forms: [numPOS]uint8{Adj: maskSup}},
+	{suffix: "ed", forms: [numPOS]uint8{Verb: maskPast}, undouble: true},
+	{suffix: "ing", forms: [numPOS]uint8{Verb: maskGerund}, undouble: true},
+	{suffix: "er", forms: [numPOS]uint8{Adj: maskComp}, undouble: true},
+	{suffix: "est", forms: [numPOS]uint8{Adj: maskSup}, undouble: true},
 }
 
-// Beyond morphy, for words the exception lists miss: -ied, -ying and
-// -ier, -iest (carried, tying, happier), a doubled final consonant
-// (stopped, bigger) and the k of panicked.
-var extraRules = [numPOS][]suffixRule{
-	Verb: {{"ied", "y", maskPast}, {"ying", "ie", maskGerund}},
-	Adj:  {{"ier", "y", maskComp}, {"iest", "y", maskSup}},
-}
-
-var undoubleSuffixes = [numPOS][]suffixRule{
-	Verb: {{"ed", "", maskPast}, {"ing", "", maskGerund}},
-	Adj:  {{"er", "", maskComp}, {"est", "", maskSup}},
-}
+// rulesByLast lists, for each final byte, the rules whose suffix ends in it.
+var rulesByLast = func() (t [256][]*suffixRule) {
+	for i := range suffixRules {
+		r := &suffixRules[i]
+		c := r.suffix[len(r.suffix)-1]
+		t[c] = append(t[c], r)
+	}
+	return t
+}()
 
 // Ranks order competing readings of one part of speech, lowest first.
 const (
@@ -116,55 +141,46 @@ func (l *Lexicon) collect(w []byte, rs *readings) {
 			rs.add(x.lemma, x.pos, x.forms, rankException, false)
 		}
 	}
-	last := w[len(w)-1]
-	// Suffix rules.
-	for p := range numPOS {
-		for _, rules := range [2][]suffixRule{suffixRules[p], extraRules[p]} {
-			for i := range rules {
-				r := &rules[i]
-				if r.suffix[len(r.suffix)-1] != last {
-					continue
+	// Suffix rules; nouns that could be read as verbs are kept aside.
+	type candidate struct {
+		e *entry
+		r *suffixRule
+	}
+	var derived [4]candidate
+	nDerived := 0
+	for _, r := range rulesByLast[w[len(w)-1]] {
+		var s []byte
+		var ok bool
+		if r.undouble {
+			s, ok = undouble(&stem, w, r.suffix)
+		} else {
+			s, ok = replaceSuffix(&stem, w, r)
+		}
+		if !ok {
+			continue
+		}
+		e := l.lemmaEntry(s)
+		if e == nil {
+			continue
+		}
+		for p := range numPOS {
+			if r.forms[p] != 0 && e.pos&(1<<p) != 0 && plausibleStem(s, e, p, r) {
+				rank := int32(rankRule)
+				if r.undouble {
+					rank = rankUndoubled
 				}
-				s, ok := replaceSuffix(&stem, w, r)
-				if !ok {
-					continue
-				}
-				if e := l.lemmaEntry(s); e != nil && e.pos&(1<<p) != 0 && plausibleStem(s, e, p, r) {
-					rs.add(e.key, p, r.forms, rankRule+255-int32(e.senses), false)
-				}
+				rs.add(e.key, p, r.forms[p], rank+255-int32(e.senses), false)
 			}
 		}
-		for i := range undoubleSuffixes[p] {
-			r := &undoubleSuffixes[p][i]
-			if s, ok := undouble(&stem, w, r.suffix); ok {
-				if e := l.lemmaEntry(s); e != nil && e.pos&(1<<p) != 0 {
-					rs.add(e.key, p, r.forms, rankUndoubled+255-int32(e.senses), false)
-				}
-			}
+		if r.forms[Verb] != 0 && len(s) >= 3 && derivable(e) && plausibleStem(s, e, Verb, r) && nDerived < len(derived) {
+			derived[nDerived] = candidate{e, r}
+			nDerived++
 		}
 	}
 	// Derived verb forms of nouns, when nothing else reads w as a verb.
 	if rs.posSeen&(1<<Verb) == 0 {
-		for _, rules := range [2][]suffixRule{suffixRules[Verb], extraRules[Verb]} {
-			for i := range rules {
-				r := &rules[i]
-				if r.suffix[len(r.suffix)-1] != last {
-					continue
-				}
-				if s, ok := replaceSuffix(&stem, w, r); ok && len(s) >= 3 {
-					if e := l.lemmaEntry(s); e != nil && derivable(e) && plausibleStem(s, e, Verb, r) {
-						rs.add(e.key, Verb, r.forms, rankDerived+255-int32(e.senses), true)
-					}
-				}
-			}
-		}
-		for i := range undoubleSuffixes[Verb] {
-			r := &undoubleSuffixes[Verb][i]
-			if s, ok := undouble(&stem, w, r.suffix); ok && len(s) >= 3 {
-				if e := l.lemmaEntry(s); e != nil && derivable(e) {
-					rs.add(e.key, Verb, r.forms, rankDerived+255-int32(e.senses), true)
-				}
-			}
+		for _, c := range derived[:nDerived] {
+			rs.add(c.e.key, Verb, c.r.forms[Verb], rankDerived+255-int32(c.e.senses), true)
 		}
 	}
 	if rs.r == nil {
@@ -199,7 +215,7 @@ func plausibleStem(stem []byte, e *entry, p POS, r *suffixRule) bool {
 	if len(stem)-len(r.replace) < 2 && r.replace != "ie" {
 		return false
 	}
-	if r.replace != "" {
+	if r.replace != "" || r.undouble {
 		return true
 	}
 	switch r.suffix {
