@@ -50,9 +50,10 @@ func BenchmarkEditBook(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		defs := ScanDefinitions(edited)
+		chunks := Split("markdown", edited)
+		defs := ScanDefinitionsIn(edited, chunks)
 		parsed := 0
-		for _, c := range Split("markdown", edited) {
+		for _, c := range chunks {
 			if !cache[c.Text(edited)] {
 				Parse("markdown", c.Text(edited), c.Flags, defs)
 				parsed++

@@ -25,8 +25,14 @@ type Definitions struct {
 // exactly where goldmark finds them; when two define the same label, the
 // first wins.
 func ScanDefinitions(src string) *Definitions {
+	return ScanDefinitionsIn(src, splitMarkdown(src))
+}
+
+// ScanDefinitionsIn is ScanDefinitions for a caller that has already split
+// the Markdown document src: chunks must be Split("markdown", src).
+func ScanDefinitionsIn(src string, chunks []Chunk) *Definitions {
 	d := &Definitions{refs: map[string]parser.Reference{}}
-	for _, c := range splitMarkdown(src) {
+	for _, c := range chunks {
 		chunk := c.Text(src)
 		if c.Flags&FrontMatter != 0 || !strings.Contains(chunk, "]:") {
 			continue

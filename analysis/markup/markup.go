@@ -23,12 +23,13 @@ func Parse(languageID string, chunk string, flags ChunkFlags, defs *Definitions)
 // Extract returns the prose blocks of a whole document in source order,
 // with document offsets: Split, ScanDefinitions and Parse in one call.
 func Extract(languageID string, src string) []Block {
+	chunks := Split(languageID, src)
 	var defs *Definitions
 	if IsMarkdown(languageID) {
-		defs = ScanDefinitions(src)
+		defs = ScanDefinitionsIn(src, chunks)
 	}
 	var blocks []Block
-	for _, c := range Split(languageID, src) {
+	for _, c := range chunks {
 		for _, b := range Parse(languageID, c.Text(src), c.Flags, defs) {
 			b.Start += c.Start
 			b.End += c.Start
