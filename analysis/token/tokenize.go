@@ -588,22 +588,22 @@ func joins(text string, a, mid, b segment) bool {
 // can|not, gon|na, wan|na, got|ta.
 func splitContractions(dst []Token, text string, start, end int) []Token {
 	w := text[start:end]
-	switch n := len(w); {
-	case n == 6 && equalFold(w, "cannot"):
-		return append(dst, Token{start, start + 3, Word}, Token{start + 3, end, Word})
-	case n == 5 && (equalFold(w, "gonna") || equalFold(w, "wanna") || equalFold(w, "gotta")):
-		return append(dst, Token{start, start + 3, Word}, Token{start + 3, end, Word})
+	cut := 0
+	switch {
+	case apostropheNearEnd(w):
+		// A clitic after an apostrophe: 's 'm 'd 're 've 'll.
+		if c := cliticStart(w); c > 0 {
+			dst = splitContractions(dst, text, start, start+c)
+			return append(dst, Token{start + c, end, Word})
+		}
+		cut = notStart(w)
+	case len(w) == 6 && equalFold(w, "cannot"),
+		len(w) == 5 && (equalFold(w, "gonna") || equalFold(w, "wanna") || equalFold(w, "gotta")):
+		cut = 3
+	default:
+		cut = bareContraction(w)
 	}
-	// A clitic after an apostrophe: 's 'm 'd 're 've 'll.
-	if cut := cliticStart(w); cut > 0 {
-		dst = splitContractions(dst, text, start, start+cut)
-		return append(dst, Token{start + cut, end, Word})
-	}
-	// n't
-	if cut := notStart(w); cut > 0 {
-		return append(dst, Token{start, start + cut, Word}, Token{start + cut, end, Word})
-	}
-	if cut := bareContraction(w); cut > 0 {
+	if cut > 0 {
 		return append(dst, Token{start, start + cut, Word}, Token{start + cut, end, Word})
 	}
 	return append(dst, Token{start, end, Word})
@@ -615,6 +615,12 @@ func splitContractions(dst []Token, text string, start, end int) []Token {
 func bareContraction(w string) int {
 	if len(w) < 2 || len(w) > 8 {
 		return 0
+	}
+	switch a, b := lowerASCII(w[len(w)-2]), lowerASCII(w[len(w)-1]); {
+	case a == 'n' && b == 't', a == 'r' && b == 'e', a == 'v' && b == 'e', a == 'l' && b == 'l',
+		b == 's', a == 'i' && b == 'm':
+	default:
+		return 0 // the common case, decided without the switch below
 	}
 	var buf [8]byte
 	for i := 0; i < len(w); i++ {
@@ -645,13 +651,10 @@ func apostropheBefore(w string, i int) int {
 	return 0
 }
 
-// cliticStart returns where a clitic ('s 'm 'd 're 've 'll) starts in w, or
-// 0 when w has none (or nothing but the clitic, or a number before it: 80's).
+// cliticStart returns where a clitic ('s 'm 'd 're 've 'll) starts in w
+// (which has an apostrophe near its end), or 0 when w has none (or nothing but the clitic, or a number before it: 80's).
 func cliticStart(w string) int {
 	n := len(w)
-	if !apostropheNearEnd(w) {
-		return 0
-	}
 	for _, sfx := range [...]string{"s", "m", "d", "re", "ve", "ll"} {
 		if n <= len(sfx) || !equalFold(w[n-len(sfx):], sfx) {
 			continue
@@ -672,7 +675,7 @@ func cliticStart(w string) int {
 // notStart returns where n't starts in w, or 0.
 func notStart(w string) int {
 	n := len(w)
-	if n < 3 || lowerASCII(w[n-1]) != 't' || !apostropheNearEnd(w) {
+	if n < 3 || lowerASCII(w[n-1]) != 't' {
 		return 0
 	}
 	a := apostropheBefore(w, n-1)
