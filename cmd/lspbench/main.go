@@ -1,0 +1,318 @@
+// Command lspbench measures liaison's language server as an editor sees
+// it: it starts `liaison serve` as a subprocess, speaks LSP to it over
+// standard input and output, and reports
+//
+//   - process start → first publishDiagnostics for one chapter (-chapter),
+//   - one-character didChange → the publishDiagnostics for that version,
+//     with the whole book (-book, its *.md files concatenated in file-name
+//     order) open as one Markdown document and debounceMs 0,
+//   - hover round trips on that document,
+//   - resident memory of the server with the book open (VmRSS, VmHWM).
+//
+// Usage:
+//
+//	go run ./cmd/lspbench [-bin PATH] [-book DIR] [-chapter FILE] [-edits N] [-hovers N] [-starts N]
+//
+// Without -bin it builds ./cmd/liaison into a temporary directory.
+package main
+
+import (
+	"cmp"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+
+	"liaison/analysis/text"
+	"liaison/server/lsptest"
+)
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "lspbench:", err)
+		os.Exit(1)
+	}
+}
+
+type config struct {
+	bin, book, chapter    string
+	edits, hovers, starts int
+	seed                  uint64
+}
+
+func run(ctx context.Context, args []string, out io.Writer) error {
+	var cfg config
+	fs := flag.NewFlagSet("lspbench", flag.ContinueOnError)
+	fs.StringVar(&cfg.bin, "bin", "", "liaison binary (default: build ./cmd/liaison)")
+	fs.StringVar(&cfg.book, "book", "testdata/rust-book", "directory of Markdown chapters, concatenated in file-name order")
+	fs.StringVar(&cfg.chapter, "chapter", "testdata/rust-book/ch04-01-what-is-ownership.md", "one chapter for the start-up measurement")
+	fs.IntVar(&cfg.edits, "edits", 300, "one-character edits to time")
+	fs.IntVar(&cfg.hovers, "hovers", 2000, "hovers to time")
+	fs.IntVar(&cfg.starts, "starts", 10, "process starts to time")
+	fs.Uint64Var(&cfg.seed, "seed", 1, "random seed for edit and hover positions")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if cfg.bin == "" {
+		dir, err := os.MkdirTemp("", "lspbench")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		cfg.bin = filepath.Join(dir, "liaison")
+		if b, err := exec.Command("go", "build", "-o", cfg.bin, "./cmd/liaison").CombinedOutput(); err != nil {
+			return fmt.Errorf("go build ./cmd/liaison: %w\n%s", err, b)
+		}
+	}
+
+	chapter, err := os.ReadFile(cfg.chapter)
+	if err != nil {
+		return err
+	}
+	var starts []time.Duration
+	for range cfg.starts {
+		d, err := startToFirstDiagnostics(ctx, cfg.bin, string(chapter))
+		if err != nil {
+			return fmt.Errorf("start-up: %w", err)
+		}
+		starts = append(starts, d)
+	}
+	fmt.Fprintf(out, "start → first diagnostics, %s (%d KB), %d runs: p50 %s  max %s\n",
+		filepath.Base(cfg.chapter), len(chapter)/1000, len(starts), pct(starts, 50), pct(starts, 100))
+
+	book, err := readBook(cfg.book)
+	if err != nil {
+		return err
+	}
+	return benchBook(ctx, cfg, book, out)
+}
+
+func readBook(dir string) (string, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	if err != nil {
+		return "", err
+	}
+	if len(files) == 0 {
+		return "", fmt.Errorf("no *.md files in %s", dir)
+	}
+	slices.Sort(files)
+	var b strings.Builder
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return "", err
+		}
+		b.Write(data)
+	}
+	return b.String(), nil
+}
+
+// server is a running `liaison serve` and a client connected to it.
+type server struct {
+	cmd    *exec.Cmd
+	client *lsptest.Client
+	cancel context.CancelFunc
+}
+
+type pipes struct {
+	io.ReadCloser
+	io.WriteCloser
+}
+
+func (p pipes) Close() error {
+	p.WriteCloser.Close()
+	return p.ReadCloser.Close()
+}
+
+func startServer(ctx context.Context, bin string) (*server, error) {
+	cmd := exec.Command(bin, "serve", "--stdio", "--log-level", "warn")
+	cmd.Stderr = os.Stderr
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	return &server{cmd: cmd, client: lsptest.New(ctx, pipes{stdout, stdin}), cancel: cancel}, nil
+}
+
+func (s *server) stop() {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_ = s.client.Call(ctx, protocol.MethodShutdown, nil, nil)
+	_ = s.client.Notify(ctx, protocol.MethodExit, nil)
+	done := make(chan struct{})
+	go func() { _ = s.cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		_ = s.cmd.Process.Kill()
+		<-done
+	}
+	s.cancel()
+}
+
+func (s *server) initialize(ctx context.Context) error {
+	_, err := s.client.Initialize(ctx, protocol.ClientCapabilities{}, map[string]any{"debounceMs": 0})
+	return err
+}
+
+func startToFirstDiagnostics(ctx context.Context, bin, src string) (time.Duration, error) {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	t0 := time.Now()
+	s, err := startServer(ctx, bin)
+	if err != nil {
+		return 0, err
+	}
+	defer s.stop()
+	if err := s.initialize(ctx); err != nil {
+		return 0, err
+	}
+	u := uri.File("/bench/chapter.md")
+	if err := s.client.Open(ctx, u, "markdown", 1, src); err != nil {
+		return 0, err
+	}
+	if _, _, err := s.client.WaitVersion(ctx, u, 0, 1); err != nil {
+		return 0, err
+	}
+	return time.Since(t0), nil
+}
+
+func benchBook(ctx context.Context, cfg config, book string, out io.Writer) error {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
+	defer cancel()
+	s, err := startServer(ctx, cfg.bin)
+	if err != nil {
+		return err
+	}
+	defer s.stop()
+	if err := s.initialize(ctx); err != nil {
+		return err
+	}
+	u := uri.File("/bench/rust-book.md")
+	t0 := time.Now()
+	if err := s.client.Open(ctx, u, "markdown", 1, book); err != nil {
+		return err
+	}
+	first, _, err := s.client.WaitVersion(ctx, u, 0, 1)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "book: %d bytes, %d diagnostics; didOpen → diagnostics %s\n", len(book), len(first.Diagnostics), time.Since(t0).Round(time.Millisecond))
+	rss, hwm := memory(s.cmd.Process.Pid)
+	fmt.Fprintf(out, "memory with the book open: VmRSS %d MB  VmHWM %d MB\n", rss>>10, hwm>>10)
+
+	// One-character edits: type a letter at the end of a random line, then
+	// delete it, so the document stays the book.
+	rng := rand.New(rand.NewPCG(cfg.seed, 2))
+	doc := text.New(book)
+	var edits []time.Duration
+	version := int32(1)
+	for i := 0; i < cfg.edits; i++ {
+		_, end := doc.LineBounds(rng.IntN(doc.LineCount()))
+		pos := doc.Position(end, text.UTF16)
+		p := protocol.Position{Line: uint32(pos.Line), Character: uint32(pos.Character)}
+		for _, step := range []struct {
+			r    protocol.Range
+			text string
+		}{
+			{protocol.Range{Start: p, End: p}, "s"},
+			{protocol.Range{Start: p, End: protocol.Position{Line: p.Line, Character: p.Character + 1}}, ""},
+		} {
+			version++
+			n := s.client.DiagnosticsCount()
+			t := time.Now()
+			if err := s.client.Change(ctx, u, version, &step.r, step.text); err != nil {
+				return err
+			}
+			if _, _, err := s.client.WaitVersion(ctx, u, n, version); err != nil {
+				return fmt.Errorf("edit %d: %w", version, err)
+			}
+			edits = append(edits, time.Since(t))
+		}
+	}
+	fmt.Fprintf(out, "didChange (1 char) → publishDiagnostics, %d edits: p50 %s  p95 %s  p99 %s  max %s\n",
+		len(edits), pct(edits, 50), pct(edits, 95), pct(edits, 99), pct(edits, 100))
+
+	// Hovers: half on diagnostics (a rule note to render), half anywhere.
+	var onDiag, anywhere []time.Duration
+	for i := 0; i < cfg.hovers; i++ {
+		var p protocol.Position
+		var bucket *[]time.Duration
+		if i%2 == 0 && len(first.Diagnostics) > 0 {
+			d := first.Diagnostics[rng.IntN(len(first.Diagnostics))]
+			p, bucket = d.Range.Start, &onDiag
+		} else {
+			line := rng.IntN(doc.LineCount())
+			start, end := doc.LineBounds(line)
+			pos := doc.Position(start+rng.IntN(end-start+1), text.UTF16)
+			p, bucket = protocol.Position{Line: uint32(pos.Line), Character: uint32(pos.Character)}, &anywhere
+		}
+		t := time.Now()
+		var h *protocol.Hover
+		err := s.client.Call(ctx, protocol.MethodTextDocumentHover, &protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: u}, Position: p}}, &h)
+		if err != nil {
+			return fmt.Errorf("hover: %w", err)
+		}
+		*bucket = append(*bucket, time.Since(t))
+	}
+	all := append(slices.Clone(onDiag), anywhere...)
+	fmt.Fprintf(out, "hover, %d requests: p50 %s  p99 %s  max %s (on a diagnostic: p99 %s over %d; elsewhere: p99 %s over %d)\n",
+		len(all), pct(all, 50), pct(all, 99), pct(all, 100), pct(onDiag, 99), len(onDiag), pct(anywhere, 99), len(anywhere))
+	rss, hwm = memory(s.cmd.Process.Pid)
+	fmt.Fprintf(out, "memory after the edits and hovers: VmRSS %d MB  VmHWM %d MB\n", rss>>10, hwm>>10)
+	return nil
+}
+
+// pct is the p-th percentile of ds (nearest rank), rounded for display.
+func pct(ds []time.Duration, p int) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.SortFunc(s, cmp.Compare)
+	i := (p*len(s)+99)/100 - 1
+	i = max(0, min(i, len(s)-1))
+	return s[i].Round(10 * time.Microsecond)
+}
+
+// memory returns VmRSS and VmHWM of pid in KB.
+func memory(pid int) (rss, hwm int) {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0, 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), " kB"))
+		switch k {
+		case "VmRSS":
+			rss = n
+		case "VmHWM":
+			hwm = n
+		}
+	}
+	return rss, hwm
+}
