@@ -324,11 +324,15 @@ func (t *Tokenizer) segments(dst []Token, text string, segs []segment) []Token {
 		sg := segs[k]
 		if k == 0 && len(segs) > 1 {
 			if e := emoticonEnd(text, sg.Start, segs[len(segs)-1].End); e > 0 {
-				dst = append(dst, Token{Start: sg.Start, End: e, Kind: Symbol})
-				for k+1 < len(segs) && segs[k+1].Start < e {
-					k++
+				last := k
+				for last+1 < len(segs) && segs[last+1].Start < e {
+					last++
 				}
-				continue
+				if segs[last].End == e { // ends on a segment boundary
+					dst = append(dst, Token{Start: sg.Start, End: e, Kind: Symbol})
+					k = last
+					continue
+				}
 			}
 		}
 		switch sg.Kind {
@@ -366,7 +370,7 @@ func emoticonEnd(text string, i, end int) int {
 	for j < end && text[j] == mouth && !isASCIIAlnum(mouth) {
 		j++
 	}
-	if j < end && isWordByte(text[j]) {
+	if j < end && (isWordByte(text[j]) || text[j] >= utf8.RuneSelf) {
 		return 0
 	}
 	return j

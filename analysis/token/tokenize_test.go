@@ -177,6 +177,8 @@ func TestTokenizeBadInput(t *testing.T) {
 		{"x@.", "x|@|."},
 		{"www.", "www|."},
 		{"http://", "http|:|//"},
+		{":Də", ":|Də"},
+		{":)ə", ":|)|ə"},
 	}
 	for _, tt := range tests {
 		toks := Tokenize(nil, tt.text)
