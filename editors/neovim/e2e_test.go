@@ -1,0 +1,110 @@
+package neovim_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// nvim finds Neovim. Under LIAISON_E2E=require (as CI sets it) a missing
+// editor fails the test; otherwise the test is skipped, saying why.
+func nvim(t *testing.T) string {
+	t.Helper()
+	path, err := exec.LookPath("nvim")
+	if err != nil {
+		if os.Getenv("LIAISON_E2E") == "require" {
+			t.Fatalf("LIAISON_E2E=require but nvim is not installed: %v", err)
+		}
+		t.Skip("skipping the Neovim end-to-end test: nvim is not installed (apt-get install neovim; LIAISON_E2E=require makes this a failure)")
+	}
+	return path
+}
+
+type report struct {
+	OK         bool     `json:"ok"`
+	Error      string   `json:"error"`
+	Steps      []string `json:"steps"`
+	Diagnostic struct {
+		Lnum    int    `json:"lnum"`
+		Col     int    `json:"col"`
+		EndCol  int    `json:"end_col"`
+		Message string `json:"message"`
+		Source  string `json:"source"`
+		Code    any    `json:"code"`
+	} `json:"diagnostic"`
+	Hover   string   `json:"hover"`
+	Actions []string `json:"actions"`
+	Applied string   `json:"applied"`
+	Cleared bool     `json:"cleared"`
+}
+
+func TestNeovimEndToEnd(t *testing.T) {
+	editor := nvim(t)
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "liaison")
+	if out, err := exec.Command("go", "build", "-o", bin, "liaison/cmd/liaison").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	script, err := filepath.Abs("testdata/e2e.lua")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "note.md")
+	const before = "# Plans\n\nI will liaison with the vendor.\n"
+	if err := os.WriteFile(file, []byte(before), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	resultPath := filepath.Join(dir, "result.json")
+
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, editor, "--headless", "--clean", "-n", "-i", "NONE", "-c", "luafile "+script)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "LIAISON_BIN="+bin, "LIAISON_FILE="+file, "LIAISON_RESULT="+resultPath, "XDG_STATE_HOME="+dir, "XDG_DATA_HOME="+dir, "XDG_CACHE_HOME="+dir)
+	out, runErr := cmd.CombinedOutput()
+
+	var rep report
+	data, err := os.ReadFile(resultPath)
+	if err != nil {
+		t.Fatalf("no result from Neovim (%v): %v\n%s", runErr, err, out)
+	}
+	if err := json.Unmarshal(data, &rep); err != nil {
+		t.Fatalf("result %q: %v", data, err)
+	}
+	if !rep.OK || runErr != nil {
+		t.Fatalf("Neovim script failed after steps %v: %s (%v)\n%s", rep.Steps, rep.Error, runErr, out)
+	}
+
+	line := strings.Split(before, "\n")[2]
+	col := strings.Index(line, "liaison")
+	if rep.Diagnostic.Lnum != 2 || rep.Diagnostic.Col != col || rep.Diagnostic.EndCol != col+len("liaison") {
+		t.Errorf("diagnostic at %d:%d-%d, want 2:%d-%d", rep.Diagnostic.Lnum, rep.Diagnostic.Col, rep.Diagnostic.EndCol, col, col+len("liaison"))
+	}
+	if rep.Diagnostic.Source != "liaison" || !strings.Contains(rep.Diagnostic.Message, "liaise") {
+		t.Errorf("diagnostic source %q message %q", rep.Diagnostic.Source, rep.Diagnostic.Message)
+	}
+	if !strings.Contains(rep.Hover, "liaise") {
+		t.Errorf("hover does not name the fix:\n%s", rep.Hover)
+	}
+	if !strings.Contains(rep.Applied, "liaise") {
+		t.Errorf("applied %q (actions %q)", rep.Applied, rep.Actions)
+	}
+	if !rep.Cleared {
+		t.Errorf("the diagnostic was not cleared after the fix")
+	}
+	got, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.Replace(before, "I will liaison with", "I will liaise with", 1); string(got) != want {
+		t.Errorf("file after the fix:\n%q\nwant\n%q", got, want)
+	}
+	if !strings.Contains(string(got), "I will liaise with the vendor.") {
+		t.Errorf("file does not read %q: %q", "I will liaise with the vendor.", got)
+	}
+}
