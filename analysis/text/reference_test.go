@@ -3,6 +3,7 @@ package text
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -120,20 +121,20 @@ func (d *Document) lineStarts() []int {
 func (d *Document) checkInvariants() string {
 	d = d.nonZero()
 	text := d.Text()
-	joined := ""
+	var joined strings.Builder
 	for k, c := range d.chunks {
 		if c.text == "" && len(d.chunks) > 1 {
 			return fmt.Sprintf("chunk %d of %d is empty", k, len(d.chunks))
 		}
-		if d.offsets[k] != len(joined) {
-			return fmt.Sprintf("offsets[%d] = %d, want %d", k, d.offsets[k], len(joined))
+		if d.offsets[k] != joined.Len() {
+			return fmt.Sprintf("offsets[%d] = %d, want %d", k, d.offsets[k], joined.Len())
 		}
-		joined += c.text
+		joined.WriteString(c.text)
 		if k > 0 && !isLineStart(text, d.offsets[k]) {
 			return fmt.Sprintf("chunk %d starts at %d, which is not a line start", k, d.offsets[k])
 		}
 	}
-	if joined != text {
+	if joined.String() != text {
 		return "the chunks do not join to Text()"
 	}
 	if got, want := d.lineStarts(), referenceLineStarts(text); !slices.Equal(got, want) {
