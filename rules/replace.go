@@ -31,10 +31,11 @@ type inflector func(lemma string, pos PartOfSpeech, f Form) string
 // to the matched head word's form when the rule asks for it, and cased
 // like the matched text.
 func (e *Engine) replacement(r *Rule, toks []analysis.Token, rep string) string {
-	// The form is the head's: the last token of the match ("ATM machines"
-	// → "ATMs").
+	// The form is the head's: the matched word whose lemma is the
+	// replacement ("reverted back" → "reverted"), else the last token of
+	// the match ("ATM machines" → "ATMs").
 	if r.Inflect != NoInflection && !strings.ContainsAny(rep, " -") {
-		if f := formOf(&toks[len(toks)-1], r.Inflect); f != Base {
+		if f := formOf(&toks[headOf(toks, rep)], r.Inflect); f != Base {
 			w := ""
 			if rep == strings.ToLower(rep) {
 				w = e.infl(rep, r.Inflect, f)
@@ -47,6 +48,19 @@ func (e *Engine) replacement(r *Rule, toks []analysis.Token, rep string) string 
 		}
 	}
 	return matchCase(matchedText(toks), rep)
+}
+
+// headOf returns the index of the matched token whose form the
+// replacement rep takes: the one whose lemma is rep, if any, else the last.
+func headOf(toks []analysis.Token, rep string) int {
+	if len(toks) > 1 {
+		for i := range toks {
+			if strings.ToLower(toks[i].Lemma) == rep {
+				return i
+			}
+		}
+	}
+	return len(toks) - 1
 }
 
 // formOf works out which form of its lemma the token is, read as the part
