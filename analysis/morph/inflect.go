@@ -42,8 +42,23 @@ func (l *Lexicon) inflectLower(lemma string, pos POS, form Form) string {
 			return s
 		}
 	}
+	// Adjectives and adverbs share their irregular degrees (far →
+	// farther): WordNet lists some under one only.
+	switch pos {
+	case Adj:
+		if s, ok := l.inflections[inflectionKey{lemma, Adv, form}]; ok {
+			return s
+		}
+	case Adv:
+		if s, ok := l.inflections[inflectionKey{lemma, Adj, form}]; ok {
+			return s
+		}
+	}
 	switch form {
 	case Plural, ThirdSingular:
+		if pos == Noun && strings.HasSuffix(lemma, "ies") {
+			return lemma // series, species
+		}
 		return sibilantS(lemma, pos == Verb)
 	case Past, PastParticiple:
 		switch {

@@ -262,6 +262,13 @@ func TestInflect(t *testing.T) {
 		{"brother", Noun, Plural, "brothers"}, // not brethren: EWT attests brothers
 		{"learn", Verb, Past, "learned"},      // not learnt, likewise
 		{"late", Adv, Comparative, "later"},
+		{"far", Adj, Comparative, "further"}, // listed for the adverb only; EWT prefers further to farther
+		{"potato", Noun, Plural, "potatoes"},
+		{"hero", Noun, Plural, "heroes"},
+		{"series", Noun, Plural, "series"},
+		{"program", Verb, ThirdSingular, "programs"},
+		{"program", Verb, Past, "programmed"},
+		{"ski", Verb, Past, "skied"},
 		{"liaison", Noun, Past, "liaison"}, // does not apply
 		{"Liaise", Verb, Gerund, "Liaising"},
 		{"LIAISE", Verb, Past, "LIAISED"},

@@ -75,6 +75,8 @@ type builder struct {
 	ewtLemmas map[formPOS]map[string]int
 	// forms of exceptions taken from EWT as attested there
 	attested map[excKey]uint8
+	// exceptions listed by WordNet 3.0 (not only OEWN's form lists)
+	fromWordNet map[excKey]bool
 }
 
 type formPOS struct {
@@ -84,11 +86,12 @@ type formPOS struct {
 
 func run(oewnDir, excDir, ewtFile, out string) error {
 	b := &builder{
-		words:     map[string]*wordInfo{},
-		excSeen:   map[excKey]bool{},
-		ewt:       map[excKey]*[8]int{},
-		ewtLemmas: map[formPOS]map[string]int{},
-		attested:  map[excKey]uint8{},
+		words:       map[string]*wordInfo{},
+		excSeen:     map[excKey]bool{},
+		ewt:         map[excKey]*[8]int{},
+		ewtLemmas:   map[formPOS]map[string]int{},
+		attested:    map[excKey]uint8{},
+		fromWordNet: map[excKey]bool{},
 	}
 	if err := b.readOEWN(oewnDir); err != nil {
 		return err
@@ -279,7 +282,9 @@ func (b *builder) readExc(dir string) error {
 				continue
 			}
 			for _, lemma := range fields[1:] {
-				b.addException(strings.ToLower(fields[0]), strings.ToLower(lemma), f.pos)
+				form, lemma := strings.ToLower(fields[0]), strings.ToLower(lemma)
+				b.addException(form, lemma, f.pos)
+				b.fromWordNet[excKey{form, lemma, f.pos}] = true
 			}
 		}
 		err = sc.Err()
@@ -453,7 +458,8 @@ func (b *builder) file() *lexfile.File {
 
 	// Irregular inflections: per (lemma, pos, form) the most attested
 	// exception, unless the regular spelling is attested more often, or
-	// it doubles a final l after an unstressed syllable (US spelling).
+	// it doubles a final l after an
+	// unstressed syllable (US spelling), or nothing vouches for it.
 	type cand struct {
 		surface string
 		count   int
@@ -470,7 +476,19 @@ func (b *builder) file() *lexfile.File {
 				continue
 			}
 			n := b.count(k.form, k.lemma, k.pos, form)
-			if reg := regular(k.lemma, k.pos, form); reg != "" && reg != k.form && b.count(reg, k.lemma, k.pos, form) > n {
+			// potatoes is the spelling, whatever EWT's one potatos says
+			if reg := regular(k.lemma, k.pos, form); reg != "" && reg != k.form && k.form != k.lemma+"es" {
+				if b.count(reg, k.lemma, k.pos, form) > n {
+					continue
+				}
+			}
+			// Unattested variants that are not irregular forms
+			// (programmes, ski'd: WordNet lists them among the
+			// exceptions): an irregular third person needs EWT's
+			// word (is, has), and an apostrophe is never a spelling
+			// to put in a fix.
+			_, fromEWT := b.attested[k]
+			if n == 0 && !fromEWT && (!b.fromWordNet[k] || form == thirdSingular) || strings.Contains(k.form, "'") {
 				continue
 			}
 			key := excKey{form: fmt.Sprint(form), lemma: k.lemma, pos: k.pos}
