@@ -372,3 +372,27 @@ func FuzzAnalyze(f *testing.F) {
 		MatchCase(s, "word")
 	})
 }
+
+func TestConcurrentUse(t *testing.T) {
+	l, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := l.Analyze("liaisoned")
+	done := make(chan bool)
+	for range 4 {
+		go func() {
+			ok := true
+			for range 200 {
+				got := l.Analyze("liaisoned")
+				ok = ok && slices.Equal(got, want) && l.Inflect("commit", Verb, Past) == "committed" && l.Classes("geese").Has(Noun, Plural)
+			}
+			done <- ok
+		}()
+	}
+	for range 4 {
+		if !<-done {
+			t.Error("concurrent use gave different results")
+		}
+	}
+}
