@@ -85,3 +85,35 @@ func rulesSettings(s Settings) rules.Settings {
 	}
 	return out
 }
+
+// lazyLinter is a linter still loading: Lint waits until it is ready.
+type lazyLinter struct {
+	ready  chan struct{}
+	linter Linter // set before ready is closed
+}
+
+// loadLinter starts loading the default linter in the background and
+// returns it at once; a load error is reported through fail and leaves a
+// linter that finds nothing.
+func loadLinter(fail func(error)) Linter {
+	z := &lazyLinter{ready: make(chan struct{})}
+	go func() {
+		defer close(z.ready)
+		l, err := DefaultLinter()
+		if err != nil {
+			fail(err)
+			l = nopLinter{}
+		}
+		z.linter = l
+	}()
+	return z
+}
+
+func (z *lazyLinter) Lint(ctx context.Context, languageID, src string, s Settings) ([]Problem, error) {
+	select {
+	case <-z.ready:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	return z.linter.Lint(ctx, languageID, src, s)
+}

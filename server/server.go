@@ -89,12 +89,8 @@ func New(opts Options) *Server {
 // for: 0 when shutdown came before the end, 1 otherwise.
 func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	if s.linter == nil {
-		l, err := DefaultLinter()
-		if err != nil {
-			s.log.Error("loading the rules", zap.Error(err))
-			l = nopLinter{}
-		}
-		s.linter = l
+		// Load the tagger model and rules while the client handshakes.
+		s.linter = loadLinter(func(err error) { s.log.Error("loading the linter", zap.Error(err)) })
 	}
 	s.base, s.stop = context.WithCancel(context.WithoutCancel(ctx))
 	defer s.stop()

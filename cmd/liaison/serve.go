@@ -7,12 +7,16 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 
 	"liaison/server"
 )
+
+// serveMemoryLimit is the soft memory limit of `liaison serve`.
+const serveMemoryLimit = 96 << 20
 
 // runServe runs the language server on standard input and output until
 // the client sends exit or standard input closes.
@@ -57,6 +61,13 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if f, ok := stdout.(*os.File); ok && f == os.Stdout {
 		os.Stdout = os.Stderr
 		defer func() { os.Stdout = f }()
+	}
+	// The tagger model and the open documents' analyses are the live heap
+	// (about 60 MB with the whole Rust Book open); a soft limit keeps the
+	// garbage collector from letting the heap double before collecting.
+	// GOMEMLIMIT, when set, wins.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(serveMemoryLimit)
 	}
 	logger.Info("liaison serve", zap.String("version", server.Version), zap.Int("pid", os.Getpid()))
 	srv := server.New(server.Options{Logger: logger})
