@@ -224,8 +224,9 @@ func (a *Analyzer) analyzeChunks(ctx context.Context, languageID, src string, ch
 
 // scratch holds buffers reused across sentences by one worker.
 type scratch struct {
-	words  []string
-	tagged []tag.Tagged
+	segmenter token.Segmenter
+	words     []string
+	tagged    []tag.Tagged
 }
 
 // analyzeChunk parses one chunk and analyses its blocks. Offsets in the
@@ -268,7 +269,7 @@ func (a *Analyzer) cachedBlock(s *scratch, tick uint64, text string, mb *markup.
 func (a *Analyzer) analyzeBlock(s *scratch, mb *markup.Block) *BlockAnalysis {
 	prose := strings.Clone(mb.Prose)
 	ba := &BlockAnalysis{Kind: mb.Kind, Prose: prose}
-	sentences := token.Sentences(prose)
+	sentences := s.segmenter.Sentences(prose) // valid until the next call: copied below
 	ntok := 0
 	for _, ts := range sentences {
 		ntok += len(ts.Tokens)
