@@ -85,27 +85,31 @@ func assemble(chunks []chunk, chunkSize int) *Document {
 // or at the end of the document, into chunks of whole lines of about
 // chunkSize bytes: each cut is the first line start at least chunkSize bytes
 // after the previous one, unless less than half a chunk would be left. last
-// says whether text ends the document. An empty text gives no chunks.
+// says whether text ends the document. An empty text gives no chunks. The
+// chunks share text's memory and one array of line starts.
 func split(text string, chunkSize int, last bool) []chunk {
+	if text == "" {
+		return nil
+	}
 	chunkSize = max(chunkSize, 1)
-	var chunks []chunk
-	for p := 0; p < len(text); {
-		cut := len(text)
+	all := appendLineStarts(make([]int, 0, strings.Count(text, "\n")+1), text)
+	chunks := make([]chunk, 0, len(text)/chunkSize+1)
+	for p, first := 0, 0; p < len(text); {
+		cut, next := len(text), len(all) // the chunk's end and its lines' end in all
 		if len(text)-p >= chunkSize+chunkSize/2 {
-			for i := p + chunkSize; i < len(text); i++ {
-				if isLineStart(text, i) {
-					cut = i
-					break
-				}
+			if i := first + lastAtMost(all[first:], p+chunkSize-1) + 1; i < len(all) && all[i] < len(text) {
+				cut, next = all[i], i
 			}
 		}
-		piece := text[p:cut]
-		starts := appendLineStarts(nil, piece)
-		if (cut < len(text) || !last) && starts[len(starts)-1] == len(piece) {
+		starts := all[first:next:next]
+		for j := range starts {
+			starts[j] -= p
+		}
+		if cut == len(text) && !last && starts[len(starts)-1] == cut-p {
 			starts = starts[:len(starts)-1] // that line starts in the next chunk
 		}
-		chunks = append(chunks, chunk{text: piece, starts: starts})
-		p = cut
+		chunks = append(chunks, chunk{text: text[p:cut], starts: starts})
+		p, first = cut, next
 	}
 	return chunks
 }
