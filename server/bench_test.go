@@ -2,14 +2,19 @@ package server_test
 
 import (
 	"context"
+	"net"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+
 	"liaison/analysis/text"
 	"liaison/server"
+	"liaison/server/lsptest"
 )
 
 func readBook(b *testing.B) string {
@@ -55,6 +60,53 @@ func BenchmarkLintKeystroke(b *testing.B) {
 		}
 		doc = doc.Apply([]text.Change{change}, text.UTF8)
 		if _, err := linter.Lint(ctx, "markdown", doc.Text(), server.DefaultSettings()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDidChangeToDiagnostics is one keystroke in the whole Rust Book
+// as the client sees it, over a pipe: didChange sent → publishDiagnostics
+// for that version received.
+func BenchmarkDidChangeToDiagnostics(b *testing.B) {
+	book := readBook(b)
+	linter, err := server.DefaultLinter()
+	if err != nil {
+		b.Fatal(err)
+	}
+	serverEnd, clientEnd := net.Pipe()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go server.New(server.Options{Linter: linter}).Serve(ctx, serverEnd)
+	c := lsptest.New(ctx, clientEnd)
+	defer clientEnd.Close()
+	if _, err := c.Initialize(ctx, protocol.ClientCapabilities{}, map[string]any{"debounceMs": 0}); err != nil {
+		b.Fatal(err)
+	}
+	u := uri.File("/bench/book.md")
+	if err := c.Open(ctx, u, "markdown", 1, book); err != nil {
+		b.Fatal(err)
+	}
+	if _, _, err := c.WaitVersion(ctx, u, 0, 1); err != nil {
+		b.Fatal(err)
+	}
+	doc := text.New(book)
+	_, end := doc.LineBounds(doc.LineCount() / 2)
+	at := doc.Position(end, text.UTF16)
+	p := protocol.Position{Line: uint32(at.Line), Character: uint32(at.Character)}
+	b.ResetTimer()
+	for i := range b.N {
+		r := protocol.Range{Start: p, End: p}
+		insert := "s"
+		if i%2 == 1 {
+			r.End.Character++
+			insert = ""
+		}
+		n := c.DiagnosticsCount()
+		if err := c.Change(ctx, u, int32(i+2), &r, insert); err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := c.WaitVersion(ctx, u, n, int32(i+2)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -88,10 +88,6 @@ func New(opts Options) *Server {
 // or ctx is cancelled. It returns the process exit code the LSP spec asks
 // for: 0 when shutdown came before the end, 1 otherwise.
 func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
-	if s.linter == nil {
-		// Load the tagger model and rules while the client handshakes.
-		s.linter = loadLinter(func(err error) { s.log.Error("loading the linter", zap.Error(err)) })
-	}
 	s.base, s.stop = context.WithCancel(context.WithoutCancel(ctx))
 	defer s.stop()
 
@@ -100,6 +96,11 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 		jsonrpc2.WithCodec(Codec{}),
 		jsonrpc2.WithPreempter(cancelPreempter{cancel: canceller}))
 	s.log = s.log.WithOptions(zap.WrapCore(func(c zapcore.Core) zapcore.Core { return teeToClient(c, s) }))
+	if s.linter == nil {
+		// Load the tagger model and rules while the client handshakes.
+		log := s.log
+		s.linter = loadLinter(func(err error) { log.Error("loading the linter", zap.Error(err)) })
+	}
 	s.conn.Go(s.base, handler)
 
 	var code int
