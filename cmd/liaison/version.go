@@ -9,7 +9,8 @@ import (
 const version = "0.1.0-dev"
 
 const attribution = `liaison embeds data derived from:
-  UD English-EWT (part-of-speech tagger model), CC BY-SA 4.0,
+  UD English-EWT (part-of-speech tagger model, lemma preferences and some
+    irregular forms in the lexicon), CC BY-SA 4.0,
     Universal Dependencies, https://universaldependencies.org/treebanks/en_ewt/
   Open English WordNet 2025 (dictionary and lexicon), CC BY 4.0,
     The Open English WordNet Team, https://en-word.net/
