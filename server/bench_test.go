@@ -69,7 +69,21 @@ func BenchmarkLintKeystroke(b *testing.B) {
 // as the client sees it, over a pipe: didChange sent → publishDiagnostics
 // for that version received.
 func BenchmarkDidChangeToDiagnostics(b *testing.B) {
-	book := readBook(b)
+	b.Run("book", func(b *testing.B) { benchKeystroke(b, readBook(b)) })
+	// The book with a finding in every tenth paragraph: diagnostics to
+	// convert and publish on every keystroke.
+	b.Run("book+findings", func(b *testing.B) {
+		paras := strings.Split(readBook(b), "\n\n")
+		for i := range paras {
+			if i%10 == 0 {
+				paras[i] += "\n\nWe will liaison with them."
+			}
+		}
+		benchKeystroke(b, strings.Join(paras, "\n\n"))
+	})
+}
+
+func benchKeystroke(b *testing.B, book string) {
 	linter, err := server.DefaultLinter()
 	if err != nil {
 		b.Fatal(err)
@@ -87,7 +101,8 @@ func BenchmarkDidChangeToDiagnostics(b *testing.B) {
 	if err := c.Open(ctx, u, "markdown", 1, book); err != nil {
 		b.Fatal(err)
 	}
-	if _, _, err := c.WaitVersion(ctx, u, 0, 1); err != nil {
+	first, _, err := c.WaitVersion(ctx, u, 0, 1)
+	if err != nil {
 		b.Fatal(err)
 	}
 	doc := text.New(book)
@@ -110,4 +125,5 @@ func BenchmarkDidChangeToDiagnostics(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(len(first.Diagnostics)), "diagnostics")
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -46,7 +47,6 @@ type lintRun struct {
 type diagnosticData struct {
 	Rule         string   `json:"rule"`
 	Replacements []string `json:"replacements"`
-	Version      int32    `json:"version"`
 }
 
 // relint replaces d's lint run with one for its current revision and the
@@ -118,9 +118,10 @@ func (r *lintRun) execute(s *Server) {
 	}
 	r.problems = problems
 	r.diags = make([]protocol.Diagnostic, 0, len(problems))
+	data := make(map[string]protocol.LSPAny)
 	for _, p := range problems {
 		r.maxLen = max(r.maxLen, p.End-p.Start)
-		r.diags = append(r.diags, r.diagnostic(p))
+		r.diags = append(r.diags, r.diagnostic(p, data))
 	}
 	r.resultID = reportID(r.diags)
 }
@@ -136,16 +137,22 @@ func (r *lintRun) wait(ctx context.Context, s *Server) error {
 	}
 }
 
-// diagnostic converts a problem to LSP.
-func (r *lintRun) diagnostic(p Problem) protocol.Diagnostic {
-	data, _ := json.Marshal(diagnosticData{Rule: p.RuleID, Replacements: nonNil(p.Replacements), Version: r.version})
+// diagnostic converts a problem to LSP. data memoizes the encoded data
+// field by rule and replacements: most problems repeat a few of them.
+func (r *lintRun) diagnostic(p Problem, data map[string]protocol.LSPAny) protocol.Diagnostic {
+	key := p.RuleID + "\x00" + strings.Join(p.Replacements, "\x00")
+	d, ok := data[key]
+	if !ok {
+		d, _ = json.Marshal(diagnosticData{Rule: p.RuleID, Replacements: nonNil(p.Replacements)})
+		data[key] = d
+	}
 	return protocol.Diagnostic{
 		Range:    lspRange(r.text.RangeOf(p.Start, p.End, r.encoding)),
 		Severity: protocol.DiagnosticSeverity(p.Severity),
 		Code:     protocol.String(p.RuleID),
 		Source:   protocol.NewOptional("liaison"),
 		Message:  protocol.String(p.Message),
-		Data:     data,
+		Data:     d,
 	}
 }
 
