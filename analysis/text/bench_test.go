@@ -98,3 +98,24 @@ func BenchmarkOffset(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkApplyThenText is BenchmarkApplyOneChar followed by Text, which
+// joins the chunks of the new revision: the price of asking for the whole
+// text after every edit.
+func BenchmarkApplyThenText(b *testing.B) {
+	d := New(readBook(b))
+	var changes [][]Change
+	for _, o := range benchPoints(d, 1024) {
+		p := d.Position(o, UTF16)
+		changes = append(changes,
+			[]Change{{&Range{p, p}, "x"}},
+			[]Change{{&Range{p, Position{p.Line, p.Character + 1}}, ""}})
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		d = d.Apply(changes[i%len(changes)], UTF16)
+		_ = d.Text()
+		i++
+	}
+}

@@ -41,8 +41,12 @@
 //
 // # Cost
 //
-// A Document is immutable, so it is safe for concurrent reads. Offset and
-// Position take O(log lines + line length). Apply builds a new Document and
-// updates the line index incrementally: it copies the text once and touches
-// only the line starts after the edit, never rescanning the unchanged text.
+// A Document is immutable, so it is safe for concurrent reads. The text is
+// held in chunks of whole lines (about 8 KB each), each with its own line
+// index. Offset and Position take O(log lines + line length). Apply builds a
+// new Document that shares every chunk the edit does not touch: it copies
+// and rescans only the one or two chunks around the edit, and rebuilds a
+// table with one entry per chunk, never rescanning or copying the whole
+// text. Text joins the chunks on its first call for a revision (a copy of
+// the whole text) and caches the result; Slice reads a span without joining.
 package text

@@ -325,3 +325,34 @@ func ExampleDocument_Position() {
 	// utf-16 {1 7} {0 9}
 	// utf-32 {1 7} {0 8}
 }
+
+// TestConcurrentReads reads one Document from several goroutines, including
+// the first call to Text, which builds and caches the joined text (run with
+// -race).
+func TestConcurrentReads(t *testing.T) {
+	base := newDocument(strings.Repeat("liaise 😀\r\nliaison\n", 50), 64)
+	d := base.Apply([]Change{{rng(3, 0, 3, 0), "x"}}, UTF16)
+	want := referenceApply(base.Text(), []Change{{rng(3, 0, 3, 0), "x"}}, UTF16)
+	done := make(chan string)
+	for g := range 4 {
+		go func() {
+			var msg string
+			for o := g; o < d.Len(); o += 7 {
+				p := d.Position(o, UTF16)
+				if got := referencePosition(want, o, UTF16); got != p {
+					msg = fmt.Sprintf("Position(%d) = %v, want %v", o, p, got)
+					break
+				}
+			}
+			if d.Text() != want || d.Slice(5, 40) != want[5:40] {
+				msg = "Text or Slice differs"
+			}
+			done <- msg
+		}()
+	}
+	for range 4 {
+		if msg := <-done; msg != "" {
+			t.Error(msg)
+		}
+	}
+}
