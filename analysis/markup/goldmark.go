@@ -45,10 +45,17 @@ func newProseParser() parser.Parser {
 	return parser.NewParser(
 		parser.WithBlockParsers(blockParsers()...),
 		parser.WithInlineParsers(inlines...),
-		parser.WithParagraphTransformers(append(parser.DefaultParagraphTransformers(),
-			util.Prioritized(extension.NewTableParagraphTransformer(), 200))...),
+		parser.WithParagraphTransformers(paragraphTransformers()...),
 		parser.WithASTTransformers(util.Prioritized(extension.NewTableASTTransformer(), 0)),
 	)
+}
+
+// paragraphTransformers are CommonMark's (link reference definitions) and
+// GFM tables'. The table transformer changes what a setext underline
+// sees, so the definition parser needs it too.
+func paragraphTransformers() []util.PrioritizedValue {
+	return append(parser.DefaultParagraphTransformers(),
+		util.Prioritized(extension.NewTableParagraphTransformer(), 200))
 }
 
 // newDefinitionParser parses blocks only: enough to find link reference
@@ -57,7 +64,7 @@ func newDefinitionParser() parser.Parser {
 	return parser.NewParser(
 		parser.WithBlockParsers(blockParsers()...),
 		parser.WithInlineParsers(),
-		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		parser.WithParagraphTransformers(paragraphTransformers()...),
 	)
 }
 

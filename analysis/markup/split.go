@@ -2,6 +2,7 @@ package markup
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -128,11 +129,32 @@ var (
 	htmlType1Open  = regexp.MustCompile(`(?i)^[ ]{0,3}<(script|pre|style|textarea)(?:\s.*|>.*|/>.*|)(?:\r\n|\n)?$`)
 	htmlType1Close = regexp.MustCompile(`(?i)^.*</(?:script|pre|style|textarea)>.*`)
 	htmlType4Open  = regexp.MustCompile(`^[ ]{0,3}<![A-Z]+.*(?:\r\n|\n)?$`)
+	htmlType6Open  = regexp.MustCompile(`^[ ]{0,3}<(?:/[ ]*)?([a-zA-Z]+[a-zA-Z0-9\-]*)(?:[ ].*|>.*|/>.*|)(?:\r\n|\n)?$`)
+	htmlType7Open  = regexp.MustCompile(`^[ ]{0,3}<(/[ ]*)?([a-zA-Z]+[a-zA-Z0-9\-]*)(` + htmlAttribute + `*)[ ]*(?:>|/>)[ ]*(?:\r\n|\n)?$`)
 )
 
-// htmlOpen returns the HTML block type (1..5) that line opens, or 0. The
-// patterns are goldmark's.
-func htmlOpen(line string) int {
+const htmlAttribute = `(?:[\r\n \t]+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:[\r\n \t]*=[\r\n \t]*(?:[^\"'=<>` + "`" + `\x00-\x20]+|'[^']*'|"[^"]*"))?)`
+
+// htmlBlockTags are the tag names that open an HTML block of type 6.
+var htmlBlockTags = map[string]bool{
+	"address": true, "article": true, "aside": true, "base": true, "basefont": true,
+	"blockquote": true, "body": true, "caption": true, "center": true, "col": true,
+	"colgroup": true, "dd": true, "details": true, "dialog": true, "dir": true, "div": true,
+	"dl": true, "dt": true, "fieldset": true, "figcaption": true, "figure": true,
+	"footer": true, "form": true, "frame": true, "frameset": true, "h1": true, "h2": true,
+	"h3": true, "h4": true, "h5": true, "h6": true, "head": true, "header": true, "hr": true,
+	"html": true, "iframe": true, "legend": true, "li": true, "link": true, "main": true,
+	"menu": true, "menuitem": true, "meta": true, "nav": true, "noframes": true, "ol": true,
+	"optgroup": true, "option": true, "p": true, "param": true, "search": true,
+	"section": true, "summary": true, "table": true, "tbody": true, "td": true,
+	"tfoot": true, "th": true, "thead": true, "title": true, "tr": true, "track": true,
+	"ul": true,
+}
+
+// htmlOpen returns the HTML block type (1..7) that line opens, or 0;
+// inParagraph tells whether the line would continue a paragraph, which
+// type 7 cannot interrupt. The patterns and their order are goldmark's.
+func htmlOpen(line string, inParagraph bool) int {
 	t := strings.TrimLeft(line, " ")
 	if len(line)-len(t) > 3 || len(t) < 2 || t[0] != '<' {
 		return 0
@@ -149,6 +171,20 @@ func htmlOpen(line string) int {
 	case strings.HasPrefix(t, "<![CDATA["):
 		return 5
 	}
+	if m := htmlType7Open.FindStringSubmatchIndex(line); m != nil {
+		isClose := m[2] > -1 && line[m[2]:m[3]] == "/"
+		hasAttr := m[6] != m[7]
+		tag := strings.ToLower(line[m[4]:m[5]])
+		if htmlBlockTags[tag] {
+			return 6
+		}
+		if tag != "script" && tag != "style" && tag != "pre" && !inParagraph && !(isClose && hasAttr) {
+			return 7
+		}
+	}
+	if m := htmlType6Open.FindStringSubmatchIndex(line); m != nil && htmlBlockTags[strings.ToLower(line[m[2]:m[3]])] {
+		return 6
+	}
 	return 0
 }
 
@@ -164,6 +200,8 @@ func htmlCloses(typ int, line string) bool {
 		return strings.Contains(line, ">")
 	case 5:
 		return strings.Contains(line, "]]>")
+	case 6, 7:
+		return isBlankLine(line)
 	}
 	return true
 }
@@ -256,6 +294,30 @@ func listMarker(s string) (width int, empty, ordered1, ok bool) {
 	return n, isBlankLine(s[n:]), ordered1, true
 }
 
+// footnoteDefLen returns the length of a footnote definition's "[^label]:"
+// at the start of s, or 0, as goldmark's footnote parser reads it.
+func footnoteDefLen(s string) int {
+	if len(s) < 5 || s[0] != '[' || s[1] != '^' {
+		return 0
+	}
+	for i := 2; i < len(s) && i < 2+999; i++ {
+		switch s[i] {
+		case '\\':
+			if i+1 < len(s) && isASCIIPunct(s[i+1]) {
+				i++
+			}
+		case '[':
+			return 0
+		case ']':
+			if i+1 >= len(s) || s[i+1] != ':' || isBlankLine(s[2:i]) {
+				return 0
+			}
+			return i + 2
+		}
+	}
+	return 0
+}
+
 func isThematicBreak(s string) bool {
 	if s == "" || (s[0] != '-' && s[0] != '*' && s[0] != '_') {
 		return false
@@ -271,6 +333,34 @@ func isThematicBreak(s string) bool {
 		}
 	}
 	return n >= 3
+}
+
+// quoteHasParagraph reports whether the block-quote line s (starting
+// with '>') leaves a paragraph open that a following line may continue
+// lazily.
+func quoteHasParagraph(s string) bool {
+	for {
+		s = strings.TrimLeft(s, " \t")
+		if !strings.HasPrefix(s, ">") {
+			break
+		}
+		s = s[1:]
+	}
+	if isBlankLine(s) || isATXHeading(s) || isThematicBreak(s) {
+		return false
+	}
+	if _, _, ok := fenceOpen(s); ok {
+		return false
+	}
+	return true
+}
+
+func isSetextUnderline(s string) bool {
+	t := strings.TrimRight(s, " \t\r\n")
+	if t == "" || (t[0] != '=' && t[0] != '-') {
+		return false
+	}
+	return strings.Trim(t, t[:1]) == ""
 }
 
 func isATXHeading(s string) bool {
@@ -292,10 +382,25 @@ type mdSplitter struct {
 	nestedCol int // content column of the item holding nested
 	prevBlank bool
 	prevText  bool // the previous line could be continued as a paragraph
-	tooDeep   bool // a line nests beyond the limits
-	emptyItem bool // the innermost item opened with an empty line
+	paraDepth int  // the item depth that paragraph is in; -1 inside a quote
+	// paraMayVanish: the open paragraph may turn out to be only link
+	// reference definitions or a table, and then a setext underline after
+	// it is not one.
+	paraMayVanish bool
+	tooDeep       bool // a line nests beyond the limits
+	emptyItem     bool // the innermost item opened with an empty line
+	emptyMarker   byte // and its marker: '-', '+', '*', '.' or ')'
+	// fork is the other reading of an ambiguous line, set by line.
+	fork *mdSplitter
 }
 
+// maxReadings bounds the readings of a chunk followed at once; past it
+// the chunk is not cut again (always correct, only coarser).
+const maxReadings = 8
+
+// splitMarkdown follows every reading of the document that the cheap line
+// classification cannot decide between, and cuts only where all of them
+// are at a clean point.
 func splitMarkdown(src string) []Chunk {
 	var chunks []Chunk
 	start := 0
@@ -303,23 +408,85 @@ func splitMarkdown(src string) []Chunk {
 		chunks = append(chunks, Chunk{Start: 0, End: n, Flags: FrontMatter})
 		start = n
 	}
-	var s mdSplitter
+	states := []mdSplitter{{}}
+	noCut := false
 	for pos := start; pos < len(src); {
 		end := lineEnd(src, pos)
 		line := src[pos:end]
-		if s.top.kind == noVerbatim && s.prevBlank && pos > start &&
-			line[0] != ' ' && line[0] != '\t' && !isBlankLine(line) {
-			chunks = append(chunks, Chunk{Start: start, End: pos, Flags: s.flags()})
+		if !noCut && pos > start && line[0] != ' ' && line[0] != '\t' && !isBlankLine(line) && cleanCut(states) {
+			chunks = append(chunks, Chunk{Start: start, End: pos, Flags: flagsOf(states)})
 			start = pos
-			s = mdSplitter{}
+			states = append(states[:0], mdSplitter{})
 		}
-		s.line(line)
+		n := len(states)
+		for i := 0; i < n; i++ {
+			states[i].line(line)
+			if f := states[i].fork; f != nil {
+				states[i].fork = nil
+				states = append(states, *f)
+			}
+		}
+		if len(states) > 1 {
+			states = dedupe(states)
+			if len(states) > maxReadings {
+				noCut = true
+				states = states[:1]
+			}
+		}
 		pos = end
 	}
 	if len(src) > start || len(chunks) == 0 {
-		chunks = append(chunks, Chunk{Start: start, End: len(src), Flags: s.flags()})
+		chunks = append(chunks, Chunk{Start: start, End: len(src), Flags: flagsOf(states)})
 	}
 	return chunks
+}
+
+func cleanCut(states []mdSplitter) bool {
+	for i := range states {
+		if states[i].top.kind != noVerbatim || !states[i].prevBlank {
+			return false
+		}
+	}
+	return true
+}
+
+func flagsOf(states []mdSplitter) ChunkFlags {
+	var f ChunkFlags
+	for i := range states {
+		f |= states[i].flags()
+	}
+	return f
+}
+
+func dedupe(states []mdSplitter) []mdSplitter {
+	out := states[:1]
+	for _, s := range states[1:] {
+		dup := false
+		for i := range out {
+			if out[i].same(&s) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (s *mdSplitter) same(o *mdSplitter) bool {
+	return s.top == o.top && s.nested == o.nested && s.nestedCol == o.nestedCol &&
+		s.prevBlank == o.prevBlank && s.prevText == o.prevText && s.paraDepth == o.paraDepth &&
+		s.paraMayVanish == o.paraMayVanish && s.tooDeep == o.tooDeep && s.emptyItem == o.emptyItem && s.emptyMarker == o.emptyMarker &&
+		slices.Equal(s.items, o.items)
+}
+
+func (s *mdSplitter) clone() *mdSplitter {
+	c := *s
+	c.items = slices.Clone(s.items)
+	c.fork = nil
+	return &c
 }
 
 func (s *mdSplitter) flags() ChunkFlags {
@@ -363,10 +530,13 @@ func nestingMarkers(s string) int {
 func (s *mdSplitter) line(line string) {
 	if s.top.kind != noVerbatim {
 		s.continueTop(line)
-		s.prevBlank, s.prevText = false, false
+		s.prevBlank, s.prevText = s.top.kind == noVerbatim && isBlankLine(line), false
 		return
 	}
 	if isBlankLine(line) {
+		if s.nested.kind == htmlBlock && s.nested.htmlType >= 6 {
+			s.nested = verbatim{}
+		}
 		if s.emptyItem && s.nested.kind == noVerbatim && len(s.items) > 0 {
 			// An item can start with at most one blank line: an empty item
 			// followed by a blank line ends.
@@ -376,10 +546,24 @@ func (s *mdSplitter) line(line string) {
 		s.prevBlank, s.prevText = true, false
 		return
 	}
+	wasEmpty := s.emptyItem
 	s.emptyItem = false
 	col, idx := indentOf(line)
 	if col > maxIndent {
 		s.tooDeep = true
+	}
+	if wasEmpty && len(s.items) > 0 {
+		// goldmark closes a list whose last item is empty when a marker of
+		// another kind follows, however far it is indented.
+		base := 0
+		if len(s.items) > 1 {
+			base = s.items[len(s.items)-2]
+		}
+		if rest := line[idx:]; col-base < 4 && !isThematicBreak(rest) {
+			if w, _, _, ok := listMarker(rest); ok && rest[w-1] != s.emptyMarker {
+				s.items = s.items[:len(s.items)-1]
+			}
+		}
 	}
 	if c := line[idx]; c == '>' || c == '-' || c == '+' || c == '*' || isDigit(c) {
 		if nestingMarkers(line[idx:]) > maxNesting {
@@ -440,11 +624,24 @@ func (s *mdSplitter) blockStart(line string, col, idx int, mayBeLazy bool) {
 		return
 	}
 	if rest[0] == '<' {
-		if t := htmlOpen(strings.Repeat(" ", min(col-base, 3)) + rest); t > 0 {
+		if t := htmlOpen(strings.Repeat(" ", min(col-base, 3))+rest, s.prevText); t > 0 {
 			s.items = s.items[:depth]
-			s.openVerbatim(verbatim{kind: htmlBlock, htmlType: t}, depth, htmlCloses(t, rest))
+			s.openVerbatim(verbatim{kind: htmlBlock, htmlType: t}, depth, t <= 5 && htmlCloses(t, rest))
 			return
 		}
+	}
+	if s.prevText && s.paraDepth == depth && isSetextUnderline(rest) {
+		if s.paraMayVanish && s.fork == nil {
+			// If the paragraph was only definitions or a table, the
+			// underline is read as whatever else it is.
+			alt := s.clone()
+			alt.prevText = false
+			alt.blockStart(line, col, idx, mayBeLazy)
+			s.fork = alt
+		}
+		// The paragraph becomes a heading and ends.
+		s.prevText = false
+		return
 	}
 	if isThematicBreak(rest) || isATXHeading(rest) {
 		s.items = s.items[:depth]
@@ -453,12 +650,32 @@ func (s *mdSplitter) blockStart(line string, col, idx int, mayBeLazy bool) {
 	}
 	if rest[0] == '>' {
 		s.items = s.items[:depth]
-		// Block quote content is not tracked: a blank line ends it.
-		s.prevText = true
+		// Block quote content is not tracked: a blank line ends it. A line
+		// without '>' may continue its paragraph lazily but never reaches it
+		// to be subject to the paragraph-interruption rules.
+		s.prevText, s.paraDepth = quoteHasParagraph(rest), -1
+		return
+	}
+	if n := footnoteDefLen(rest); n > 0 {
+		// A footnote definition is a container like a list item whose
+		// content is indented 4 columns past its own container.
+		s.items = append(s.items[:depth], base+4)
+		s.prevText, s.emptyItem = false, false
+		after := rest[n:]
+		if len(s.items) > maxNesting {
+			s.tooDeep = true
+			return
+		}
+		if !isBlankLine(after) {
+			sp, sidx := indentOf(after)
+			s.blockStart(line, col+n+sp, idx+n+sidx, false)
+		}
 		return
 	}
 	if w, empty, ordered1, ok := listMarker(rest); ok {
-		interrupts := !s.prevText || (!empty && (rest[0] == '-' || rest[0] == '+' || rest[0] == '*' || ordered1))
+		// A list item interrupts a paragraph in the same container only
+		// when it is not empty and, if ordered, starts at 1.
+		interrupts := !s.prevText || s.paraDepth != depth || (!empty && (rest[0] == '-' || rest[0] == '+' || rest[0] == '*' || ordered1))
 		if interrupts {
 			s.items = s.items[:depth]
 			after := rest[w:]
@@ -469,7 +686,7 @@ func (s *mdSplitter) blockStart(line string, col, idx int, mayBeLazy bool) {
 			}
 			s.items = append(s.items, content)
 			s.prevText = false
-			s.emptyItem = isBlankLine(after)
+			s.emptyItem, s.emptyMarker = isBlankLine(after), rest[w-1]
 			if len(s.items) > maxNesting {
 				s.tooDeep = true
 				return
@@ -484,6 +701,8 @@ func (s *mdSplitter) blockStart(line string, col, idx int, mayBeLazy bool) {
 	// paragraph in the item at depth.
 	if !s.prevText {
 		s.items = s.items[:depth]
+		s.paraDepth = depth
+		s.paraMayVanish = rest[0] == '[' || strings.IndexByte(rest, '|') >= 0
 	}
 	s.prevText = true
 }
