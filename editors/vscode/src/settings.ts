@@ -1,0 +1,70 @@
+// The server's settings, as VS Code stores them and as the server reads
+// them. No "vscode" import: the Node tests use it too.
+
+/** Severity names a rule may be set to, besides false. */
+export type RuleSetting = false | true | "error" | "warning" | "info" | "hint";
+
+/**
+ * ServerSettings is the object the server reads from initializationOptions
+ * and from the "liaison" section of the workspace configuration.
+ */
+export interface ServerSettings {
+  debounceMs?: number;
+  rules?: Record<string, RuleSetting>;
+  categories?: Record<string, boolean>;
+}
+
+/** The keys of the "liaison" section that the server itself reads. */
+export const SERVER_KEYS = ["debounceMs", "rules", "categories"] as const;
+
+/** The keys whose change needs a new server process. */
+export const RESTART_KEYS = ["path", "logLevel", "languages"] as const;
+
+/** Log levels accepted by `liaison serve --log-level`. */
+export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** A getter like vscode.WorkspaceConfiguration.get. */
+export type Getter = <T>(key: string) => T | undefined;
+
+/** serverSettings picks what the server reads out of the "liaison" section. */
+export function serverSettings(get: Getter): ServerSettings {
+  const out: ServerSettings = {};
+  const debounce = get<number>("debounceMs");
+  if (typeof debounce === "number" && Number.isFinite(debounce) && debounce >= 0) {
+    out.debounceMs = Math.round(debounce);
+  }
+  const rules = get<Record<string, RuleSetting>>("rules");
+  if (rules !== null && typeof rules === "object") {
+    out.rules = { ...rules };
+  }
+  const categories = get<Record<string, boolean>>("categories");
+  if (categories !== null && typeof categories === "object") {
+    out.categories = { ...categories };
+  }
+  return out;
+}
+
+/** logLevel reads liaison.logLevel, falling back to "info". */
+export function logLevel(get: Getter): LogLevel {
+  const v = get<string>("logLevel");
+  return (LOG_LEVELS as readonly string[]).includes(v ?? "") ? (v as LogLevel) : "info";
+}
+
+/** serverArgs are the arguments `liaison` is started with. */
+export function serverArgs(level: LogLevel): string[] {
+  return ["serve", "--stdio", "--log-level", level];
+}
+
+/** languages reads liaison.languages, falling back to Markdown and plain text. */
+export function languages(get: Getter): string[] {
+  const v = get<unknown>("languages");
+  if (Array.isArray(v)) {
+    const ids = v.filter((x): x is string => typeof x === "string" && x.trim() !== "");
+    if (ids.length > 0) {
+      return ids;
+    }
+  }
+  return ["markdown", "plaintext"];
+}
