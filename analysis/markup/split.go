@@ -125,15 +125,9 @@ type verbatim struct {
 	htmlType  int // 1..5
 }
 
-var (
-	htmlType1Open  = regexp.MustCompile(`(?i)^[ ]{0,3}<(script|pre|style|textarea)(?:\s.*|>.*|/>.*|)(?:\r\n|\n)?$`)
-	htmlType1Close = regexp.MustCompile(`(?i)^.*</(?:script|pre|style|textarea)>.*`)
-	htmlType4Open  = regexp.MustCompile(`^[ ]{0,3}<![A-Z]+.*(?:\r\n|\n)?$`)
-	htmlType6Open  = regexp.MustCompile(`^[ ]{0,3}<(?:/[ ]*)?([a-zA-Z]+[a-zA-Z0-9\-]*)(?:[ ].*|>.*|/>.*|)(?:\r\n|\n)?$`)
-	htmlType7Open  = regexp.MustCompile(`^[ ]{0,3}<(/[ ]*)?([a-zA-Z]+[a-zA-Z0-9\-]*)(` + htmlAttribute + `*)[ ]*(?:>|/>)[ ]*(?:\r\n|\n)?$`)
-)
-
-const htmlAttribute = `(?:[\r\n \t]+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:[\r\n \t]*=[\r\n \t]*(?:[^\"'=<>` + "`" + `\x00-\x20]+|'[^']*'|"[^"]*"))?)`
+// htmlType1Close ends an HTML block of type 1; it runs only on lines
+// inside such a block.
+var htmlType1Close = regexp.MustCompile(`(?i)^.*</(?:script|pre|style|textarea)>.*`)
 
 // htmlBlockTags are the tag names that open an HTML block of type 6.
 var htmlBlockTags = map[string]bool{
@@ -160,21 +154,19 @@ func htmlOpen(line string, inParagraph bool) int {
 		return 0
 	}
 	switch {
-	case htmlType1Open.MatchString(line):
+	case htmlType1Start(t):
 		return 1
 	case strings.HasPrefix(t, "<!--"):
 		return 2
 	case strings.HasPrefix(t, "<?"):
 		return 3
-	case htmlType4Open.MatchString(line):
+	case len(t) > 2 && t[1] == '!' && t[2] >= 'A' && t[2] <= 'Z':
 		return 4
 	case strings.HasPrefix(t, "<![CDATA["):
 		return 5
 	}
-	if m := htmlType7Open.FindStringSubmatchIndex(line); m != nil {
-		isClose := m[2] > -1 && line[m[2]:m[3]] == "/"
-		hasAttr := m[6] != m[7]
-		tag := strings.ToLower(line[m[4]:m[5]])
+	if tag, isClose, hasAttr, ok := htmlCompleteTag(t); ok {
+		tag = strings.ToLower(tag)
 		if htmlBlockTags[tag] {
 			return 6
 		}
@@ -182,10 +174,171 @@ func htmlOpen(line string, inParagraph bool) int {
 			return 7
 		}
 	}
-	if m := htmlType6Open.FindStringSubmatchIndex(line); m != nil && htmlBlockTags[strings.ToLower(line[m[2]:m[3]])] {
+	if htmlType6Start(t) {
 		return 6
 	}
 	return 0
+}
+
+// isLineEnd reports whether s is "", "\n" or "\r\n".
+func isLineEnd(s string) bool {
+	return s == "" || s == "\n" || s == "\r\n"
+}
+
+func isTagNameByte(c byte) bool { return isLetter(c) || isDigit(c) || c == '-' }
+
+// htmlTagName returns the length of the tag name at the start of s.
+func htmlTagName(s string) int {
+	if s == "" || !isLetter(s[0]) {
+		return 0
+	}
+	n := 1
+	for n < len(s) && isTagNameByte(s[n]) {
+		n++
+	}
+	return n
+}
+
+// htmlType1Start matches goldmark's
+// (?i)^<(script|pre|style|textarea)(?:\s.*|>.*|/>.*|)(?:\r\n|\n)?$.
+func htmlType1Start(t string) bool {
+	n := htmlTagName(t[1:])
+	switch strings.ToLower(t[1 : 1+n]) {
+	case "script", "pre", "style", "textarea":
+	default:
+		return false
+	}
+	rest := t[1+n:]
+	if isLineEnd(rest) {
+		return true
+	}
+	switch rest[0] {
+	case ' ', '\t', '\n', '\f', '\r', '>':
+		return true
+	case '/':
+		return len(rest) > 1 && rest[1] == '>'
+	}
+	return false
+}
+
+// htmlType6Start matches goldmark's
+// ^<(?:/[ ]*)?([a-zA-Z]+[a-zA-Z0-9\-]*)(?:[ ].*|>.*|/>.*|)(?:\r\n|\n)?$
+// with a block tag name.
+func htmlType6Start(t string) bool {
+	i := 1
+	if i < len(t) && t[i] == '/' {
+		i++
+		for i < len(t) && t[i] == ' ' {
+			i++
+		}
+	}
+	n := htmlTagName(t[i:])
+	if n == 0 || !htmlBlockTags[strings.ToLower(t[i:i+n])] {
+		return false
+	}
+	rest := t[i+n:]
+	if isLineEnd(rest) {
+		return true
+	}
+	switch rest[0] {
+	case ' ', '>':
+		return true
+	case '/':
+		return len(rest) > 1 && rest[1] == '>'
+	}
+	return false
+}
+
+func isHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// htmlCompleteTag matches goldmark's type 7 pattern: a whole open or
+// closing tag, alone on the line but for spaces:
+// ^<(/[ ]*)?([a-zA-Z]+[a-zA-Z0-9\-]*)(attribute*)[ ]*(?:>|/>)[ ]*(?:\r\n|\n)?$
+func htmlCompleteTag(t string) (tag string, isClose, hasAttr, ok bool) {
+	i := 1
+	if i < len(t) && t[i] == '/' {
+		i++
+		// goldmark compares its "/[ ]*" group with "/": spaces after the
+		// slash make it no closing tag.
+		isClose = i < len(t) && t[i] != ' '
+		for i < len(t) && t[i] == ' ' {
+			i++
+		}
+	}
+	n := htmlTagName(t[i:])
+	if n == 0 {
+		return "", false, false, false
+	}
+	tag = t[i : i+n]
+	i += n
+	attrStart := i
+	for {
+		j := i
+		for j < len(t) && isHTMLSpace(t[j]) {
+			j++
+		}
+		if j == i || j >= len(t) || !(isLetter(t[j]) || t[j] == '_' || t[j] == ':') {
+			break
+		}
+		j++
+		for j < len(t) && (isLetter(t[j]) || isDigit(t[j]) || t[j] == ':' || t[j] == '.' || t[j] == '_' || t[j] == '-') {
+			j++
+		}
+		// Optional value.
+		k := j
+		for k < len(t) && isHTMLSpace(t[k]) {
+			k++
+		}
+		if k < len(t) && t[k] == '=' {
+			k++
+			for k < len(t) && isHTMLSpace(t[k]) {
+				k++
+			}
+			if v := htmlAttrValue(t[k:]); v > 0 {
+				j = k + v
+			}
+		}
+		i = j
+	}
+	hasAttr = i > attrStart
+	for i < len(t) && t[i] == ' ' {
+		i++
+	}
+	switch {
+	case i < len(t) && t[i] == '>':
+		i++
+	case i+1 < len(t) && t[i] == '/' && t[i+1] == '>':
+		i += 2
+	default:
+		return "", false, false, false
+	}
+	for i < len(t) && t[i] == ' ' {
+		i++
+	}
+	if !isLineEnd(t[i:]) {
+		return "", false, false, false
+	}
+	return tag, isClose, hasAttr, true
+}
+
+// htmlAttrValue returns the length of the attribute value at the start of
+// s, or 0.
+func htmlAttrValue(s string) int {
+	if s == "" {
+		return 0
+	}
+	switch q := s[0]; q {
+	case '"', '\'':
+		if k := strings.IndexByte(s[1:], q); k >= 0 {
+			return k + 2
+		}
+		return 0
+	}
+	n := 0
+	for n < len(s) && !strings.ContainsRune("\"'=<>`", rune(s[n])) && s[n] > 0x20 {
+		n++
+	}
+	return n
 }
 
 func htmlCloses(typ int, line string) bool {
