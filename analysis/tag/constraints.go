@@ -121,24 +121,36 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 		return
 	}
 	for i := 1; i < n-1; i++ {
-		if s.types[i] >= 0 || !opensComplement(i+1) || ptb(i+1) == PERIOD {
+		if !opensComplement(i+1) || ptb(i+1) == PERIOD {
 			continue
 		}
 		subject := ptb(i - 1)
 		lex := morph.Class(s.words[i].Lex)
+		known := s.types[i] >= 0
 		switch ptb(i) {
 		case NNS:
 			// A singular subject: a name, a singular pronoun, an
-			// indefinite pronoun (nobody, someone: NN in EWT), or a
-			// capitalised sentence-initial word the model does not know.
+			// indefinite pronoun (nobody, someone: NN in EWT), a
+			// capitalised sentence-initial word the model does not know,
+			// or a determiner and a singular noun ("The change impacts
+			// every team": then the lexicon must know the verb, for a
+			// word the model has seen too).
+			determined := subject == NN && i >= 2 && t.labels[out[i-1]].UPOS == NOUN &&
+				(ptb(i-2) == DT || ptb(i-2) == PRPS) && lex&verbThirdS != 0
+			if known && !determined {
+				continue
+			}
 			singularSubject := subject == NNP || subject == PRP && isSingularPronoun(words[i-1]) ||
 				subject == NN && t.labels[out[i-1]].UPOS == PRON ||
-				i == 1 && s.words[0].Capital && s.types[0] < 0
+				i == 1 && s.words[0].Capital && s.types[0] < 0 || determined
 			if singularSubject && (lex&verbThirdS != 0 || lex == 0) {
 				out[i] = cl.vbz
 				return
 			}
 		case NN:
+			if known {
+				continue
+			}
 			pluralSubject := subject == NNS || subject == NNPS || subject == PRP && isPluralPronoun(words[i-1])
 			// A collective singular subject ("staff", "team") takes a
 			// plural verb too; then ask for a verb reading in the lexicon

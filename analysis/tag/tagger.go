@@ -3,6 +3,7 @@ package tag
 import (
 	_ "embed"
 	"fmt"
+	"math"
 	"sync"
 
 	"liaison/analysis/tag/internal/model"
@@ -26,16 +27,37 @@ type Tagger struct {
 	start   int // label index standing for "before the sentence"
 
 	// Sparse weights of the hashed features, for what is not precomputed.
+	// Scores are integers, in units of the model's weight quantum; an
+	// entry packs the weight (high 24 bits, signed) and the label (low 8).
 	features featureTable
-	entries  []model.Entry
+	entries  []uint32
 
 	// Known word forms and their precomputed score vectors (dense, classes wide).
 	vocab   vocabTable
 	types   []wordType
-	vectors []float32 // per type: the sum of its word-only features
+	vectors []int32 // per type: the sum of its word-only features, not first in a sentence
+	// firstShape[id*2] and [id*2+1]: spans (see neighbourSpans) of the
+	// type's first-and-shape features, not first and first in a sentence.
+	firstShape []uint32
+	// Frequent types (seen in training often enough to have a Seen set)
+	// also have dense vectors as the previous and the next word:
+	// denseNeighbours[d*2*classes:] the previous, then the next, for d = type.dense.
+	denseNeighbours []int16
+	zeros           []int16 // classes zeros, standing for no dense vector
+	zeroScores      []int32 // the same, for no word-only vector
+
+	// The features of a known word type as a neighbour, resolved: for type
+	// id, neighbourSpans[id*neighbourKeys : (id+1)*neighbourKeys] are the
+	// spans (start<<maxRowBits | length; 0 when absent) into entries of
+	// its keys in roles rolePrev..roleNext2, in that order; role r's
+	// keys start at neighbourFirst[r].
+	neighbourSpans []uint32
+	// boundary[r] is what a missing neighbour (past a sentence edge) in
+	// role r contributes.
+	boundary [numRoles][]uint32
 
 	// tagVectors[prev*(classes+1)+prev2] scores the previous-two-tags features.
-	tagVectors []float32
+	tagVectors []int32
 
 	seen    func(uint64) (model.Labelset, bool)
 	lexicon model.Lexicon
@@ -48,6 +70,7 @@ type Tagger struct {
 type wordType struct {
 	word  model.Word
 	fixed int32 // label index or -1
+	dense int32 // index of the type's dense neighbour vectors, or -1
 }
 
 // Vector roles of a known word type.
@@ -64,8 +87,10 @@ type scratch struct {
 	labels []int
 	words  []model.Word
 	types  []int32
-	scores []float32
 	keys   []uint32
+	// scores is indexed by a label (a uint8), so the compiler can drop
+	// the bounds checks; only the first classes entries are used.
+	scores [256]int32
 }
 
 // Load decodes the embedded model and builds the tagger's tables.
@@ -101,10 +126,26 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 		t.labels = append(t.labels, Tagged{UPOS: u, PTB: p})
 	}
 	// Sparse feature table.
+	if len(m.Entries) >= maxEntries {
+		return nil, fmt.Errorf("tag: %d weights, at most %d", len(m.Entries), maxEntries-1)
+	}
 	t.features = newFeatureTable(len(m.Keys))
-	t.entries = m.Entries
+	t.entries = make([]uint32, len(m.Entries))
+	if m.Scale <= 0 {
+		return nil, fmt.Errorf("tag: weight scale %v", m.Scale)
+	}
+	for i, e := range m.Entries {
+		q := math.Round(float64(e.Weight / m.Scale))
+		if q < -32767 || q > 32767 {
+			return nil, fmt.Errorf("tag: weight %v out of range", e.Weight)
+		}
+		t.entries[i] = uint32(int32(q))<<8 | uint32(e.Label)
+	}
 	start := uint32(0)
 	for i, k := range m.Keys {
+		if m.Ends[i] <= start || m.Ends[i]-start > maxRow || int(m.Ends[i]) > len(m.Entries) {
+			return nil, fmt.Errorf("tag: corrupt feature row %d", i)
+		}
 		t.features.put(k, start, m.Ends[i])
 		start = m.Ends[i]
 	}
@@ -112,19 +153,65 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 	c := t.classes
 	t.vocab = newVocabTable(len(m.Vocab))
 	t.types = make([]wordType, len(m.Vocab))
-	t.vectors = make([]float32, len(m.Vocab)*c)
+	t.vectors = make([]int32, len(m.Vocab)*c)
 	var keys []uint32
 	for i, v := range m.Vocab {
 		w := model.Describe(v.Form, nil, t.seen)
 		w.Lex = v.Lex
-		t.types[i] = wordType{word: w, fixed: int32(v.Fixed)}
+		t.types[i] = wordType{word: w, fixed: int32(v.Fixed), dense: -1}
 		t.vocab.put(v.Form, int32(i))
 		keys = model.SelfKeys(&w, keys[:0])
+		keys = append(keys, model.FirstShapeKey(&w, false))
 		t.addKeys(t.vectors[i*c:(i+1)*c], keys)
+		t.firstShape = append(t.firstShape, t.features.span(model.FirstShapeKey(&w, false)), t.features.span(model.FirstShapeKey(&w, true)))
+	}
+	// Dense neighbour vectors of frequent types, where the sums fit.
+	t.zeros = make([]int16, c)
+	t.zeroScores = make([]int32, c)
+	sums := make([]int32, 2*c)
+	for i := range t.types {
+		w := &t.types[i].word
+		if !w.HasSeen {
+			continue
+		}
+		clear(sums)
+		keys = model.PrevKeys(w, keys[:0])
+		t.addKeys(sums[:c], keys)
+		keys = model.NextKeys(w, keys[:0])
+		t.addKeys(sums[c:], keys)
+		fits := true
+		for _, v := range sums {
+			fits = fits && v >= math.MinInt16 && v <= math.MaxInt16
+		}
+		if !fits {
+			continue
+		}
+		t.types[i].dense = int32(len(t.denseNeighbours) / (2 * c))
+		for _, v := range sums {
+			t.denseNeighbours = append(t.denseNeighbours, int16(v))
+		}
+	}
+	// Known word types as neighbours, and the sentence edges.
+	t.neighbourSpans = make([]uint32, 0, len(m.Vocab)*numNeighbourKeys)
+	for i := range t.types {
+		w := &t.types[i].word
+		for role := rolePrev; role < numRoles; role++ {
+			keys = neighbourKeys(w, role, keys[:0])
+			if len(keys) != neighbourFirst[role+1]-neighbourFirst[role] {
+				return nil, fmt.Errorf("tag: %d keys in neighbour role %d", len(keys), role)
+			}
+			for _, k := range keys {
+				t.neighbourSpans = append(t.neighbourSpans, t.features.span(k))
+			}
+		}
+	}
+	for role := rolePrev; role < numRoles; role++ {
+		keys = model.BoundaryKeys(roleOffset[role], keys[:0])
+		t.boundary[role] = t.appendEntries(nil, keys)
 	}
 	// Previous-two-tags table.
 	n := c + 1
-	t.tagVectors = make([]float32, n*n*c)
+	t.tagVectors = make([]int32, n*n*c)
 	for p := 0; p < n; p++ {
 		for p2 := 0; p2 < n; p2++ {
 			keys = model.TagKeys(p, p2, keys[:0])
@@ -134,30 +221,60 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 	t.constraint = constraintLabels{
 		vb: t.findLabel(VERB, VB), vbp: t.findLabel(VERB, VBP), vbz: t.findLabel(VERB, VBZ), vbg: t.findLabel(VERB, VBG), to: t.findLabel(PART, TO),
 	}
-	t.scratch.New = func() any {
-		return &scratch{scores: make([]float32, c)}
-	}
+	t.scratch.New = func() any { return new(scratch) }
 	return t, nil
 }
 
+// neighbourKeys appends the keys of w's features in a neighbour role.
+func neighbourKeys(w *model.Word, role int, dst []uint32) []uint32 {
+	switch role {
+	case rolePrev:
+		return model.PrevKeys(w, dst)
+	case rolePrev2:
+		return model.Prev2Keys(w, dst)
+	case roleNext:
+		return model.NextKeys(w, dst)
+	default:
+		return model.Next2Keys(w, dst)
+	}
+}
+
+// appendEntries appends the weights of keys to dst.
+func (t *Tagger) appendEntries(dst []uint32, keys []uint32) []uint32 {
+	for _, k := range keys {
+		if start, end, ok := t.features.get(k); ok {
+			dst = append(dst, t.entries[start:end]...)
+		}
+	}
+	return dst
+}
+
 // addKeys adds the weights of keys to scores.
-func (t *Tagger) addKeys(scores []float32, keys []uint32) {
+func (t *Tagger) addKeys(scores []int32, keys []uint32) {
 	for _, k := range keys {
 		start, end, ok := t.features.get(k)
 		if !ok {
 			continue
 		}
 		for _, e := range t.entries[start:end] {
-			scores[e.Label] += e.Weight
+			scores[uint8(e)] += int32(e) >> 8
 		}
 	}
 }
 
-// addVector adds a dense vector to scores.
-func addVector(scores, v []float32) {
-	v = v[:len(scores)]
-	for j := range scores {
-		scores[j] += v[j]
+// addEntries adds packed weights to scores.
+func addEntries(scores *[256]int32, entries []uint32) {
+	for _, e := range entries {
+		scores[uint8(e)] += int32(e) >> 8
+	}
+}
+
+// addKeysTo adds the weights of keys to scores.
+func (t *Tagger) addKeysTo(scores *[256]int32, keys []uint32) {
+	for _, k := range keys {
+		if start, end, ok := t.features.get(k); ok {
+			addEntries(scores, t.entries[start:end])
+		}
 	}
 }
 
@@ -184,22 +301,58 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 	}
 	c := t.classes
 	n := c + 1
-	scores := s.scores
+	scores := &s.scores
 	prev, prev2 := t.start, t.start
 	for i := range words {
 		label := -1
-		if id := s.types[i]; id >= 0 {
-			if f := t.types[id].fixed; f >= 0 {
-				label = int(f)
-			}
+		id := s.types[i]
+		if id >= 0 {
+			label = int(t.types[id].fixed)
 		}
 		if label < 0 {
-			copy(scores, t.tagVectors[(prev*n+prev2)*c:(prev*n+prev2+1)*c])
-			t.addRole(scores, s, i, roleSelf)
-			t.addRole(scores, s, i-1, rolePrev)
-			t.addRole(scores, s, i-2, rolePrev2)
-			t.addRole(scores, s, i+1, roleNext)
-			t.addRole(scores, s, i+2, roleNext2)
+			// Dense vectors: the previous two tags, the word-only
+			// features of a known word, its neighbours if frequent.
+			sc := scores[:c]
+			tv := t.tagVectors[(prev*n+prev2)*c : (prev*n+prev2+1)*c]
+			sv := t.zeroVector(c)
+			if id >= 0 {
+				sv = t.vectors[int(id)*c : int(id+1)*c]
+			}
+			pv, nv := t.zeros, t.zeros
+			prevDense, nextDense := false, false
+			if i > 0 {
+				if d := t.denseOf(s.types[i-1]); d >= 0 {
+					pv, prevDense = t.denseNeighbours[d*2*c:(d*2+1)*c], true
+				}
+			}
+			if i+1 < len(words) {
+				if d := t.denseOf(s.types[i+1]); d >= 0 {
+					nv, nextDense = t.denseNeighbours[(d*2+1)*c:(d*2+2)*c], true
+				}
+			}
+			tv, sv, pv, nv = tv[:len(sc)], sv[:len(sc)], pv[:len(sc)], nv[:len(sc)]
+			for j := range sc {
+				sc[j] = tv[j] + sv[j] + int32(pv[j]) + int32(nv[j])
+			}
+			if id >= 0 {
+				if i == 0 { // the vector assumes a word not first
+					fs := t.firstShape[int(id)*2:]
+					subEntries(scores, t.spanEntries(fs[0]))
+					addEntries(scores, t.spanEntries(fs[1]))
+				}
+			} else {
+				s.keys = model.SelfKeys(&s.words[i], s.keys[:0])
+				s.keys = append(s.keys, model.FirstShapeKey(&s.words[i], i == 0))
+				t.addKeysTo(scores, s.keys)
+			}
+			if !prevDense {
+				t.addNeighbour(scores, s, i-1, rolePrev)
+			}
+			t.addNeighbour(scores, s, i-2, rolePrev2)
+			if !nextDense {
+				t.addNeighbour(scores, s, i+1, roleNext)
+			}
+			t.addNeighbour(scores, s, i+2, roleNext2)
 			prevLower, nextLower := model.HashStart(), model.HashEnd()
 			if i > 0 {
 				prevLower = s.words[i-1].Lower
@@ -207,9 +360,9 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 			if i+1 < len(words) {
 				nextLower = s.words[i+1].Lower
 			}
-			s.keys = model.PairKeys(&s.words[i], i == 0, prevLower, nextLower, prev, s.keys[:0])
-			t.addKeys(scores, s.keys)
-			label = model.Argmax(scores)
+			s.keys = model.ContextKeys(&s.words[i], prevLower, nextLower, prev, s.keys[:0])
+			t.addKeysTo(scores, s.keys)
+			label = model.Argmax(scores[:c])
 		}
 		s.labels[i] = label
 		prev2, prev = prev, label
@@ -223,35 +376,56 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 	return dst
 }
 
-// addRole adds the contribution of the word at position j in the given role.
-func (t *Tagger) addRole(scores []float32, s *scratch, j, role int) {
+// denseOf returns the dense neighbour vectors' index of type id, or -1.
+func (t *Tagger) denseOf(id int32) int {
+	if id < 0 {
+		return -1
+	}
+	return int(t.types[id].dense)
+}
+
+// zeroVector returns c zero scores.
+func (t *Tagger) zeroVector(c int) []int32 { return t.zeroScores[:c] }
+
+// spanEntries returns the entries of a span (see neighbourSpans).
+func (t *Tagger) spanEntries(sp uint32) []uint32 {
+	start := sp >> maxRowBits
+	return t.entries[start : start+sp&maxRow]
+}
+
+// subEntries subtracts packed weights from scores.
+func subEntries(scores *[256]int32, entries []uint32) {
+	for _, e := range entries {
+		scores[uint8(e)] -= int32(e) >> 8
+	}
+}
+
+// addNeighbour adds the contribution of the word at position j in a
+// neighbour role: precomputed for known word types and the sentence edges.
+func (t *Tagger) addNeighbour(scores *[256]int32, s *scratch, j, role int) {
 	if j < 0 || j >= len(s.words) {
-		s.keys = model.BoundaryKeys(roleOffset[role], s.keys[:0])
-		t.addKeys(scores, s.keys)
+		addEntries(scores, t.boundary[role])
 		return
 	}
-	if id := s.types[j]; id >= 0 && role == roleSelf {
-		c := t.classes
-		addVector(scores, t.vectors[int(id)*c:int(id+1)*c])
+	if id := s.types[j]; id >= 0 {
+		base := int(id) * numNeighbourKeys
+		for _, sp := range t.neighbourSpans[base+neighbourFirst[role] : base+neighbourFirst[role+1]] {
+			start := sp >> maxRowBits
+			addEntries(scores, t.entries[start:start+sp&maxRow])
+		}
 		return
 	}
-	w := &s.words[j]
-	switch role {
-	case roleSelf:
-		s.keys = model.SelfKeys(w, s.keys[:0])
-	case rolePrev:
-		s.keys = model.PrevKeys(w, s.keys[:0])
-	case rolePrev2:
-		s.keys = model.Prev2Keys(w, s.keys[:0])
-	case roleNext:
-		s.keys = model.NextKeys(w, s.keys[:0])
-	case roleNext2:
-		s.keys = model.Next2Keys(w, s.keys[:0])
-	}
-	t.addKeys(scores, s.keys)
+	s.keys = neighbourKeys(&s.words[j], role, s.keys[:0])
+	t.addKeysTo(scores, s.keys)
 }
 
 var roleOffset = [numRoles]int{0, -1, -2, 1, 2}
+
+// neighbourFirst[r] is where role r's keys start among a type's
+// neighbourSpans: model.PrevKeys gives 2, Prev2Keys 1, NextKeys 3, Next2Keys 1.
+var neighbourFirst = [numRoles + 1]int{0, 0, 2, 3, 6, 7}
+
+const numNeighbourKeys = 7
 
 func grow[T any](s []T, n int) []T {
 	if cap(s) < n {
@@ -260,38 +434,58 @@ func grow[T any](s []T, n int) []T {
 	return s[:n]
 }
 
-// featureTable is an open-addressing map from feature key to a range of entries.
+// featureTable is an open-addressing map from feature key to a range of
+// entries. A slot packs the key (high 32 bits), the range's start and its
+// length (low maxRowBits bits; 0 marks an empty slot), so a lookup reads
+// one cache line.
 type featureTable struct {
 	mask  uint32
-	keys  []uint32
-	spans [][2]uint32 // entries start, end; end 0 marks an empty slot
+	slots []uint64
 }
+
+const (
+	maxRowBits = 7
+	maxRow     = 1<<maxRowBits - 1
+	maxEntries = 1 << (32 - maxRowBits)
+)
 
 func newFeatureTable(n int) featureTable {
 	size := uint32(1)
 	for size < uint32(n)*2 {
 		size <<= 1
 	}
-	return featureTable{mask: size - 1, keys: make([]uint32, size), spans: make([][2]uint32, size)}
+	return featureTable{mask: size - 1, slots: make([]uint64, size)}
 }
 
+// put adds key k with entries [start, end); end > start.
 func (f *featureTable) put(k, start, end uint32) {
 	for i := (k * 0x9e3779b1) & f.mask; ; i = (i + 1) & f.mask {
-		if f.spans[i][1] == 0 {
-			f.keys[i], f.spans[i] = k, [2]uint32{start, end}
+		if f.slots[i]&maxRow == 0 {
+			f.slots[i] = uint64(k)<<32 | uint64(start)<<maxRowBits | uint64(end-start)
 			return
+		}
+	}
+}
+
+// span returns the low half of k's slot, start<<maxRowBits | length, or 0.
+func (f *featureTable) span(k uint32) uint32 {
+	for i := (k * 0x9e3779b1) & f.mask; ; i = (i + 1) & f.mask {
+		slot := f.slots[i]
+		if slot&maxRow == 0 || uint32(slot>>32) == k {
+			return uint32(slot)
 		}
 	}
 }
 
 func (f *featureTable) get(k uint32) (start, end uint32, ok bool) {
 	for i := (k * 0x9e3779b1) & f.mask; ; i = (i + 1) & f.mask {
-		sp := f.spans[i]
-		if sp[1] == 0 {
+		slot := f.slots[i]
+		if slot&maxRow == 0 {
 			return 0, 0, false
 		}
-		if f.keys[i] == k {
-			return sp[0], sp[1], true
+		if uint32(slot>>32) == k {
+			start = uint32(slot) >> maxRowBits
+			return start, start + uint32(slot)&maxRow, true
 		}
 	}
 }

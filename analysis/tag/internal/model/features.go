@@ -326,6 +326,28 @@ func PairKeys(w *Word, first bool, prevLower, nextLower uint64, prevTag int, dst
 	)
 }
 
+// ContextKeys appends PairKeys but the first-position-and-shape key.
+func ContextKeys(w *Word, prevLower, nextLower uint64, prevTag int, dst []uint32) []uint32 {
+	pt := uint64(prevTag) + 1
+	return append(dst,
+		key2(tPrevWordWord, prevLower, w.Lower),
+		key2(tWordNextWord, w.Lower, nextLower),
+		key2(tPrevTagWord, pt, w.Lower),
+		key2(tPrevTagNextWord, pt, nextLower),
+		key2(tPrevTagLex, pt, uint64(w.Lex)),
+	)
+}
+
+// FirstShapeKey is the key of PairKeys that joins the word's shape with
+// whether it starts the sentence.
+func FirstShapeKey(w *Word, first bool) uint32 {
+	var f uint64
+	if first {
+		f = 1
+	}
+	return key2(tFirstShape, f, w.Shape)
+}
+
 // TagKeys appends the bias and the keys of the previous-tags features. Label indexes at
 // or past the number of labels stand for the sentence start.
 func TagKeys(prevTag, prev2Tag int, dst []uint32) []uint32 {

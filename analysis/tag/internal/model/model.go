@@ -43,8 +43,11 @@ type Model struct {
 	Keys    []uint32
 	Ends    []uint32
 	Entries []Entry
-	Vocab   []VocabEntry
-	Seen    []SeenEntry // sorted by Lower
+	// Scale is the quantum of the decoded weights: each is an integer
+	// multiple of it, at most 32767 times.
+	Scale float32
+	Vocab []VocabEntry
+	Seen  []SeenEntry // sorted by Lower
 }
 
 // StartTag is the label index standing for "before the sentence start".
@@ -161,11 +164,14 @@ func (r *Reference) Tag(words []string, lex Lexicon) []int {
 }
 
 // Argmax returns the index of the largest score (the first on ties).
-func Argmax(scores []float32) int {
-	best := 0
+func Argmax[T int32 | float32](scores []T) int {
+	if len(scores) == 0 {
+		return 0
+	}
+	best, top := 0, scores[0]
 	for j, s := range scores {
-		if s > scores[best] {
-			best = j
+		if s > top {
+			best, top = j, s
 		}
 	}
 	return best
@@ -264,6 +270,7 @@ func Decode(compressed []byte) (*Model, error) {
 		m.Labels = append(m.Labels, Label{UPOS: rd.string(), PTB: rd.string()})
 	}
 	scale := rd.float32()
+	m.Scale = scale
 	nKeys := rd.uvarint()
 	if rd.err == nil && nKeys > uint64(len(raw)) {
 		return nil, errors.New("model: corrupt feature count")
