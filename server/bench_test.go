@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"math/rand/v2"
 	"net"
 	"os"
 	"path/filepath"
@@ -106,11 +107,15 @@ func benchKeystroke(b *testing.B, book string) {
 		b.Fatal(err)
 	}
 	doc := text.New(book)
-	_, end := doc.LineBounds(doc.LineCount() / 2)
-	at := doc.Position(end, text.UTF16)
-	p := protocol.Position{Line: uint32(at.Line), Character: uint32(at.Character)}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var p protocol.Position
 	b.ResetTimer()
 	for i := range b.N {
+		if i%2 == 0 { // type at the end of a random line, then delete it
+			_, end := doc.LineBounds(rng.IntN(doc.LineCount()))
+			at := doc.Position(end, text.UTF16)
+			p = protocol.Position{Line: uint32(at.Line), Character: uint32(at.Character)}
+		}
 		r := protocol.Range{Start: p, End: p}
 		insert := "s"
 		if i%2 == 1 {

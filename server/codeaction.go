@@ -43,7 +43,7 @@ func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) (
 			if !slices.Contains(rulesHere, pr.RuleID) {
 				rulesHere = append(rulesHere, pr.RuleID)
 			}
-			matched := run.text.Text()[pr.Start:pr.End]
+			matched := run.text.Slice(pr.Start, pr.End)
 			for j, repl := range pr.Replacements {
 				actions = append(actions, &protocol.CodeAction{
 					Title:       fmt.Sprintf("Replace “%s” with “%s”", matched, repl),
