@@ -77,7 +77,11 @@ func TestHTMLOpenMatchesGoldmark(t *testing.T) {
 	}
 	for _, l := range lines {
 		for _, inPara := range []bool{false, true} {
-			if got, want := htmlOpen(l, inPara), refHTMLOpen(l, inPara); got != want {
+			got := 0
+			if t := strings.TrimLeft(l, " "); len(l)-len(t) <= 3 {
+				got = htmlOpen(t, inPara)
+			}
+			if want := refHTMLOpen(l, inPara); got != want {
 				t.Fatalf("htmlOpen(%q, %v) = %d, goldmark's patterns say %d", l, inPara, got, want)
 			}
 		}

@@ -145,12 +145,12 @@ var htmlBlockTags = map[string]bool{
 	"ul": true,
 }
 
-// htmlOpen returns the HTML block type (1..7) that line opens, or 0;
+// htmlOpen returns the HTML block type (1..7) that the line opens whose
+// content, after an indent of at most 3 columns, is t; or 0.
 // inParagraph tells whether the line would continue a paragraph, which
 // type 7 cannot interrupt. The patterns and their order are goldmark's.
-func htmlOpen(line string, inParagraph bool) int {
-	t := strings.TrimLeft(line, " ")
-	if len(line)-len(t) > 3 || len(t) < 2 || t[0] != '<' {
+func htmlOpen(t string, inParagraph bool) int {
+	if len(t) < 2 || t[0] != '<' {
 		return 0
 	}
 	switch {
@@ -509,11 +509,14 @@ func quoteHasParagraph(s string) bool {
 }
 
 func isSetextUnderline(s string) bool {
-	t := strings.TrimRight(s, " \t\r\n")
-	if t == "" || (t[0] != '=' && t[0] != '-') {
+	if s == "" || (s[0] != '=' && s[0] != '-') {
 		return false
 	}
-	return strings.Trim(t, t[:1]) == ""
+	c, i := s[0], 0
+	for i < len(s) && s[i] == c {
+		i++
+	}
+	return isBlankLine(s[i:])
 }
 
 func isATXHeading(s string) bool {
@@ -555,7 +558,7 @@ const maxReadings = 8
 // classification cannot decide between, and cuts only where all of them
 // are at a clean point.
 func splitMarkdown(src string) []Chunk {
-	var chunks []Chunk
+	chunks := make([]Chunk, 0, len(src)/256+1)
 	start := 0
 	if n := frontMatterLen(src); n > 0 {
 		chunks = append(chunks, Chunk{Start: 0, End: n, Flags: FrontMatter})
@@ -566,7 +569,7 @@ func splitMarkdown(src string) []Chunk {
 	for pos := start; pos < len(src); {
 		end := lineEnd(src, pos)
 		line := src[pos:end]
-		if !noCut && pos > start && line[0] != ' ' && line[0] != '\t' && !isBlankLine(line) && cleanCut(states) {
+		if states[0].prevBlank && !noCut && pos > start && line[0] != ' ' && line[0] != '\t' && cleanCut(states) && !isBlankLine(line) {
 			chunks = append(chunks, Chunk{Start: start, End: pos, Flags: flagsOf(states)})
 			start = pos
 			states = append(states[:0], mdSplitter{})
@@ -777,7 +780,7 @@ func (s *mdSplitter) blockStart(line string, col, idx int, mayBeLazy bool) {
 		return
 	}
 	if rest[0] == '<' {
-		if t := htmlOpen(strings.Repeat(" ", min(col-base, 3))+rest, s.prevText); t > 0 {
+		if t := htmlOpen(rest, s.prevText); t > 0 {
 			s.items = s.items[:depth]
 			s.openVerbatim(verbatim{kind: htmlBlock, htmlType: t}, depth, t <= 5 && htmlCloses(t, rest))
 			return
