@@ -104,7 +104,9 @@ func (r *lintRun) execute(s *Server) {
 		r.diags, r.resultID = []protocol.Diagnostic{}, "empty"
 		return
 	}
+	start := time.Now()
 	problems, err := s.linter.Lint(r.ctx, languageOf(r.languageID), r.text.Text(), r.settings)
+	s.log.Debug("linted", zap.Int32("version", r.version), zap.Int("problems", len(problems)), zap.Duration("took", time.Since(start)), zap.Error(err))
 	if err != nil {
 		r.err = err
 		if r.ctx.Err() == nil {

@@ -3,6 +3,9 @@ package server
 import (
 	"context"
 	"fmt"
+	"time"
+
+	"go.uber.org/zap"
 
 	"liaison/analysis"
 	"liaison/rules"
@@ -93,15 +96,17 @@ type lazyLinter struct {
 }
 
 // loadLinter starts loading the default linter in the background and
-// returns it at once; a load error is reported through fail and leaves a
-// linter that finds nothing.
-func loadLinter(fail func(error)) Linter {
+// returns it at once; a load error is logged and leaves a linter that
+// finds nothing.
+func loadLinter(log *zap.Logger) Linter {
 	z := &lazyLinter{ready: make(chan struct{})}
 	go func() {
 		defer close(z.ready)
+		start := time.Now()
 		l, err := DefaultLinter()
+		log.Debug("linter loaded", zap.Duration("took", time.Since(start)))
 		if err != nil {
-			fail(err)
+			log.Error("loading the linter", zap.Error(err))
 			l = nopLinter{}
 		}
 		z.linter = l

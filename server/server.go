@@ -98,8 +98,7 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	s.log = s.log.WithOptions(zap.WrapCore(func(c zapcore.Core) zapcore.Core { return teeToClient(c, s) }))
 	if s.linter == nil {
 		// Load the tagger model and rules while the client handshakes.
-		log := s.log
-		s.linter = loadLinter(func(err error) { log.Error("loading the linter", zap.Error(err)) })
+		s.linter = loadLinter(s.log)
 	}
 	s.conn.Go(s.base, handler)
 

@@ -46,9 +46,9 @@ func main() {
 }
 
 type config struct {
-	bin, book, chapter    string
-	edits, hovers, starts int
-	seed                  uint64
+	bin, book, chapter, log string
+	edits, hovers, starts   int
+	seed                    uint64
 }
 
 func run(ctx context.Context, args []string, out io.Writer) error {
@@ -60,6 +60,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fs.IntVar(&cfg.edits, "edits", 300, "one-character edits to time")
 	fs.IntVar(&cfg.hovers, "hovers", 2000, "hovers to time")
 	fs.IntVar(&cfg.starts, "starts", 10, "process starts to time")
+	fs.StringVar(&cfg.log, "log", "", "have the server log at debug level to `FILE`")
 	fs.Uint64Var(&cfg.seed, "seed", 1, "random seed for edit and hover positions")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -82,7 +83,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	}
 	var starts []time.Duration
 	for range cfg.starts {
-		d, err := startToFirstDiagnostics(ctx, cfg.bin, string(chapter))
+		d, err := startToFirstDiagnostics(ctx, cfg, string(chapter))
 		if err != nil {
 			return fmt.Errorf("start-up: %w", err)
 		}
@@ -135,8 +136,12 @@ func (p pipes) Close() error {
 	return p.ReadCloser.Close()
 }
 
-func startServer(ctx context.Context, bin string) (*server, error) {
-	cmd := exec.Command(bin, "serve", "--stdio", "--log-level", "warn")
+func startServer(ctx context.Context, cfg config) (*server, error) {
+	args := []string{"serve", "--stdio", "--log-level", "warn"}
+	if cfg.log != "" {
+		args = append(args, "--log-level", "debug", "--log-file", cfg.log)
+	}
+	cmd := exec.Command(cfg.bin, args...)
 	cmd.Stderr = os.Stderr
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
@@ -174,11 +179,11 @@ func (s *server) initialize(ctx context.Context) error {
 	return err
 }
 
-func startToFirstDiagnostics(ctx context.Context, bin, src string) (time.Duration, error) {
+func startToFirstDiagnostics(ctx context.Context, cfg config, src string) (time.Duration, error) {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	t0 := time.Now()
-	s, err := startServer(ctx, bin)
+	s, err := startServer(ctx, cfg)
 	if err != nil {
 		return 0, err
 	}
@@ -199,7 +204,7 @@ func startToFirstDiagnostics(ctx context.Context, bin, src string) (time.Duratio
 func benchBook(ctx context.Context, cfg config, book string, out io.Writer) error {
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
 	defer cancel()
-	s, err := startServer(ctx, cfg.bin)
+	s, err := startServer(ctx, cfg)
 	if err != nil {
 		return err
 	}
