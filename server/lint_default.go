@@ -8,17 +8,35 @@ import (
 	"go.uber.org/zap"
 
 	"liaison/analysis"
+	"liaison/analysis/morph"
+	"liaison/analysis/tag"
 	"liaison/rules"
 )
 
 // DefaultLinter returns the linter built from liaison's analysis pipeline
 // and its default rules.
+//
+// The embedded data (tagger model, lexicon, rules) decode in parallel: the
+// load is most of the time from process start to first diagnostics.
 func DefaultLinter() (Linter, error) {
-	rs, err := rules.LoadDefault()
-	if err != nil {
-		return nil, fmt.Errorf("loading the default rules: %w", err)
+	lexicon := make(chan *morph.Lexicon, 1)
+	go func() { lexicon <- morph.Default() }()
+	type loaded struct {
+		rules []*rules.Rule
+		err   error
 	}
-	return NewLinter(analysis.New(), rs)
+	ruleSet := make(chan loaded, 1)
+	go func() {
+		rs, err := rules.LoadDefault()
+		ruleSet <- loaded{rs, err}
+	}()
+	tagger := tag.Default()
+	analyzer := analysis.NewWith(tagger, <-lexicon)
+	rs := <-ruleSet
+	if rs.err != nil {
+		return nil, fmt.Errorf("loading the default rules: %w", rs.err)
+	}
+	return NewLinter(analyzer, rs.rules)
 }
 
 // NewLinter returns a linter that analyses documents with analyzer and
