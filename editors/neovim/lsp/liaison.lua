@@ -1,0 +1,34 @@
+-- liaison: English usage checking for Markdown and plain text.
+--
+-- Neovim 0.11+: put this file on your 'runtimepath' as lsp/liaison.lua
+-- (for example ~/.config/nvim/lsp/liaison.lua) and enable it:
+--
+--   vim.lsp.enable("liaison")
+--
+-- Change any field without copying the file:
+--
+--   vim.lsp.config("liaison", {
+--     settings = { liaison = { rules = { ["liaison-verb"] = "error" } } },
+--   })
+--
+-- The file only returns a table, so older Neovims can use it too (see
+-- README.md and lspconfig.lua beside it).
+
+---@type vim.lsp.Config
+return {
+  cmd = { "liaison", "serve", "--stdio" },
+  filetypes = { "markdown", "text", "gitcommit" },
+  root_markers = { ".git" },
+  -- The "liaison" section, sent on start and whenever the server asks.
+  --   debounceMs: milliseconds after typing before checking again
+  --   rules:      rule id -> false (off) or "error" | "warning" | "info" | "hint"
+  --   categories: category -> false (off)
+  -- `liaison rules` lists the rule ids and categories.
+  settings = {
+    liaison = {
+      debounceMs = 150,
+      rules = vim.empty_dict(),
+      categories = vim.empty_dict(),
+    },
+  },
+}
