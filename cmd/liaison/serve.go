@@ -63,9 +63,10 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		defer func() { os.Stdout = f }()
 	}
 	// The tagger model and the open documents' analyses are the live heap
-	// (about 60 MB with the whole Rust Book open, and a keystroke in it makes about 3.5 MB of garbage); a soft limit keeps the
-	// garbage collector from letting the heap double before collecting.
-	// GOMEMLIMIT, when set, wins.
+	// (about 60 MB with the whole Rust Book open; a keystroke in it makes
+	// about 3.5 MB of garbage). A soft limit keeps the garbage collector
+	// from letting the heap double before collecting. GOMEMLIMIT, when
+	// set, wins.
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(serveMemoryLimit)
 	}
