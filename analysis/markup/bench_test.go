@@ -3,6 +3,9 @@ package markup
 import (
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/text"
 )
 
 func BenchmarkExtractBook(b *testing.B) {
@@ -62,5 +65,16 @@ func BenchmarkEditBook(b *testing.B) {
 		if parsed != 1 {
 			b.Fatalf("parsed %d chunks, want 1", parsed)
 		}
+	}
+}
+
+// BenchmarkGoldmarkBook is the reference point: goldmark's default
+// CommonMark parser on the book, without extensions or prose extraction.
+func BenchmarkGoldmarkBook(b *testing.B) {
+	src := []byte(wholeBook(b))
+	p := goldmark.New().Parser()
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		p.Parse(text.NewReader(src))
 	}
 }

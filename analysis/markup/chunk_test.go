@@ -1,9 +1,6 @@
 package markup
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestChunkedEqualsWhole checks the invariant that makes incremental
 // analysis possible: Split+Parse finds exactly the blocks that one
@@ -13,12 +10,7 @@ func TestChunkedEqualsWhole(t *testing.T) {
 	docs["whole-book"] = wholeBook(t)
 	for name, src := range docs {
 		t.Run(name, func(t *testing.T) {
-			got := Extract("markdown", src)
-			want := parseWhole(src)
-			if diff := sameBlocks(src, got, want); diff != "" {
-				t.Fatalf("chunked parse differs from whole parse: %s", diff)
-			}
-			checkMapping(t, src, got)
+			checkExtract(t, "markdown", src)
 		})
 	}
 }
@@ -50,5 +42,3 @@ func checkChunks(t testing.TB, src string, chunks []Chunk) {
 		t.Fatalf("chunks end at %d of %d", pos, len(src))
 	}
 }
-
-var _ = strings.Contains

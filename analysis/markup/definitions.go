@@ -20,10 +20,11 @@ type Definitions struct {
 }
 
 // ScanDefinitions finds the link reference definitions of the Markdown
-// document src. Only chunks that hold "]:" can define anything, and only
-// those are parsed (block structure only), so definitions are found
-// exactly where goldmark finds them; when two define the same label, the
-// first wins.
+// document src, exactly where goldmark finds them; when two define the
+// same label, the first wins. Only chunks that hold "]:" can define
+// anything: those are concatenated (chunks parse independently, so their
+// concatenation parses as they do) and parsed in one block-only pass.
+// Chunks flagged TooDeep are read as plain text and define nothing.
 func ScanDefinitions(src string) *Definitions {
 	return ScanDefinitionsIn(src, splitMarkdown(src))
 }
@@ -32,22 +33,22 @@ func ScanDefinitions(src string) *Definitions {
 // the Markdown document src: chunks must be Split("markdown", src).
 func ScanDefinitionsIn(src string, chunks []Chunk) *Definitions {
 	d := &Definitions{refs: map[string]parser.Reference{}}
+	var candidates []byte
 	for _, c := range chunks {
 		chunk := c.Text(src)
-		if c.Flags&FrontMatter != 0 || !strings.Contains(chunk, "]:") {
+		if c.Flags&(FrontMatter|TooDeep) != 0 || !strings.Contains(chunk, "]:") {
 			continue
 		}
+		candidates = append(candidates, chunk...)
+		if !strings.HasSuffix(chunk, "\n") {
+			candidates = append(candidates, '\n')
+		}
+	}
+	if len(candidates) > 0 {
 		ctx := parser.NewContext()
-		definitionParser().Parse(text.NewReader([]byte(chunk)), parser.WithContext(ctx))
-		refs := ctx.References()
-		slices.SortFunc(refs, func(a, b parser.Reference) int {
-			return strings.Compare(string(a.Label()), string(b.Label()))
-		})
-		for _, r := range refs {
-			key := util.ToLinkReference(r.Label())
-			if _, ok := d.refs[key]; !ok {
-				d.refs[key] = r
-			}
+		definitionParser().Parse(text.NewReader(candidates), parser.WithContext(ctx))
+		for _, r := range ctx.References() {
+			d.refs[util.ToLinkReference(r.Label())] = r
 		}
 	}
 	d.key = d.fingerprint()

@@ -37,19 +37,7 @@ func FuzzExtractMarkdown(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		chunks := Split("markdown", src)
-		checkChunks(t, src, chunks)
-		blocks := Extract("markdown", src)
-		checkMapping(t, src, blocks)
-		checkSourceRanges(t, blocks)
-		for _, c := range chunks {
-			if c.Flags&TooDeep != 0 {
-				return // read as plain text on purpose
-			}
-		}
-		if diff := sameBlocks(src, blocks, parseWhole(src)); diff != "" {
-			t.Fatalf("chunked parse differs from whole parse: %s", diff)
-		}
+		checkSourceRanges(t, checkExtract(t, "markdown", src))
 	})
 }
 
@@ -58,13 +46,7 @@ func FuzzExtractPlain(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		checkChunks(t, src, Split("plaintext", src))
-		blocks := Extract("plaintext", src)
-		checkMapping(t, src, blocks)
-		checkSourceRanges(t, blocks)
-		if diff := sameBlocks(src, blocks, parsePlain(src)); diff != "" {
-			t.Fatalf("chunked parse differs from whole parse: %s", diff)
-		}
+		checkSourceRanges(t, checkExtract(t, "plaintext", src))
 	})
 }
 

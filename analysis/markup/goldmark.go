@@ -110,6 +110,9 @@ func (w rangeWrapper) Trigger() []byte { return w.inner.Trigger() }
 func (w rangeWrapper) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
 	start := seg.Start
+	if w.skipLead && !mayBeBareURL(line) {
+		return nil
+	}
 	n := w.inner.Parse(parent, block, pc)
 	switch n.(type) {
 	case *ast.CodeSpan, *ast.AutoLink:
@@ -128,6 +131,38 @@ func (w rangeWrapper) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 		stop = start
 	}
 	return &placeholderNode{start: start, stop: stop}
+}
+
+// mayBeBareURL is a cheap test that rules out most words before
+// linkify's own parser (which runs on every space) looks at them: a URL
+// starts with a protocol or "www.", an e-mail address has an '@' before
+// the next space.
+func mayBeBareURL(line []byte) bool {
+	if len(line) > 0 {
+		switch line[0] {
+		case ' ', '*', '_', '~', '(':
+			line = line[1:]
+		}
+	}
+	if len(line) < 4 {
+		return false
+	}
+	switch line[0] {
+	case 'h', 'f', 'w':
+		if bytes.HasPrefix(line, []byte("http:")) || bytes.HasPrefix(line, []byte("https:")) ||
+			bytes.HasPrefix(line, []byte("ftp:")) || bytes.HasPrefix(line, []byte("www.")) {
+			return true
+		}
+	}
+	for _, c := range line {
+		switch c {
+		case '@':
+			return true
+		case ' ', '\t', '\n', '\r':
+			return false
+		}
+	}
+	return false
 }
 
 // footnoteRefParser reads a footnote reference [^label] whether or not the

@@ -22,6 +22,21 @@ func parseWhole(src string) []Block {
 	return blocks
 }
 
+// extractByChunk is the incremental path: every chunk Split cuts parsed
+// on its own, as a caching caller parses it.
+func extractByChunk(languageID, src string) []Block {
+	chunks := Split(languageID, src)
+	var defs *Definitions
+	if IsMarkdown(languageID) {
+		defs = ScanDefinitionsIn(src, chunks)
+	}
+	var blocks []Block
+	for _, c := range chunks {
+		blocks = appendParsed(blocks, languageID, src, c, defs)
+	}
+	return blocks
+}
+
 // describe renders blocks as text, one line per block and one per span,
 // with the source each span covers.
 func describe(src string, blocks []Block) string {
@@ -129,4 +144,34 @@ func wholeBook(t testing.TB) string {
 		sb.WriteString(chapters[n])
 	}
 	return sb.String()
+}
+
+// checkExtract checks the invariants of extraction for one document and
+// returns its blocks: chunk-by-chunk parsing (the incremental path) and
+// Extract give the same blocks, which are those of one whole parse unless
+// a chunk is TooDeep; every block's spans map back exactly.
+func checkExtract(t testing.TB, languageID, src string) []Block {
+	t.Helper()
+	chunks := Split(languageID, src)
+	checkChunks(t, src, chunks)
+	byChunk := extractByChunk(languageID, src)
+	checkMapping(t, src, byChunk)
+	if diff := sameBlocks(src, Extract(languageID, src), byChunk); diff != "" {
+		t.Fatalf("Extract differs from parsing chunk by chunk: %s", diff)
+	}
+	var whole []Block
+	if IsMarkdown(languageID) {
+		for _, c := range chunks {
+			if c.Flags&TooDeep != 0 {
+				return byChunk // read as plain text on purpose
+			}
+		}
+		whole = parseWhole(src)
+	} else {
+		whole = parsePlain(src)
+	}
+	if diff := sameBlocks(src, byChunk, whole); diff != "" {
+		t.Fatalf("chunked parse differs from whole parse: %s", diff)
+	}
+	return byChunk
 }

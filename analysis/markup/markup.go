@@ -22,6 +22,8 @@ func Parse(languageID string, chunk string, flags ChunkFlags, defs *Definitions)
 
 // Extract returns the prose blocks of a whole document in source order,
 // with document offsets: Split, ScanDefinitions and Parse in one call.
+// Since adjacent chunks with the same flags also form a chunk, it parses
+// each run of them in one pass, which saves the per-parse overhead.
 func Extract(languageID string, src string) []Block {
 	chunks := Split(languageID, src)
 	var defs *Definitions
@@ -29,12 +31,23 @@ func Extract(languageID string, src string) []Block {
 		defs = ScanDefinitionsIn(src, chunks)
 	}
 	var blocks []Block
-	for _, c := range chunks {
-		for _, b := range Parse(languageID, c.Text(src), c.Flags, defs) {
-			b.Start += c.Start
-			b.End += c.Start
-			blocks = append(blocks, b)
+	for i := 0; i < len(chunks); {
+		run := chunks[i]
+		for i++; i < len(chunks) && chunks[i].Flags == run.Flags; i++ {
+			run.End = chunks[i].End
 		}
+		blocks = appendParsed(blocks, languageID, src, run, defs)
+	}
+	return blocks
+}
+
+// appendParsed parses chunk c of src and appends its blocks with document
+// offsets.
+func appendParsed(blocks []Block, languageID, src string, c Chunk, defs *Definitions) []Block {
+	for _, b := range Parse(languageID, c.Text(src), c.Flags, defs) {
+		b.Start += c.Start
+		b.End += c.Start
+		blocks = append(blocks, b)
 	}
 	return blocks
 }
