@@ -24,6 +24,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Bool("stdio", true, "speak LSP on standard input and output (the only transport; accepted for editors that pass it)")
+	fs.Int("clientProcessId", 0, "the editor's process id (VS Code passes it; unused: the server ends when standard input closes)")
 	logFile := fs.String("log-file", "", "write the log to `FILE` instead of standard error")
 	logLevel := fs.String("log-level", "info", "log `level`: debug, info, warn or error")
 	if err := fs.Parse(args); err != nil {
