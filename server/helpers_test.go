@@ -32,6 +32,9 @@ var (
 )
 
 func (fakeLinter) Lint(ctx context.Context, languageID, src string, s server.Settings) ([]server.Problem, error) {
+	if strings.Contains(src, "LINT-PANIC") {
+		panic("linter exploded")
+	}
 	if strings.Contains(src, "SLOW") {
 		<-ctx.Done()
 		return nil, ctx.Err()

@@ -242,6 +242,31 @@ func TestPanicIsRecovered(t *testing.T) {
 	}
 }
 
+func TestLinterPanicIsRecovered(t *testing.T) {
+	s := initialized(t, server.Options{}, protocol.ClientCapabilities{}, map[string]any{"debounceMs": 0})
+	c := s.client
+	u := docURI("lint-panic.md")
+	if err := c.Open(ctx(t), u, "markdown", 1, "LINT-PANIC"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.WaitLog(ctx(t), func(l protocol.LogMessageParams) bool {
+		return l.Type == protocol.MessageTypeError && strings.Contains(l.Message, "linter exploded")
+	}); err != nil {
+		t.Fatalf("linter panic not reported: %v", err)
+	}
+	// A request that needs the lint answers an internal error, not a hang.
+	err := c.Call(ctx(t), protocol.MethodTextDocumentHover, hoverParams(u, 0, 1), nil)
+	if got := errorCode(err); got != jsonrpc2.InternalError {
+		t.Errorf("hover after a linter panic: %v (code %d), want InternalError", err, got)
+	}
+	if err := c.Change(ctx(t), u, 2, nil, "We will liaison."); err != nil {
+		t.Fatal(err)
+	}
+	if p, _, err := c.WaitVersion(ctx(t), u, 0, 2); err != nil || len(p.Diagnostics) != 1 {
+		t.Fatalf("after a linter panic: %v %+v", err, p)
+	}
+}
+
 func TestBadDocumentInput(t *testing.T) {
 	s := initialized(t, server.Options{}, protocol.ClientCapabilities{}, map[string]any{"debounceMs": 0})
 	c := s.client
