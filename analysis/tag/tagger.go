@@ -42,9 +42,8 @@ type Tagger struct {
 	// Frequent types (seen in training often enough to have a Seen set)
 	// also have dense vectors as the previous and the next word:
 	// denseNeighbours[d*2*classes:] the previous, then the next, for d = type.dense.
-	denseNeighbours []int16
-	zeros           []int16 // classes zeros, standing for no dense vector
-	zeroScores      []int32 // the same, for no word-only vector
+	denseNeighbours []int32
+	zeros           []int32 // classes zeros, standing for no dense vector
 
 	// The features of a known word type as a neighbour, resolved: for type
 	// id, neighbourSpans[id*neighbourKeys : (id+1)*neighbourKeys] are the
@@ -166,8 +165,7 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 		t.firstShape = append(t.firstShape, t.features.span(model.FirstShapeKey(&w, false)), t.features.span(model.FirstShapeKey(&w, true)))
 	}
 	// Dense neighbour vectors of frequent types, where the sums fit.
-	t.zeros = make([]int16, c)
-	t.zeroScores = make([]int32, c)
+	t.zeros = make([]int32, c)
 	sums := make([]int32, 2*c)
 	for i := range t.types {
 		w := &t.types[i].word
@@ -179,17 +177,8 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 		t.addKeys(sums[:c], keys)
 		keys = model.NextKeys(w, keys[:0])
 		t.addKeys(sums[c:], keys)
-		fits := true
-		for _, v := range sums {
-			fits = fits && v >= math.MinInt16 && v <= math.MaxInt16
-		}
-		if !fits {
-			continue
-		}
 		t.types[i].dense = int32(len(t.denseNeighbours) / (2 * c))
-		for _, v := range sums {
-			t.denseNeighbours = append(t.denseNeighbours, int16(v))
-		}
+		t.denseNeighbours = append(t.denseNeighbours, sums...)
 	}
 	// Known word types as neighbours, and the sentence edges.
 	t.neighbourSpans = make([]uint32, 0, len(m.Vocab)*numNeighbourKeys)
@@ -314,7 +303,7 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 			// features of a known word, its neighbours if frequent.
 			sc := scores[:c]
 			tv := t.tagVectors[(prev*n+prev2)*c : (prev*n+prev2+1)*c]
-			sv := t.zeroVector(c)
+			sv := t.zeros
 			if id >= 0 {
 				sv = t.vectors[int(id)*c : int(id+1)*c]
 			}
@@ -330,10 +319,8 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 					nv, nextDense = t.denseNeighbours[(d*2+1)*c:(d*2+2)*c], true
 				}
 			}
-			tv, sv, pv, nv = tv[:len(sc)], sv[:len(sc)], pv[:len(sc)], nv[:len(sc)]
-			for j := range sc {
-				sc[j] = tv[j] + sv[j] + int32(pv[j]) + int32(nv[j])
-			}
+			// The sparse features first, the dense sum with the argmax last.
+			clear(sc)
 			if id >= 0 {
 				if i == 0 { // the vector assumes a word not first
 					fs := t.firstShape[int(id)*2:]
@@ -362,7 +349,7 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 			}
 			s.keys = model.ContextKeys(&s.words[i], prevLower, nextLower, prev, s.keys[:0])
 			t.addKeysTo(scores, s.keys)
-			label = model.Argmax(scores[:c])
+			label = argmaxSum(sc, tv, sv, pv, nv)
 		}
 		s.labels[i] = label
 		prev2, prev = prev, label
@@ -376,6 +363,31 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 	return dst
 }
 
+// argmaxSum returns the label with the largest sum of the sparse scores
+// sc and the dense vectors (the first on ties).
+func argmaxSum(sc, tv, sv, pv, nv []int32) int {
+	n := len(sc)
+	tv, sv, pv, nv = tv[:n], sv[:n], pv[:n], nv[:n]
+	best, top := 0, int32(math.MinInt32)
+	j := 0
+	for ; j+1 < n; j += 2 { // two at a time: half the loop overhead
+		x := sc[j] + tv[j] + sv[j] + pv[j] + nv[j]
+		y := sc[j+1] + tv[j+1] + sv[j+1] + pv[j+1] + nv[j+1]
+		if x > top {
+			best, top = j, x
+		}
+		if y > top {
+			best, top = j+1, y
+		}
+	}
+	if j < n {
+		if x := sc[j] + tv[j] + sv[j] + pv[j] + nv[j]; x > top {
+			best = j
+		}
+	}
+	return best
+}
+
 // denseOf returns the dense neighbour vectors' index of type id, or -1.
 func (t *Tagger) denseOf(id int32) int {
 	if id < 0 {
@@ -383,9 +395,6 @@ func (t *Tagger) denseOf(id int32) int {
 	}
 	return int(t.types[id].dense)
 }
-
-// zeroVector returns c zero scores.
-func (t *Tagger) zeroVector(c int) []int32 { return t.zeroScores[:c] }
 
 // spanEntries returns the entries of a span (see neighbourSpans).
 func (t *Tagger) spanEntries(sp uint32) []uint32 {

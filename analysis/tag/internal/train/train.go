@@ -19,9 +19,9 @@ type config struct {
 
 const (
 	folds        = 10
-	minSeenCount = 3     // words seen this often get the training-tags feature
-	fixedMinimum = 20    // frequent forms ...
-	fixedShare   = 0.995 // ... with one label this often are tagged without scoring
+	minSeenCount = 3    // words seen this often get the training-tags feature
+	fixedMinimum = 10   // frequent forms ...
+	fixedShare   = 0.99 // ... with one label this often are tagged without scoring
 	// (unless the lexicon offers another reading: see otherReading)
 	pruneBelow = 0.9 // averaged weights smaller than this are dropped (fewer, 0.01: same accuracy, 1.6 times the weights)
 )
