@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -30,17 +31,21 @@ type report struct {
 	Error      string   `json:"error"`
 	Steps      []string `json:"steps"`
 	Diagnostic struct {
-		Lnum    int    `json:"lnum"`
-		Col     int    `json:"col"`
-		EndCol  int    `json:"end_col"`
-		Message string `json:"message"`
-		Source  string `json:"source"`
-		Code    any    `json:"code"`
+		Lnum     int    `json:"lnum"`
+		Col      int    `json:"col"`
+		EndCol   int    `json:"end_col"`
+		Message  string `json:"message"`
+		Source   string `json:"source"`
+		Code     any    `json:"code"`
+		Severity int    `json:"severity"`
 	} `json:"diagnostic"`
-	Hover   string   `json:"hover"`
-	Actions []string `json:"actions"`
-	Applied string   `json:"applied"`
-	Cleared bool     `json:"cleared"`
+	Filetypes []string `json:"filetypes"`
+	Hover     string   `json:"hover"`
+	HoverKind string   `json:"hover_kind"`
+	Actions   []string `json:"actions"`
+	Applied   string   `json:"applied"`
+	FixedLine string   `json:"fixed_line"`
+	Cleared   bool     `json:"cleared"`
 }
 
 func TestNeovimEndToEnd(t *testing.T) {
@@ -60,12 +65,16 @@ func TestNeovimEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	resultPath := filepath.Join(dir, "result.json")
+	config, err := filepath.Abs("lsp/liaison.lua")
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, editor, "--headless", "--clean", "-n", "-i", "NONE", "-c", "luafile "+script)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "LIAISON_BIN="+bin, "LIAISON_FILE="+file, "LIAISON_RESULT="+resultPath, "XDG_STATE_HOME="+dir, "XDG_DATA_HOME="+dir, "XDG_CACHE_HOME="+dir)
+	cmd.Env = append(os.Environ(), "LIAISON_BIN="+bin, "LIAISON_FILE="+file, "LIAISON_RESULT="+resultPath, "LIAISON_CONFIG="+config, "XDG_STATE_HOME="+dir, "XDG_DATA_HOME="+dir, "XDG_CACHE_HOME="+dir)
 	out, runErr := cmd.CombinedOutput()
 
 	var rep report
@@ -88,11 +97,38 @@ func TestNeovimEndToEnd(t *testing.T) {
 	if rep.Diagnostic.Source != "liaison" || !strings.Contains(rep.Diagnostic.Message, "liaise") {
 		t.Errorf("diagnostic source %q message %q", rep.Diagnostic.Source, rep.Diagnostic.Message)
 	}
-	if !strings.Contains(rep.Hover, "liaise") {
-		t.Errorf("hover does not name the fix:\n%s", rep.Hover)
+	// lsp/liaison.lua's settings, with liaison-verb raised to an error,
+	// reached the server (1 is vim.diagnostic.severity.ERROR).
+	if rep.Diagnostic.Severity != 1 {
+		t.Errorf("diagnostic severity %d, want 1 (error) from the settings", rep.Diagnostic.Severity)
 	}
-	if !strings.Contains(rep.Applied, "liaise") {
-		t.Errorf("applied %q (actions %q)", rep.Applied, rep.Actions)
+	if code, _ := rep.Diagnostic.Code.(string); code != "liaison-verb" {
+		t.Errorf("diagnostic code %v, want liaison-verb", rep.Diagnostic.Code)
+	}
+	for _, ft := range []string{"markdown", "text"} {
+		if !slices.Contains(rep.Filetypes, ft) {
+			t.Errorf("lsp/liaison.lua filetypes %q lack %s", rep.Filetypes, ft)
+		}
+	}
+	// The hover is Markdown that repeats the diagnostic, names the rule
+	// and explains the verb.
+	if rep.HoverKind != "markdown" {
+		t.Errorf("hover kind %q, want markdown", rep.HoverKind)
+	}
+	for _, want := range []string{rep.Diagnostic.Message, "liaison-verb", "liaise"} {
+		if !strings.Contains(rep.Hover, want) {
+			t.Errorf("hover lacks %q:\n%s", want, rep.Hover)
+		}
+	}
+	// The preferred action replaces the word, and is the first offered.
+	if !strings.Contains(rep.Applied, "liaison") || !strings.Contains(rep.Applied, "liaise") {
+		t.Errorf("applied %q (actions %q): want the replacement of liaison by liaise", rep.Applied, rep.Actions)
+	}
+	if len(rep.Actions) == 0 || rep.Actions[0] != rep.Applied {
+		t.Errorf("actions %q: the preferred one, %q, is not first", rep.Actions, rep.Applied)
+	}
+	if rep.FixedLine != "I will liaise with the vendor." {
+		t.Errorf("line after the edit %q, want %q", rep.FixedLine, "I will liaise with the vendor.")
 	}
 	if !rep.Cleared {
 		t.Errorf("the diagnostic was not cleared after the fix")

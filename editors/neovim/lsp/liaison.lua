@@ -31,4 +31,10 @@ return {
       categories = vim.empty_dict(),
     },
   },
+  -- Send the same settings as initializationOptions, so the server starts
+  -- with them also where the client never answers workspace/configuration
+  -- (Neovim before 0.8 with vim.lsp.start_client).
+  before_init = function(params, config)
+    params.initializationOptions = (config.settings or {}).liaison
+  end,
 }
