@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.lsp.dev/protocol"
@@ -28,6 +29,7 @@ type lintRun struct {
 	text       *text.Document
 	settings   Settings
 	encoding   text.Encoding
+	tooLarge   *atomic.Bool // the document's "too large to lint" warning was given
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -74,6 +76,7 @@ func (s *Server) relint(d *document) {
 		text:       d.text,
 		settings:   settings,
 		encoding:   enc,
+		tooLarge:   &d.tooLarge,
 		ctx:        ctx,
 		cancel:     cancel,
 		done:       make(chan struct{}),
@@ -100,7 +103,9 @@ func (r *lintRun) execute(s *Server) {
 		}
 	}()
 	if r.text.Len() > MaxLintBytes {
-		s.log.Warn("document too large to lint", zap.Int("bytes", r.text.Len()), zap.Int("limit", MaxLintBytes))
+		if !r.tooLarge.Swap(true) { // once per document, not per keystroke
+			s.log.Warn("document too large to lint", zap.Int("bytes", r.text.Len()), zap.Int("limit", MaxLintBytes))
+		}
 		r.diags, r.resultID = []protocol.Diagnostic{}, "empty"
 		return
 	}

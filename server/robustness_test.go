@@ -363,4 +363,16 @@ func TestHugeDocument(t *testing.T) {
 	if err := c.Call(ctx(t), protocol.MethodTextDocumentHover, hoverParams(u, 0, 3), &h); err != nil {
 		t.Fatal(err)
 	}
+	if _, _, err := c.WaitVersion(ctx(t), u, 0, 2); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, l := range c.Logs() {
+		if strings.Contains(l.Message, "too large") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("warned %d times that the document is too large, want once", n)
+	}
 }

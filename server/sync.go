@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.lsp.dev/protocol"
@@ -28,6 +29,7 @@ type document struct {
 	run        *lintRun    // lint of the current revision and settings
 	timer      *time.Timer // pending debounced push
 	closed     bool
+	tooLarge   atomic.Bool // warned that the document is too large to lint
 }
 
 // snapshot returns the current revision and its lint run.
