@@ -64,7 +64,10 @@ func (s *Server) didOpen(ctx context.Context, p *protocol.DidOpenTextDocumentPar
 	old := s.docs[string(item.URI)]
 	s.docs[string(item.URI)] = d
 	s.mu.Unlock()
-	if old != nil {
+	if old != nil { // reopened without a close: the old state publishes nothing more
+		old.mu.Lock()
+		old.closed = true
+		old.mu.Unlock()
 		old.cancelPending()
 	}
 	s.log.Debug("didOpen", zap.String("uri", string(item.URI)), zap.Int32("version", item.Version),
