@@ -135,3 +135,28 @@ func TestEmacsEglotEndToEnd(t *testing.T) {
 		t.Errorf("the saved file does not read %q: %q", "I will liaise with the vendor.", saved)
 	}
 }
+
+// TestByteCompile compiles liaison-eglot.el with warnings as errors, as
+// package archives and careful users do.
+func TestByteCompile(t *testing.T) {
+	emacs := emacsWithEglot(t)
+	dir := t.TempDir()
+	src, err := os.ReadFile("liaison-eglot.el")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "liaison-eglot.el"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, emacs, "--batch", "--eval", "(setq byte-compile-error-on-warn t)", "-f", "batch-byte-compile", "liaison-eglot.el")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("byte-compile: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "liaison-eglot.elc")); err != nil {
+		t.Errorf("no .elc: %v", err)
+	}
+}
