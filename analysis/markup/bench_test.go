@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -76,5 +77,28 @@ func BenchmarkGoldmarkBook(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {
 		p.Parse(text.NewReader(src))
+	}
+}
+
+// BenchmarkDeepNesting shows that absurd nesting costs time linear in the
+// input: 10x the depth should cost about 10x (100x for the nested-list
+// lines, whose input grows with the square of the depth).
+func BenchmarkDeepNesting(b *testing.B) {
+	for _, depth := range []int{1000, 10000} {
+		docs := map[string]string{
+			"quote-markers": strings.Repeat(">", depth) + " x\n",
+			"list-markers":  strings.Repeat("- ", depth) + "x\n",
+			"list-lines":    nestedListLines(depth / 10),
+			"brackets":      strings.Repeat("[", depth) + "a" + strings.Repeat("](b)", depth),
+			"emphasis":      strings.Repeat("*a ", depth) + strings.Repeat(" b*", depth),
+		}
+		for name, src := range docs {
+			b.Run(name+"/"+strconv.Itoa(depth), func(b *testing.B) {
+				b.SetBytes(int64(len(src)))
+				for b.Loop() {
+					Extract("markdown", src)
+				}
+			})
+		}
 	}
 }

@@ -136,7 +136,8 @@ func (w rangeWrapper) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 // mayBeBareURL is a cheap test that rules out most words before
 // linkify's own parser (which runs on every space) looks at them: a URL
 // starts with a protocol or "www.", an e-mail address has an '@' before
-// the next space.
+// the next space. It looks at a bounded prefix, so that a long line
+// without spaces costs linear time.
 func mayBeBareURL(line []byte) bool {
 	if len(line) > 0 {
 		switch line[0] {
@@ -154,7 +155,8 @@ func mayBeBareURL(line []byte) bool {
 			return true
 		}
 	}
-	for _, c := range line {
+	// An e-mail address is at most 254 bytes long.
+	for _, c := range line[:min(len(line), 254)] {
 		switch c {
 		case '@':
 			return true

@@ -22,7 +22,11 @@ var markdownLines = []string{
 	"> quote", ">", "> ```", "> - item", "  > quote",
 	"  indented", "   indented", "    code", "      code", "\tcode",
 	"# heading", "---", "***", "===", "| a | b |", "|---|---|",
-	"[ref]: /url", "[^1]: note", "    note more",
+	"[ref]: /url", "[^1]: note", "    note more", "[^1]: ```", "- ```", "> ~~~",
+	"\t- item", " \t```", "-\titem", "1)\tx", "<div class=\"x\">", "<span>", "</span>", "<a href='u'>",
+	"  <!--", "<script>", "</script>", "<style>x</style>", "<![CDATA[", "]]>", "<!X",
+	"`code`", "*em*", "&amp;", "\\*", "https://x.y", "a | b", "   | c |", "* * *", "- - -",
+	"+ ", "10. ten", "0) zero", "$$$$", "$x$", "---", "...", "+++",
 }
 
 // TestRandomDocuments builds documents from random line shapes and checks
