@@ -17,3 +17,5 @@ require (
 	github.com/go-json-experiment/json v0.0.0-20260623181947-01eb4420fa68 // indirect
 	go.uber.org/multierr v1.11.0 // indirect
 )
+
+ignore ./editors/vscode/node_modules
