@@ -4,7 +4,9 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
+	"strings"
 	"sync"
+	"sync/atomic"
 
 	"liaison/analysis/tag/internal/model"
 )
@@ -61,6 +63,11 @@ type Tagger struct {
 	seen    func(uint64) (model.Labelset, bool)
 	lexicon model.Lexicon
 
+	// unknown caches the description of word forms the model has not
+	// seen, by form: a direct-mapped table of immutable entries. Entries
+	// depend on the form alone, so the cache does not change any result.
+	unknown []atomic.Pointer[unknownType]
+
 	constraint    constraintLabels
 	noConstraints bool // for measuring the constraint pass
 	scratch       sync.Pool
@@ -83,10 +90,11 @@ const (
 )
 
 type scratch struct {
-	labels []int
-	words  []model.Word
-	types  []int32
-	keys   []uint32
+	labels   []int
+	words    []model.Word
+	types    []int32
+	unknowns []*unknownType // for words with type -1
+	keys     []uint32
 	// scores is indexed by a label (a uint8), so the compiler can drop
 	// the bounds checks; only the first classes entries are used.
 	scores [256]int32
@@ -210,8 +218,51 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 	t.constraint = constraintLabels{
 		vb: t.findLabel(VERB, VB), vbp: t.findLabel(VERB, VBP), vbz: t.findLabel(VERB, VBZ), vbg: t.findLabel(VERB, VBG), to: t.findLabel(PART, TO),
 	}
+	t.unknown = make([]atomic.Pointer[unknownType], unknownSlots)
 	t.scratch.New = func() any { return new(scratch) }
 	return t, nil
+}
+
+// unknownType is a word form the model has not seen, described once: what
+// a known word type has precomputed, but the dense neighbour vectors.
+type unknownType struct {
+	form       string
+	word       model.Word
+	vector     []int32 // word-only features, not first in a sentence
+	firstShape [2]uint32
+	spans      [numNeighbourKeys]uint32
+}
+
+const (
+	unknownSlots     = 1 << 13
+	maxCachedUnknown = 64 // bytes; longer forms are described every time
+)
+
+// describeUnknown returns the description of w, a form not in the vocabulary.
+func (t *Tagger) describeUnknown(w string) *unknownType {
+	h := hashExact(w)
+	slot := &t.unknown[(h^h>>31)&(unknownSlots-1)]
+	if u := slot.Load(); u != nil && u.form == w {
+		return u
+	}
+	u := &unknownType{word: model.Describe(w, t.lexicon, t.seen), vector: make([]int32, t.classes)}
+	var buf [32]uint32
+	keys := model.SelfKeys(&u.word, buf[:0])
+	keys = append(keys, model.FirstShapeKey(&u.word, false))
+	t.addKeys(u.vector, keys)
+	u.firstShape = [2]uint32{t.features.span(model.FirstShapeKey(&u.word, false)), t.features.span(model.FirstShapeKey(&u.word, true))}
+	k := 0
+	for role := rolePrev; role < numRoles; role++ {
+		for _, key := range neighbourKeys(&u.word, role, buf[:0]) {
+			u.spans[k] = t.features.span(key)
+			k++
+		}
+	}
+	if len(w) <= maxCachedUnknown {
+		u.form = strings.Clone(w)
+		slot.Store(u)
+	}
+	return u
 }
 
 // neighbourKeys appends the keys of w's features in a neighbour role.
@@ -278,14 +329,18 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 	defer t.scratch.Put(s)
 	s.words = grow(s.words, len(words))
 	s.types = grow(s.types, len(words))
+	s.unknowns = grow(s.unknowns, len(words))
 	s.labels = grow(s.labels, len(words))
 	for i, w := range words {
 		id := t.vocab.get(w)
 		s.types[i] = id
 		if id >= 0 {
 			s.words[i] = t.types[id].word
+			s.unknowns[i] = nil
 		} else {
-			s.words[i] = model.Describe(w, t.lexicon, t.seen)
+			u := t.describeUnknown(w)
+			s.words[i] = u.word
+			s.unknowns[i] = u
 		}
 	}
 	c := t.classes
@@ -303,9 +358,14 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 			// features of a known word, its neighbours if frequent.
 			sc := scores[:c]
 			tv := t.tagVectors[(prev*n+prev2)*c : (prev*n+prev2+1)*c]
-			sv := t.zeros
+			var sv []int32
+			var firstShape []uint32
 			if id >= 0 {
 				sv = t.vectors[int(id)*c : int(id+1)*c]
+				firstShape = t.firstShape[int(id)*2 : int(id)*2+2]
+			} else {
+				u := s.unknowns[i]
+				sv, firstShape = u.vector, u.firstShape[:]
 			}
 			pv, nv := t.zeros, t.zeros
 			prevDense, nextDense := false, false
@@ -321,16 +381,9 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 			}
 			// The sparse features first, the dense sum with the argmax last.
 			clear(sc)
-			if id >= 0 {
-				if i == 0 { // the vector assumes a word not first
-					fs := t.firstShape[int(id)*2:]
-					subEntries(scores, t.spanEntries(fs[0]))
-					addEntries(scores, t.spanEntries(fs[1]))
-				}
-			} else {
-				s.keys = model.SelfKeys(&s.words[i], s.keys[:0])
-				s.keys = append(s.keys, model.FirstShapeKey(&s.words[i], i == 0))
-				t.addKeysTo(scores, s.keys)
+			if i == 0 { // the word vector assumes a word not first
+				subEntries(scores, t.spanEntries(firstShape[0]))
+				addEntries(scores, t.spanEntries(firstShape[1]))
 			}
 			if !prevDense {
 				t.addNeighbour(scores, s, i-1, rolePrev)
@@ -416,16 +469,16 @@ func (t *Tagger) addNeighbour(scores *[256]int32, s *scratch, j, role int) {
 		addEntries(scores, t.boundary[role])
 		return
 	}
+	var spans []uint32
 	if id := s.types[j]; id >= 0 {
-		base := int(id) * numNeighbourKeys
-		for _, sp := range t.neighbourSpans[base+neighbourFirst[role] : base+neighbourFirst[role+1]] {
-			start := sp >> maxRowBits
-			addEntries(scores, t.entries[start:start+sp&maxRow])
-		}
-		return
+		spans = t.neighbourSpans[int(id)*numNeighbourKeys : int(id+1)*numNeighbourKeys]
+	} else {
+		spans = s.unknowns[j].spans[:]
 	}
-	s.keys = neighbourKeys(&s.words[j], role, s.keys[:0])
-	t.addKeysTo(scores, s.keys)
+	for _, sp := range spans[neighbourFirst[role]:neighbourFirst[role+1]] {
+		start := sp >> maxRowBits
+		addEntries(scores, t.entries[start:start+sp&maxRow])
+	}
 }
 
 var roleOffset = [numRoles]int{0, -1, -2, 1, 2}

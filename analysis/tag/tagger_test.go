@@ -153,6 +153,36 @@ func BenchmarkTag(b *testing.B) {
 	}
 }
 
+// BenchmarkTagFirstPass tags the EWT test split once with a fresh tagger,
+// whose cache of unknown word forms is empty: the cost of unseen text.
+func BenchmarkTagFirstPass(b *testing.B) {
+	sentences := loadEWTTest(b)
+	tokens := 0
+	for _, s := range sentences {
+		tokens += len(s.Words)
+	}
+	var out []Tagged
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	var cpu time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		tagger, err := Load()
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start := threadCPU()
+		for _, s := range sentences {
+			out = tagger.Tag(s.Words, out)
+		}
+		cpu += threadCPU() - start
+	}
+	if cpu > 0 {
+		b.ReportMetric(float64(tokens)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
+	}
+}
+
 // threadCPU returns the CPU time the calling OS thread has used.
 func threadCPU() time.Duration {
 	var ru syscall.Rusage
