@@ -2,6 +2,7 @@ package tag
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -86,6 +87,41 @@ func TestFastPathMatchesReference(t *testing.T) {
 	if mismatches > 0 {
 		t.Errorf("%d mismatches", mismatches)
 	}
+}
+
+// TestTagConcurrent tags the same sentences from several goroutines on a
+// fresh tagger, whose unknown-word cache fills as they go, and expects the
+// tags of a sequential run.
+func TestTagConcurrent(t *testing.T) {
+	sentences := loadEWTTest(t)
+	if len(sentences) > 300 {
+		sentences = sentences[:300]
+	}
+	want := make([][]Tagged, len(sentences))
+	for i, s := range sentences {
+		want[i] = Default().Tag(s.Words, nil)
+	}
+	tagger, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var out []Tagged
+			for k := range sentences {
+				i := (k + g*len(sentences)/4) % len(sentences)
+				out = tagger.Tag(sentences[i].Words, out)
+				if !slices.Equal(out, want[i]) {
+					t.Errorf("goroutine %d, sentence %d: tags differ from a sequential run", g, i)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 func TestTagEdgeCases(t *testing.T) {
