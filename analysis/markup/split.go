@@ -129,6 +129,22 @@ type verbatim struct {
 // inside such a block.
 var htmlType1Close = regexp.MustCompile(`(?i)^.*</(?:script|pre|style|textarea)>.*`)
 
+// isBlockTag reports whether name, in any case, is in htmlBlockTags.
+func isBlockTag(name string) bool {
+	var buf [10]byte
+	if len(name) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return htmlBlockTags[string(buf[:len(name)])]
+}
+
 // htmlBlockTags are the tag names that open an HTML block of type 6.
 var htmlBlockTags = map[string]bool{
 	"address": true, "article": true, "aside": true, "base": true, "basefont": true,
@@ -166,11 +182,11 @@ func htmlOpen(t string, inParagraph bool) int {
 		return 5
 	}
 	if tag, isClose, hasAttr, ok := htmlCompleteTag(t); ok {
-		tag = strings.ToLower(tag)
-		if htmlBlockTags[tag] {
+		if isBlockTag(tag) {
 			return 6
 		}
-		if tag != "script" && tag != "style" && tag != "pre" && !inParagraph && !(isClose && hasAttr) {
+		if !strings.EqualFold(tag, "script") && !strings.EqualFold(tag, "style") && !strings.EqualFold(tag, "pre") &&
+			!inParagraph && !(isClose && hasAttr) {
 			return 7
 		}
 	}
@@ -203,9 +219,9 @@ func htmlTagName(s string) int {
 // (?i)^<(script|pre|style|textarea)(?:\s.*|>.*|/>.*|)(?:\r\n|\n)?$.
 func htmlType1Start(t string) bool {
 	n := htmlTagName(t[1:])
-	switch strings.ToLower(t[1 : 1+n]) {
-	case "script", "pre", "style", "textarea":
-	default:
+	name := t[1 : 1+n]
+	if !strings.EqualFold(name, "script") && !strings.EqualFold(name, "pre") &&
+		!strings.EqualFold(name, "style") && !strings.EqualFold(name, "textarea") {
 		return false
 	}
 	rest := t[1+n:]
@@ -233,7 +249,7 @@ func htmlType6Start(t string) bool {
 		}
 	}
 	n := htmlTagName(t[i:])
-	if n == 0 || !htmlBlockTags[strings.ToLower(t[i:i+n])] {
+	if n == 0 || !isBlockTag(t[i:i+n]) {
 		return false
 	}
 	rest := t[i+n:]
