@@ -64,13 +64,24 @@ func (d *Definitions) Len() int {
 }
 
 // Key is a fingerprint of the definitions, for a cache key: Parse's result
-// depends on the definitions only through it. The nil and the empty
+// depends on the definitions only through it (see also KeyFor). The nil and the empty
 // Definitions have key 0.
 func (d *Definitions) Key() uint64 {
 	if d == nil {
 		return 0
 	}
 	return d.key
+}
+
+// KeyFor is the part of the definitions a chunk's parse depends on, for
+// the chunk's cache key: 0 for a chunk that holds no '[' and so can refer
+// to no definition (its cached blocks survive any edit of the
+// definitions), Key otherwise.
+func (d *Definitions) KeyFor(chunk string) uint64 {
+	if strings.IndexByte(chunk, '[') < 0 {
+		return 0
+	}
+	return d.Key()
 }
 
 func (d *Definitions) fingerprint() uint64 {

@@ -9,7 +9,7 @@
 // millisecond for a megabyte), ScanDefinitions finds the link reference
 // definitions every chunk may refer to, and Parse reads one chunk; its
 // result depends only on its arguments, so a caller caches it by chunk
-// text, flags and Definitions.Key and re-parses only the chunks an edit
+// text, flags and Definitions.KeyFor and re-parses only the chunks an edit
 // touched. Split+Parse gives exactly the blocks one goldmark pass over the
 // whole document gives (tested on the Rust Book and by fuzzing).
 //

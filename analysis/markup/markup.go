@@ -6,7 +6,7 @@ import "slices"
 // flags), with Block offsets relative to the chunk. defs are the whole
 // document's link reference definitions (nil for none; ignored for plain
 // text). The result depends only on the arguments, so a caller may cache
-// it by languageID, chunk text, flags and defs.Key().
+// it by languageID, chunk text, flags and defs.KeyFor(chunk).
 func Parse(languageID string, chunk string, flags ChunkFlags, defs *Definitions) []Block {
 	if !IsMarkdown(languageID) {
 		return parsePlain(chunk)

@@ -124,6 +124,9 @@ func TestDefinitionsAcrossChunks(t *testing.T) {
 	if defs.Key() == 0 || defs.Key() == ScanDefinitions(src+"[x]: /x\n").Key() || defs.Key() != ScanDefinitions(src).Key() {
 		t.Errorf("Key does not fingerprint the definitions")
 	}
+	if defs.KeyFor("no brackets here") != 0 || defs.KeyFor("a [link]") != defs.Key() {
+		t.Errorf("KeyFor: %d and %d, want 0 and %d", defs.KeyFor("no brackets here"), defs.KeyFor("a [link]"), defs.Key())
+	}
 	if (*Definitions)(nil).Key() != 0 || ScanDefinitions("no refs").Key() != 0 {
 		t.Errorf("empty definitions have a non-zero key")
 	}
