@@ -160,6 +160,7 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 	c := t.classes
 	t.vocab = newVocabTable(len(m.Vocab))
 	t.types = make([]wordType, len(m.Vocab))
+	t.firstShape = make([]uint32, 0, 2*len(m.Vocab))
 	t.vectors = make([]int32, len(m.Vocab)*c)
 	var keys []uint32
 	for i, v := range m.Vocab {
@@ -174,6 +175,13 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 	}
 	// Dense neighbour vectors of frequent types, where the sums fit.
 	t.zeros = make([]int32, c)
+	frequent := 0
+	for i := range t.types {
+		if t.types[i].word.HasSeen {
+			frequent++
+		}
+	}
+	t.denseNeighbours = make([]int32, 0, frequent*2*c)
 	sums := make([]int32, 2*c)
 	for i := range t.types {
 		w := &t.types[i].word
