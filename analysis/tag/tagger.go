@@ -120,6 +120,9 @@ var Default = sync.OnceValue(func() *Tagger {
 })
 
 func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
+	if len(m.Labels) == 0 {
+		return nil, fmt.Errorf("tag: model has no labels")
+	}
 	t := &Tagger{classes: len(m.Labels), start: m.StartTag(), seen: m.SeenFunc(), lexicon: lex}
 	for _, l := range m.Labels {
 		u, ok := ParseUPOS(l.UPOS)
