@@ -26,7 +26,7 @@ var markdownLines = []string{
 	"\t- item", " \t```", "-\titem", "1)\tx", "<div class=\"x\">", "<span>", "</span>", "<a href='u'>",
 	"  <!--", "<script>", "</script>", "<style>x</style>", "<![CDATA[", "]]>", "<!X",
 	"`code`", "*em*", "&amp;", "\\*", "https://x.y", "a | b", "   | c |", "* * *", "- - -",
-	"+ ", "10. ten", "0) zero", "$$$$", "$x$", "---", "...", "+++",
+	"+ ", "10. ten", "0) zero", "$$$$", "$x$", "---", "...", "+++", "[^1]:", "[^x]: - a", "  [^2]: b",
 }
 
 // TestRandomDocuments builds documents from random line shapes and checks

@@ -566,8 +566,8 @@ type mdSplitter struct {
 	fork *mdSplitter
 }
 
-// maxReadings bounds the readings of a chunk followed at once; past it
-// the chunk is not cut again (always correct, only coarser).
+// maxReadings bounds the readings followed at once; past it the rest of
+// the document is not cut again (always correct, only coarser).
 const maxReadings = 8
 
 // splitMarkdown follows every reading of the document that the cheap line
@@ -760,12 +760,12 @@ func (s *mdSplitter) line(line string) {
 		s.prevText = false
 	}
 	s.prevBlank = false
-	s.blockStart(line, col, idx, true)
+	s.blockStart(line, col, idx)
 }
 
 // blockStart classifies the line content that begins at byte idx, column
 // col, and updates the state.
-func (s *mdSplitter) blockStart(line string, col, idx int, mayBeLazy bool) {
+func (s *mdSplitter) blockStart(line string, col, idx int) {
 	base := 0
 	depth := len(s.items)
 	for depth > 0 && s.items[depth-1] > col {
@@ -779,6 +779,8 @@ func (s *mdSplitter) blockStart(line string, col, idx int, mayBeLazy bool) {
 		// A paragraph's continuation, or indented code in the item at depth.
 		if !s.prevText {
 			s.items = s.items[:depth]
+		} else if strings.IndexByte(rest, '|') >= 0 {
+			s.paraMayVanish = true
 		}
 		return
 	}
@@ -808,7 +810,7 @@ func (s *mdSplitter) blockStart(line string, col, idx int, mayBeLazy bool) {
 			// underline is read as whatever else it is.
 			alt := s.clone()
 			alt.prevText = false
-			alt.blockStart(line, col, idx, mayBeLazy)
+			alt.blockStart(line, col, idx)
 			s.fork = alt
 		}
 		// The paragraph becomes a heading and ends.
@@ -839,8 +841,10 @@ func (s *mdSplitter) blockStart(line string, col, idx int, mayBeLazy bool) {
 			return
 		}
 		if !isBlankLine(after) {
+			// The content starts right after the colon; its indent is
+			// the spaces there.
 			sp, sidx := indentOf(after)
-			s.blockStart(line, col+n+sp, idx+n+sidx, false)
+			s.blockStart(line, base+4+sp, idx+n+sidx)
 		}
 		return
 	}
@@ -864,7 +868,7 @@ func (s *mdSplitter) blockStart(line string, col, idx int, mayBeLazy bool) {
 				return
 			}
 			if !isBlankLine(after) && sp <= 4 {
-				s.blockStart(line, col+w+sp, idx+w+sidx, false)
+				s.blockStart(line, col+w+sp, idx+w+sidx)
 			}
 			return
 		}
@@ -874,8 +878,10 @@ func (s *mdSplitter) blockStart(line string, col, idx int, mayBeLazy bool) {
 	if !s.prevText {
 		s.items = s.items[:depth]
 		s.paraDepth = depth
-		s.paraMayVanish = rest[0] == '[' || strings.IndexByte(rest, '|') >= 0
+		s.paraMayVanish = rest[0] == '['
 	}
+	// A table's delimiter row can be any line of the paragraph but the first.
+	s.paraMayVanish = s.paraMayVanish || strings.IndexByte(rest, '|') >= 0
 	s.prevText = true
 }
 
