@@ -33,6 +33,9 @@ type ConfusableWord struct {
 	// POS is the part of speech in which the word is right ("noun",
 	// "verb", "adjective", "adverb"), or empty when it does not matter.
 	POS string `json:"pos,omitempty" yaml:"pos"`
+	// Meaning is a one-line meaning, when the dictionary's first sense of
+	// POS is not the one that matters (liaison: the link, not the affair).
+	Meaning string `json:"meaning,omitempty" yaml:"meaning"`
 	// Example is a sentence using the word correctly.
 	Example string `json:"example,omitempty" yaml:"example"`
 }
@@ -122,6 +125,9 @@ func Confusables(rs []*Rule, extra []Confusable, lemmas Lemmatizer) []Confusable
 			}
 			if hw.Example == "" {
 				hw.Example = w.Example
+			}
+			if hw.Meaning == "" {
+				hw.Meaning = w.Meaning
 			}
 		}
 		if have.Difference == "" {

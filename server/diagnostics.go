@@ -17,6 +17,7 @@ import (
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
 
+	"liaison/analysis"
 	"liaison/analysis/text"
 )
 
@@ -37,8 +38,9 @@ type lintRun struct {
 	done   chan struct{}
 
 	// Set before done is closed.
-	problems []Problem // sorted by Start
-	maxLen   int       // longest problem, to bound searches by offset
+	problems []Problem        // sorted by Start
+	analysis *analysis.Result // what the linter checked, when it says
+	maxLen   int              // longest problem, to bound searches by offset
 	diags    []protocol.Diagnostic
 	resultID string
 	err      error
@@ -110,7 +112,7 @@ func (r *lintRun) execute(s *Server) {
 		return
 	}
 	start := time.Now()
-	problems, err := s.linter.Lint(r.ctx, languageOf(r.languageID), r.text.Text(), r.settings)
+	problems, res, err := lintAnalysis(r.ctx, s.linter, languageOf(r.languageID), r.text.Text(), r.settings)
 	s.log.Debug("linted", zap.Int32("version", r.version), zap.Int("problems", len(problems)), zap.Duration("took", time.Since(start)), zap.Error(err))
 	if err != nil {
 		r.err = err
@@ -123,7 +125,7 @@ func (r *lintRun) execute(s *Server) {
 		problems = slices.Clone(problems)
 		slices.SortStableFunc(problems, func(a, b Problem) int { return a.Start - b.Start })
 	}
-	r.problems = problems
+	r.problems, r.analysis = problems, res
 	r.diags = make([]protocol.Diagnostic, 0, len(problems))
 	data := make(map[string]protocol.LSPAny)
 	for _, p := range problems {

@@ -8,6 +8,7 @@ import (
 
 	"go.lsp.dev/protocol"
 
+	"liaison/analysis"
 	"liaison/analysis/text"
 )
 
@@ -26,6 +27,9 @@ type HoverRequest struct {
 	Text       *text.Document
 	Offset     int
 	Problems   []Problem // the problems that cover Offset
+	// Analysis is what the linter checked in this revision, when it says
+	// (see AnalysisLinter); nil otherwise.
+	Analysis *analysis.Result
 }
 
 // HoverSection is Markdown about the text between the byte offsets Start
@@ -45,7 +49,7 @@ func (s *Server) hover(ctx context.Context, p *protocol.HoverParams) (*protocol.
 		return nil, err
 	}
 	offset := run.text.Offset(textPosition(p.Position), run.encoding)
-	req := HoverRequest{LanguageID: run.languageID, Text: run.text, Offset: offset}
+	req := HoverRequest{LanguageID: run.languageID, Text: run.text, Offset: offset, Analysis: run.analysis}
 	for _, i := range run.covering(offset, offset) {
 		// A hover on the character after a word does not belong to it.
 		if pr := run.problems[i]; offset < pr.End || pr.Start == pr.End {

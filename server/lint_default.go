@@ -58,13 +58,20 @@ type pipelineLinter struct {
 }
 
 func (l *pipelineLinter) Lint(ctx context.Context, languageID, src string, s Settings) ([]Problem, error) {
+	problems, _, err := l.LintAnalysis(ctx, languageID, src, s)
+	return problems, err
+}
+
+// LintAnalysis lints like Lint and also returns the analysis it checked,
+// for hovers that read the words in their sentences.
+func (l *pipelineLinter) LintAnalysis(ctx context.Context, languageID, src string, s Settings) ([]Problem, *analysis.Result, error) {
 	res, err := l.analyzer.Analyze(ctx, languageID, src)
 	if err != nil {
-		return nil, fmt.Errorf("analysing: %w", err)
+		return nil, nil, fmt.Errorf("analysing: %w", err)
 	}
 	findings := l.engine.Check(ctx, res, rulesSettings(s))
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := make([]Problem, len(findings))
 	for i, f := range findings {
@@ -81,7 +88,7 @@ func (l *pipelineLinter) Lint(ctx context.Context, languageID, src string, s Set
 			out[i].Explanation = f.Rule.Explanation
 		}
 	}
-	return out, nil
+	return out, res, nil
 }
 
 // rulesSettings converts the server's settings to the engine's.
@@ -139,4 +146,13 @@ func (z *lazyLinter) Lint(ctx context.Context, languageID, src string, s Setting
 		return nil, ctx.Err()
 	}
 	return z.linter.Lint(ctx, languageID, src, s)
+}
+
+func (z *lazyLinter) LintAnalysis(ctx context.Context, languageID, src string, s Settings) ([]Problem, *analysis.Result, error) {
+	select {
+	case <-z.ready:
+	case <-ctx.Done():
+		return nil, nil, ctx.Err()
+	}
+	return lintAnalysis(ctx, z.linter, languageID, src, s)
 }

@@ -72,7 +72,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		debug.SetMemoryLimit(serveMemoryLimit)
 	}
 	logger.Info("liaison serve", zap.String("version", server.Version), zap.Int("pid", os.Getpid()))
-	srv := server.New(server.Options{Logger: logger})
+	srv := server.New(server.Options{Logger: logger, Hovers: server.DefaultHovers()})
 	return srv.Serve(ctx, stdio{Reader: stdin, Writer: stdout})
 }
 
