@@ -21,6 +21,7 @@ func commands() []command {
 		{"check", "check [--format text|json] [--language ID] PATH…   report usage problems", runCheck},
 		{"rules", "rules [--format text|json]                        list the usage rules", runRules},
 		{"define", "define [--format text|markdown|json] WORD…        print dictionary entries", runDefine},
+		{"compare", "compare [--format markdown|json] WORD [WORD…]     compare words writers confuse (liaise vs liaison)", runCompare},
 		{"serve", "serve [--stdio] [--log-file FILE] [--log-level L]  run the language server on stdio", runServe},
 		{"version", "version                                           print the version and data attributions", runVersion},
 	}
