@@ -1,0 +1,320 @@
+package directive
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"liaison/analysis/markup"
+	"liaison/rules"
+)
+
+// Kind is what a directive does.
+type Kind uint8
+
+const (
+	Disable         Kind = iota + 1 // rules off from here on
+	Enable                          // rules on again from here on
+	DisableNextLine                 // rules off on the next line
+)
+
+// Keywords as written in documents.
+const (
+	KeywordDisable         = "liaison-disable"
+	KeywordEnable          = "liaison-enable"
+	KeywordDisableNextLine = "liaison-disable-next-line"
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Disable:
+		return KeywordDisable
+	case Enable:
+		return KeywordEnable
+	case DisableNextLine:
+		return KeywordDisableNextLine
+	}
+	return "unknown"
+}
+
+// Directive is one directive in a document.
+type Directive struct {
+	Kind       Kind
+	Rules      []ID // none: every rule
+	Start, End int  // the comment or line holding it, in document bytes
+}
+
+// ID is a rule id in a directive and where it is written.
+type ID struct {
+	Name       string
+	Start, End int
+}
+
+// Set is the directives of one document revision. The zero Set and a nil
+// *Set hold none.
+type Set struct {
+	directives []Directive
+	lineStarts []int // byte offset of each line's start
+	nextLine   map[int]lineRules
+}
+
+// lineRules are the rules off on one line: all of them, or those listed.
+type lineRules struct {
+	all bool
+	ids map[string]bool
+}
+
+// Parse finds the directives in a document; languageID decides the
+// comment syntax (Markdown or plain text, as markup.IsMarkdown). It
+// returns nil when there are none, cheaply for a document that never
+// mentions "liaison-".
+func Parse(languageID, src string) *Set {
+	if !strings.Contains(src, "liaison-") {
+		return nil
+	}
+	s := &Set{}
+	if !markup.IsMarkdown(languageID) {
+		for start := 0; start < len(src); {
+			end := strings.IndexByte(src[start:], '\n')
+			if end < 0 {
+				end = len(src)
+			} else {
+				end += start
+			}
+			line := strings.TrimRight(src[start:end], "\r")
+			if d, ok := parseDirective(line, start); ok {
+				d.Start, d.End = start, start+len(line)
+				s.directives = append(s.directives, d)
+			}
+			start = end + 1
+		}
+	} else {
+		for _, c := range markup.Comments(src) {
+			if d, ok := parseDirective(c.Text, c.Start+4); ok {
+				d.Start, d.End = c.Start, c.End
+				s.directives = append(s.directives, d)
+			}
+		}
+	}
+	if len(s.directives) == 0 {
+		return nil
+	}
+	s.lineStarts = []int{0}
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\n' {
+			s.lineStarts = append(s.lineStarts, i+1)
+		}
+	}
+	s.nextLine = map[int]lineRules{}
+	for _, d := range s.directives {
+		if d.Kind != DisableNextLine {
+			continue
+		}
+		line := s.line(d.End) + 1
+		lr := s.nextLine[line]
+		if len(d.Rules) == 0 {
+			lr.all = true
+		}
+		for _, id := range d.Rules {
+			if lr.ids == nil {
+				lr.ids = map[string]bool{}
+			}
+			lr.ids[id.Name] = true
+		}
+		s.nextLine[line] = lr
+	}
+	return s
+}
+
+// parseDirective reads a directive from text that starts at byte offset
+// base in the document; false when text is not one.
+func parseDirective(text string, base int) (Directive, bool) {
+	body := text
+	if i := strings.Index(body, " -- "); i >= 0 {
+		body = body[:i]
+	}
+	fields := fieldsWithOffsets(body)
+	if len(fields) == 0 {
+		return Directive{}, false
+	}
+	var d Directive
+	switch fields[0].Name {
+	case KeywordDisable:
+		d.Kind = Disable
+	case KeywordEnable:
+		d.Kind = Enable
+	case KeywordDisableNextLine:
+		d.Kind = DisableNextLine
+	default:
+		return Directive{}, false
+	}
+	for _, f := range fields[1:] {
+		f.Start += base
+		f.End += base
+		d.Rules = append(d.Rules, f)
+	}
+	return d, true
+}
+
+// fieldsWithOffsets splits s at spaces and commas.
+func fieldsWithOffsets(s string) []ID {
+	var out []ID
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		sep := i == len(s) || s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == ','
+		switch {
+		case sep && start >= 0:
+			out = append(out, ID{Name: s[start:i], Start: start, End: i})
+			start = -1
+		case !sep && start < 0:
+			start = i
+		}
+	}
+	return out
+}
+
+// Directives returns the directives in document order.
+func (s *Set) Directives() []Directive {
+	if s == nil {
+		return nil
+	}
+	return s.directives
+}
+
+// line returns the 0-based line holding byte offset off.
+func (s *Set) line(off int) int {
+	return sort.Search(len(s.lineStarts), func(i int) bool { return s.lineStarts[i] > off }) - 1
+}
+
+// Filter returns a function that reports whether a finding of rule id
+// starting at byte offset start is silenced. It is fastest when called
+// with non-decreasing offsets (findings in document order): it sweeps the
+// directives once.
+func (s *Set) Filter() func(id string, start int) bool {
+	if s == nil {
+		return func(string, int) bool { return false }
+	}
+	var st state
+	next := 0
+	return func(id string, start int) bool {
+		if next > 0 && start < s.directives[next-1].End {
+			st, next = state{}, 0 // went backwards: replay
+		}
+		for next < len(s.directives) && s.directives[next].End <= start {
+			st.apply(s.directives[next])
+			next++
+		}
+		if next < len(s.directives) && s.directives[next].Start <= start {
+			return true // inside a directive (in plain text, a line of prose)
+		}
+		if st.silences(id) {
+			return true
+		}
+		lr, ok := s.nextLine[s.line(start)]
+		return ok && (lr.all || lr.ids[id])
+	}
+}
+
+// state is which rules are off at a point of the document.
+type state struct {
+	allOff bool
+	off    map[string]bool // rules off (when !allOff)
+	on     map[string]bool // rules on again (when allOff)
+}
+
+func (st *state) apply(d Directive) {
+	switch d.Kind {
+	case Disable:
+		if len(d.Rules) == 0 {
+			*st = state{allOff: true}
+		}
+		for _, id := range d.Rules {
+			if st.allOff {
+				delete(st.on, id.Name)
+			} else {
+				if st.off == nil {
+					st.off = map[string]bool{}
+				}
+				st.off[id.Name] = true
+			}
+		}
+	case Enable:
+		if len(d.Rules) == 0 {
+			*st = state{}
+		}
+		for _, id := range d.Rules {
+			if st.allOff {
+				if st.on == nil {
+					st.on = map[string]bool{}
+				}
+				st.on[id.Name] = true
+			} else {
+				delete(st.off, id.Name)
+			}
+		}
+	}
+}
+
+func (st *state) silences(id string) bool {
+	if st.allOff {
+		return !st.on[id]
+	}
+	return st.off[id]
+}
+
+// DirectiveRuleID is the rule id under which problems with directives
+// themselves (an unknown rule id) are reported.
+const DirectiveRuleID = "liaison-directive"
+
+// DirectiveRule is the rule findings about directives carry.
+var DirectiveRule = sync.OnceValue(func() *rules.Rule {
+	return &rules.Rule{
+		ID:       DirectiveRuleID,
+		Severity: rules.SeverityWarning,
+		Summary:  "a liaison directive names a rule that does not exist",
+		Message:  "unknown rule id in a directive",
+		Explanation: "A `liaison-disable`, `liaison-enable` or `liaison-disable-next-line` directive names a rule " +
+			"that liaison does not have, so it silences nothing. Check the spelling against `liaison rules`, " +
+			"or the ids in the project's rule files.",
+	}
+})
+
+// UnknownFindings returns a finding for each rule id in the directives
+// that known rejects, in document order.
+func (s *Set) UnknownFindings(known func(id string) bool) []rules.Finding {
+	var out []rules.Finding
+	for _, d := range s.Directives() {
+		for _, id := range d.Rules {
+			if !known(id.Name) {
+				out = append(out, rules.Finding{
+					Rule: DirectiveRule(), Start: id.Start, End: id.End, Severity: rules.SeverityWarning,
+					Message: fmt.Sprintf("unknown rule %q in %s", id.Name, d.Kind),
+				})
+			}
+		}
+	}
+	return out
+}
+
+// Apply drops the findings the directives in src silence and adds the
+// findings about unknown rule ids, keeping document order. fs must be
+// sorted by Start, as rules.Engine.Check returns them.
+func Apply(languageID, src string, fs []rules.Finding, known func(id string) bool) []rules.Finding {
+	s := Parse(languageID, src)
+	if s == nil {
+		return fs
+	}
+	silenced := s.Filter()
+	out := fs[:0:0]
+	for _, f := range fs {
+		if !silenced(f.Rule.ID, f.Start) {
+			out = append(out, f)
+		}
+	}
+	if unknown := s.UnknownFindings(known); len(unknown) > 0 {
+		out = append(out, unknown...)
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	}
+	return out
+}

@@ -1,0 +1,18 @@
+// Package directive reads suppression directives written in a document,
+// in its markup's comment syntax, and tells which findings they silence.
+//
+// In Markdown, directives are HTML comments (not those inside code):
+//
+//	<!-- liaison-disable rule-id other-id -->   … off until …
+//	<!-- liaison-enable rule-id -->             … on again
+//	<!-- liaison-disable-next-line rule-id -->  off for the next line only
+//
+// In plain text, a line holding only the directive:
+//
+//	liaison-disable-next-line rule-id
+//
+// Ids are separated by spaces or commas; without ids a directive means
+// every rule. Text after " -- " is a comment ("liaison-disable alot --
+// quoting the author"). An id that names no rule is itself reported
+// (UnknownFindings), as rule DirectiveRuleID.
+package directive
