@@ -16,7 +16,7 @@ import (
 
 // constraintLabels are the label indexes the constraints assign or test.
 type constraintLabels struct {
-	vb, vbp, vbz, vbg, to int
+	vb, vbp, vbz, vbg, to, nnp int
 }
 
 func (t *Tagger) findLabel(u UPOS, p PTB) int {
@@ -39,7 +39,7 @@ var (
 // applyConstraints corrects out (label indexes) in place.
 func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 	cl := &t.constraint
-	if cl.vb < 0 || cl.vbp < 0 || cl.vbz < 0 || cl.vbg < 0 || cl.to < 0 {
+	if cl.vb < 0 || cl.vbp < 0 || cl.vbz < 0 || cl.vbg < 0 || cl.to < 0 || cl.nnp < 0 {
 		return
 	}
 	n := len(words)
@@ -145,6 +145,16 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 				i == 1 && s.words[0].Capital && s.types[0] < 0 || determined
 			if singularSubject && (lex&verbThirdS != 0 || lex == 0) {
 				out[i] = cl.vbz
+				// The subject is then a noun phrase: an unknown
+				// capitalised first word read as anything else
+				// ("Jo" as a preposition) is a name.
+				if i == 1 && s.types[0] < 0 && s.words[0].Capital {
+					switch ptb(0) {
+					case NN, NNS, NNP, NNPS, PRP:
+					default:
+						out[0] = cl.nnp
+					}
+				}
 				return
 			}
 		case NN:

@@ -37,3 +37,23 @@ func TestConstraintsCostNothingOnEWT(t *testing.T) {
 		t.Errorf("constraint pass breaks %d tags and corrects %d", worse, better)
 	}
 }
+
+// TestConstraintSubjectName: when the missing finite verb is found after an
+// unknown capitalised first word, that word is its subject, a name.
+func TestConstraintSubjectName(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []Tagged // of the first two words
+	}{
+		{"Jo liaisons with the venue on our behalf .", []Tagged{{PROPN, NNP}, {VERB, VBZ}}},
+		{"Priya liaisons with the press .", []Tagged{{PROPN, NNP}, {VERB, VBZ}}},
+	}
+	for _, tt := range tests {
+		got := Default().Tag(simpleTokens(tt.sentence), nil)
+		for i, w := range tt.want {
+			if got[i] != w {
+				t.Errorf("%q: word %d tagged %v/%v, want %v/%v", tt.sentence, i, got[i].UPOS, got[i].PTB, w.UPOS, w.PTB)
+			}
+		}
+	}
+}

@@ -228,6 +228,7 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 	}
 	t.constraint = constraintLabels{
 		vb: t.findLabel(VERB, VB), vbp: t.findLabel(VERB, VBP), vbz: t.findLabel(VERB, VBZ), vbg: t.findLabel(VERB, VBG), to: t.findLabel(PART, TO),
+		nnp: t.findLabel(PROPN, NNP),
 	}
 	t.unknown = make([]atomic.Pointer[unknownType], unknownSlots)
 	t.scratch.New = func() any { return new(scratch) }
