@@ -27,6 +27,8 @@ var markdownLines = []string{
 	"  <!--", "<script>", "</script>", "<style>x</style>", "<![CDATA[", "]]>", "<!X",
 	"`code`", "*em*", "&amp;", "\\*", "https://x.y", "a | b", "   | c |", "* * *", "- - -",
 	"+ ", "10. ten", "0) zero", "$$$$", "$x$", "---", "...", "+++", "[^1]:", "[^x]: - a", "  [^2]: b",
+	"> - ```", ">     code", "> [^1]: x", "> <!--", "- > ```", "1. - 2. x", "  -", "   -", "*\t*", "<pre x>",
+	"``` ```", "~~~ `", "$$ $$", "\t$$", "- $$", "<div/>", "</div >", "[a]:\n", "[^]: x", "\\```",
 }
 
 // TestRandomDocuments builds documents from random line shapes and checks

@@ -423,18 +423,25 @@ func mathOpen(s string) (open, closed bool) {
 // indentOf returns the column of the first non-space byte of line (tabs to
 // the next multiple of 4) and its byte index.
 func indentOf(line string) (col, idx int) {
-	for idx < len(line) {
-		switch line[idx] {
+	return indentFrom(line, 0)
+}
+
+// indentFrom is indentOf for a string that starts at column start; the
+// column it returns is relative to start.
+func indentFrom(s string, start int) (width, idx int) {
+	col := start
+	for idx < len(s) {
+		switch s[idx] {
 		case ' ':
 			col++
 		case '\t':
 			col += 4 - col%4
 		default:
-			return col, idx
+			return col - start, idx
 		}
 		idx++
 	}
-	return col, idx
+	return col - start, idx
 }
 
 // listMarker returns the width of a list marker at the start of s and
@@ -506,19 +513,34 @@ func isThematicBreak(s string) bool {
 
 // quoteHasParagraph reports whether the block-quote line s (starting
 // with '>') leaves a paragraph open that a following line may continue
-// lazily.
-func quoteHasParagraph(s string) bool {
+// lazily; continuing tells whether the previous line left one open.
+func quoteHasParagraph(s string, continuing bool) bool {
 	for {
 		s = strings.TrimLeft(s, " \t")
-		if !strings.HasPrefix(s, ">") {
-			break
+		if strings.HasPrefix(s, ">") {
+			s = s[1:]
+			if strings.HasPrefix(s, " ") {
+				s = s[1:]
+			}
+			if col, _ := indentOf(s); col >= 4 && !isBlankLine(s) {
+				// Indented code, or the continuation of a paragraph.
+				return continuing
+			}
+			continue
 		}
-		s = s[1:]
+		if w, empty, _, ok := listMarker(s); ok && !empty && !isThematicBreak(s) {
+			s = s[w:]
+			continue
+		}
+		break
 	}
-	if isBlankLine(s) || isATXHeading(s) || isThematicBreak(s) {
+	if isBlankLine(s) || isATXHeading(s) || isThematicBreak(s) || htmlOpen(s, false) != 0 {
 		return false
 	}
 	if _, _, ok := fenceOpen(s); ok {
+		return false
+	}
+	if open, _ := mathOpen(s); open {
 		return false
 	}
 	return true
@@ -827,7 +849,7 @@ func (s *mdSplitter) blockStart(line string, col, idx int) {
 		// Block quote content is not tracked: a blank line ends it. A line
 		// without '>' may continue its paragraph lazily but never reaches it
 		// to be subject to the paragraph-interruption rules.
-		s.prevText, s.paraDepth = quoteHasParagraph(rest), -1
+		s.prevText, s.paraDepth = quoteHasParagraph(rest, s.prevText && s.paraDepth == -1), -1
 		return
 	}
 	if n := footnoteDefLen(rest); n > 0 {
@@ -843,7 +865,7 @@ func (s *mdSplitter) blockStart(line string, col, idx int) {
 		if !isBlankLine(after) {
 			// The content starts right after the colon; its indent is
 			// the spaces there.
-			sp, sidx := indentOf(after)
+			sp, sidx := indentFrom(after, col+n)
 			s.blockStart(line, base+4+sp, idx+n+sidx)
 		}
 		return
@@ -855,7 +877,7 @@ func (s *mdSplitter) blockStart(line string, col, idx int) {
 		if interrupts {
 			s.items = s.items[:depth]
 			after := rest[w:]
-			sp, sidx := indentOf(after)
+			sp, sidx := indentFrom(after, col+w)
 			content := col + w + 1
 			if !isBlankLine(after) && sp >= 1 && sp <= 4 {
 				content = col + w + sp
