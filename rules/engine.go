@@ -21,9 +21,25 @@ type Engine struct {
 	index index
 	infl  inflector
 
-	mu    sync.Mutex
-	cache map[*analysis.BlockAnalysis][]Finding // CheckBlock results seen in the latest Check
+	mu         sync.Mutex
+	cache      map[*analysis.BlockAnalysis]*cachedFindings
+	cacheLimit int    // blocks the cache holds before it evicts
+	tick       uint64 // counts Check calls, for eviction
 }
+
+// cachedFindings are CheckBlock's findings for one block.
+type cachedFindings struct {
+	findings []Finding
+	lastUse  uint64
+}
+
+// The block cache serves every document checked with the engine (a server
+// has several open). Once it holds more than defaultCacheLimit blocks,
+// blocks no Check has seen in the last evictAge calls are dropped.
+const (
+	defaultCacheLimit = 1 << 17
+	evictAge          = 16
+)
 
 // Settings adjust which rules report and how loudly. They are applied
 // after the per-block cache, so changing them never re-runs the rules.
@@ -41,7 +57,11 @@ type RuleSetting struct {
 
 // NewEngine compiles and indexes rules. Rule ids must be unique.
 func NewEngine(rules []*Rule) (*Engine, error) {
-	e := &Engine{infl: defaultInflector()}
+	e := &Engine{
+		infl:       defaultInflector(),
+		cache:      make(map[*analysis.BlockAnalysis]*cachedFindings),
+		cacheLimit: defaultCacheLimit,
+	}
 	seen := make(map[string]string, len(rules))
 	for _, r := range rules {
 		if r == nil {
@@ -88,8 +108,8 @@ func (e *Engine) CheckBlock(b *analysis.BlockAnalysis) []Finding {
 
 // Check runs the rules over a document's analysis and returns findings
 // with document offsets, sorted by position, with s applied. Results are
-// cached per block (by BlockAnalysis pointer); blocks absent from res are
-// dropped from the cache. Callers must not modify the returned
+// cached per block (by BlockAnalysis pointer) across documents, within a
+// bounded size. Callers must not modify the returned
 // Replacements slices, which the cache shares. If ctx is cancelled, Check
 // returns nil.
 func (e *Engine) Check(ctx context.Context, res *analysis.Result, s Settings) []Finding {
@@ -97,9 +117,9 @@ func (e *Engine) Check(ctx context.Context, res *analysis.Result, s Settings) []
 		return nil
 	}
 	e.mu.Lock()
-	old := e.cache
+	e.tick++
+	tick := e.tick
 	e.mu.Unlock()
-	fresh := make(map[*analysis.BlockAnalysis][]Finding, len(res.Blocks))
 	var out []Finding
 	for i, b := range res.Blocks {
 		if b.BlockAnalysis == nil {
@@ -108,14 +128,7 @@ func (e *Engine) Check(ctx context.Context, res *analysis.Result, s Settings) []
 		if i%256 == 0 && ctx.Err() != nil {
 			return nil
 		}
-		fs, ok := fresh[b.BlockAnalysis]
-		if !ok {
-			if fs, ok = old[b.BlockAnalysis]; !ok {
-				fs = e.CheckBlock(b.BlockAnalysis)
-			}
-			fresh[b.BlockAnalysis] = fs
-		}
-		for _, f := range fs {
+		for _, f := range e.blockFindings(b.BlockAnalysis, tick) {
 			if f, ok := s.apply(f); ok {
 				f.Start += b.Start
 				f.End += b.Start
@@ -124,10 +137,34 @@ func (e *Engine) Check(ctx context.Context, res *analysis.Result, s Settings) []
 		}
 	}
 	e.mu.Lock()
-	e.cache = fresh
+	if len(e.cache) > e.cacheLimit {
+		for b, c := range e.cache {
+			if tick-c.lastUse > evictAge {
+				delete(e.cache, b)
+			}
+		}
+	}
 	e.mu.Unlock()
 	sortFindings(out)
 	return out
+}
+
+// blockFindings returns CheckBlock(b), from the cache when it can.
+func (e *Engine) blockFindings(b *analysis.BlockAnalysis, tick uint64) []Finding {
+	e.mu.Lock()
+	c, ok := e.cache[b]
+	if ok {
+		c.lastUse = tick
+	}
+	e.mu.Unlock()
+	if ok {
+		return c.findings
+	}
+	fs := e.CheckBlock(b)
+	e.mu.Lock()
+	e.cache[b] = &cachedFindings{findings: fs, lastUse: tick}
+	e.mu.Unlock()
+	return fs
 }
 
 // apply turns a finding off or changes its severity as s says.

@@ -158,8 +158,17 @@ func TestCheckCachesBlocksAndAppliesSettings(t *testing.T) {
 	if len(fs) != 1 || fs[0].Severity != SeverityHint {
 		t.Fatalf("severity override: got %v", fs)
 	}
-	if len(e.cache) != 1 {
-		t.Errorf("cache kept %d entries, want 1", len(e.cache))
+	// The cache serves every open document: b stays while the cache is small.
+	if _, ok := e.cache[b]; !ok {
+		t.Error("block of another document evicted from a small cache")
+	}
+	// Over its limit, the cache drops the blocks no recent Check has seen.
+	e.cacheLimit = 1
+	for range evictAge + 1 {
+		e.Check(context.Background(), &analysis.Result{Blocks: res.Blocks[:1]}, Settings{})
+	}
+	if _, ok := e.cache[b]; ok || len(e.cache) != 1 {
+		t.Errorf("cache over its limit kept %d entries (b kept: %v), want only a", len(e.cache), ok)
 	}
 	for _, s := range []Settings{
 		{Rules: map[string]RuleSetting{"alot": {Off: true}}},
