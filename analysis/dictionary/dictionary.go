@@ -325,6 +325,8 @@ func (d *Dictionary) sense(synset int, headword string, stem stem, sents []strin
 		}
 	}
 	s.Usage = r.strs()
+	s.Domains = r.strs()
+	s.Field = r.str()
 	if r.err != nil {
 		return Sense{}, fmt.Errorf("dictionary: synset %d: %w", synset, r.err)
 	}

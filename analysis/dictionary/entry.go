@@ -38,6 +38,13 @@ type Sense struct {
 	// Usage names usage domains and registers ("colloquialism", "slang",
 	// "archaism", "british spelling").
 	Usage []string `json:"usage,omitempty"`
+	// Domains name the topics and regions the sense belongs to
+	// ("military", "law", "Britain").
+	Domains []string `json:"domains,omitempty"`
+	// Field is the general field of the sense ("communication",
+	// "relationship"), from WordNet's lexicographer files and hypernyms;
+	// empty for adjectives and adverbs.
+	Field string `json:"field,omitempty"`
 }
 
 // Part returns the entry's part for pos, or nil.

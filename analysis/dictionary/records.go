@@ -8,7 +8,8 @@ import (
 
 // The embedded blockfile holds three tables:
 //
-//	table 0, synsets by index:       definition, examples, members, labels
+//	table 0, synsets by index:       definition, examples, members, labels,
+//	                                 domains (topic, region), field
 //	table 1, lemmas by folded key:   key, name ("" when equal to key),
 //	                                 parts: uvarint count, each:
 //	                                   byte POS ('n', 'v', 'a', 'r'),

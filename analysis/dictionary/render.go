@@ -42,8 +42,8 @@ func (e *Entry) Text(preferred POS) string {
 
 // Render writes the entry as Markdown (markdown true) or plain text:
 // the headword and pronunciations, then each part of speech with its
-// irregular forms and numbered senses, each with usage labels, examples
-// and synonyms.
+// irregular forms and numbered senses, each with its domain label (see
+// Part.Label), usage labels, examples and synonyms.
 func (e *Entry) Render(markdown bool, st Style) string {
 	var b strings.Builder
 	esc := func(s string) string { return s }
@@ -126,6 +126,13 @@ func (e *Entry) Render(markdown bool, st Style) string {
 				fmt.Fprintf(&b, "%d. ", i+1)
 			} else {
 				fmt.Fprintf(&b, "  %2d. ", i+1)
+			}
+			if l := p.Label(i); l != "" {
+				if markdown {
+					fmt.Fprintf(&b, "*%s*: ", esc(l))
+				} else {
+					fmt.Fprintf(&b, "%s: ", l)
+				}
 			}
 			if len(s.Usage) > 0 {
 				if markdown {

@@ -72,10 +72,13 @@ type yamlEntryPOS struct {
 }
 
 type yamlSynset struct {
-	Definition  []string    `yaml:"definition"`
-	Example     []yaml.Node `yaml:"example"`
-	Members     []string    `yaml:"members"`
-	Exemplifies []string    `yaml:"exemplifies"`
+	Definition   []string    `yaml:"definition"`
+	Example      []yaml.Node `yaml:"example"`
+	Members      []string    `yaml:"members"`
+	Exemplifies  []string    `yaml:"exemplifies"`
+	Hypernym     []string    `yaml:"hypernym"`
+	DomainTopic  []string    `yaml:"domain_topic"`
+	DomainRegion []string    `yaml:"domain_region"`
 }
 
 // The compiled model.
@@ -106,6 +109,12 @@ type synset struct {
 	examples   []string
 	members    []string
 	labels     []string
+	// domains name the synset's topic and region domains, field its
+	// general field (see domains.go).
+	domains              []string
+	field                string
+	lexfile              string
+	hypernyms, domainIDs []string
 }
 
 type source struct {
@@ -173,6 +182,9 @@ func load(dir string) (*source, error) {
 				s.examples = append(s.examples, ex)
 			}
 			s.labels = append(s.labels, y.Exemplifies...) // resolved below
+			s.lexfile = strings.TrimSuffix(base, ".yaml")
+			s.hypernyms = y.Hypernym
+			s.domainIDs = append(append(s.domainIDs, y.DomainTopic...), y.DomainRegion...)
 			synsets[id] = s
 		}
 	}
@@ -195,6 +207,8 @@ func load(dir string) (*source, error) {
 			}
 		}
 		s.labels = labels
+		s.domains = domainLabels(s.domainIDs, synsets)
+		s.field = fieldOf(s.lexfile, s.hypernyms, synsets)
 	}
 
 	for name, byPOS := range entries {
@@ -319,6 +333,8 @@ func encode(src *source) ([]byte, error) {
 		r.strs(s.examples)
 		r.strs(s.members)
 		r.strs(s.labels)
+		r.strs(s.domains)
+		r.str(s.field)
 		synsets = append(synsets, r.b)
 	}
 	for _, l := range src.lemmas {
