@@ -28,7 +28,8 @@ type checkInput struct {
 	name     string // as reported
 	path     string // "" for standard input
 	language string
-	src      string // standard input's text, read up front
+	src      string         // standard input's text, read up front
+	project  *loadedProject // the .liaison.yaml governing it, if any
 }
 
 // checkOutput is what checking one input produced.
@@ -39,8 +40,10 @@ type checkOutput struct {
 }
 
 // runCheck implements `liaison check [--format text|json] [--language ID] PATH…`.
-// Exit status: 0 no findings, 1 findings, 2 bad usage or an input that
-// could not be read (the other inputs are still checked).
+// Exit status: 0 no findings, 1 findings, 2 bad usage, an invalid
+// .liaison.yaml or an input that could not be read (the other inputs are
+// still checked). Each input follows the nearest .liaison.yaml (see
+// rules/project) and the directives written in it (rules/directive).
 func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("check", flag.ContinueOnError)
 	flags.SetOutput(stderr)
@@ -49,6 +52,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	flags.Usage = func() {
 		fmt.Fprintln(stderr, "usage: liaison check [--format text|json] [--language ID] PATH…")
 		fmt.Fprintln(stderr, "PATH is a file, a directory (its *.md, *.markdown and *.txt files, recursively, hidden folders skipped), or - for standard input.")
+		fmt.Fprintln(stderr, "Settings, custom rules and ignored files come from the nearest .liaison.yaml (see rules/CONFIG.md).")
 		flags.PrintDefaults()
 	}
 	paths, err := parseInterleaved(flags, args)
@@ -84,6 +88,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		fmt.Fprintf(stderr, "liaison check: loading rules: %v\n", err)
 		return 2
 	}
+	inputs = applyProjects(inputs, newProjects(ruleSet, paths), fail)
 	outputs, err := checkAll(ctx, analyzerReady, inputs, ruleSet)
 	if err != nil {
 		fmt.Fprintf(stderr, "liaison check: %v\n", err)
@@ -209,21 +214,17 @@ func languageFor(path, flagValue string) string {
 }
 
 // checkAll reads, analyses and checks the inputs in parallel, one worker
-// per core, each with its own engine (an engine's cache follows one
-// document at a time). Outputs are in input order.
+// per core, each with its own engine per project (an engine's cache
+// follows one document at a time). Outputs are in input order.
 func checkAll(ctx context.Context, analyzerReady <-chan *analysis.Analyzer, inputs []checkInput, ruleSet []*rules.Rule) ([]checkOutput, error) {
 	outputs := make([]checkOutput, len(inputs))
 	if len(inputs) == 0 {
 		return outputs, nil
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(inputs))
-	engines := make([]*rules.Engine, workers)
-	for w := range engines {
-		e, err := rules.NewEngine(ruleSet)
-		if err != nil {
-			return nil, fmt.Errorf("compiling rules: %w", err)
-		}
-		engines[w] = e
+	engines := &engines{builtin: ruleSet}
+	if _, err := engines.get(0, nil); err != nil {
+		return nil, fmt.Errorf("compiling rules: %w", err)
 	}
 	analyzer := <-analyzerReady
 	jobs := make(chan int)
@@ -231,7 +232,12 @@ func checkAll(ctx context.Context, analyzerReady <-chan *analysis.Analyzer, inpu
 	for w := range workers {
 		wg.Go(func() {
 			for i := range jobs {
-				outputs[i] = checkOne(ctx, analyzer, engines[w], inputs[i])
+				engine, err := engines.get(w, inputs[i].project)
+				if err != nil {
+					outputs[i] = checkOutput{err: fmt.Errorf("compiling rules: %w", err)}
+					continue
+				}
+				outputs[i] = checkOne(ctx, analyzer, engine, inputs[i])
 			}
 		})
 	}
@@ -260,7 +266,8 @@ func checkOne(ctx context.Context, analyzer *analysis.Analyzer, engine *rules.En
 	if err != nil {
 		return checkOutput{err: fmt.Errorf("analysing: %w", err)}
 	}
-	return checkOutput{src: src, findings: engine.Check(ctx, res, rules.Settings{})}
+	findings := engine.Check(ctx, res, projectSettings(in))
+	return checkOutput{src: src, findings: applyDirectives(in, src, engine, findings)}
 }
 
 // reportedFinding is a finding as `liaison check` prints it: lines and
@@ -346,8 +353,12 @@ func (l lineIndex) position(src string, offset int) (line, column int) {
 	return lo + 1, utf8.RuneCountInString(src[l[lo]:offset]) + 1
 }
 
-// runRules implements `liaison rules [--format text|json]`.
+// runRules implements `liaison rules [--format text|json]`; `liaison rules
+// test FILE…` is runRulesTest.
 func runRules(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "test" {
+		return runRulesTest(ctx, args[1:], stdin, stdout, stderr)
+	}
 	flags := flag.NewFlagSet("rules", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	format := flags.String("format", "text", "output format: text or json")

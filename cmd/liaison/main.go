@@ -19,7 +19,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"check", "check [--format text|json] [--language ID] PATH…   report usage problems", runCheck},
-		{"rules", "rules [--format text|json]                        list the usage rules", runRules},
+		{"rules", "rules [--format text|json] | rules test FILE…      list the usage rules, or test custom rule files", runRules},
 		{"define", "define [--format text|markdown|json] WORD…        print dictionary entries", runDefine},
 		{"compare", "compare [--format markdown|json] WORD [WORD…]     compare words writers confuse (liaise vs liaison)", runCompare},
 		{"serve", "serve [--stdio] [--log-file FILE] [--log-level L]  run the language server on stdio", runServe},
