@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"liaison/analysis"
 	"liaison/analysis/dictionary"
@@ -31,12 +32,16 @@ func lintAnalysis(ctx context.Context, l Linter, languageID, src string, s Setti
 }
 
 // DefaultHovers are the hover sections after the rule note: the usage
-// guide and the dictionary entry of the hovered word. Their data starts
-// loading at once, in the background.
+// guide and the dictionary entry of the hovered word. Their data loads in
+// the background after guideDelay, so it does not compete with the
+// linter's load for the first diagnostics.
 func DefaultHovers() []HoverSource {
-	go rules.DefaultGuide() //nolint:errcheck // loaded again, with its error, on first hover
+	time.AfterFunc(guideDelay, func() { rules.DefaultGuide() }) //nolint:errcheck // its error comes again on a hover
 	return []HoverSource{WordHover(rules.DefaultGuide)}
 }
+
+// guideDelay is how long after start the usage guide starts loading.
+const guideDelay = 500 * time.Millisecond
 
 // WordHover returns the hover source for the word under the cursor, using
 // the guide (with its dictionary) that guide returns:
