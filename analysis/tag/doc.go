@@ -9,5 +9,5 @@
 // the previous two tags; scores are integers in the model's weight quantum.
 // Forms the model has not seen are described once and cached. Frequent
 // forms with one tag in training, and no other reading in the lexicon, skip
-// the model. LemmaCache memoizes lemmas for the tagged words.
+// the model.
 package tag

@@ -1,4 +1,4 @@
-package tag
+package analysis
 
 import (
 	"strings"
@@ -6,24 +6,25 @@ import (
 	"testing"
 
 	"liaison/analysis/morph"
+	"liaison/analysis/tag"
 )
 
 func TestLemmaCache(t *testing.T) {
 	lex := morph.Default()
 	tests := []struct {
 		word string
-		upos UPOS
+		upos tag.UPOS
 		want string
 	}{
-		{"liaisons", NOUN, "liaison"},
-		{"liaised", VERB, "liaise"},
-		{"was", AUX, "be"},
-		{"better", ADJ, "good"},
-		{"Paris", PROPN, "Paris"},
-		{"The", DET, "the"},
-		{"and", CCONJ, "and"},
+		{"liaisons", tag.NOUN, "liaison"},
+		{"liaised", tag.VERB, "liaise"},
+		{"was", tag.AUX, "be"},
+		{"better", tag.ADJ, "good"},
+		{"Paris", tag.PROPN, "Paris"},
+		{"The", tag.DET, "the"},
+		{"and", tag.CCONJ, "and"},
 	}
-	c := NewLemmaCache(lex)
+	c := newLemmaCache(lex)
 	for range 2 { // a miss, then a hit
 		for _, tt := range tests {
 			if got := c.Lemma(tt.word, tt.upos); got != tt.want {
@@ -33,22 +34,20 @@ func TestLemmaCache(t *testing.T) {
 	}
 }
 
-// TestLemmaCacheMatchesLexicon checks the cache against the lexicon on
-// every tagged word of the EWT test split, twice (misses, then hits and
-// slots overwritten by colliding words).
+// TestlemmaCacheMatchesLexicon checks the cache against the lexicon on
+// every word of the analysed Rust Book, twice (misses, then hits and slots
+// overwritten by colliding words).
 func TestLemmaCacheMatchesLexicon(t *testing.T) {
-	lex := morph.Default()
-	c := NewLemmaCache(lex)
-	tagger := Default()
-	var out []Tagged
-	sentences := loadEWTTest(t)
+	c := newLemmaCache(morph.Default())
+	res := analyze(t, New(), "markdown", book(t))
 	for pass := range 2 {
-		for _, s := range sentences {
-			out = tagger.Tag(s.Words, out)
-			for i, w := range s.Words {
-				got := c.Lemma(w, out[i].UPOS)
-				if want := c.compute(w, out[i].UPOS); out[i].UPOS != PROPN && got != want {
-					t.Fatalf("pass %d: Lemma(%q, %v) = %q, lexicon says %q", pass, w, out[i].UPOS, got, want)
+		for _, b := range res.Blocks {
+			for _, s := range b.Sentences {
+				for _, tok := range s.Tokens {
+					got := c.Lemma(tok.Text, tok.UPOS)
+					if want := c.compute(tok.Text, tok.UPOS); tok.UPOS != tag.PROPN && got != want {
+						t.Fatalf("pass %d: Lemma(%q, %v) = %q, lexicon says %q", pass, tok.Text, tok.UPOS, got, want)
+					}
 				}
 			}
 		}
@@ -56,9 +55,9 @@ func TestLemmaCacheMatchesLexicon(t *testing.T) {
 }
 
 func TestLemmaCacheHitDoesNotAllocate(t *testing.T) {
-	c := NewLemmaCache(morph.Default())
+	c := newLemmaCache(morph.Default())
 	words := strings.Fields("The liaisons were liaising better than ever")
-	tags := []UPOS{DET, NOUN, AUX, VERB, ADV, ADP, ADV}
+	tags := []tag.UPOS{tag.DET, tag.NOUN, tag.AUX, tag.VERB, tag.ADV, tag.ADP, tag.ADV}
 	for i, w := range words {
 		c.Lemma(w, tags[i])
 	}
@@ -73,7 +72,7 @@ func TestLemmaCacheHitDoesNotAllocate(t *testing.T) {
 }
 
 func TestLemmaCacheConcurrent(t *testing.T) {
-	c := NewLemmaCache(morph.Default())
+	c := newLemmaCache(morph.Default())
 	words := strings.Fields("liaisons liaised was better ran geese mice Went")
 	var wg sync.WaitGroup
 	for g := range 4 {
@@ -82,7 +81,7 @@ func TestLemmaCacheConcurrent(t *testing.T) {
 			defer wg.Done()
 			for i := range 2000 {
 				w := words[(i+g)%len(words)]
-				for _, u := range []UPOS{NOUN, VERB, ADJ} {
+				for _, u := range []tag.UPOS{tag.NOUN, tag.VERB, tag.ADJ} {
 					if got, want := c.Lemma(w, u), c.compute(w, u); got != want {
 						t.Errorf("Lemma(%q, %v) = %q, want %q", w, u, got, want)
 						return
@@ -95,20 +94,19 @@ func TestLemmaCacheConcurrent(t *testing.T) {
 }
 
 func BenchmarkLemma(b *testing.B) {
-	tagger := Default()
 	var words []string
-	var tags []UPOS
-	var out []Tagged
-	for _, s := range loadEWTTest(b) {
-		out = tagger.Tag(s.Words, out)
-		words = append(words, s.Words...)
-		for _, t := range out {
-			tags = append(tags, t.UPOS)
+	var tags []tag.UPOS
+	for _, blk := range analyze(b, New(), "markdown", book(b)).Blocks {
+		for _, s := range blk.Sentences {
+			for _, tok := range s.Tokens {
+				words = append(words, tok.Text)
+				tags = append(tags, tok.UPOS)
+			}
 		}
 	}
 	lex := morph.Default()
 	b.Run("lexicon", func(b *testing.B) {
-		c := NewLemmaCache(lex)
+		c := newLemmaCache(lex)
 		for b.Loop() {
 			for i, w := range words {
 				c.compute(w, tags[i])
@@ -117,7 +115,7 @@ func BenchmarkLemma(b *testing.B) {
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/word")
 	})
 	b.Run("cache", func(b *testing.B) {
-		c := NewLemmaCache(lex)
+		c := newLemmaCache(lex)
 		for b.Loop() {
 			for i, w := range words {
 				c.Lemma(w, tags[i])

@@ -1,17 +1,18 @@
-package tag
+package analysis
 
 import (
 	"strings"
 	"sync/atomic"
 
 	"liaison/analysis/morph"
+	"liaison/analysis/tag"
 )
 
-// LemmaCache gives the lemma of a tagged word, remembering recent answers:
+// lemmaCache gives the lemma of a tagged word, remembering recent answers:
 // a lexicon lookup costs about a microsecond, a hit some nanoseconds and no
 // allocation. It is safe for concurrent use; its answers are exactly those
 // of the lexicon, so sharing one between documents is fine.
-type LemmaCache struct {
+type lemmaCache struct {
 	lex   *morph.Lexicon
 	slots []atomic.Pointer[lemmaEntry]
 	mask  uint64
@@ -20,7 +21,7 @@ type LemmaCache struct {
 // lemmaEntry is immutable once published in a slot.
 type lemmaEntry struct {
 	word  string
-	upos  UPOS
+	upos  tag.UPOS
 	lemma string
 }
 
@@ -28,19 +29,19 @@ type lemmaEntry struct {
 // twice the word forms of a book (the Rust Book has 9k), 256 KiB of slots.
 const lemmaSlots = 1 << 15
 
-// NewLemmaCache returns an empty cache in front of lex.
-func NewLemmaCache(lex *morph.Lexicon) *LemmaCache {
-	return &LemmaCache{lex: lex, slots: make([]atomic.Pointer[lemmaEntry], lemmaSlots), mask: lemmaSlots - 1}
+// newLemmaCache returns an empty cache in front of lex.
+func newLemmaCache(lex *morph.Lexicon) *lemmaCache {
+	return &lemmaCache{lex: lex, slots: make([]atomic.Pointer[lemmaEntry], lemmaSlots), mask: lemmaSlots - 1}
 }
 
 // Lemma returns the lemma of word tagged upos: the lexicon's lemma for
 // nouns, verbs and auxiliaries, adjectives and adverbs; a proper noun
 // itself; any other word lower-cased.
-func (c *LemmaCache) Lemma(word string, upos UPOS) string {
-	if upos == PROPN {
+func (c *lemmaCache) Lemma(word string, upos tag.UPOS) string {
+	if upos == tag.PROPN {
 		return word
 	}
-	h := hashExact(word) ^ uint64(upos)*0x9e3779b97f4a7c15
+	h := fnv1a(word) ^ uint64(upos)*0x9e3779b97f4a7c15
 	slot := &c.slots[(h^h>>29)&c.mask]
 	if e := slot.Load(); e != nil && e.upos == upos && e.word == word {
 		return e.lemma
@@ -56,16 +57,25 @@ func (c *LemmaCache) Lemma(word string, upos UPOS) string {
 	return lemma
 }
 
-func (c *LemmaCache) compute(word string, upos UPOS) string {
+func (c *lemmaCache) compute(word string, upos tag.UPOS) string {
 	switch upos {
-	case NOUN:
+	case tag.NOUN:
 		return c.lex.Lemma(word, morph.Noun)
-	case VERB, AUX:
+	case tag.VERB, tag.AUX:
 		return c.lex.Lemma(word, morph.Verb)
-	case ADJ:
+	case tag.ADJ:
 		return c.lex.Lemma(word, morph.Adj)
-	case ADV:
+	case tag.ADV:
 		return c.lex.Lemma(word, morph.Adv)
 	}
 	return strings.ToLower(word)
+}
+
+// fnv1a is the 64-bit FNV-1a hash of s.
+func fnv1a(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 1099511628211
+	}
+	return h
 }
