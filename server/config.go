@@ -11,6 +11,8 @@ import (
 
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
+
+	"liaison/rules/project"
 )
 
 // Settings are the user's settings for liaison, from initializationOptions
@@ -28,6 +30,10 @@ type Settings struct {
 	Rules map[string]RuleSetting
 	// Categories turns whole categories of rules off (false).
 	Categories map[string]bool
+	// Project is the .liaison.yaml in force for the document being linted
+	// (set per document by the server, under the editor settings); the
+	// linter adds its custom rules.
+	Project *project.Project
 }
 
 // RuleSetting is one rule's setting: RuleOff or a severity name.

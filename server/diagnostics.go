@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
 	"go.uber.org/zap"
 
 	"liaison/analysis"
@@ -25,6 +26,7 @@ import (
 // It starts on the debounce timer or when a request needs its result,
 // whichever comes first, and is cancelled when superseded.
 type lintRun struct {
+	uri        uri.URI
 	languageID string
 	version    int32
 	text       *text.Document
@@ -56,7 +58,7 @@ type diagnosticData struct {
 // relint replaces d's lint run with one for its current revision and the
 // current settings, and schedules the push after the debounce.
 func (s *Server) relint(d *document) {
-	settings := s.currentSettings()
+	settings := s.settingsFor(d)
 	enc := s.sess().encoding
 	ctx, cancel := context.WithCancel(s.base)
 	d.mu.Lock()
@@ -73,6 +75,7 @@ func (s *Server) relint(d *document) {
 		d.timer = nil
 	}
 	run := &lintRun{
+		uri:        d.uri,
 		languageID: d.languageID,
 		version:    d.version,
 		text:       d.text,
@@ -112,7 +115,7 @@ func (r *lintRun) execute(s *Server) {
 		return
 	}
 	start := time.Now()
-	problems, res, err := lintAnalysis(r.ctx, s.linter, languageOf(r.languageID), r.text.Text(), r.settings)
+	problems, res, err := s.lintDocument(r)
 	s.log.Debug("linted", zap.Int32("version", r.version), zap.Int("problems", len(problems)), zap.Duration("took", time.Since(start)), zap.Error(err))
 	if err != nil {
 		r.err = err

@@ -46,7 +46,7 @@ func NewLinter(analyzer *analysis.Analyzer, rs []*rules.Rule) (Linter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("compiling the rules: %w", err)
 	}
-	return &pipelineLinter{analyzer: analyzer, engine: engine}, nil
+	return &pipelineLinter{analyzer: analyzer, engine: engine, rules: rs}, nil
 }
 
 // pipelineLinter runs the analyzer and the rules engine. Both cache by
@@ -55,6 +55,8 @@ func NewLinter(analyzer *analysis.Analyzer, rs []*rules.Rule) (Linter, error) {
 type pipelineLinter struct {
 	analyzer *analysis.Analyzer
 	engine   *rules.Engine
+	rules    []*rules.Rule
+	projects projectEngines // engines with a project's custom rules (projectconfig.go)
 }
 
 func (l *pipelineLinter) Lint(ctx context.Context, languageID, src string, s Settings) ([]Problem, error) {
@@ -69,7 +71,11 @@ func (l *pipelineLinter) LintAnalysis(ctx context.Context, languageID, src strin
 	if err != nil {
 		return nil, nil, fmt.Errorf("analysing: %w", err)
 	}
-	findings := l.engine.Check(ctx, res, rulesSettings(s))
+	engine, err := l.engineFor(s.Project)
+	if err != nil {
+		return nil, nil, err
+	}
+	findings := engine.Check(ctx, res, rulesSettings(s))
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
@@ -108,6 +114,8 @@ func rulesSettings(s Settings) rules.Settings {
 				out.Rules[id] = rules.RuleSetting{Severity: rules.SeverityInfo}
 			case RuleHint:
 				out.Rules[id] = rules.RuleSetting{Severity: rules.SeverityHint}
+			case "": // on: overrides a project configuration that turned it off
+				out.Rules[id] = rules.RuleSetting{}
 			}
 		}
 	}

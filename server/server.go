@@ -48,6 +48,7 @@ type Server struct {
 	// workspace/configuration results are layered.
 	settingsFromInit Settings
 	docs             map[string]*document
+	projects         projectState // .liaison.yaml files in use (projectconfig.go)
 
 	publishMu sync.Mutex // orders publishDiagnostics for each document
 

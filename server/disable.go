@@ -1,0 +1,174 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+
+	"liaison/analysis/markup"
+	"liaison/analysis/text"
+	"liaison/rules/directive"
+	"liaison/rules/project"
+)
+
+// disableActions are the quick fixes that silence a rule rather than fix
+// the text, for each rule with a problem under [start, end]: "Disable
+// ‹rule› for this line" and "… for this document" insert a directive;
+// "… in this project" turns the rule off in .liaison.yaml, creating the
+// file when it is missing (as a CreateFile resource operation, offered
+// only to clients that apply them).
+func (s *Server) disableActions(ctx context.Context, run *lintRun, doc protocol.TextDocumentIdentifier, start, end int) []protocol.CommandOrCodeAction {
+	var out []protocol.CommandOrCodeAction
+	var seen []string
+	sess := s.sess()
+	for _, i := range run.covering(start, end) {
+		pr := run.problems[i]
+		if pr.RuleID == "" || pr.RuleID == directive.DirectiveRuleID || pr.RuleID == ConfigRuleID || slices.Contains(seen, pr.RuleID) {
+			continue
+		}
+		seen = append(seen, pr.RuleID)
+		diags := []protocol.Diagnostic{run.diags[i]}
+		markdown := markup.IsMarkdown(languageOf(run.languageID))
+		lineEdit := run.insertEdit(lineDirectiveAt(run.text.Text(), pr.Start, pr.RuleID, markdown))
+		docEdit := run.insertEdit(documentDirective(run.text.Text(), pr.RuleID, markdown))
+		out = append(out,
+			&protocol.CodeAction{
+				Title: fmt.Sprintf("Disable %s for this line", pr.RuleID), Kind: ptr(protocol.CodeActionKindQuickFix),
+				Diagnostics: diags, Edit: run.singleEdit(sess.documentChanges, doc, lineEdit),
+			},
+			&protocol.CodeAction{
+				Title: fmt.Sprintf("Disable %s for this document", pr.RuleID), Kind: ptr(protocol.CodeActionKindQuickFix),
+				Diagnostics: diags, Edit: run.singleEdit(sess.documentChanges, doc, docEdit),
+			})
+		if a := s.disableInProject(ctx, doc.URI, pr.RuleID, diags); a != nil {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// insertion is text to insert at a byte offset.
+type insertion struct {
+	at   int
+	text string
+}
+
+// lineDirectiveAt puts a disable-next-line directive on its own line above
+// the line holding offset, indented like it.
+func lineDirectiveAt(src string, offset int, rule string, markdown bool) insertion {
+	lineStart := strings.LastIndexByte(src[:offset], '\n') + 1
+	indent := lineStart
+	for indent < len(src) && (src[indent] == ' ' || src[indent] == '\t') {
+		indent++
+	}
+	return insertion{at: lineStart, text: src[lineStart:indent] + directiveText(directive.KeywordDisableNextLine, rule, markdown) + "\n"}
+}
+
+// documentDirective puts a disable directive at the top of the document,
+// after any front matter.
+func documentDirective(src, rule string, markdown bool) insertion {
+	at := 0
+	if markdown {
+		if chunks := markup.Split("markdown", src); len(chunks) > 0 && chunks[0].Flags&markup.FrontMatter != 0 {
+			at = chunks[0].End
+			if at > 0 && src[at-1] != '\n' {
+				return insertion{at: at, text: "\n" + directiveText(directive.KeywordDisable, rule, markdown) + "\n"}
+			}
+		}
+	}
+	return insertion{at: at, text: directiveText(directive.KeywordDisable, rule, markdown) + "\n"}
+}
+
+func directiveText(keyword, rule string, markdown bool) string {
+	if markdown {
+		return "<!-- " + keyword + " " + rule + " -->"
+	}
+	return keyword + " " + rule
+}
+
+// insertEdit converts an insertion to an LSP text edit.
+func (r *lintRun) insertEdit(ins insertion) protocol.TextEdit {
+	rg := lspRange(r.text.RangeOf(ins.at, ins.at, r.encoding))
+	return protocol.TextEdit{Range: rg, NewText: ins.text}
+}
+
+// singleEdit wraps one edit to the document in a WorkspaceEdit.
+func (r *lintRun) singleEdit(documentChanges bool, doc protocol.TextDocumentIdentifier, e protocol.TextEdit) *protocol.WorkspaceEdit {
+	if !documentChanges {
+		return &protocol.WorkspaceEdit{Changes: map[uri.URI][]protocol.TextEdit{doc.URI: {e}}}
+	}
+	version := r.version
+	return &protocol.WorkspaceEdit{DocumentChanges: []protocol.DocumentChange{
+		&protocol.TextDocumentEdit{
+			TextDocument: protocol.OptionalVersionedTextDocumentIdentifier{TextDocumentIdentifier: doc, Version: &version},
+			Edits:        []protocol.TextDocumentEditElement{&e},
+		},
+	}}
+}
+
+// disableInProject is "Disable ‹rule› in this project": an edit of the
+// document's .liaison.yaml (the open buffer when it is open), or its
+// creation. nil when the configuration cannot be edited (invalid), or
+// must be created and the client cannot create files.
+func (s *Server) disableInProject(ctx context.Context, docURI uri.URI, rule string, diags []protocol.Diagnostic) *protocol.CodeAction {
+	configPath, exists, err := s.projectConfigFor(ctx, docURI)
+	if err != nil {
+		return nil
+	}
+	s.projects.mu.Lock()
+	createFiles := s.projects.createFiles
+	s.projects.mu.Unlock()
+	sess := s.sess()
+	configURI := uri.File(configPath)
+	current := ""
+	var version *int32
+	if d := s.document(configURI); d != nil {
+		t, v, _ := d.snapshot()
+		current, version, exists = t.Text(), &v, true
+	} else if exists {
+		data, err := os.ReadFile(configPath)
+		if err != nil || len(data) > project.MaxFileBytes {
+			return nil
+		}
+		current = string(data)
+	}
+	if !exists && !createFiles {
+		return nil
+	}
+	edit, err := project.DisableRule(current, rule)
+	if err != nil {
+		return nil
+	}
+	doc := text.New(current)
+	te := protocol.TextEdit{Range: lspRange(doc.RangeOf(edit.Start, edit.End, sess.encoding)), NewText: edit.NewText}
+	action := &protocol.CodeAction{
+		Title:       fmt.Sprintf("Disable %s in this project", rule),
+		Kind:        ptr(protocol.CodeActionKindQuickFix),
+		Diagnostics: diags,
+	}
+	switch {
+	case !exists:
+		action.Edit = &protocol.WorkspaceEdit{DocumentChanges: []protocol.DocumentChange{
+			&protocol.CreateFile{Kind: "create", URI: configURI, Options: &protocol.CreateFileOptions{IgnoreIfExists: ptr(true)}},
+			&protocol.TextDocumentEdit{
+				TextDocument: protocol.OptionalVersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: configURI}},
+				Edits:        []protocol.TextDocumentEditElement{&te},
+			},
+		}}
+	case sess.documentChanges:
+		action.Edit = &protocol.WorkspaceEdit{DocumentChanges: []protocol.DocumentChange{
+			&protocol.TextDocumentEdit{
+				TextDocument: protocol.OptionalVersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: configURI}, Version: version},
+				Edits:        []protocol.TextDocumentEditElement{&te},
+			},
+		}}
+	default:
+		action.Edit = &protocol.WorkspaceEdit{Changes: map[uri.URI][]protocol.TextEdit{configURI: {te}}}
+	}
+	return action
+}
