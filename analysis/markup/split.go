@@ -511,10 +511,11 @@ func isThematicBreak(s string) bool {
 	return n >= 3
 }
 
-// quoteHasParagraph reports whether the block-quote line s (starting
-// with '>') leaves a paragraph open that a following line may continue
-// lazily; continuing tells whether the previous line left one open.
-func quoteHasParagraph(s string, continuing bool) bool {
+// quoteContent strips the block-quote markers (each with one optional
+// space) and list markers that open the line content s. indented reports
+// content indented 4 columns or more past a '>': indented code, or a
+// paragraph's continuation; inList that list markers were stripped.
+func quoteContent(s string) (content string, indented, inList bool) {
 	for {
 		s = strings.TrimLeft(s, " \t")
 		if strings.HasPrefix(s, ">") {
@@ -523,27 +524,73 @@ func quoteHasParagraph(s string, continuing bool) bool {
 				s = s[1:]
 			}
 			if col, _ := indentOf(s); col >= 4 && !isBlankLine(s) {
-				// Indented code, or the continuation of a paragraph.
-				return continuing
+				return s, true, inList
 			}
 			continue
 		}
 		if w, empty, _, ok := listMarker(s); ok && !empty && !isThematicBreak(s) {
 			s = s[w:]
+			inList = true
 			continue
 		}
-		break
+		return s, false, inList
 	}
-	if isBlankLine(s) || isATXHeading(s) || isThematicBreak(s) || htmlOpen(s, false) != 0 {
-		return false
+}
+
+// quoteLine classifies a block-quote line (rest starts with '>'): whether
+// it leaves a paragraph open that the next line may continue lazily, and
+// the verbatim block it opens or continues inside the quote.
+func (s *mdSplitter) quoteLine(rest string) {
+	continuing := s.prevText && s.paraDepth == -1
+	s.paraDepth = -1
+	content, indented, inList := quoteContent(rest)
+	if v := s.quoteVerb; v.kind != noVerbatim {
+		t := strings.TrimLeft(content, " ")
+		if closesVerbatim(v, content, len(content)-len(t), len(content)-len(t)) {
+			s.quoteVerb = verbatim{}
+		}
+		s.prevText = false
+		return
 	}
-	if _, _, ok := fenceOpen(s); ok {
-		return false
+	if indented {
+		s.prevText = continuing
+		return
 	}
-	if open, _ := mathOpen(s); open {
-		return false
+	s.prevText = false
+	defer func() {
+		if inList {
+			// A verbatim block in a list item in a quote ends with the
+			// item, which this does not track: leave it untracked.
+			s.quoteVerb = verbatim{}
+		}
+	}()
+	switch {
+	case isBlankLine(content) || isATXHeading(content) || isThematicBreak(content):
+	case strings.HasPrefix(content, "`") || strings.HasPrefix(content, "~"):
+		if c, n, ok := fenceOpen(content); ok {
+			s.quoteVerb = verbatim{kind: fenceBlock, fenceChar: c, fenceLen: n}
+		} else {
+			s.prevText = true
+		}
+	case strings.HasPrefix(content, "$$"):
+		if open, closed := mathOpen(content); open {
+			if !closed {
+				s.quoteVerb = verbatim{kind: mathBlock}
+			}
+		} else {
+			s.prevText = true
+		}
+	case strings.HasPrefix(content, "<"):
+		if t := htmlOpen(content, continuing); t != 0 {
+			if t >= 6 || !htmlCloses(t, content) {
+				s.quoteVerb = verbatim{kind: htmlBlock, htmlType: t}
+			}
+		} else {
+			s.prevText = true
+		}
+	default:
+		s.prevText = true
 	}
-	return true
 }
 
 func isSetextUnderline(s string) bool {
@@ -581,9 +628,10 @@ type mdSplitter struct {
 	// reference definitions or a table, and then a setext underline after
 	// it is not one.
 	paraMayVanish bool
-	tooDeep       bool // a line nests beyond the limits
-	emptyItem     bool // the innermost item opened with an empty line
-	emptyMarker   byte // and its marker: '-', '+', '*', '.' or ')'
+	tooDeep       bool     // a line nests beyond the limits
+	emptyItem     bool     // the innermost item opened with an empty line
+	emptyMarker   byte     // and its marker: '-', '+', '*', '.' or ')'
+	quoteVerb     verbatim // the verbatim block open inside a block quote
 	// fork is the other reading of an ambiguous line, set by line.
 	fork *mdSplitter
 }
@@ -672,7 +720,7 @@ func dedupe(states []mdSplitter) []mdSplitter {
 func (s *mdSplitter) same(o *mdSplitter) bool {
 	return s.top == o.top && s.nested == o.nested && s.nestedCol == o.nestedCol &&
 		s.prevBlank == o.prevBlank && s.prevText == o.prevText && s.paraDepth == o.paraDepth &&
-		s.paraMayVanish == o.paraMayVanish && s.tooDeep == o.tooDeep && s.emptyItem == o.emptyItem && s.emptyMarker == o.emptyMarker &&
+		s.paraMayVanish == o.paraMayVanish && s.tooDeep == o.tooDeep && s.emptyItem == o.emptyItem && s.emptyMarker == o.emptyMarker && s.quoteVerb == o.quoteVerb &&
 		slices.Equal(s.items, o.items)
 }
 
@@ -728,6 +776,7 @@ func (s *mdSplitter) line(line string) {
 		return
 	}
 	if isBlankLine(line) {
+		s.quoteVerb = verbatim{}
 		if s.nested.kind == htmlBlock && s.nested.htmlType >= 6 {
 			s.nested = verbatim{}
 		}
@@ -743,6 +792,10 @@ func (s *mdSplitter) line(line string) {
 	wasEmpty := s.emptyItem
 	s.emptyItem = false
 	col, idx := indentOf(line)
+	if line[idx] != '>' {
+		// A line that is not a block quote's ends what was open in one.
+		s.quoteVerb = verbatim{}
+	}
 	if col > maxIndent {
 		s.tooDeep = true
 	}
@@ -849,7 +902,7 @@ func (s *mdSplitter) blockStart(line string, col, idx int) {
 		// Block quote content is not tracked: a blank line ends it. A line
 		// without '>' may continue its paragraph lazily but never reaches it
 		// to be subject to the paragraph-interruption rules.
-		s.prevText, s.paraDepth = quoteHasParagraph(rest, s.prevText && s.paraDepth == -1), -1
+		s.quoteLine(rest)
 		return
 	}
 	if n := footnoteDefLen(rest); n > 0 {
