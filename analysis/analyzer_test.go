@@ -3,6 +3,7 @@ package analysis
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -215,5 +216,53 @@ func BenchmarkReanalyzeAfterEdit(b *testing.B) {
 		at := spots[i%len(spots)]
 		c := string(rune('a' + (i/len(spots))%26))
 		analyze(b, a, "markdown", src[:at]+c+src[at:])
+	}
+}
+
+// TestBadInput: hostile and degenerate documents analyse without a panic
+// and in time linear in their size (a quadratic step would time out).
+func TestBadInput(t *testing.T) {
+	var sb strings.Builder
+	for i := 0; sb.Len() < 20<<20; i++ { // distinct paragraphs: no cache hits
+		fmt.Fprintf(&sb, "Paragraph %d: we will liaison with vendor %d about the *schedule*.\n\n", i, i*7)
+	}
+	big := sb.String()
+	tests := []struct {
+		name, src string
+	}{
+		{"empty", ""},
+		{"only blank lines", strings.Repeat("\n\r\n\r", 1000)},
+		{"20 MB document", big},
+		{"one 1 MB line", strings.Repeat("word ", 1<<20/5)},
+		{"NUL bytes", "liaison\x00with\x00\x00 them.\n\n\x00"},
+		{"invalid UTF-8", "We \xff\xfe liaison \xc3 with \xed\xa0\x80 them."},
+		{"unclosed code fence", "Before.\n\n```go\nfunc main() {\n\nWe liaison here.\n"},
+		{"10,000 nested lists", strings.Repeat("- ", 10000) + "deep item\n"},
+		{"10,000 nested quotes", strings.Repeat(">", 10000) + " deep quote\n"},
+		{"10,000 nested brackets", strings.Repeat("[", 10000) + "x" + strings.Repeat("](y)", 10000)},
+		{"10,000 emphasis markers", strings.Repeat("*a ", 10000) + strings.Repeat("_", 10000)},
+	}
+	a := New()
+	for _, tt := range tests {
+		for _, lang := range []string{"markdown", "plaintext"} {
+			if len(tt.src) > 1<<20 && lang == "plaintext" && testing.Short() {
+				continue
+			}
+			t.Run(tt.name+"/"+lang, func(t *testing.T) {
+				res := analyze(t, a, lang, tt.src)
+				for _, b := range res.Blocks {
+					if b.Start < 0 || b.End > len(tt.src) || b.Start > b.End {
+						t.Fatalf("block range %d:%d outside the document (%d bytes)", b.Start, b.End, len(tt.src))
+					}
+					for _, s := range b.Sentences {
+						for _, tok := range s.Tokens {
+							if tok.Start < 0 || b.Start+tok.End > len(tt.src) || tok.Start > tok.End {
+								t.Fatalf("token %q at %d:%d outside the document", tok.Text, b.Start+tok.Start, b.Start+tok.End)
+							}
+						}
+					}
+				}
+			})
+		}
 	}
 }
