@@ -67,6 +67,7 @@ func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) (
 				Edit:  edit(all, first),
 			})
 		}
+		actions = append(actions, s.disableActions(ctx, run, p.TextDocument, start, end)...)
 	}
 	if wants(only, FixAllKind) {
 		var all []int

@@ -36,6 +36,7 @@ func routes() map[string]route {
 		protocol.MethodTextDocumentDidClose:            notification((*Server).didClose),
 		protocol.MethodTextDocumentDidSave:             notification((*Server).didSave),
 		protocol.MethodWorkspaceDidChangeConfiguration: notification((*Server).didChangeConfiguration),
+		protocol.MethodWorkspaceDidChangeWatchedFiles:  notification((*Server).didChangeWatchedFiles),
 		protocol.MethodTextDocumentHover:               request((*Server).hover),
 		protocol.MethodTextDocumentCodeAction:          request((*Server).codeAction),
 		protocol.MethodTextDocumentDiagnostic:          request((*Server).diagnostic),

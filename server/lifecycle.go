@@ -51,6 +51,7 @@ func (s *Server) admit(method string, isCall bool) error {
 
 func (s *Server) initialize(ctx context.Context, p *protocol.InitializeParams) (*protocol.InitializeResult, error) {
 	sess := negotiate(&p.Capabilities)
+	s.negotiateProjects(p)
 	initial := DefaultSettings()
 	if len(p.InitializationOptions) > 0 {
 		parsed, err := ParseSettings(initial, p.InitializationOptions)
@@ -136,6 +137,7 @@ func (s *Server) initialized(ctx context.Context, _ *protocol.InitializedParams)
 		// A server-to-client call cannot wait on the read loop it runs on.
 		go s.fetchConfiguration()
 	}
+	go s.registerWatchers()
 }
 
 func (s *Server) shutdown(ctx context.Context) error {

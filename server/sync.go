@@ -130,6 +130,7 @@ func (s *Server) didClose(ctx context.Context, p *protocol.DidCloseTextDocumentP
 // didSave pushes pending diagnostics at once rather than after the
 // debounce: the user paused.
 func (s *Server) didSave(ctx context.Context, p *protocol.DidSaveTextDocumentParams) {
+	s.projectFileSaved(p.TextDocument.URI)
 	d := s.document(p.TextDocument.URI)
 	if d == nil {
 		return
