@@ -540,7 +540,11 @@ func quoteContent(s string) (content string, indented, inList bool) {
 // quoteLine classifies a block-quote line (rest starts with '>'): whether
 // it leaves a paragraph open that the next line may continue lazily, and
 // the verbatim block it opens or continues inside the quote.
-func (s *mdSplitter) quoteLine(rest string) {
+func (s *mdSplitter) quoteLine(rest string, depth int) {
+	if depth != s.quoteDepth {
+		// Another quote: the one that held quoteVerb has ended.
+		s.quoteVerb, s.quoteDepth = verbatim{}, depth
+	}
 	continuing := s.prevText && s.paraDepth == -1
 	s.paraDepth = -1
 	content, indented, inList := quoteContent(rest)
@@ -632,6 +636,7 @@ type mdSplitter struct {
 	emptyItem     bool     // the innermost item opened with an empty line
 	emptyMarker   byte     // and its marker: '-', '+', '*', '.' or ')'
 	quoteVerb     verbatim // the verbatim block open inside a block quote
+	quoteDepth    int      // the item depth of that quote
 	// fork is the other reading of an ambiguous line, set by line.
 	fork *mdSplitter
 }
@@ -720,7 +725,7 @@ func dedupe(states []mdSplitter) []mdSplitter {
 func (s *mdSplitter) same(o *mdSplitter) bool {
 	return s.top == o.top && s.nested == o.nested && s.nestedCol == o.nestedCol &&
 		s.prevBlank == o.prevBlank && s.prevText == o.prevText && s.paraDepth == o.paraDepth &&
-		s.paraMayVanish == o.paraMayVanish && s.tooDeep == o.tooDeep && s.emptyItem == o.emptyItem && s.emptyMarker == o.emptyMarker && s.quoteVerb == o.quoteVerb &&
+		s.paraMayVanish == o.paraMayVanish && s.tooDeep == o.tooDeep && s.emptyItem == o.emptyItem && s.emptyMarker == o.emptyMarker && s.quoteVerb == o.quoteVerb && s.quoteDepth == o.quoteDepth &&
 		slices.Equal(s.items, o.items)
 }
 
@@ -902,7 +907,7 @@ func (s *mdSplitter) blockStart(line string, col, idx int) {
 		// Block quote content is not tracked: a blank line ends it. A line
 		// without '>' may continue its paragraph lazily but never reaches it
 		// to be subject to the paragraph-interruption rules.
-		s.quoteLine(rest)
+		s.quoteLine(rest, depth)
 		return
 	}
 	if n := footnoteDefLen(rest); n > 0 {
