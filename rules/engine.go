@@ -168,10 +168,9 @@ func (e *Engine) blockFindings(b *analysis.BlockAnalysis, tick uint64) []Finding
 }
 
 // apply turns a finding off or changes its severity as s says.
+// A setting for the rule itself wins over its category's: a category can
+// be turned off with one of its rules left on.
 func (s Settings) apply(f Finding) (Finding, bool) {
-	if on, ok := s.Categories[f.Rule.Category]; ok && !on {
-		return f, false
-	}
 	if rs, ok := s.Rules[f.Rule.ID]; ok {
 		if rs.Off {
 			return f, false
@@ -179,6 +178,10 @@ func (s Settings) apply(f Finding) (Finding, bool) {
 		if rs.Severity != 0 {
 			f.Severity = rs.Severity
 		}
+		return f, true
+	}
+	if on, ok := s.Categories[f.Rule.Category]; ok && !on {
+		return f, false
 	}
 	return f, true
 }

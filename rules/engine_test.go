@@ -178,6 +178,11 @@ func TestCheckCachesBlocksAndAppliesSettings(t *testing.T) {
 			t.Errorf("settings %+v: got %v", s, fs)
 		}
 	}
+	// A rule's own setting wins over its category's.
+	on := Settings{Categories: map[string]bool{"nonword": false}, Rules: map[string]RuleSetting{"alot": {}}}
+	if fs := e.Check(context.Background(), &analysis.Result{Blocks: res.Blocks[:1]}, on); len(fs) != 1 {
+		t.Errorf("rule on in a category off: got %v, want the finding", fs)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if fs := e.Check(ctx, res, Settings{}); fs != nil {
