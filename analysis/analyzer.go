@@ -85,11 +85,9 @@ func NewWith(tagger *tag.Tagger, lexicon *morph.Lexicon) *Analyzer {
 // ctx is cancelled before it is done.
 func (a *Analyzer) Analyze(ctx context.Context, languageID, src string) (*Result, error) {
 	chunks := markup.Split(languageID, src)
-	var defs *markup.Definitions
-	var defsKey uint64
+	var defs *markup.Definitions // nil for plain text: the key is then 0
 	if markup.IsMarkdown(languageID) {
-		defs = markup.ScanDefinitions(src)
-		defsKey = defs.Key()
+		defs = markup.ScanDefinitionsIn(src, chunks)
 	}
 
 	// Look up every chunk; collect the misses.
@@ -101,7 +99,7 @@ func (a *Analyzer) Analyze(ctx context.Context, languageID, src string) (*Result
 	a.tick++
 	tick := a.tick
 	for i, c := range chunks {
-		k := keyOf(languageID, c, src, defsKey)
+		k := keyOf(languageID, c, src, defs)
 		if e, ok := a.chunks[k]; ok {
 			e.lastUse = tick
 			entries[i] = e
@@ -123,7 +121,7 @@ func (a *Analyzer) Analyze(ctx context.Context, languageID, src string) (*Result
 
 	a.mu.Lock()
 	for _, i := range misses {
-		k := keyOf(languageID, chunks[i], src, defsKey)
+		k := keyOf(languageID, chunks[i], src, defs)
 		k.text = strings.Clone(k.text) // the key must not pin the whole document
 		entries[i].lastUse = tick
 		a.chunks[k] = entries[i]
@@ -131,7 +129,7 @@ func (a *Analyzer) Analyze(ctx context.Context, languageID, src string) (*Result
 	}
 	for i, c := range chunks {
 		if entries[i] == nil { // a repeat of a chunk analysed above
-			entries[i] = entries[dups[keyOf(languageID, c, src, defsKey)]]
+			entries[i] = entries[dups[keyOf(languageID, c, src, defs)]]
 		}
 	}
 	if a.bytes > cacheLimit {
@@ -154,8 +152,9 @@ func (a *Analyzer) Analyze(ctx context.Context, languageID, src string) (*Result
 	return res, nil
 }
 
-func keyOf(languageID string, c markup.Chunk, src string, defsKey uint64) chunkKey {
-	return chunkKey{markdown: markup.IsMarkdown(languageID), flags: c.Flags, text: c.Text(src), defs: defsKey}
+func keyOf(languageID string, c markup.Chunk, src string, defs *markup.Definitions) chunkKey {
+	text := c.Text(src)
+	return chunkKey{markdown: markup.IsMarkdown(languageID), flags: c.Flags, text: text, defs: defs.KeyFor(text)}
 }
 
 // evict drops entries not used by the last few calls. Called with a.mu held.
