@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // ChunkFlags tell Parse how to read a chunk.
@@ -597,6 +598,28 @@ func (s *mdSplitter) quoteLine(rest string, depth int) {
 	}
 }
 
+// isDelimiterRow reports whether s may be a table's delimiter row: only
+// '|', ':', '-' and spaces, with a '-' and a '|' or ':' (a row of '-'
+// alone is a setext underline).
+func isDelimiterRow(s string) bool {
+	if s == "" || (s[0] != '|' && s[0] != ':' && s[0] != '-') {
+		return false
+	}
+	dash, bar := false, false
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '-':
+			dash = true
+		case '|', ':':
+			bar = true
+		case ' ', '\t', '\r', '\n':
+		default:
+			return false
+		}
+	}
+	return dash && bar
+}
+
 func isSetextUnderline(s string) bool {
 	if s == "" || (s[0] != '=' && s[0] != '-') {
 		return false
@@ -859,9 +882,14 @@ func (s *mdSplitter) blockStart(line string, col, idx int) {
 		// A paragraph's continuation, or indented code in the item at depth.
 		if !s.prevText {
 			s.items = s.items[:depth]
-		} else if strings.IndexByte(rest, '|') >= 0 {
+		} else if isDelimiterRow(rest) {
 			s.paraMayVanish = true
 		}
+		return
+	}
+	if c := rest[0]; isLetter(c) || c >= utf8.RuneSelf {
+		// No block starts with a letter: the common case, decided fast.
+		s.paragraphLine(rest, depth)
 		return
 	}
 	if c, n, ok := fenceOpen(rest); ok {
@@ -953,15 +981,19 @@ func (s *mdSplitter) blockStart(line string, col, idx int) {
 			return
 		}
 	}
-	// Paragraph text: a lazy continuation of an open paragraph, or a new
-	// paragraph in the item at depth.
+	s.paragraphLine(rest, depth)
+}
+
+// paragraphLine handles a line of paragraph text: a lazy continuation of
+// an open paragraph, or a new paragraph in the item at depth.
+func (s *mdSplitter) paragraphLine(rest string, depth int) {
 	if !s.prevText {
 		s.items = s.items[:depth]
 		s.paraDepth = depth
 		s.paraMayVanish = rest[0] == '['
 	}
 	// A table's delimiter row can be any line of the paragraph but the first.
-	s.paraMayVanish = s.paraMayVanish || strings.IndexByte(rest, '|') >= 0
+	s.paraMayVanish = s.paraMayVanish || isDelimiterRow(rest)
 	s.prevText = true
 }
 
