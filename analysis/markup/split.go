@@ -54,8 +54,13 @@ func IsMarkdown(languageID string) bool {
 // at a blank line followed by a line that is not indented, unless the blank
 // line is inside front matter, a fenced code block, a $$ math block or an
 // HTML block that ends at a marker (<!-- -->, <pre>, <script>, <style>,
-// <textarea>, <? ?>, <!X >, CDATA) opened at the top level. It reads each
-// line once and looks only at its first bytes.
+// <textarea>, <? ?>, <!X >, CDATA) opened at the top level. To know what
+// is top level it follows the list items, footnote definitions and block
+// quotes as goldmark reads them, line by line, mostly from each line's
+// first bytes; where a line has two readings (a setext underline after a
+// paragraph that may turn out to be only link definitions or a table) it
+// follows both and cuts only where both allow. A chunk that nests
+// absurdly deep is flagged TooDeep.
 func Split(languageID string, src string) []Chunk {
 	if IsMarkdown(languageID) {
 		return splitMarkdown(src)
