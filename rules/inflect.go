@@ -6,7 +6,7 @@ import "liaison/analysis/morph"
 // (irregular forms: lose → lost; doubling: commit → committed), loaded on
 // the first replacement that needs it.
 func defaultInflector() inflector {
-	return func(lemma string, pos PartOfSpeech, f Form) string {
+	return func(lemma string, pos PartOfSpeech, f morph.Form) string {
 		var p morph.POS
 		switch pos {
 		case Noun:
@@ -18,10 +18,9 @@ func defaultInflector() inflector {
 		default:
 			return ""
 		}
-		mf := morph.Form(f) // the two enums list the forms in the same order
-		if !mf.Applies(p) {
+		if !f.Applies(p) {
 			return ""
 		}
-		return morph.Default().Inflect(lemma, p, mf)
+		return morph.Default().Inflect(lemma, p, f)
 	}
 }

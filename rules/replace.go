@@ -6,26 +6,12 @@ import (
 	"unicode/utf8"
 
 	"liaison/analysis"
+	"liaison/analysis/morph"
 	"liaison/analysis/tag"
 )
 
-// Form is the inflected form of a word; the values are those of
-// morph.Form.
-type Form uint8
-
-const (
-	Base Form = iota
-	Plural
-	ThirdSingular
-	Past
-	PastParticiple
-	Gerund
-	Comparative
-	Superlative
-)
-
 // inflector inflects a lemma; it returns "" when it does not know how.
-type inflector func(lemma string, pos PartOfSpeech, f Form) string
+type inflector func(lemma string, pos PartOfSpeech, f morph.Form) string
 
 // replacement renders one replacement for the matched tokens: inflected
 // to the matched head word's form when the rule asks for it, and cased
@@ -35,14 +21,8 @@ func (e *Engine) replacement(r *Rule, toks []analysis.Token, rep string) string 
 	// replacement ("reverted back" → "reverted"), else the last token of
 	// the match ("ATM machines" → "ATMs").
 	if r.Inflect != NoInflection && !strings.ContainsAny(rep, " -") {
-		if f := formOf(&toks[headOf(toks, rep)], r.Inflect); f != Base {
-			w := ""
-			if rep == strings.ToLower(rep) {
-				w = e.infl(rep, r.Inflect, f)
-			} else {
-				w = regularInflect(rep, r.Inflect, f) // an abbreviation such as "ATM"
-			}
-			if w != "" {
+		if f := formOf(&toks[headOf(toks, rep)], r.Inflect); f != morph.Base {
+			if w := inflectAs(e.infl, rep, r.Inflect, f); w != "" {
 				rep = w
 			}
 		}
@@ -66,106 +46,60 @@ func headOf(toks []analysis.Token, rep string) int {
 // formOf works out which form of its lemma the token is, read as the part
 // of speech pos: from the word's ending compared with its lemma, then from
 // its Penn tag.
-func formOf(t *analysis.Token, pos PartOfSpeech) Form {
+func formOf(t *analysis.Token, pos PartOfSpeech) morph.Form {
 	w := normalise(t.Text)
 	lemma := strings.ToLower(t.Lemma)
-	f := Base
+	f := morph.Base
 	switch {
 	case strings.HasSuffix(w, "ing") && len(w) > 4:
-		f = Gerund
+		f = morph.Gerund
 	case strings.HasSuffix(w, "ed") && len(w) > 3:
-		f = Past
+		f = morph.Past
 		if t.PTB == tag.VBN {
-			f = PastParticiple
+			f = morph.PastParticiple
 		}
 	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && (lemma == "" || !strings.HasSuffix(lemma, "s")):
-		f = Plural
+		f = morph.Plural
 	default:
 		switch t.PTB {
 		case tag.VBD:
-			f = Past
+			f = morph.Past
 		case tag.VBN:
-			f = PastParticiple
+			f = morph.PastParticiple
 		case tag.VBG:
-			f = Gerund
+			f = morph.Gerund
 		case tag.VBZ:
-			f = ThirdSingular
+			f = morph.ThirdSingular
 		case tag.NNS, tag.NNPS:
-			f = Plural
+			f = morph.Plural
 		case tag.JJR, tag.RBR:
-			f = Comparative
+			f = morph.Comparative
 		case tag.JJS, tag.RBS:
-			f = Superlative
+			f = morph.Superlative
 		}
 	}
 	switch {
-	case pos == Verb && f == Plural:
-		f = ThirdSingular
-	case pos == Noun && f == ThirdSingular:
-		f = Plural
+	case pos == Verb && f == morph.Plural:
+		f = morph.ThirdSingular
+	case pos == Noun && f == morph.ThirdSingular:
+		f = morph.Plural
 	}
 	return f
 }
 
-// regularInflect inflects by the regular spelling rules of English; it is
-// the fallback when the lexicon has no entry.
-func regularInflect(lemma string, pos PartOfSpeech, f Form) string {
-	if lemma == "" {
-		return ""
+// inflectAs inflects the replacement rep to form f. An abbreviation
+// written in capitals ("ATM") is inflected as its lower-case word and
+// keeps its capitals: ATM → ATMs. It returns "" when there is no such form.
+func inflectAs(infl inflector, rep string, pos PartOfSpeech, f morph.Form) string {
+	lower := strings.ToLower(rep)
+	w := infl(lower, pos, f)
+	if rep == lower || w == "" {
+		return w
 	}
-	last := lemma[len(lemma)-1]
-	consonantY := last == 'y' && len(lemma) > 1 && !strings.ContainsRune("aeiou", rune(lemma[len(lemma)-2]))
-	switch f {
-	case Base:
-		return lemma
-	case Plural, ThirdSingular:
-		switch {
-		case consonantY:
-			return lemma[:len(lemma)-1] + "ies"
-		case strings.HasSuffix(lemma, "s"), strings.HasSuffix(lemma, "x"), strings.HasSuffix(lemma, "z"),
-			strings.HasSuffix(lemma, "ch"), strings.HasSuffix(lemma, "sh"):
-			return lemma + "es"
-		}
-		return lemma + "s"
-	case Past, PastParticiple:
-		if pos != Verb {
-			return ""
-		}
-		switch {
-		case last == 'e':
-			return lemma + "d"
-		case consonantY:
-			return lemma[:len(lemma)-1] + "ied"
-		}
-		return lemma + "ed"
-	case Gerund:
-		if pos != Verb {
-			return ""
-		}
-		switch {
-		case strings.HasSuffix(lemma, "ie"):
-			return lemma[:len(lemma)-2] + "ying"
-		case last == 'e' && !strings.HasSuffix(lemma, "ee") && !strings.HasSuffix(lemma, "ye") && !strings.HasSuffix(lemma, "oe") && len(lemma) > 2:
-			return lemma[:len(lemma)-1] + "ing"
-		}
-		return lemma + "ing"
-	case Comparative, Superlative:
-		if pos != Adjective {
-			return ""
-		}
-		suffix := "er"
-		if f == Superlative {
-			suffix = "est"
-		}
-		switch {
-		case last == 'e':
-			return lemma + suffix[1:]
-		case consonantY:
-			return lemma[:len(lemma)-1] + "i" + suffix
-		}
-		return lemma + suffix
+	if !strings.HasPrefix(w, lower) {
+		return "" // an irregular form of an abbreviation: leave it alone
 	}
-	return ""
+	return rep + w[len(lower):]
 }
 
 // matchCase gives a replacement the capitalisation of the text it
