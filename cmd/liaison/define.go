@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -25,25 +26,12 @@ func runDefine(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		fmt.Fprintln(stderr, "usage: liaison define [--format text|markdown|json] [--pos POS] WORD…")
 		fs.PrintDefaults()
 	}
-	// Flags may come before or after the words.
-	var words []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if err == flag.ErrHelp {
-				return 0
-			}
-			return 2
+	words, err := parseInterleaved(fs, args) // flags may come before or after the words
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
 		}
-		args = fs.Args()
-		if len(args) == 0 {
-			break
-		}
-		if args[0] == "--" {
-			words = append(words, args[1:]...)
-			break
-		}
-		words = append(words, args[0])
-		args = args[1:]
+		return 2
 	}
 	pos, ok := dictionary.ParsePOS(*posName)
 	if !ok {
