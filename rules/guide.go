@@ -171,20 +171,20 @@ func (c *Comparison) CompactMarkdown() string {
 	var b strings.Builder
 	names := make([]string, len(c.Words))
 	for i, w := range c.Words {
-		names[i] = "**" + escapeMarkdown(w.Word) + "**"
+		names[i] = "**" + dictionary.EscapeMarkdown(w.Word) + "**"
 	}
 	b.WriteString(strings.Join(names, " *vs* ") + "\n")
 	// Up to four words, so the whole stays within six lines.
 	for _, w := range c.Words[:min(len(c.Words), 4)] {
-		fmt.Fprintf(&b, "- **%s**", escapeMarkdown(w.Word))
+		fmt.Fprintf(&b, "- **%s**", dictionary.EscapeMarkdown(w.Word))
 		if w.POS != "" {
 			fmt.Fprintf(&b, " *%s*", w.POS)
 		}
 		if w.Meaning != "" {
-			fmt.Fprintf(&b, ": %s", escapeMarkdown(shorten(w.Meaning, maxMeaning)))
+			fmt.Fprintf(&b, ": %s", dictionary.EscapeMarkdown(shorten(w.Meaning, maxMeaning)))
 		}
 		if w.Example != "" {
-			fmt.Fprintf(&b, " — *“%s”*", escapeMarkdown(w.Example))
+			fmt.Fprintf(&b, " — *“%s”*", dictionary.EscapeMarkdown(w.Example))
 		}
 		b.WriteString("\n")
 	}
@@ -201,7 +201,7 @@ func (c *Comparison) Markdown() string {
 	var b strings.Builder
 	names := make([]string, len(c.Words))
 	for i, w := range c.Words {
-		names[i] = "*" + escapeMarkdown(w.Word) + "*"
+		names[i] = "*" + dictionary.EscapeMarkdown(w.Word) + "*"
 	}
 	fmt.Fprintf(&b, "# %s\n", strings.Join(names, " vs "))
 	if d := strings.Join(strings.Fields(c.Difference), " "); d != "" {
@@ -209,20 +209,20 @@ func (c *Comparison) Markdown() string {
 	}
 	b.WriteString("\n")
 	for _, w := range c.Words {
-		fmt.Fprintf(&b, "- **%s**", escapeMarkdown(w.Word))
+		fmt.Fprintf(&b, "- **%s**", dictionary.EscapeMarkdown(w.Word))
 		if w.POS != "" {
 			fmt.Fprintf(&b, " *%s*", w.POS)
 		}
 		if w.Meaning != "" {
-			fmt.Fprintf(&b, ": %s", escapeMarkdown(w.Meaning))
+			fmt.Fprintf(&b, ": %s", dictionary.EscapeMarkdown(w.Meaning))
 		}
 		if w.Example != "" {
-			fmt.Fprintf(&b, " — *“%s”*", escapeMarkdown(w.Example))
+			fmt.Fprintf(&b, " — *“%s”*", dictionary.EscapeMarkdown(w.Example))
 		}
 		b.WriteString("\n")
 	}
 	for _, w := range c.Words {
-		fmt.Fprintf(&b, "\n## %s\n\n", escapeMarkdown(w.Word))
+		fmt.Fprintf(&b, "\n## %s\n\n", dictionary.EscapeMarkdown(w.Word))
 		if len(w.Entries) == 0 {
 			b.WriteString("*No dictionary entry.*\n")
 		}
@@ -235,20 +235,20 @@ func (c *Comparison) Markdown() string {
 		}
 	}
 	for _, r := range c.Rules {
-		fmt.Fprintf(&b, "\n## Rule `%s`: %s\n", r.ID, escapeMarkdown(r.Summary))
+		fmt.Fprintf(&b, "\n## Rule `%s`: %s\n", r.ID, dictionary.EscapeMarkdown(r.Summary))
 		if r.Explanation != "" {
 			b.WriteString("\n" + r.Explanation + "\n")
 		}
 		if len(r.Right) > 0 {
 			b.WriteString("\n**Right:**\n\n")
 			for _, s := range r.Right {
-				fmt.Fprintf(&b, "- ✓ %s\n", escapeMarkdown(s))
+				fmt.Fprintf(&b, "- ✓ %s\n", dictionary.EscapeMarkdown(s))
 			}
 		}
 		if len(r.Wrong) > 0 {
 			b.WriteString("\n**Wrong:**\n\n")
 			for _, x := range r.Wrong {
-				fmt.Fprintf(&b, "- ✗ %s → %s\n", escapeMarkdown(x.Text), escapeMarkdown(x.Fix))
+				fmt.Fprintf(&b, "- ✗ %s → %s\n", dictionary.EscapeMarkdown(x.Text), dictionary.EscapeMarkdown(x.Fix))
 			}
 		}
 	}
@@ -268,22 +268,6 @@ func shorten(s string, n int) string {
 		}
 	}
 	return strings.TrimRight(s[:cut], " ,;:") + "…"
-}
-
-// escapeMarkdown backslash-escapes the characters Markdown would read as
-// markup.
-func escapeMarkdown(s string) string {
-	if !strings.ContainsAny(s, "\\`*_[]<>#|~") {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>#|~", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 var defaultGuide = sync.OnceValues(func() (*Guide, error) {

@@ -210,8 +210,8 @@ func TestRenderPreferredFirst(t *testing.T) {
 
 func TestEscapeMarkdown(t *testing.T) {
 	for in, want := range map[string]string{"plain": "plain", "a*b_c": `a\*b\_c`, "[x](y)": `\[x\](y)`, "<b>": `\<b\>`} {
-		if got := escapeMarkdown(in); got != want {
-			t.Errorf("escapeMarkdown(%q) = %q, want %q", in, got, want)
+		if got := EscapeMarkdown(in); got != want {
+			t.Errorf("EscapeMarkdown(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

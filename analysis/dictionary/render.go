@@ -48,7 +48,7 @@ func (e *Entry) Render(markdown bool, st Style) string {
 	var b strings.Builder
 	esc := func(s string) string { return s }
 	if markdown {
-		esc = escapeMarkdown
+		esc = EscapeMarkdown
 	}
 	parts := e.ordered(st.Preferred)
 
@@ -185,9 +185,9 @@ func (e *Entry) ordered(preferred POS) []Part {
 	return out
 }
 
-// escapeMarkdown backslash-escapes the characters Markdown would read as
+// EscapeMarkdown backslash-escapes the characters Markdown would read as
 // markup.
-func escapeMarkdown(s string) string {
+func EscapeMarkdown(s string) string {
 	if !strings.ContainsAny(s, "\\`*_[]<>#|~") {
 		return s
 	}
