@@ -74,7 +74,7 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 		p := ptb(i)
 		// An -ing form of a noun-only lemma ("whiteboarding") followed by
 		// an object is a gerund or participle, not a noun.
-		lex := morph.Class(s.words[i].Lex)
+		lex := morph.Class(s.descs[i].word.Lex)
 		if (p == NN || p == JJ) && (lex&gerundDerived == gerundDerived || lex == 0 && isIngForm(words[i])) {
 			switch ptb(i + 1) {
 			case DT, PRP, PRPS, NNS, NNPS:
@@ -125,7 +125,7 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 			continue
 		}
 		subject := ptb(i - 1)
-		lex := morph.Class(s.words[i].Lex)
+		lex := morph.Class(s.descs[i].word.Lex)
 		known := s.types[i] >= 0
 		switch ptb(i) {
 		case NNS:
@@ -142,13 +142,13 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 			}
 			singularSubject := subject == NNP || subject == PRP && isSingularPronoun(words[i-1]) ||
 				subject == NN && t.labels[out[i-1]].UPOS == PRON ||
-				i == 1 && s.words[0].Capital && s.types[0] < 0 || determined
+				i == 1 && s.descs[0].word.Capital && s.types[0] < 0 || determined
 			if singularSubject && (lex&verbThirdS != 0 || lex == 0) {
 				out[i] = cl.vbz
 				// The subject is then a noun phrase: an unknown
 				// capitalised first word read as anything else
 				// ("Jo" as a preposition) is a name.
-				if i == 1 && s.types[0] < 0 && s.words[0].Capital {
+				if i == 1 && s.types[0] < 0 && s.descs[0].word.Capital {
 					switch ptb(0) {
 					case NN, NNS, NNP, NNPS, PRP:
 					default:

@@ -34,28 +34,20 @@ type Tagger struct {
 	features featureTable
 	entries  []uint32
 
-	// Known word forms and their precomputed score vectors (dense, classes wide).
-	vocab   vocabTable
-	types   []wordType
-	vectors []int32 // per type: the sum of its word-only features, not first in a sentence
-	// firstShape[id*2] and [id*2+1]: spans (see neighbourSpans) of the
-	// type's first-and-shape features, not first and first in a sentence.
-	firstShape []uint32
-	// Frequent types (seen in training often enough to have a Seen set)
-	// also have dense vectors as the previous and the next word:
-	// denseNeighbours[d*2*classes:] the previous, then the next, for d = type.dense.
-	denseNeighbours []int32
-	zeros           []int32 // classes zeros, standing for no dense vector
-
-	// The features of a known word type as a neighbour, resolved: for type
-	// id, neighbourSpans[id*neighbourKeys : (id+1)*neighbourKeys] are the
-	// spans (start<<maxRowBits | length; 0 when absent) into entries of
-	// its keys in roles rolePrev..roleNext2, in that order; role r's
-	// keys start at neighbourFirst[r].
-	neighbourSpans []uint32
+	// Known word forms: vocab maps a form to its type id; vocabEntries[id]
+	// is the type's form and lexicon class, fixed[id] its fixed label or -1.
+	vocab        vocabTable
+	vocabEntries []model.VocabEntry
+	fixed        []int8
+	// known[id] is the type's description with its precomputed scores,
+	// built on the type's first use (see wordType): building all of them
+	// would make Load several times slower, and a text uses few.
+	known []atomic.Pointer[wordType]
 	// boundary[r] is what a missing neighbour (past a sentence edge) in
 	// role r contributes.
 	boundary [numRoles][]uint32
+
+	zeros []int32 // classes zeros, standing for no dense vector
 
 	// tagVectors[prev*(classes+1)+prev2] scores the previous-two-tags features.
 	tagVectors []int32
@@ -66,17 +58,31 @@ type Tagger struct {
 	// unknown caches the description of word forms the model has not
 	// seen, by form: a direct-mapped table of immutable entries. Entries
 	// depend on the form alone, so the cache does not change any result.
-	unknown []atomic.Pointer[unknownType]
+	unknown []atomic.Pointer[wordType]
 
 	constraint    constraintLabels
 	noConstraints bool // for measuring the constraint pass
 	scratch       sync.Pool
 }
 
+// wordType is a word form described once, with what scoring it needs
+// precomputed. It is immutable once published.
 type wordType struct {
-	word  model.Word
-	fixed int32 // label index or -1
-	dense int32 // index of the type's dense neighbour vectors, or -1
+	form   string // unknown forms only: the cache key
+	word   model.Word
+	vector []int32 // the sum of its word-only features, not first in a sentence
+	// firstShape: spans (see spans) of the type's first-and-shape
+	// features, not first and first in a sentence.
+	firstShape [2]uint32
+	// spans are the type's features as a neighbour, resolved: the spans
+	// (start<<maxRowBits | length; 0 when absent) into entries of its keys
+	// in roles rolePrev..roleNext2, in that order; role r's keys start at
+	// neighbourFirst[r].
+	spans [numNeighbourKeys]uint32
+	// Frequent known types (seen in training often enough to have a Seen
+	// set) also have dense vectors as the previous and the next word; nil
+	// for other types.
+	prevVector, nextVector []int32
 }
 
 // Vector roles of a known word type.
@@ -90,11 +96,10 @@ const (
 )
 
 type scratch struct {
-	labels   []int
-	words    []model.Word
-	types    []int32
-	unknowns []*unknownType // for words with type -1
-	keys     []uint32
+	labels []int
+	types  []int32     // vocabulary ids, -1 for unknown forms
+	descs  []*wordType // descriptions of the words
+	keys   []uint32
 	// scores is indexed by a label (a uint8), so the compiler can drop
 	// the bounds checks; only the first classes entries are used.
 	scores [256]int32
@@ -122,6 +127,9 @@ var Default = sync.OnceValue(func() *Tagger {
 func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 	if len(m.Labels) == 0 {
 		return nil, fmt.Errorf("tag: model has no labels")
+	}
+	if len(m.Labels) > math.MaxInt8 {
+		return nil, fmt.Errorf("tag: %d labels, at most %d", len(m.Labels), math.MaxInt8)
 	}
 	t := &Tagger{classes: len(m.Labels), start: m.StartTag(), seen: m.SeenFunc(), lexicon: lex}
 	for _, l := range m.Labels {
@@ -159,65 +167,31 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 		t.features.put(k, start, m.Ends[i])
 		start = m.Ends[i]
 	}
-	// Known word types.
-	c := t.classes
+	// Known word types: their descriptions are built on first use.
 	t.vocab = newVocabTable(len(m.Vocab))
-	t.types = make([]wordType, len(m.Vocab))
-	t.firstShape = make([]uint32, 0, 2*len(m.Vocab))
-	t.vectors = make([]int32, len(m.Vocab)*c)
-	var keys []uint32
+	t.vocabEntries = m.Vocab
+	t.fixed = make([]int8, len(m.Vocab))
 	for i, v := range m.Vocab {
-		w := model.Describe(v.Form, nil, t.seen)
-		w.Lex = v.Lex
-		t.types[i] = wordType{word: w, fixed: int32(v.Fixed), dense: -1}
+		if v.Fixed >= len(m.Labels) {
+			return nil, fmt.Errorf("tag: fixed label %d out of range", v.Fixed)
+		}
+		t.fixed[i] = int8(max(v.Fixed, -1))
 		t.vocab.put(v.Form, int32(i))
-		keys = model.SelfKeys(&w, keys[:0])
-		keys = append(keys, model.FirstShapeKey(&w, false))
-		t.addKeys(t.vectors[i*c:(i+1)*c], keys)
-		t.firstShape = append(t.firstShape, t.features.span(model.FirstShapeKey(&w, false)), t.features.span(model.FirstShapeKey(&w, true)))
 	}
-	// Dense neighbour vectors of frequent types, where the sums fit.
-	t.zeros = make([]int32, c)
-	frequent := 0
-	for i := range t.types {
-		if t.types[i].word.HasSeen {
-			frequent++
-		}
-	}
-	t.denseNeighbours = make([]int32, 0, frequent*2*c)
-	sums := make([]int32, 2*c)
-	for i := range t.types {
-		w := &t.types[i].word
-		if !w.HasSeen {
-			continue
-		}
-		clear(sums)
-		keys = model.PrevKeys(w, keys[:0])
-		t.addKeys(sums[:c], keys)
-		keys = model.NextKeys(w, keys[:0])
-		t.addKeys(sums[c:], keys)
-		t.types[i].dense = int32(len(t.denseNeighbours) / (2 * c))
-		t.denseNeighbours = append(t.denseNeighbours, sums...)
-	}
-	// Known word types as neighbours, and the sentence edges.
-	t.neighbourSpans = make([]uint32, 0, len(m.Vocab)*numNeighbourKeys)
-	for i := range t.types {
-		w := &t.types[i].word
-		for role := rolePrev; role < numRoles; role++ {
-			keys = neighbourKeys(w, role, keys[:0])
-			if len(keys) != neighbourFirst[role+1]-neighbourFirst[role] {
-				return nil, fmt.Errorf("tag: %d keys in neighbour role %d", len(keys), role)
-			}
-			for _, k := range keys {
-				t.neighbourSpans = append(t.neighbourSpans, t.features.span(k))
-			}
-		}
-	}
+	t.known = make([]atomic.Pointer[wordType], len(m.Vocab))
+	t.zeros = make([]int32, len(m.Labels))
+	// The sentence edges.
+	var keys []uint32
+	var probe model.Word
 	for role := rolePrev; role < numRoles; role++ {
+		if n := len(neighbourKeys(&probe, role, nil)); n != neighbourFirst[role+1]-neighbourFirst[role] {
+			return nil, fmt.Errorf("tag: %d keys in neighbour role %d", n, role)
+		}
 		keys = model.BoundaryKeys(roleOffset[role], keys[:0])
 		t.boundary[role] = t.appendEntries(nil, keys)
 	}
 	// Previous-two-tags table.
+	c := t.classes
 	n := c + 1
 	t.tagVectors = make([]int32, n*n*c)
 	for p := 0; p < n; p++ {
@@ -230,19 +204,9 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 		vb: t.findLabel(VERB, VB), vbp: t.findLabel(VERB, VBP), vbz: t.findLabel(VERB, VBZ), vbg: t.findLabel(VERB, VBG), to: t.findLabel(PART, TO),
 		nnp: t.findLabel(PROPN, NNP),
 	}
-	t.unknown = make([]atomic.Pointer[unknownType], unknownSlots)
+	t.unknown = make([]atomic.Pointer[wordType], unknownSlots)
 	t.scratch.New = func() any { return new(scratch) }
 	return t, nil
-}
-
-// unknownType is a word form the model has not seen, described once: what
-// a known word type has precomputed, but the dense neighbour vectors.
-type unknownType struct {
-	form       string
-	word       model.Word
-	vector     []int32 // word-only features, not first in a sentence
-	firstShape [2]uint32
-	spans      [numNeighbourKeys]uint32
 }
 
 const (
@@ -250,31 +214,68 @@ const (
 	maxCachedUnknown = 64 // bytes; longer forms are described every time
 )
 
+// knownType returns the description of vocabulary type id, building it on
+// first use. Concurrent first uses may each build one; all are equal, and
+// the first published is kept.
+func (t *Tagger) knownType(id int32) *wordType {
+	slot := &t.known[id]
+	if d := slot.Load(); d != nil {
+		return d
+	}
+	v := &t.vocabEntries[id]
+	w := model.Describe(v.Form, nil, t.seen)
+	w.Lex = v.Lex
+	d := t.describe(w, w.HasSeen)
+	if !slot.CompareAndSwap(nil, d) {
+		return slot.Load()
+	}
+	return d
+}
+
 // describeUnknown returns the description of w, a form not in the vocabulary.
-func (t *Tagger) describeUnknown(w string) *unknownType {
+func (t *Tagger) describeUnknown(w string) *wordType {
 	h := hashExact(w)
 	slot := &t.unknown[(h^h>>31)&(unknownSlots-1)]
 	if u := slot.Load(); u != nil && u.form == w {
 		return u
 	}
-	u := &unknownType{word: model.Describe(w, t.lexicon, t.seen), vector: make([]int32, t.classes)}
-	var buf [32]uint32
-	keys := model.SelfKeys(&u.word, buf[:0])
-	keys = append(keys, model.FirstShapeKey(&u.word, false))
-	t.addKeys(u.vector, keys)
-	u.firstShape = [2]uint32{t.features.span(model.FirstShapeKey(&u.word, false)), t.features.span(model.FirstShapeKey(&u.word, true))}
-	k := 0
-	for role := rolePrev; role < numRoles; role++ {
-		for _, key := range neighbourKeys(&u.word, role, buf[:0]) {
-			u.spans[k] = t.features.span(key)
-			k++
-		}
-	}
+	u := t.describe(model.Describe(w, t.lexicon, t.seen), false)
 	if len(w) <= maxCachedUnknown {
 		u.form = strings.Clone(w)
 		slot.Store(u)
 	}
 	return u
+}
+
+// describe precomputes the scoring of a described word; dense asks for its
+// dense vectors as a neighbour too.
+func (t *Tagger) describe(w model.Word, dense bool) *wordType {
+	c := t.classes
+	size := c
+	if dense {
+		size = 3 * c
+	}
+	vectors := make([]int32, size)
+	d := &wordType{word: w, vector: vectors[:c:c]}
+	var buf [32]uint32
+	keys := model.SelfKeys(&d.word, buf[:0])
+	keys = append(keys, model.FirstShapeKey(&d.word, false))
+	t.addKeys(d.vector, keys)
+	d.firstShape = [2]uint32{t.features.span(model.FirstShapeKey(&d.word, false)), t.features.span(model.FirstShapeKey(&d.word, true))}
+	k := 0
+	for role := rolePrev; role < numRoles; role++ {
+		for _, key := range neighbourKeys(&d.word, role, buf[:0]) {
+			d.spans[k] = t.features.span(key)
+			k++
+		}
+	}
+	if dense {
+		d.prevVector = vectors[c : 2*c : 2*c]
+		d.nextVector = vectors[2*c:]
+		t.addKeys(d.prevVector, model.PrevKeys(&d.word, buf[:0]))
+		t.addKeys(d.nextVector, model.NextKeys(&d.word, buf[:0]))
+	}
+	return d
 }
 
 // neighbourKeys appends the keys of w's features in a neighbour role.
@@ -331,7 +332,8 @@ func (t *Tagger) addKeysTo(scores *[256]int32, keys []uint32) {
 }
 
 // Tag tags one sentence's tokens and appends the result to dst[:0]. It does
-// not allocate once dst has room and the scratch buffers have warmed up.
+// not allocate once dst has room, the scratch buffers have warmed up and
+// the sentence's word forms have been seen before.
 func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 	dst = dst[:0]
 	if len(words) == 0 {
@@ -339,20 +341,16 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 	}
 	s := t.scratch.Get().(*scratch)
 	defer t.scratch.Put(s)
-	s.words = grow(s.words, len(words))
 	s.types = grow(s.types, len(words))
-	s.unknowns = grow(s.unknowns, len(words))
+	s.descs = grow(s.descs, len(words))
 	s.labels = grow(s.labels, len(words))
 	for i, w := range words {
 		id := t.vocab.get(w)
 		s.types[i] = id
 		if id >= 0 {
-			s.words[i] = t.types[id].word
-			s.unknowns[i] = nil
+			s.descs[i] = t.knownType(id)
 		} else {
-			u := t.describeUnknown(w)
-			s.words[i] = u.word
-			s.unknowns[i] = u
+			s.descs[i] = t.describeUnknown(w)
 		}
 	}
 	c := t.classes
@@ -363,39 +361,31 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 		label := -1
 		id := s.types[i]
 		if id >= 0 {
-			label = int(t.types[id].fixed)
+			label = int(t.fixed[id])
 		}
 		if label < 0 {
 			// Dense vectors: the previous two tags, the word-only
-			// features of a known word, its neighbours if frequent.
+			// features, the neighbours if frequent.
+			d := s.descs[i]
 			sc := scores[:c]
 			tv := t.tagVectors[(prev*n+prev2)*c : (prev*n+prev2+1)*c]
-			var sv []int32
-			var firstShape []uint32
-			if id >= 0 {
-				sv = t.vectors[int(id)*c : int(id+1)*c]
-				firstShape = t.firstShape[int(id)*2 : int(id)*2+2]
-			} else {
-				u := s.unknowns[i]
-				sv, firstShape = u.vector, u.firstShape[:]
-			}
 			pv, nv := t.zeros, t.zeros
 			prevDense, nextDense := false, false
 			if i > 0 {
-				if d := t.denseOf(s.types[i-1]); d >= 0 {
-					pv, prevDense = t.denseNeighbours[d*2*c:(d*2+1)*c], true
+				if v := s.descs[i-1].prevVector; v != nil {
+					pv, prevDense = v, true
 				}
 			}
 			if i+1 < len(words) {
-				if d := t.denseOf(s.types[i+1]); d >= 0 {
-					nv, nextDense = t.denseNeighbours[(d*2+1)*c:(d*2+2)*c], true
+				if v := s.descs[i+1].nextVector; v != nil {
+					nv, nextDense = v, true
 				}
 			}
 			// The sparse features first, the dense sum with the argmax last.
 			clear(sc)
 			if i == 0 { // the word vector assumes a word not first
-				subEntries(scores, t.spanEntries(firstShape[0]))
-				addEntries(scores, t.spanEntries(firstShape[1]))
+				subEntries(scores, t.spanEntries(d.firstShape[0]))
+				addEntries(scores, t.spanEntries(d.firstShape[1]))
 			}
 			if !prevDense {
 				t.addNeighbour(scores, s, i-1, rolePrev)
@@ -407,14 +397,14 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 			t.addNeighbour(scores, s, i+2, roleNext2)
 			prevLower, nextLower := model.HashStart(), model.HashEnd()
 			if i > 0 {
-				prevLower = s.words[i-1].Lower
+				prevLower = s.descs[i-1].word.Lower
 			}
 			if i+1 < len(words) {
-				nextLower = s.words[i+1].Lower
+				nextLower = s.descs[i+1].word.Lower
 			}
-			s.keys = model.ContextKeys(&s.words[i], prevLower, nextLower, prev, s.keys[:0])
+			s.keys = model.ContextKeys(&d.word, prevLower, nextLower, prev, s.keys[:0])
 			t.addKeysTo(scores, s.keys)
-			label = argmaxSum(sc, tv, sv, pv, nv)
+			label = argmaxSum(sc, tv, d.vector, pv, nv)
 		}
 		s.labels[i] = label
 		prev2, prev = prev, label
@@ -453,14 +443,6 @@ func argmaxSum(sc, tv, sv, pv, nv []int32) int {
 	return best
 }
 
-// denseOf returns the dense neighbour vectors' index of type id, or -1.
-func (t *Tagger) denseOf(id int32) int {
-	if id < 0 {
-		return -1
-	}
-	return int(t.types[id].dense)
-}
-
 // spanEntries returns the entries of a span (see neighbourSpans).
 func (t *Tagger) spanEntries(sp uint32) []uint32 {
 	start := sp >> maxRowBits
@@ -477,17 +459,11 @@ func subEntries(scores *[256]int32, entries []uint32) {
 // addNeighbour adds the contribution of the word at position j in a
 // neighbour role: precomputed for known word types and the sentence edges.
 func (t *Tagger) addNeighbour(scores *[256]int32, s *scratch, j, role int) {
-	if j < 0 || j >= len(s.words) {
+	if j < 0 || j >= len(s.descs) {
 		addEntries(scores, t.boundary[role])
 		return
 	}
-	var spans []uint32
-	if id := s.types[j]; id >= 0 {
-		spans = t.neighbourSpans[int(id)*numNeighbourKeys : int(id+1)*numNeighbourKeys]
-	} else {
-		spans = s.unknowns[j].spans[:]
-	}
-	for _, sp := range spans[neighbourFirst[role]:neighbourFirst[role+1]] {
+	for _, sp := range s.descs[j].spans[neighbourFirst[role]:neighbourFirst[role+1]] {
 		start := sp >> maxRowBits
 		addEntries(scores, t.entries[start:start+sp&maxRow])
 	}
