@@ -49,8 +49,9 @@ type Tagger struct {
 
 	zeros []int32 // classes zeros, standing for no dense vector
 
-	// tagVectors[prev*(classes+1)+prev2] scores the previous-two-tags features.
-	tagVectors []int32
+	// tagRows[prev*(classes+1)+prev2] scores the previous-two-tags
+	// features, built on first use: most pairs of tags never occur.
+	tagRows []atomic.Pointer[tagRow]
 
 	seen    func(uint64) (model.Labelset, bool)
 	lexicon model.Lexicon
@@ -144,24 +145,17 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 		t.labels = append(t.labels, Tagged{UPOS: u, PTB: p})
 	}
 	// Sparse feature table.
-	if len(m.Entries) >= maxEntries {
-		return nil, fmt.Errorf("tag: %d weights, at most %d", len(m.Entries), maxEntries-1)
+	if len(m.Packed) >= maxEntries {
+		return nil, fmt.Errorf("tag: %d weights, at most %d", len(m.Packed), maxEntries-1)
+	}
+	if len(m.Ends) != len(m.Keys) {
+		return nil, fmt.Errorf("tag: %d feature rows for %d keys", len(m.Ends), len(m.Keys))
 	}
 	t.features = newFeatureTable(len(m.Keys))
-	t.entries = make([]uint32, len(m.Entries))
-	if m.Scale <= 0 {
-		return nil, fmt.Errorf("tag: weight scale %v", m.Scale)
-	}
-	for i, e := range m.Entries {
-		q := math.Round(float64(e.Weight / m.Scale))
-		if q < -32767 || q > 32767 {
-			return nil, fmt.Errorf("tag: weight %v out of range", e.Weight)
-		}
-		t.entries[i] = uint32(int32(q))<<8 | uint32(e.Label)
-	}
+	t.entries = m.Packed
 	start := uint32(0)
 	for i, k := range m.Keys {
-		if m.Ends[i] <= start || m.Ends[i]-start > maxRow || int(m.Ends[i]) > len(m.Entries) {
+		if m.Ends[i] <= start || m.Ends[i]-start > maxRow || int(m.Ends[i]) > len(m.Packed) {
 			return nil, fmt.Errorf("tag: corrupt feature row %d", i)
 		}
 		t.features.put(k, start, m.Ends[i])
@@ -190,16 +184,7 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 		keys = model.BoundaryKeys(roleOffset[role], keys[:0])
 		t.boundary[role] = t.appendEntries(nil, keys)
 	}
-	// Previous-two-tags table.
-	c := t.classes
-	n := c + 1
-	t.tagVectors = make([]int32, n*n*c)
-	for p := 0; p < n; p++ {
-		for p2 := 0; p2 < n; p2++ {
-			keys = model.TagKeys(p, p2, keys[:0])
-			t.addKeys(t.tagVectors[(p*n+p2)*c:(p*n+p2+1)*c], keys)
-		}
-	}
+	t.tagRows = make([]atomic.Pointer[tagRow], (t.classes+1)*(t.classes+1))
 	t.constraint = constraintLabels{
 		vb: t.findLabel(VERB, VB), vbp: t.findLabel(VERB, VBP), vbz: t.findLabel(VERB, VBZ), vbg: t.findLabel(VERB, VBG), to: t.findLabel(PART, TO),
 		nnp: t.findLabel(PROPN, NNP),
@@ -207,6 +192,27 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 	t.unknown = make([]atomic.Pointer[wordType], unknownSlots)
 	t.scratch.New = func() any { return new(scratch) }
 	return t, nil
+}
+
+// tagRow is the dense score vector of the previous-two-tags features of
+// one pair of tags; the first classes entries are used.
+type tagRow [math.MaxInt8]int32
+
+// tagScores returns the scores of the previous-two-tags features given the
+// previous tag prev and the one before it, prev2, building them on first
+// use (see knownType).
+func (t *Tagger) tagScores(prev, prev2 int) []int32 {
+	slot := &t.tagRows[prev*(t.classes+1)+prev2]
+	if r := slot.Load(); r != nil {
+		return r[:t.classes]
+	}
+	r := new(tagRow)
+	var buf [8]uint32
+	t.addKeys(r[:t.classes], model.TagKeys(prev, prev2, buf[:0]))
+	if !slot.CompareAndSwap(nil, r) {
+		r = slot.Load()
+	}
+	return r[:t.classes]
 }
 
 const (
@@ -354,7 +360,6 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 		}
 	}
 	c := t.classes
-	n := c + 1
 	scores := &s.scores
 	prev, prev2 := t.start, t.start
 	for i := range words {
@@ -368,7 +373,7 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 			// features, the neighbours if frequent.
 			d := s.descs[i]
 			sc := scores[:c]
-			tv := t.tagVectors[(prev*n+prev2)*c : (prev*n+prev2+1)*c]
+			tv := t.tagScores(prev, prev2)
 			pv, nv := t.zeros, t.zeros
 			prevDense, nextDense := false, false
 			if i > 0 {

@@ -39,12 +39,14 @@ type Model struct {
 	Labels  []Label
 	Weights map[uint32][]Entry // as trained; Decode leaves it nil and fills the flat form
 
-	// Flat form of the weights: feature Keys[i] has Entries[Ends[i-1]:Ends[i]].
-	Keys    []uint32
-	Ends    []uint32
-	Entries []Entry
-	// Scale is the quantum of the decoded weights: each is an integer
-	// multiple of it, at most 32767 times.
+	// Flat form of the weights: feature Keys[i] has Packed[Ends[i-1]:Ends[i]].
+	// A packed entry is the weight in units of Scale, a signed integer of
+	// magnitude at most 32767, in the high 24 bits and the label in the
+	// low 8.
+	Keys   []uint32
+	Ends   []uint32
+	Packed []uint32
+	// Scale is the quantum of the decoded weights.
 	Scale float32
 	Vocab []VocabEntry
 	Seen  []SeenEntry // sorted by Lower
@@ -114,9 +116,13 @@ type Reference struct {
 func NewReference(m *Model) *Reference {
 	if m.Weights == nil {
 		m.Weights = make(map[uint32][]Entry, len(m.Keys))
+		entries := make([]Entry, len(m.Packed))
+		for i, p := range m.Packed {
+			entries[i] = Entry{Label: uint8(p), Weight: float32(int32(p)>>8) * m.Scale}
+		}
 		start := uint32(0)
 		for i, k := range m.Keys {
-			m.Weights[k] = m.Entries[start:m.Ends[i]]
+			m.Weights[k] = entries[start:m.Ends[i]]
 			start = m.Ends[i]
 		}
 	}
@@ -246,7 +252,7 @@ func (m *Model) Encode(w io.Writer) error {
 	return nil
 }
 
-// Decode reads a model written by Encode. Entries share one backing array.
+// Decode reads a model written by Encode.
 func Decode(compressed []byte) (*Model, error) {
 	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
 	if err != nil {
@@ -278,7 +284,7 @@ func Decode(compressed []byte) (*Model, error) {
 	m.Keys = make([]uint32, 0, nKeys)
 	m.Ends = make([]uint32, 0, nKeys)
 	var key uint32
-	backing := make([]Entry, 0, nKeys*4)
+	backing := make([]uint32, 0, nKeys*3)
 	for i := uint64(0); i < nKeys && rd.err == nil; i++ {
 		key += uint32(rd.uvarint())
 		n := rd.uvarint()
@@ -294,19 +300,24 @@ func Decode(compressed []byte) (*Model, error) {
 				rd.err = errors.New("model: label out of range")
 				break
 			}
-			backing = append(backing, Entry{Label: label, Weight: float32(q) * scale})
+			if q < -32767 || q > 32767 {
+				rd.err = errors.New("model: weight out of range")
+				break
+			}
+			backing = append(backing, uint32(int32(q))<<8|uint32(label))
 		}
 		if len(backing) > start {
 			m.Keys = append(m.Keys, key)
 			m.Ends = append(m.Ends, uint32(len(backing)))
 		}
 	}
-	m.Entries = backing
+	m.Packed = backing
 	nSeen := rd.uvarint()
 	if rd.err == nil && nSeen > uint64(len(raw)) {
 		return nil, errors.New("model: corrupt seen count")
 	}
 	var lower uint64
+	m.Seen = make([]SeenEntry, 0, nSeen)
 	for i := uint64(0); i < nSeen && rd.err == nil; i++ {
 		lower += rd.uvarint()
 		m.Seen = append(m.Seen, SeenEntry{Lower: lower, Set: Labelset{rd.uvarint(), rd.uvarint()}})
@@ -316,8 +327,10 @@ func Decode(compressed []byte) (*Model, error) {
 		return nil, errors.New("model: corrupt vocabulary count")
 	}
 	m.Vocab = make([]VocabEntry, 0, nVocab)
+	// The forms are substrings of one copy of the rest of the model.
+	rest := string(rd.b)
 	for i := uint64(0); i < nVocab && rd.err == nil; i++ {
-		form := rd.string()
+		form := rd.substring(rest)
 		lex := uint32(rd.uvarint())
 		fixed := int(rd.uvarint()) - 1
 		if fixed >= int(nLabels) {
@@ -396,6 +409,22 @@ func (rd *reader) string() string {
 	str := string(rd.b[:n])
 	rd.b = rd.b[n:]
 	return str
+}
+
+// substring reads a string like string, as a substring of rest, which
+// holds what remained of the input when rest was made.
+func (rd *reader) substring(rest string) string {
+	n := rd.uvarint()
+	if rd.err != nil {
+		return ""
+	}
+	if n > uint64(len(rd.b)) {
+		rd.err = errTruncated
+		return ""
+	}
+	at := len(rest) - len(rd.b)
+	rd.b = rd.b[n:]
+	return rest[at : at+int(n)]
 }
 
 func cmpOr(a, b error) error {
