@@ -34,11 +34,10 @@ type Tagger struct {
 	features featureTable
 	entries  []uint32
 
-	// Known word forms: vocab maps a form to its type id; vocabEntries[id]
+	// Known word forms: vocab maps a form to its type id; vocab.entries[id]
 	// is the type's form and lexicon class, fixed[id] its fixed label or -1.
-	vocab        vocabTable
-	vocabEntries []model.VocabEntry
-	fixed        []int8
+	vocab vocabTable
+	fixed []int8
 	// known[id] is the type's description with its precomputed scores,
 	// built on the type's first use (see wordType): building all of them
 	// would make Load several times slower, and a text uses few.
@@ -151,26 +150,23 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 	if len(m.Ends) != len(m.Keys) {
 		return nil, fmt.Errorf("tag: %d feature rows for %d keys", len(m.Ends), len(m.Keys))
 	}
-	t.features = newFeatureTable(len(m.Keys))
-	t.entries = m.Packed
-	start := uint32(0)
-	for i, k := range m.Keys {
-		if m.Ends[i] <= start || m.Ends[i]-start > maxRow || int(m.Ends[i]) > len(m.Packed) {
-			return nil, fmt.Errorf("tag: corrupt feature row %d", i)
-		}
-		t.features.put(k, start, m.Ends[i])
-		start = m.Ends[i]
+	features, err := newFeatureTable(m.Keys, m.Ends, len(m.Packed))
+	if err != nil {
+		return nil, err
 	}
+	t.features, t.entries = features, m.Packed
 	// Known word types: their descriptions are built on first use.
-	t.vocab = newVocabTable(len(m.Vocab))
-	t.vocabEntries = m.Vocab
+	vocab, err := newVocabTable(m.Vocab)
+	if err != nil {
+		return nil, err
+	}
+	t.vocab = vocab
 	t.fixed = make([]int8, len(m.Vocab))
 	for i, v := range m.Vocab {
 		if v.Fixed >= len(m.Labels) {
 			return nil, fmt.Errorf("tag: fixed label %d out of range", v.Fixed)
 		}
 		t.fixed[i] = int8(max(v.Fixed, -1))
-		t.vocab.put(v.Form, int32(i))
 	}
 	t.known = make([]atomic.Pointer[wordType], len(m.Vocab))
 	t.zeros = make([]int32, len(m.Labels))
@@ -228,7 +224,7 @@ func (t *Tagger) knownType(id int32) *wordType {
 	if d := slot.Load(); d != nil {
 		return d
 	}
-	v := &t.vocabEntries[id]
+	v := &t.vocab.entries[id]
 	w := model.Describe(v.Form, nil, t.seen)
 	w.Lex = v.Lex
 	d := t.describe(w, w.HasSeen)
@@ -489,12 +485,16 @@ func grow[T any](s []T, n int) []T {
 	return s[:n]
 }
 
-// featureTable is an open-addressing map from feature key to a range of
-// entries. A slot packs the key (high 32 bits), the range's start and its
-// length (low maxRowBits bits; 0 marks an empty slot), so a lookup reads
-// one cache line.
+// featureTable maps a feature key to a range of entries. Keys are hashes,
+// so they spread evenly: the slots are sorted by key, and first[b] is the
+// first slot whose key's top bits are b or more, about one slot per
+// bucket. A slot packs the key (high 32 bits), the range's start and its
+// length (low maxRowBits bits). The model lists its keys sorted, so the
+// table is built in one sequential pass: a table with random writes costs
+// a cache miss each in a fresh process.
 type featureTable struct {
-	mask  uint32
+	shift uint32
+	first []uint32 // 1<<(32-shift) + 1 entries
 	slots []uint64
 }
 
@@ -504,65 +504,87 @@ const (
 	maxEntries = 1 << (32 - maxRowBits)
 )
 
-func newFeatureTable(n int) featureTable {
-	size := uint32(1)
-	for size < uint32(n)*2 {
-		size <<= 1
+// newFeatureTable builds the table of keys, strictly increasing, where
+// keys[i] has the entries from ends[i-1] (0 for the first) to ends[i].
+func newFeatureTable(keys, ends []uint32, entries int) (featureTable, error) {
+	if len(ends) != len(keys) {
+		return featureTable{}, fmt.Errorf("tag: %d feature rows for %d keys", len(ends), len(keys))
 	}
-	return featureTable{mask: size - 1, slots: make([]uint64, size)}
-}
-
-// put adds key k with entries [start, end); end > start.
-func (f *featureTable) put(k, start, end uint32) {
-	for i := (k * 0x9e3779b1) & f.mask; ; i = (i + 1) & f.mask {
-		if f.slots[i]&maxRow == 0 {
-			f.slots[i] = uint64(k)<<32 | uint64(start)<<maxRowBits | uint64(end-start)
-			return
+	bits := 1
+	for bits < 24 && 1<<bits < len(keys) {
+		bits++
+	}
+	f := featureTable{shift: uint32(32 - bits), first: make([]uint32, 1<<bits+1), slots: make([]uint64, len(keys))}
+	start := uint32(0)
+	bucket := 0
+	for i, k := range keys {
+		if ends[i] <= start || ends[i]-start > maxRow || int(ends[i]) > entries || i > 0 && k <= keys[i-1] {
+			return featureTable{}, fmt.Errorf("tag: corrupt feature row %d", i)
 		}
+		for ; bucket <= int(k>>f.shift); bucket++ {
+			f.first[bucket] = uint32(i)
+		}
+		f.slots[i] = uint64(k)<<32 | uint64(start)<<maxRowBits | uint64(ends[i]-start)
+		start = ends[i]
 	}
+	for ; bucket < len(f.first); bucket++ {
+		f.first[bucket] = uint32(len(keys))
+	}
+	return f, nil
 }
 
 // span returns the low half of k's slot, start<<maxRowBits | length, or 0.
 func (f *featureTable) span(k uint32) uint32 {
-	for i := (k * 0x9e3779b1) & f.mask; ; i = (i + 1) & f.mask {
-		slot := f.slots[i]
-		if slot&maxRow == 0 || uint32(slot>>32) == k {
+	b := k >> f.shift
+	for _, slot := range f.slots[f.first[b]:f.first[b+1]] {
+		if uint32(slot>>32) == k {
 			return uint32(slot)
 		}
 	}
+	return 0
 }
 
 func (f *featureTable) get(k uint32) (start, end uint32, ok bool) {
-	for i := (k * 0x9e3779b1) & f.mask; ; i = (i + 1) & f.mask {
-		slot := f.slots[i]
-		if slot&maxRow == 0 {
-			return 0, 0, false
-		}
-		if uint32(slot>>32) == k {
-			start = uint32(slot) >> maxRowBits
-			return start, start + uint32(slot)&maxRow, true
-		}
-	}
+	sp := f.span(k)
+	start = sp >> maxRowBits
+	return start, start + sp&maxRow, sp != 0
 }
 
 // vocabTable is an open-addressing map from an exact word form to its type.
+// A slot packs the high bits of the form's hash and its type id plus one
+// (the low vocabIDBits bits; 0 marks an empty slot), so a probe reads one
+// slot, and a hit one vocabulary entry.
 type vocabTable struct {
-	mask   uint64
-	hashes []uint64
-	ids    []int32
-	forms  []string
+	mask    uint64
+	slots   []uint64
+	entries []model.VocabEntry // by type id
 }
 
-func newVocabTable(n int) vocabTable {
+const (
+	vocabIDBits = 24
+	maxVocab    = 1<<vocabIDBits - 1
+)
+
+// newVocabTable maps the forms of entries to their indexes.
+func newVocabTable(entries []model.VocabEntry) (vocabTable, error) {
+	if len(entries) > maxVocab {
+		return vocabTable{}, fmt.Errorf("tag: %d word forms, at most %d", len(entries), maxVocab)
+	}
 	size := uint64(1)
-	for size < uint64(n)*2 {
+	for size < uint64(len(entries))*2 {
 		size <<= 1
 	}
-	v := vocabTable{mask: size - 1, hashes: make([]uint64, size), ids: make([]int32, size), forms: make([]string, size)}
-	for i := range v.ids {
-		v.ids[i] = -1
+	v := vocabTable{mask: size - 1, slots: make([]uint64, size), entries: entries}
+	for id := range entries {
+		h := hashExact(entries[id].Form)
+		for i := h & v.mask; ; i = (i + 1) & v.mask {
+			if v.slots[i] == 0 {
+				v.slots[i] = h&^maxVocab | uint64(id+1)
+				break
+			}
+		}
 	}
-	return v
+	return v, nil
 }
 
 func hashExact(s string) uint64 {
@@ -573,25 +595,18 @@ func hashExact(s string) uint64 {
 	return h
 }
 
-func (v *vocabTable) put(form string, id int32) {
-	h := hashExact(form)
-	for i := h & v.mask; ; i = (i + 1) & v.mask {
-		if v.ids[i] < 0 {
-			v.hashes[i], v.ids[i], v.forms[i] = h, id, form
-			return
-		}
-	}
-}
-
+// get returns the type id of form, or -1.
 func (v *vocabTable) get(form string) int32 {
 	h := hashExact(form)
 	for i := h & v.mask; ; i = (i + 1) & v.mask {
-		id := v.ids[i]
-		if id < 0 {
+		slot := v.slots[i]
+		if slot == 0 {
 			return -1
 		}
-		if v.hashes[i] == h && v.forms[i] == form {
-			return id
+		if slot&^maxVocab == h&^maxVocab {
+			if id := int32(slot&maxVocab) - 1; v.entries[id].Form == form {
+				return id
+			}
 		}
 	}
 }
