@@ -259,7 +259,9 @@ func Decode(compressed []byte) (*Model, error) {
 		return nil, fmt.Errorf("model: %w", err)
 	}
 	defer dec.Close()
-	raw, err := dec.DecodeAll(compressed, nil)
+	// Room for the whole model up front: the frame does not say its size,
+	// and letting DecodeAll grow its output copies it several times.
+	raw, err := dec.DecodeAll(compressed, make([]byte, 0, 2*len(compressed)))
 	if err != nil {
 		return nil, fmt.Errorf("model: decompress: %w", err)
 	}

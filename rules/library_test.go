@@ -1,0 +1,53 @@
+package rules
+
+import (
+	"io/fs"
+	"path"
+	"slices"
+	"testing"
+)
+
+// TestLoadDefaultKeepsFileOrder checks that the concurrently parsed library
+// lists its rules as parsing its files one after the other does.
+func TestLoadDefaultKeepsFileOrder(t *testing.T) {
+	names, err := fs.Glob(library, "library/*.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, name := range names {
+		data, err := library.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := Parse(path.Base(name), data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rs {
+			want = append(want, r.Source+" "+r.ID)
+		}
+	}
+	rs, err := LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rs {
+		got = append(got, r.Source+" "+r.ID)
+	}
+	if len(got) < len(names) {
+		t.Fatalf("%d rules from %d files", len(got), len(names))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("LoadDefault lists %d rules, not in the order of its files (%d)", len(got), len(want))
+	}
+}
+
+func BenchmarkLoadDefault(b *testing.B) {
+	for b.Loop() {
+		if _, err := parseLibrary(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
