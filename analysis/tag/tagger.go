@@ -22,7 +22,9 @@ type Tagged struct {
 	PTB  PTB
 }
 
-// Tagger tags sentences. It is immutable and safe for concurrent use.
+// Tagger tags sentences. It is safe for concurrent use: what it builds on
+// first use (the descriptions of word forms, the previous-two-tags rows)
+// is published atomically, immutable, and the same whoever builds it.
 type Tagger struct {
 	labels  []Tagged
 	classes int
