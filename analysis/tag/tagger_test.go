@@ -242,3 +242,41 @@ func BenchmarkLoad(b *testing.B) {
 		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }
+
+func TestFeatureTable(t *testing.T) {
+	keys := []uint32{3, 1 << 20, 1<<20 + 1, 0xfffffff0, 0xffffffff}
+	ends := []uint32{2, 3, 7, 8, 10}
+	f, err := newFeatureTable(keys, ends, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := uint32(0)
+	for i, k := range keys {
+		s, e, ok := f.get(k)
+		if !ok || s != start || e != ends[i] {
+			t.Errorf("key %#x: [%d, %d) %v, want [%d, %d)", k, s, e, ok, start, ends[i])
+		}
+		start = ends[i]
+	}
+	for _, k := range []uint32{0, 4, 1<<20 + 2, 0xfffffffe} {
+		if _, _, ok := f.get(k); ok {
+			t.Errorf("key %#x found", k)
+		}
+	}
+	corrupt := []struct {
+		name       string
+		keys, ends []uint32
+		entries    int
+	}{
+		{"keys not increasing", []uint32{5, 5}, []uint32{1, 2}, 2},
+		{"empty row", []uint32{1, 2}, []uint32{1, 1}, 2},
+		{"row past the entries", []uint32{1, 2}, []uint32{1, 3}, 2},
+		{"row too long", []uint32{1}, []uint32{maxRow + 1}, maxRow + 1},
+		{"rows and keys differ", []uint32{1, 2}, []uint32{1}, 2},
+	}
+	for _, tt := range corrupt {
+		if _, err := newFeatureTable(tt.keys, tt.ends, tt.entries); err == nil {
+			t.Errorf("%s: no error", tt.name)
+		}
+	}
+}
