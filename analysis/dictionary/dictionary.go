@@ -94,9 +94,13 @@ func fold(s string) string {
 		return s
 	}
 	s = strings.ToLower(s)
-	s = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u02bc", "'", "_", " ").Replace(s)
+	s = foldReplacer.Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// foldReplacer straightens apostrophes and turns WordNet's underscores
+// into spaces. A Replacer is immutable and safe for concurrent use.
+var foldReplacer = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u02bc", "'", "_", " ")
 
 // Entry returns the entries whose headword is lemma, ignoring case (the
 // exact spelling first): "march" gives march and March. It returns nil for
@@ -377,6 +381,15 @@ func newStem(headword string) stem {
 // in reports whether the stem occurs in text, ignoring case.
 func (st stem) in(text string) bool {
 	if st.s == "" {
+		return false
+	}
+	if c := st.s[0] | 0x20; 'a' <= c && c <= 'z' {
+		// An ASCII letter: compare bytes folded to lower case, no set to build.
+		for i := 0; i+len(st.s) <= len(text); i++ {
+			if text[i]|0x20 == c && strings.EqualFold(text[i:i+len(st.s)], st.s) {
+				return true
+			}
+		}
 		return false
 	}
 	for {
