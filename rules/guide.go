@@ -164,6 +164,9 @@ func (g *Guide) Compare(c *Confusable, full bool) *Comparison {
 // maxMeaning bounds a meaning in the compact comparison, in bytes.
 const maxMeaning = 90
 
+// maxCompactWords bounds the words the compact comparison describes.
+const maxCompactWords = 3
+
 // CompactMarkdown renders the comparison for a hover, in at most six
 // lines: the words, each with its part of speech, meaning and example,
 // then the key difference.
@@ -174,8 +177,9 @@ func (c *Comparison) CompactMarkdown() string {
 		names[i] = "**" + dictionary.EscapeMarkdown(w.Word) + "**"
 	}
 	b.WriteString(strings.Join(names, " *vs* ") + "\n")
-	// Up to four words, so the whole stays within six lines.
-	for _, w := range c.Words[:min(len(c.Words), 4)] {
+	// Up to maxCompactWords words: with the headline, the blank line and
+	// the difference, six lines.
+	for _, w := range c.Words[:min(len(c.Words), maxCompactWords)] {
 		fmt.Fprintf(&b, "- **%s**", dictionary.EscapeMarkdown(w.Word))
 		if w.POS != "" {
 			fmt.Fprintf(&b, " *%s*", w.POS)

@@ -206,7 +206,7 @@ func confusableOf(r *Rule, lemmas Lemmatizer) (Confusable, bool) {
 			wrong = l
 		}
 	}
-	if wrong == "" || functionWords[wrong] {
+	if wrong == "" || functionWords[wrong] || inflectionOf(right, wrong, lemmas) || inflectionOf(wrong, right, lemmas) {
 		return Confusable{}, false
 	}
 	c := Confusable{
@@ -218,6 +218,20 @@ func confusableOf(r *Rule, lemmas Lemmatizer) (Confusable, bool) {
 		Rules:      []string{r.ID},
 	}
 	return c, true
+}
+
+// inflectionOf reports whether form is an inflection of lemma ("led" of lead):
+// a rule about the wrong inflection of one word relates no two words.
+func inflectionOf(form, lemma string, lemmas Lemmatizer) bool {
+	if lemmas == nil {
+		return false
+	}
+	for _, a := range lemmas.Analyze(form) {
+		if a.Lemma == lemma && !a.Derived {
+			return true
+		}
+	}
+	return false
 }
 
 // name is the part of speech's name, or "" for none.
