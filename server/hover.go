@@ -9,6 +9,7 @@ import (
 	"go.lsp.dev/protocol"
 
 	"liaison/analysis"
+	"liaison/analysis/dictionary"
 	"liaison/analysis/text"
 )
 
@@ -90,7 +91,7 @@ func (ruleNote) Hover(_ context.Context, at HoverRequest) (HoverSection, bool) {
 		if i > 0 {
 			b.WriteString("\n\n")
 		}
-		fmt.Fprintf(&b, "**%s** · `%s`\n\n", markdownEscape(p.Message), p.RuleID)
+		fmt.Fprintf(&b, "**%s** · `%s`\n\n", dictionary.EscapeMarkdown(p.Message), p.RuleID)
 		if e := strings.TrimSpace(p.Explanation); e != "" {
 			b.WriteString(e)
 			b.WriteString("\n\n")
@@ -99,28 +100,15 @@ func (ruleNote) Hover(_ context.Context, at HoverRequest) (HoverSection, bool) {
 		case 0:
 			b.WriteString("*No automatic fix.*")
 		case 1:
-			fmt.Fprintf(&b, "**Fix:** write “%s”.", markdownEscape(p.Replacements[0]))
+			fmt.Fprintf(&b, "**Fix:** write “%s”.", dictionary.EscapeMarkdown(p.Replacements[0]))
 		default:
 			quoted := make([]string, len(p.Replacements))
 			for j, r := range p.Replacements {
-				quoted[j] = "“" + markdownEscape(r) + "”"
+				quoted[j] = "“" + dictionary.EscapeMarkdown(r) + "”"
 			}
 			fmt.Fprintf(&b, "**Fix:** write %s.", strings.Join(quoted, " or "))
 		}
 	}
 	sec.Markdown = b.String()
 	return sec, true
-}
-
-// markdownEscape escapes the characters that would turn plain text into
-// Markdown markup.
-func markdownEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>#|", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

@@ -97,6 +97,7 @@ func (h wordHover) Hover(ctx context.Context, at HoverRequest) (HoverSection, bo
 			break
 		}
 	}
+	expression := false // the entry is a multi-word expression's
 	if !fixed {
 		words := make([]string, len(sent.Tokens))
 		i := -1
@@ -110,6 +111,7 @@ func (h wordHover) Hover(ctx context.Context, at HoverRequest) (HoverSection, bo
 		entries, s, e = d.LookupAt(words, i, pos)
 		if len(entries) > 0 && e-s > 1 {
 			if readsAsOne(entries[0], sent.Tokens[s]) {
+				expression = true
 				sec.Start, sec.End = blockStart+sent.Tokens[s].Start, blockStart+sent.Tokens[e-1].End
 				if s < i {
 					pos = dictionary.NoPOS // the expression's own order
@@ -121,7 +123,7 @@ func (h wordHover) Hover(ctx context.Context, at HoverRequest) (HoverSection, bo
 			}
 		}
 	}
-	if len(entries) == 0 {
+	if len(entries) == 0 || (!fixed && !expression && functionWord(tok.UPOS)) {
 		return HoverSection{}, false
 	}
 	first := entries[0]
@@ -141,7 +143,7 @@ func (h wordHover) Hover(ctx context.Context, at HoverRequest) (HoverSection, bo
 					continue
 				}
 				seen[id] = true
-				notes = append(notes, fmt.Sprintf("**%s** · `%s`", markdownEscape(r.Summary), r.ID))
+				notes = append(notes, fmt.Sprintf("**%s** · `%s`", dictionary.EscapeMarkdown(r.Summary), r.ID))
 			}
 		}
 		if len(notes) > 0 {
@@ -185,13 +187,25 @@ func seeAlso(others []*dictionary.Entry, first *dictionary.Entry) string {
 		}
 		dup := false
 		for _, n := range names {
-			dup = dup || n == "*"+markdownEscape(e.Headword)+"*"
+			dup = dup || n == "*"+dictionary.EscapeMarkdown(e.Headword)+"*"
 		}
 		if !dup {
-			names = append(names, "*"+markdownEscape(e.Headword)+"*")
+			names = append(names, "*"+dictionary.EscapeMarkdown(e.Headword)+"*")
 		}
 	}
 	return strings.Join(names, ", ")
+}
+
+// functionWord reports whether a token tagged u is a function word:
+// WordNet lists none, so what it has under that spelling is another word
+// ("He" → helium, "it" → IT, "who" → WHO), and the hover says nothing
+// unless the word begins or ends an expression ("look up").
+func functionWord(u tag.UPOS) bool {
+	switch u {
+	case tag.PRON, tag.DET, tag.ADP, tag.CCONJ, tag.SCONJ, tag.PART:
+		return true
+	}
+	return false
 }
 
 // posOf maps a Universal POS tag to the dictionary's parts of speech.
