@@ -18,8 +18,8 @@ import (
 // document by content, so analysing a new revision of a document re-tags
 // only the chunks whose text changed. It is safe for concurrent use.
 type Analyzer struct {
-	tagger  *tag.Tagger
-	lexicon *morph.Lexicon
+	tagger *tag.Tagger
+	lemmas *lemmaCache
 
 	mu     sync.Mutex
 	chunks map[chunkKey]*chunkEntry
@@ -73,10 +73,10 @@ func New() *Analyzer {
 // NewWith returns an Analyzer using the given tagger and lexicon.
 func NewWith(tagger *tag.Tagger, lexicon *morph.Lexicon) *Analyzer {
 	return &Analyzer{
-		tagger:  tagger,
-		lexicon: lexicon,
-		chunks:  make(map[chunkKey]*chunkEntry),
-		blocks:  make(map[blockKey]*blockEntry),
+		tagger: tagger,
+		lemmas: newLemmaCache(lexicon),
+		chunks: make(map[chunkKey]*chunkEntry),
+		blocks: make(map[blockKey]*blockEntry),
 	}
 }
 
@@ -90,7 +90,6 @@ func (a *Analyzer) Analyze(ctx context.Context, languageID, src string) (*Result
 		defs = markup.ScanDefinitionsIn(src, chunks)
 	}
 
-	// Look up every chunk; collect the misses.
 	// Look up every chunk; collect the misses, each distinct text once.
 	entries := make([]*chunkEntry, len(chunks))
 	var misses []int          // indexes of chunks to analyse
@@ -325,22 +324,11 @@ func placeholderAt(spans []markup.Span, start, end int) bool {
 	return lo < len(spans) && spans[lo].Placeholder && spans[lo].ProseStart <= start && end <= spans[lo].ProseEnd
 }
 
-// lemma returns the lemma of word for its universal part of speech.
+// lemma returns the lemma of a token: for a word, its lemma for its
+// universal part of speech (see lemmaCache.Lemma); any other token itself.
 func (a *Analyzer) lemma(word string, kind token.Kind, upos tag.UPOS) string {
 	if kind != token.Word {
 		return word
 	}
-	switch upos {
-	case tag.NOUN:
-		return a.lexicon.Lemma(word, morph.Noun)
-	case tag.VERB, tag.AUX:
-		return a.lexicon.Lemma(word, morph.Verb)
-	case tag.ADJ:
-		return a.lexicon.Lemma(word, morph.Adj)
-	case tag.ADV:
-		return a.lexicon.Lemma(word, morph.Adv)
-	case tag.PROPN:
-		return word
-	}
-	return strings.ToLower(word)
+	return a.lemmas.Lemma(word, upos)
 }

@@ -7,6 +7,7 @@ import (
 
 	"liaison/analysis/morph"
 	"liaison/analysis/tag"
+	"liaison/analysis/token"
 )
 
 func TestLemmaCache(t *testing.T) {
@@ -34,9 +35,9 @@ func TestLemmaCache(t *testing.T) {
 	}
 }
 
-// TestlemmaCacheMatchesLexicon checks the cache against the lexicon on
+// TestLemmaCacheMatchesLexicon checks the cache against the lexicon on
 // every word of the analysed Rust Book, twice (misses, then hits and slots
-// overwritten by colliding words).
+// overwritten by colliding words), and the Analyzer's lemmas against both.
 func TestLemmaCacheMatchesLexicon(t *testing.T) {
 	c := newLemmaCache(morph.Default())
 	res := analyze(t, New(), "markdown", book(t))
@@ -47,6 +48,9 @@ func TestLemmaCacheMatchesLexicon(t *testing.T) {
 					got := c.Lemma(tok.Text, tok.UPOS)
 					if want := c.compute(tok.Text, tok.UPOS); tok.UPOS != tag.PROPN && got != want {
 						t.Fatalf("pass %d: Lemma(%q, %v) = %q, lexicon says %q", pass, tok.Text, tok.UPOS, got, want)
+					}
+					if tok.Kind == token.Word && tok.Lemma != got {
+						t.Fatalf("Analyzer: lemma of %q (%v) = %q, cache says %q", tok.Text, tok.UPOS, tok.Lemma, got)
 					}
 				}
 			}
