@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"liaison/analysis"
+	"liaison/analysis/markup"
 	"liaison/rules"
 )
 
@@ -64,6 +65,10 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	}
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(stderr, "liaison check: unknown format %q (want text or json)\n", *format)
+		return 2
+	}
+	if *language != "" && !knownLanguage(*language) {
+		fmt.Fprintf(stderr, "liaison check: unknown language %q (want markdown or plaintext)\n", *language)
 		return 2
 	}
 	if len(paths) == 0 {
@@ -191,6 +196,19 @@ func collectInputs(paths []string, language string, stdin io.Reader, fail func(s
 func isProseFile(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".md", ".markdown", ".txt":
+		return true
+	}
+	return false
+}
+
+// knownLanguage reports whether --language names Markdown (by any of the
+// ids the analysis accepts for it) or plain text.
+func knownLanguage(id string) bool {
+	if markup.IsMarkdown(id) {
+		return true
+	}
+	switch strings.ToLower(id) {
+	case "plaintext", "text", "txt", "plain":
 		return true
 	}
 	return false

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"liaison/rules"
 )
 
 // writeTree creates files (path → content) under a new temporary directory.
@@ -124,7 +126,7 @@ func TestCheckErrors(t *testing.T) {
 	if !strings.Contains(out, "[alot]") {
 		t.Errorf("the readable file was not checked: %q", out)
 	}
-	for _, args := range [][]string{{}, {"--format", "xml", dir}, {"--nope", dir}} {
+	for _, args := range [][]string{{}, {"--format", "xml", dir}, {"--nope", dir}, {"--language", "markdwon", dir}} {
 		if _, _, code := check(t, "", args...); code != 2 {
 			t.Errorf("check %q: exit %d, want 2", args, code)
 		}
@@ -157,8 +159,12 @@ func TestRules(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &list); err != nil {
 		t.Fatal(err)
 	}
-	if len(list) < 12 {
-		t.Fatalf("%d rules listed", len(list))
+	library, err := rules.LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != len(library) {
+		t.Fatalf("%d rules listed, the library has %d", len(list), len(library))
 	}
 	for _, r := range list {
 		if r.ID == "" || r.Category == "" || r.Severity == "" || r.Summary == "" || len(r.Examples.Bad) < 2 || len(r.Examples.Good) < 2 {
