@@ -167,6 +167,10 @@ func (s *Server) didChangeConfiguration(ctx context.Context, p *protocol.DidChan
 func (s *Server) fetchConfiguration() {
 	ctx, cancel := context.WithTimeout(s.base, 10*time.Second)
 	defer cancel()
+	s.configMu.Lock()
+	s.configFetches++
+	fetch := s.configFetches
+	s.configMu.Unlock()
 	var result []protocol.LSPAny
 	section := "liaison"
 	err := s.call(ctx, protocol.MethodWorkspaceConfiguration,
@@ -178,6 +182,12 @@ func (s *Server) fetchConfiguration() {
 	if len(result) == 0 {
 		return
 	}
+	s.configMu.Lock()
+	defer s.configMu.Unlock()
+	if fetch < s.configApplied {
+		return // a newer fetch was answered first
+	}
+	s.configApplied = fetch
 	s.mu.Lock()
 	next, err := ParseSettings(s.settingsFromInit, result[0])
 	s.mu.Unlock()
@@ -202,8 +212,25 @@ func (s *Server) applySettings(next Settings) {
 	}
 	s.mu.Unlock()
 	s.log.Debug("settings changed", zap.Int("documents", len(docs)))
+	s.relintAll(docs)
+}
+
+// relintAll re-lints docs after a change of settings or project
+// configuration. A client that pulls diagnostics would not ask again until
+// it next edits, so it is told to refresh (when it can be).
+func (s *Server) relintAll(docs []*document) {
 	for _, d := range docs {
 		s.relint(d)
+	}
+	if sess := s.sess(); sess.pullDiagnostics && sess.diagnosticRefresh {
+		// A server-to-client call cannot wait on the read loop it may run on.
+		go func() {
+			ctx, cancel := context.WithTimeout(s.base, 10*time.Second)
+			defer cancel()
+			if err := s.call(ctx, protocol.MethodWorkspaceDiagnosticRefresh, nil, nil); err != nil {
+				s.log.Debug("diagnostic refresh", zap.Error(err))
+			}
+		}()
 	}
 }
 

@@ -119,6 +119,7 @@ func negotiate(caps *protocol.ClientCapabilities) session {
 	if w := caps.Workspace; w != nil {
 		sess.configuration = w.Configuration != nil && *w.Configuration
 		sess.documentChanges = w.WorkspaceEdit != nil && w.WorkspaceEdit.DocumentChanges != nil && *w.WorkspaceEdit.DocumentChanges
+		sess.diagnosticRefresh = w.Diagnostics != nil && w.Diagnostics.RefreshSupport != nil && *w.Diagnostics.RefreshSupport
 	}
 	if td := caps.TextDocument; td != nil {
 		sess.pullDiagnostics = td.Diagnostic != nil

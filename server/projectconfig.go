@@ -271,9 +271,7 @@ func (s *Server) reloadProjects(changed []string) {
 		docs = append(docs, d)
 	}
 	s.mu.Unlock()
-	for _, d := range docs {
-		s.relint(d)
-	}
+	s.relintAll(docs)
 }
 
 // lintDocument lints one revision: a .liaison.yaml is checked as a

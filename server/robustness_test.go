@@ -107,6 +107,62 @@ func TestConfigurationChangesRelint(t *testing.T) {
 	}
 }
 
+// TestConfigurationChangeRefreshesPull: a client that pulls diagnostics
+// is asked to pull again after a settings change, and the pull then shows
+// the new settings.
+func TestConfigurationChangeRefreshesPull(t *testing.T) {
+	yes := true
+	caps := protocol.ClientCapabilities{
+		Workspace: &protocol.WorkspaceClientCapabilities{
+			Configuration: &yes,
+			Diagnostics:   &protocol.DiagnosticWorkspaceClientCapabilities{RefreshSupport: &yes},
+		},
+		TextDocument: &protocol.TextDocumentClientCapabilities{Diagnostic: &protocol.DiagnosticClientCapabilities{}},
+	}
+	s := start(t, server.Options{})
+	c := s.client
+	if _, err := c.Initialize(ctx(t), caps, map[string]any{"debounceMs": 0}); err != nil {
+		t.Fatal(err)
+	}
+	u := docURI("refresh.md")
+	if err := c.Open(ctx(t), u, "markdown", 1, "They will liaison."); err != nil {
+		t.Fatal(err)
+	}
+	pull := func() []protocol.Diagnostic {
+		t.Helper()
+		var rep protocol.DocumentDiagnosticReport
+		if err := c.Call(ctx(t), protocol.MethodTextDocumentDiagnostic, &protocol.DocumentDiagnosticParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: u}}, &rep); err != nil {
+			t.Fatal(err)
+		}
+		full, ok := rep.(*protocol.RelatedFullDocumentDiagnosticReport)
+		if !ok {
+			t.Fatalf("pull: %#v", rep)
+		}
+		return full.Items
+	}
+	// The settings fetched after initialized are applied with a refresh.
+	n, err := c.WaitRefresh(ctx(t), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := pull(); len(got) != 1 {
+		t.Fatalf("before the change: %d diagnostics, want 1", len(got))
+	}
+	if err := c.SetSettings(map[string]any{"rules": map[string]any{"liaison-verb": false}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Notify(ctx(t), protocol.MethodWorkspaceDidChangeConfiguration, &protocol.DidChangeConfigurationParams{Settings: []byte("null")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.WaitRefresh(ctx(t), n); err != nil {
+		t.Fatal(err)
+	}
+	if got := pull(); len(got) != 0 {
+		t.Errorf("after turning the rule off and the refresh: %+v", got)
+	}
+}
+
 func TestPushedConfiguration(t *testing.T) {
 	// A client without workspace/configuration pushes its settings.
 	s := initialized(t, server.Options{}, protocol.ClientCapabilities{}, map[string]any{"debounceMs": 0})

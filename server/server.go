@@ -47,8 +47,13 @@ type Server struct {
 	// settingsFromInit holds initializationOptions, under which
 	// workspace/configuration results are layered.
 	settingsFromInit Settings
-	docs             map[string]*document
-	projects         projectState // .liaison.yaml files in use (projectconfig.go)
+	// configMu guards configFetches, which numbers workspace/configuration
+	// fetches, and configApplied, the newest one applied (under configMu),
+	// so that a slow older answer never overwrites a newer one.
+	configMu                     sync.Mutex
+	configFetches, configApplied uint64
+	docs                         map[string]*document
+	projects                     projectState // .liaison.yaml files in use (projectconfig.go)
 
 	publishMu sync.Mutex // orders publishDiagnostics for each document
 
@@ -63,6 +68,7 @@ type session struct {
 	documentChanges   bool // client applies versioned documentChanges
 	configuration     bool // client answers workspace/configuration
 	pullDiagnostics   bool // client pulls textDocument/diagnostic
+	diagnosticRefresh bool // client re-pulls on workspace/diagnostic/refresh
 	hoverMarkdown     bool
 	codeActionLiteral bool
 }

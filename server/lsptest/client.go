@@ -23,6 +23,7 @@ type Client struct {
 	diagnostics []*protocol.PublishDiagnosticsParams
 	logs        []protocol.LogMessageParams
 	configCalls int
+	refreshes   int             // workspace/diagnostic/refresh requests received
 	settings    json.RawMessage // answer to workspace/configuration
 }
 
@@ -78,6 +79,9 @@ func (c *Client) handle(ctx context.Context, req *jsonrpc2.Request) (any, error)
 		}
 		c.record(func() {})
 		return jsonrpc2.RawMessage(mustJSON(out)), nil
+	case protocol.MethodWorkspaceDiagnosticRefresh:
+		c.record(func() { c.refreshes++ })
+		return nil, nil
 	case protocol.MethodWindowWorkDoneProgressCreate, protocol.MethodClientRegisterCapability:
 		return nil, nil
 	}
@@ -230,4 +234,23 @@ func (c *Client) ConfigurationCalls() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.configCalls
+}
+
+// WaitRefresh waits until the server has sent more than n
+// workspace/diagnostic/refresh requests and returns how many it has sent.
+func (c *Client) WaitRefresh(ctx context.Context, n int) (int, error) {
+	for {
+		c.mu.Lock()
+		got := c.refreshes
+		changed := c.changed
+		c.mu.Unlock()
+		if got > n {
+			return got, nil
+		}
+		select {
+		case <-changed:
+		case <-ctx.Done():
+			return got, fmt.Errorf("waiting for workspace/diagnostic/refresh (%d so far): %w", got, ctx.Err())
+		}
+	}
 }
