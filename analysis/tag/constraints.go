@@ -99,6 +99,13 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 			hasVerb = true
 			continue
 		}
+		// So is the first-person imperative "let's" / "let us"
+		// ("Let's liaison on Monday").
+		if j > 0 && isLetUs(words[j-1], words[j]) && opensComplement(i+1) {
+			out[i] = cl.vb
+			hasVerb = true
+			continue
+		}
 		// Infinitival to: "to" before a word unknown to the training data
 		// that the lexicon knows as a noun and that is followed by what
 		// opens a complement reads as to + verb ("to liaison with the
@@ -124,7 +131,13 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 		if !opensComplement(i+1) || ptb(i+1) == PERIOD {
 			continue
 		}
-		subject := ptb(i - 1)
+		// The subject may stand before adverbs ("She regularly
+		// liaisons with").
+		si := i - 1
+		for si > 0 && ptb(si) == RB {
+			si--
+		}
+		subject := ptb(si)
 		lex := morph.Class(s.descs[i].word.Lex)
 		known := s.types[i] >= 0
 		switch ptb(i) {
@@ -135,20 +148,20 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 			// or a determiner and a singular noun ("The change impacts
 			// every team": then the lexicon must know the verb, for a
 			// word the model has seen too).
-			determined := subject == NN && i >= 2 && t.labels[out[i-1]].UPOS == NOUN &&
-				(ptb(i-2) == DT || ptb(i-2) == PRPS) && lex&verbThirdS != 0
+			determined := subject == NN && si >= 1 && t.labels[out[si]].UPOS == NOUN &&
+				(ptb(si-1) == DT || ptb(si-1) == PRPS) && lex&verbThirdS != 0
 			if known && !determined {
 				continue
 			}
-			singularSubject := subject == NNP || subject == PRP && isSingularPronoun(words[i-1]) ||
-				subject == NN && t.labels[out[i-1]].UPOS == PRON ||
-				i == 1 && s.descs[0].word.Capital && s.types[0] < 0 || determined
+			singularSubject := subject == NNP || subject == PRP && isSingularPronoun(words[si]) ||
+				subject == NN && t.labels[out[si]].UPOS == PRON ||
+				si == 0 && s.descs[0].word.Capital && s.types[0] < 0 || determined
 			if singularSubject && (lex&verbThirdS != 0 || lex == 0) {
 				out[i] = cl.vbz
 				// The subject is then a noun phrase: an unknown
 				// capitalised first word read as anything else
 				// ("Jo" as a preposition) is a name.
-				if i == 1 && s.types[0] < 0 && s.descs[0].word.Capital {
+				if si == 0 && s.types[0] < 0 && s.descs[0].word.Capital {
 					switch ptb(0) {
 					case NN, NNS, NNP, NNPS, PRP:
 					default:
@@ -161,7 +174,7 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 			if known {
 				continue
 			}
-			pluralSubject := subject == NNS || subject == NNPS || subject == PRP && isPluralPronoun(words[i-1])
+			pluralSubject := subject == NNS || subject == NNPS || subject == PRP && isPluralPronoun(words[si])
 			// A collective singular subject ("staff", "team") takes a
 			// plural verb too; then ask for a verb reading in the lexicon
 			// and a direct object after it.
@@ -177,6 +190,18 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 			}
 		}
 	}
+}
+
+// isLetUs reports whether let and us read "let's" or "let us".
+func isLetUs(let, us string) bool {
+	if !strings.EqualFold(let, "let") {
+		return false
+	}
+	switch strings.ToLower(us) {
+	case "'s", "’s", "us":
+		return true
+	}
+	return false
 }
 
 func isSingularPronoun(w string) bool {
