@@ -14,7 +14,7 @@ import (
 // `liaison check`, once per configuration file.
 type projects struct {
 	builtin []*rules.Rule
-	roots   []string // where the search for a configuration stops: the working directory and the paths given
+	roots   []string // where the search for a configuration stops (see newProjects)
 	loaded  map[string]*loadedProject
 }
 
@@ -28,8 +28,23 @@ type loadedProject struct {
 
 func newProjects(builtin []*rules.Rule, paths []string) *projects {
 	ps := &projects{builtin: builtin, loaded: map[string]*loadedProject{}}
-	if wd, err := os.Getwd(); err == nil {
-		ps.roots = append(ps.roots, wd)
+	wd, err := os.Getwd()
+	if err != nil {
+		wd = ""
+	}
+	// A document's search stops at its repository root, else at the
+	// working directory or the path given that holds it, so "check
+	// docs/a.md" reads the configuration "check ." reads.
+	addRoot := func(dir string) {
+		if repo := project.RepositoryRoot(dir); repo != "" {
+			dir = repo
+		} else if wd != "" && dir != wd && project.Within(dir, wd) {
+			return // the working directory is the wider root
+		}
+		ps.roots = append(ps.roots, dir)
+	}
+	if wd != "" {
+		addRoot(wd)
 	}
 	for _, p := range paths {
 		if p == "-" {
@@ -42,7 +57,7 @@ func newProjects(builtin []*rules.Rule, paths []string) *projects {
 		if info, err := os.Stat(abs); err == nil && !info.IsDir() {
 			abs = filepath.Dir(abs)
 		}
-		ps.roots = append(ps.roots, abs)
+		addRoot(abs)
 	}
 	return ps
 }

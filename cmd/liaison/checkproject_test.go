@@ -102,3 +102,31 @@ func TestCheckBadConfig(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckFindsConfigAboveFile checks that naming a file, or running in a
+// subdirectory of a repository, reads the configuration "check ." reads.
+func TestCheckFindsConfigAboveFile(t *testing.T) {
+	tests := []struct {
+		name, cwd, arg string
+		repo           bool
+	}{
+		{"file below the working directory", ".", "docs/a.md", false},
+		{"directory below the working directory", ".", "docs", false},
+		{"subdirectory of a repository", "docs", "a.md", true},
+		{"file given from a subdirectory of a repository", "docs", "../docs/a.md", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{".liaison.yaml": "rules:\n  alot: error\n", "docs/a.md": "Thanks alot.\n"}
+			if tt.repo {
+				files[".git/HEAD"] = "ref: refs/heads/main\n"
+			}
+			dir := writeTree(t, files)
+			t.Chdir(filepath.Join(dir, tt.cwd))
+			out, errOut, code := check(t, "", tt.arg)
+			if code != 1 || !strings.Contains(out, ":1:8: error: ") {
+				t.Errorf("exit %d, output %q (stderr %q): want alot raised to error by the configuration above", code, out, errOut)
+			}
+		})
+	}
+}

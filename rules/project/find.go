@@ -22,7 +22,7 @@ func Find(docPath string, roots []string) (config, root string, found bool) {
 	stop := ""
 	for _, r := range roots {
 		r = filepath.Clean(r)
-		if within(dir, r) && len(r) > len(stop) {
+		if Within(dir, r) && len(r) > len(stop) {
 			stop = r
 		}
 	}
@@ -40,7 +40,7 @@ func Find(docPath string, roots []string) (config, root string, found bool) {
 		if stop == "" {
 			// Not in a workspace folder: only a repository can widen the
 			// search beyond the document's directory.
-			if repo := repoRoot(d); repo != "" {
+			if repo := RepositoryRoot(d); repo != "" {
 				stop = repo
 			} else {
 				return "", d, false
@@ -57,14 +57,14 @@ func Find(docPath string, roots []string) (config, root string, found bool) {
 // rootFor is the root a configuration in dir belongs to: the stop
 // directory, or the repository holding dir when that is wider.
 func rootFor(dir, stop string) string {
-	if repo := repoRoot(dir); repo != "" && within(stop, repo) {
+	if repo := RepositoryRoot(dir); repo != "" && Within(stop, repo) {
 		return repo
 	}
 	return stop
 }
 
-// repoRoot returns the nearest directory at or above dir holding .git, or "".
-func repoRoot(dir string) string {
+// RepositoryRoot returns the nearest directory at or above dir holding .git, or "".
+func RepositoryRoot(dir string) string {
 	for d := dir; ; {
 		if exists(filepath.Join(d, ".git")) {
 			return d
@@ -77,8 +77,8 @@ func repoRoot(dir string) string {
 	}
 }
 
-// within reports whether path is dir or inside it.
-func within(path, dir string) bool {
+// Within reports whether path is dir or inside it.
+func Within(path, dir string) bool {
 	rel, err := filepath.Rel(dir, path)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }

@@ -137,7 +137,7 @@ func resolveRuleFile(dir, root, ref string) (string, error) {
 		}
 		return "", err
 	}
-	if !within(real, realRoot) {
+	if !Within(real, realRoot) {
 		return "", fmt.Errorf("is outside the project root %s", root)
 	}
 	return path, nil
