@@ -117,15 +117,15 @@ func TestCheckFindsConfigAboveFile(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			files := map[string]string{".liaison.yaml": "rules:\n  alot: error\n", "docs/a.md": "Thanks alot.\n"}
+			files := map[string]string{".liaison.yaml": "rules:\n  alot: info\n", "docs/a.md": "Thanks alot.\n"}
 			if tt.repo {
 				files[".git/HEAD"] = "ref: refs/heads/main\n"
 			}
 			dir := writeTree(t, files)
 			t.Chdir(filepath.Join(dir, tt.cwd))
 			out, errOut, code := check(t, "", tt.arg)
-			if code != 1 || !strings.Contains(out, ":1:8: error: ") {
-				t.Errorf("exit %d, output %q (stderr %q): want alot raised to error by the configuration above", code, out, errOut)
+			if code != 1 || !strings.Contains(out, ":1:8: info: ") {
+				t.Errorf("exit %d, output %q (stderr %q): want alot lowered to info by the configuration above", code, out, errOut)
 			}
 		})
 	}
