@@ -22,7 +22,10 @@ import {
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DiagnosticRefreshRequest,
   DidOpenTextDocumentNotification,
+  DocumentDiagnosticReportKind,
+  DocumentDiagnosticRequest,
   ExitNotification,
   HoverRequest,
   InitializedNotification,
@@ -279,5 +282,110 @@ describe("liaison serve with vscode-jsonrpc and vscode-languageserver-protocol",
     for (const c of categoryKeys) {
       assert.ok(categories.has(c), `liaison.categories names ${c}, which is not a category (categories: ${[...categories].join(", ")})`);
     }
+  });
+});
+
+// vscode-languageclient 9 advertises pulled diagnostics and
+// workspace/diagnostic/refresh, so VS Code pulls rather than being pushed
+// to: a settings change must reach it through a refresh.
+describe("liaison serve with the pulled diagnostics vscode-languageclient negotiates", { skip: bin === "" ? "LIAISON_BIN is not set" : false }, () => {
+  let proc: ChildProcessWithoutNullStreams;
+  let conn: MessageConnection;
+  let stderr = "";
+  let configuration: ServerSettings = { debounceMs: 0 };
+  let refreshes = 0;
+  let wakeOnRefresh: (() => void) | undefined;
+  let pushes = 0;
+  const uri = pathToFileURL(path.join(process.cwd(), "pulled.md")).toString();
+
+  before(async () => {
+    proc = spawn(bin, serverArgs("debug"), { stdio: ["pipe", "pipe", "pipe"] });
+    proc.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+    conn.onNotification(PublishDiagnosticsNotification.type, () => {
+      pushes++;
+    });
+    conn.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === "liaison" ? configuration : null)));
+    conn.onRequest(DiagnosticRefreshRequest.type, () => {
+      refreshes++;
+      wakeOnRefresh?.();
+      return null;
+    });
+    conn.listen();
+    await conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: null,
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+        textDocument: {
+          synchronization: { didSave: true },
+          diagnostic: { dynamicRegistration: true, relatedDocumentSupport: false },
+          publishDiagnostics: { relatedInformation: true },
+        },
+      },
+      initializationOptions: { debounceMs: 0 } satisfies ServerSettings,
+    });
+    await conn.sendNotification(InitializedNotification.type, {});
+  });
+
+  after(async () => {
+    await conn.sendRequest(ShutdownRequest.type).catch(() => undefined);
+    await conn.sendNotification(ExitNotification.type).catch(() => undefined);
+    const code = await new Promise<number | null>((resolve) => {
+      if (proc.exitCode !== null) {
+        resolve(proc.exitCode);
+        return;
+      }
+      const timer = setTimeout(() => {
+        proc.kill();
+        resolve(null);
+      }, 5000);
+      proc.on("exit", (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+    conn.dispose();
+    assert.equal(code, 0, `liaison serve exited with ${code}; stderr:\n${stderr}`);
+  });
+
+  async function refreshAfter(seen: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (refreshes <= seen) {
+      const left = deadline - Date.now();
+      assert.ok(left > 0, `no workspace/diagnostic/refresh after ${seen}; stderr:\n${stderr}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        wakeOnRefresh = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  it("answers pulls, says unchanged, and asks for a new pull after a settings change", async () => {
+    // The settings fetched after initialized arrive with a refresh.
+    await refreshAfter(0);
+    await conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: "markdown", version: 1, text: "I will liaison with the vendor.\n" },
+    });
+    const first = await conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+    assert.equal(first.kind, DocumentDiagnosticReportKind.Full);
+    assert.ok(first.kind === DocumentDiagnosticReportKind.Full && first.items.length === 1, JSON.stringify(first));
+    assert.equal(first.items[0].code, "liaison-verb");
+    const again = await conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId: first.resultId });
+    assert.equal(again.kind, DocumentDiagnosticReportKind.Unchanged, JSON.stringify(again));
+
+    const seen = refreshes;
+    configuration = { debounceMs: 0, rules: { "liaison-verb": false } };
+    await conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await refreshAfter(seen);
+    const after = await conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId: first.resultId });
+    assert.ok(after.kind === DocumentDiagnosticReportKind.Full && after.items.length === 0, JSON.stringify(after));
+    assert.equal(pushes, 0, "a client that pulls was also pushed to");
   });
 });
