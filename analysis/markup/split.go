@@ -470,7 +470,10 @@ func listMarker(s string) (width int, empty, ordered1, ok bool) {
 		ordered1 = s[:n] == "1" || strings.TrimLeft(s[:n], "0") == "1"
 		n++
 	}
-	if n < len(s) && s[n] != ' ' && s[n] != '\t' && s[n] != '\n' && s[n] != '\r' {
+	// As goldmark's parseListItem reads it, a marker right before a CR is
+	// no list item: "-\r\n" (an empty item in a CRLF document) is a
+	// paragraph to goldmark, so it must be one here too.
+	if n < len(s) && s[n] != ' ' && s[n] != '\t' && s[n] != '\n' {
 		return 0, false, false, false
 	}
 	return n, isBlankLine(s[n:]), ordered1, true
