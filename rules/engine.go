@@ -236,8 +236,7 @@ func compileRule(r *Rule) (*compiledRule, error) {
 		if len(p.Match) == 0 {
 			return nil, fmt.Errorf("a pattern has an empty match")
 		}
-		a := p.Match[0]
-		if a.Optional || a.Negate || (len(a.Words) == 0 && len(a.Lemmas) == 0 && len(a.POS) == 0 && len(a.Tags) == 0) {
+		if !p.Match[0].canAnchor() {
 			return nil, fmt.Errorf("the first element of a match must be required and name a word, lemma, pos or tag")
 		}
 		cr.patterns = append(cr.patterns, compiledPattern{
@@ -531,5 +530,10 @@ func (s *sentence) cancelled(cs []compiledContext, start, end int) bool {
 	return false
 }
 
-// ensure the tag package's enums fit the bit sets.
-var _ = [1]struct{}{}[int(tag.HASH)/64]
+// Compile-time checks that the tag enums fit the elements' bit sets: a
+// uint64 for Penn tags (HASH is the last) and a uint32 for Universal tags
+// (X is the last). Indexing a one-element array out of range fails to build.
+var (
+	_ = [1]struct{}{}[int(tag.HASH)/64]
+	_ = [1]struct{}{}[int(tag.X)/32]
+)

@@ -258,8 +258,7 @@ func (p *parser) pattern(n *yaml.Node, f map[string]*yaml.Node) Pattern {
 		p.errorf(nodeOr(f["match"], n), "a pattern needs a non-empty match")
 		return pat
 	}
-	first := pat.Match[0]
-	if first.Optional || first.Negate || (len(first.Words) == 0 && len(first.Lemmas) == 0 && len(first.POS) == 0 && len(first.Tags) == 0) {
+	if !pat.Match[0].canAnchor() {
 		p.errorf(nodeOr(f["match"], n), "the first element of match must be required and name a word, lemma, pos or tag (rules are indexed by it)")
 	}
 	last := pat.Match[len(pat.Match)-1]

@@ -69,6 +69,13 @@ type Element struct {
 	Skip          int  // up to Skip tokens of any kind may come before this element
 }
 
+// canAnchor reports whether the element can be the first of a match: the
+// engine indexes patterns by it, so it must be required, not negated, and
+// name a word, lemma, pos or tag.
+func (e Element) canAnchor() bool {
+	return !e.Optional && !e.Negate && (len(e.Words) > 0 || len(e.Lemmas) > 0 || len(e.POS) > 0 || len(e.Tags) > 0)
+}
+
 // PartOfSpeech says how replacements are inflected.
 type PartOfSpeech uint8
 
@@ -91,7 +98,7 @@ func (p PartOfSpeech) String() string {
 	return "none"
 }
 
-// Categories are the rule categories a rule file may name.
+// categoryNames are the rule categories a rule file may name.
 var categoryNames = []string{
 	"proscribed",     // a use that usage guides reject: "liaison" as a verb
 	"confusable",     // a real word used for another: advice/advise, loose/lose
