@@ -403,3 +403,21 @@ func (st stem) in(text string) bool {
 		text = text[i+1:]
 	}
 }
+
+// FormPOS returns the part of speech an inflected word can only be read
+// as — "ran" and "went" are verbs, "geese" a noun — or NoPOS when the word
+// is a base form or its readings disagree ("runs", "left").
+func (d *Dictionary) FormPOS(word string) POS {
+	if d.lemmatizer == nil {
+		return NoPOS
+	}
+	p := NoPOS
+	for _, a := range d.lemmatizer.Analyze(fold(word)) {
+		ap := posOfMorph(a.POS)
+		if a.Form == morph.Base || (p != NoPOS && ap != p) {
+			return NoPOS
+		}
+		p = ap
+	}
+	return p
+}

@@ -280,3 +280,24 @@ func golden(t *testing.T, name, got string) {
 		t.Errorf("%s differs from the golden file:\n--- got\n%s\n--- want\n%s", name, got, want)
 	}
 }
+
+func TestFormPOS(t *testing.T) {
+	d := open(t)
+	for _, tt := range []struct {
+		word string
+		want POS
+	}{
+		{"ran", Verb},
+		{"went", Verb},
+		{"liaised", Verb},
+		{"geese", Noun},
+		{"run", NoPOS},    // a noun and a verb
+		{"runs", NoPOS},   // a plural and a third person
+		{"liaise", NoPOS}, // a base form
+		{"xyzzy", NoPOS},
+	} {
+		if got := d.FormPOS(tt.word); got != tt.want {
+			t.Errorf("FormPOS(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}

@@ -53,16 +53,24 @@ func runDefine(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	}
 
 	var found []*dictionary.Entry
+	var firsts []dictionary.POS // the part of speech each entry lists first
 	status := 0
 	for i := 0; i < len(words); {
 		if ctx.Err() != nil {
 			fmt.Fprintf(stderr, "liaison define: %v\n", ctx.Err())
 			return 1
 		}
-		entries, n := define(d, words[i:], pos)
+		first := pos
+		if first == dictionary.NoPOS {
+			first = d.FormPOS(words[i]) // "ran" reads as a verb
+		}
+		entries, n := define(d, words[i:], first)
 		if len(entries) == 0 {
 			fmt.Fprintf(stderr, "liaison define: no entry for %q\n", words[i])
 			status = 1
+		}
+		for range entries {
+			firsts = append(firsts, first)
 		}
 		found = append(found, entries...)
 		i += n
@@ -85,7 +93,7 @@ func runDefine(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 			if i > 0 {
 				fmt.Fprintln(stdout)
 			}
-			io.WriteString(stdout, e.Render(*format == "markdown", dictionary.FullStyle(pos)))
+			io.WriteString(stdout, e.Render(*format == "markdown", dictionary.FullStyle(firsts[i])))
 		}
 	}
 	return status
