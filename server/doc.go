@@ -1,6 +1,8 @@
 // Package server is liaison's language server: the LSP lifecycle, the
 // store of open documents, scheduling of lint runs, settings, and one file
-// per feature (sync.go, diagnostics.go, hover.go, codeaction.go, config.go).
+// per feature (sync.go, diagnostics.go, hover.go, codeaction.go, config.go;
+// projectconfig.go, watch.go and disable.go for .liaison.yaml files, their
+// watchers and the "disable" actions).
 //
 // The layer is thin. Inside, every position is a byte offset into the
 // document's UTF-8 text; LSP positions exist only at the edge, converted by

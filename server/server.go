@@ -69,8 +69,6 @@ type session struct {
 	configuration     bool // client answers workspace/configuration
 	pullDiagnostics   bool // client pulls textDocument/diagnostic
 	diagnosticRefresh bool // client re-pulls on workspace/diagnostic/refresh
-	hoverMarkdown     bool
-	codeActionLiteral bool
 }
 
 // New returns a server that has not started serving.

@@ -139,7 +139,7 @@ func (p pipes) Close() error {
 func startServer(ctx context.Context, cfg config) (*server, error) {
 	args := []string{"serve", "--stdio", "--log-level", "warn"}
 	if cfg.log != "" {
-		args = append(args, "--log-level", "debug", "--log-file", cfg.log)
+		args = []string{"serve", "--stdio", "--log-level", "debug", "--log-file", cfg.log}
 	}
 	cmd := exec.Command(cfg.bin, args...)
 	cmd.Stderr = os.Stderr
