@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -48,6 +49,24 @@ func BenchmarkLoadDefault(b *testing.B) {
 	for b.Loop() {
 		if _, err := parseLibrary(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestLibraryMessagesNameMatchAndReplacement holds the library's messages
+// to the format's promise: a message names the matched text and, when the
+// rule has one, the replacement.
+func TestLibraryMessagesNameMatchAndReplacement(t *testing.T) {
+	rs, err := LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		if !strings.Contains(r.Message, "{match}") {
+			t.Errorf("%s: rule %s: message %q does not name {match}", r.Source, r.ID, r.Message)
+		}
+		if len(r.Replacements) > 0 && !strings.Contains(r.Message, "{replacement}") {
+			t.Errorf("%s: rule %s: message %q does not name {replacement}", r.Source, r.ID, r.Message)
 		}
 	}
 }
