@@ -1,9 +1,7 @@
 package morph
 
 import (
-	"syscall"
 	"testing"
-	"time"
 )
 
 // reportCPU adds the process CPU time per operation as a metric: on a
@@ -13,14 +11,6 @@ func reportCPU(b *testing.B) func() {
 	return func() {
 		b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 var benchWords = []string{
