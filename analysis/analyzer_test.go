@@ -194,8 +194,21 @@ func BenchmarkAnalyzeBook(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	New() // load the model and lexicon outside the timing
 	b.ResetTimer()
+	defer reportCPU(b)()
 	for range b.N {
 		analyze(b, New(), "markdown", src)
+	}
+}
+
+// reportCPU adds the process CPU time per operation (all cores together) as
+// a metric: on a shared machine wall time (ns/op) includes waiting for a
+// core, and CPU time over the core count bounds the wall time of an idle one.
+func reportCPU(b *testing.B) func() {
+	start := processCPU()
+	return func() {
+		if cpu := processCPU() - start; cpu > 0 {
+			b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
+		}
 	}
 }
 
@@ -212,6 +225,7 @@ func BenchmarkReanalyzeAfterEdit(b *testing.B) {
 		}
 	}
 	b.ResetTimer()
+	defer reportCPU(b)()
 	for i := range b.N {
 		at := spots[i%len(spots)]
 		c := string(rune('a' + (i/len(spots))%26))
