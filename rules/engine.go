@@ -399,6 +399,7 @@ func (e *Engine) checkSentence(sc *scratch, toks []analysis.Token, out []Finding
 		sc.cands = append(sc.cands, e.index.byUPOS[t.UPOS&31]...)
 		for _, ref := range sc.cands {
 			cr := e.rules[ref.rule]
+			s.budget = maxTestsPerMatch
 			end, ok := s.matchPattern(&cr.patterns[ref.pattern], i)
 			if !ok || s.cancelled(cr.unless, i, end) {
 				continue
@@ -451,9 +452,27 @@ func matchedText(toks []analysis.Token) string {
 type sentence struct {
 	toks  []analysis.Token
 	norms []string
+
+	// budget is how many more token tests the current match attempt may
+	// make. Skips and optional elements backtrack, and a rule of several
+	// long skips (a custom rule from an untrusted repository, say) could
+	// otherwise take time exponential in their number; past the budget
+	// the attempt fails.
+	budget int
 }
 
-func (s *sentence) test(e *elem, i int) bool { return e.test(&s.toks[i], s.norms[i]) }
+// maxTestsPerMatch bounds the token tests of one match attempt (a pattern
+// at one anchor, with its exceptions). The library's rules make at most a
+// few dozen.
+const maxTestsPerMatch = 10_000
+
+func (s *sentence) test(e *elem, i int) bool {
+	if s.budget <= 0 {
+		return false
+	}
+	s.budget--
+	return e.test(&s.toks[i], s.norms[i])
+}
 
 // matchPattern matches p with its anchor at token i and returns the end
 // (exclusive) of the matched span.

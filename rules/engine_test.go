@@ -374,3 +374,51 @@ func TestDefaultInflector(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchAttemptsAreBounded: a rule of several long skips backtracks
+// through every way of placing them, which is exponential in their number
+// (80 tokens took seconds, 160 would take hours). Each match attempt has a
+// budget of token tests; past it the attempt fails, and the check returns.
+func TestMatchAttemptsAreBounded(t *testing.T) {
+	src := `- id: many-skips
+  category: nonword
+  severity: hint
+  summary: s
+  message: '"{match}"'
+  explanation: e
+  match: [the, {skip: 50}, {skip: 50}, {skip: 50}, {skip: 50}, {skip: 50}, zzz]
+- id: one-skip
+  category: nonword
+  severity: hint
+  summary: s
+  message: '"{match}"'
+  explanation: e
+  match: [the, {skip: 50, word: zzz}]
+`
+	rs, err := Parse("bounded.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := NewEngine(rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := handBlock(t, strings.Repeat("the/DT cat/NN ", 200)+"sat/VBD ./.")
+	if fs := e.CheckBlock(long); len(fs) != 0 {
+		t.Errorf("no zzz, yet %d findings", len(fs))
+	}
+	// The budget is per attempt, so it does not starve a plain skip.
+	found := handBlock(t, "the/DT "+strings.Repeat("cat/NN ", 40)+"zzz/NN ./.")
+	fs := e.CheckBlock(found)
+	if len(fs) != 2 || fs[0].Rule.ID != "many-skips" || fs[1].Rule.ID != "one-skip" {
+		t.Errorf("got %v, want a finding of each rule", fs)
+	}
+	// The attempt that ran out made exactly its budget of tests.
+	s := sentence{toks: long.Sentences[0].Tokens, budget: maxTestsPerMatch}
+	for i := range s.toks {
+		s.norms = append(s.norms, normalise(s.toks[i].Text))
+	}
+	if _, ok := s.matchPattern(&e.rules[0].patterns[0], 0); ok || s.budget != 0 {
+		t.Errorf("match %v with %d tests left, want no match and the budget spent", ok, s.budget)
+	}
+}
