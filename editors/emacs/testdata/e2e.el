@@ -78,10 +78,23 @@
     (e2e-step "connected")
     (setq e2e-result (plist-put e2e-result :language_id (eglot--language-id server)))
 
-    (let* ((diag (car (e2e-wait "a Flymake diagnostic"
-                                (lambda ()
-                                  (flymake-start)
-                                  (e2e-liaison-diagnostics)))))
+    (let* ((first (car (e2e-wait "a Flymake diagnostic"
+                                 (lambda ()
+                                   (flymake-start)
+                                   (e2e-liaison-diagnostics)))))
+           ;; The first report may come before the server has asked for
+           ;; the workspace configuration (it asks after initialized), so
+           ;; wait for the error that configuration sets; failing that,
+           ;; report the first, and the Go test names its type.
+           (diag (or (ignore-errors
+                       (car (e2e-wait "an error diagnostic"
+                                      (lambda ()
+                                        (flymake-start)
+                                        (cl-remove-if-not
+                                         (lambda (d) (eq (flymake-diagnostic-type d) 'eglot-error))
+                                         (e2e-liaison-diagnostics)))
+                                      10)))
+                     first))
            (beg (flymake-diagnostic-beg diag))
            (end (flymake-diagnostic-end diag)))
       (e2e-step "diagnostic")
