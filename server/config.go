@@ -206,6 +206,7 @@ func (s *Server) applySettings(next Settings) {
 		return
 	}
 	s.settings = next
+	s.warnUnknownSettings(next)
 	docs := make([]*document, 0, len(s.docs))
 	for _, d := range s.docs {
 		docs = append(docs, d)
@@ -213,6 +214,21 @@ func (s *Server) applySettings(next Settings) {
 	s.mu.Unlock()
 	s.log.Debug("settings changed", zap.Int("documents", len(docs)))
 	s.relintAll(docs)
+}
+
+// warnUnknownSettings logs a warning (which reaches the client as
+// window/logMessage) for each rule id or category in next that the linter
+// does not know. It does not wait for a linter still loading.
+func (s *Server) warnUnknownSettings(next Settings) {
+	c, ok := s.linter.(settingsChecker)
+	if !ok || (len(next.Rules) == 0 && len(next.Categories) == 0) {
+		return
+	}
+	go func() {
+		for _, msg := range c.UnknownSettings(s.base, next) {
+			s.log.Warn(msg)
+		}
+	}()
 }
 
 // relintAll re-lints docs after a change of settings or project

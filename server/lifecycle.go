@@ -72,6 +72,7 @@ func (s *Server) initialize(ctx context.Context, p *protocol.InitializeParams) (
 	s.settings = initial
 	s.settingsFromInit = initial
 	s.mu.Unlock()
+	s.warnUnknownSettings(initial)
 
 	s.log.Info("initialize",
 		zap.String("client", p.ClientInfo.Name),

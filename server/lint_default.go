@@ -3,6 +3,8 @@ package server
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"go.uber.org/zap"
@@ -163,4 +165,47 @@ func (z *lazyLinter) LintAnalysis(ctx context.Context, languageID, src string, s
 		return nil, nil, ctx.Err()
 	}
 	return lintAnalysis(ctx, z.linter, languageID, src, s)
+}
+
+// settingsChecker is a linter that can tell which rule ids and categories
+// named in settings it does not know, so a typo in the editor's settings is
+// reported instead of silently doing nothing.
+type settingsChecker interface {
+	UnknownSettings(ctx context.Context, s Settings) []string
+}
+
+// UnknownSettings lists the rule ids and categories in s that no built-in
+// rule has. A project's own rule files may define more ids; those are
+// named too, with that caveat in the message.
+func (l *pipelineLinter) UnknownSettings(ctx context.Context, s Settings) []string {
+	ids := make(map[string]bool, len(l.rules))
+	categories := make(map[string]bool)
+	for _, r := range l.rules {
+		ids[r.ID] = true
+		categories[r.Category] = true
+	}
+	var unknown []string
+	for _, id := range slices.Sorted(maps.Keys(s.Rules)) {
+		if !ids[id] {
+			unknown = append(unknown, fmt.Sprintf("settings: %q is not a built-in rule (ignored unless a project rule file defines it); `liaison rules` lists them", id))
+		}
+	}
+	for _, c := range slices.Sorted(maps.Keys(s.Categories)) {
+		if !categories[c] {
+			unknown = append(unknown, fmt.Sprintf("settings: %q is not a rule category (ignored); `liaison rules` lists them", c))
+		}
+	}
+	return unknown
+}
+
+func (z *lazyLinter) UnknownSettings(ctx context.Context, s Settings) []string {
+	select {
+	case <-z.ready:
+	case <-ctx.Done():
+		return nil
+	}
+	if c, ok := z.linter.(settingsChecker); ok {
+		return c.UnknownSettings(ctx, s)
+	}
+	return nil
 }

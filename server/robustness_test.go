@@ -432,3 +432,30 @@ func TestHugeDocument(t *testing.T) {
 		t.Errorf("warned %d times that the document is too large, want once", n)
 	}
 }
+
+// TestUnknownRuleInSettings: a rule id or category the server does not
+// know is reported to the client (window/logMessage), not silently ignored.
+func TestUnknownRuleInSettings(t *testing.T) {
+	linter, err := server.DefaultLinter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := initialized(t, server.Options{Linter: linter}, protocol.ClientCapabilities{}, map[string]any{"debounceMs": 0})
+	c := s.client
+	settings := []byte(`{"liaison":{"rules":{"liaison-verbb":false,"alot":"hint"},"categories":{"redundancies":false}}}`)
+	if err := c.Notify(ctx(t), protocol.MethodWorkspaceDidChangeConfiguration, &protocol.DidChangeConfigurationParams{Settings: settings}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{`"liaison-verbb"`, `"redundancies"`} {
+		if _, err := c.WaitLog(ctx(t), func(l protocol.LogMessageParams) bool {
+			return strings.Contains(l.Message, name) && l.Type == protocol.MessageTypeWarning
+		}); err != nil {
+			t.Errorf("no warning naming %s: %v", name, err)
+		}
+	}
+	for _, l := range c.Logs() {
+		if strings.Contains(l.Message, `"alot"`) {
+			t.Errorf("known rule reported as unknown: %q", l.Message)
+		}
+	}
+}
