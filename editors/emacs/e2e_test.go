@@ -9,32 +9,23 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-// require reports a missing prerequisite: a failure under
-// LIAISON_E2E=require (as CI sets it), a skip that says how to enable the
-// test otherwise.
-func require(t *testing.T, what, how string) {
-	t.Helper()
-	if os.Getenv("LIAISON_E2E") == "require" {
-		t.Fatalf("LIAISON_E2E=require but %s (%s)", what, how)
-	}
-	t.Skipf("skipping the Emacs end-to-end test: %s (%s; LIAISON_E2E=require makes this a failure)", what, how)
-}
+	"liaison/editors/internal/e2e"
+)
 
 // emacsWithEglot finds an Emacs that can load Eglot.
 func emacsWithEglot(t *testing.T) string {
 	t.Helper()
 	path, err := exec.LookPath("emacs")
 	if err != nil {
-		require(t, "emacs is not installed", "apt-get install emacs-nox elpa-eglot")
+		e2e.Require(t, "Emacs end-to-end test", "emacs is not installed", "apt-get install emacs-nox elpa-eglot")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	probe := exec.CommandContext(ctx, path, "--batch", "--eval", `(kill-emacs (if (locate-library "eglot") 0 3))`)
 	probe.Env = append(os.Environ(), "HOME="+t.TempDir())
 	if out, err := probe.CombinedOutput(); err != nil {
-		require(t, "Emacs cannot load eglot: "+strings.TrimSpace(string(out)), "apt-get install elpa-eglot")
+		e2e.Require(t, "Emacs end-to-end test", "Emacs cannot load eglot: "+strings.TrimSpace(string(out)), "apt-get install elpa-eglot")
 	}
 	return path
 }
@@ -60,10 +51,7 @@ type result struct {
 func TestEmacsEglotEndToEnd(t *testing.T) {
 	emacs := emacsWithEglot(t)
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "liaison")
-	if out, err := exec.Command("go", "build", "-o", bin, "liaison/cmd/liaison").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := e2e.BuildLiaison(t, filepath.Join(dir, "liaison"))
 	script, err := filepath.Abs("testdata/e2e.el")
 	if err != nil {
 		t.Fatal(err)

@@ -17,6 +17,8 @@ import (
 
 	"liaison/server"
 	"liaison/server/lsptest"
+
+	"liaison/editors/internal/e2e"
 )
 
 // config is what the test reads from languages.toml.
@@ -158,10 +160,7 @@ func TestServerStartsAsConfigured(t *testing.T) {
 		t.Skip("builds the binary")
 	}
 	c := readConfig(t, "languages.toml")
-	bin := filepath.Join(t.TempDir(), c.command)
-	if out, err := exec.Command("go", "build", "-o", bin, "liaison/cmd/liaison").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := e2e.BuildLiaison(t, filepath.Join(t.TempDir(), c.command))
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, c.args...)

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"liaison/editors/internal/e2e"
 )
 
 // nvim finds Neovim. Under LIAISON_E2E=require (as CI sets it) a missing
@@ -18,10 +20,7 @@ func nvim(t *testing.T) string {
 	t.Helper()
 	path, err := exec.LookPath("nvim")
 	if err != nil {
-		if os.Getenv("LIAISON_E2E") == "require" {
-			t.Fatalf("LIAISON_E2E=require but nvim is not installed: %v", err)
-		}
-		t.Skip("skipping the Neovim end-to-end test: nvim is not installed (apt-get install neovim; LIAISON_E2E=require makes this a failure)")
+		e2e.Require(t, "Neovim end-to-end test", "nvim is not installed", "apt-get install neovim")
 	}
 	return path
 }
@@ -51,10 +50,7 @@ type report struct {
 func TestNeovimEndToEnd(t *testing.T) {
 	editor := nvim(t)
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "liaison")
-	if out, err := exec.Command("go", "build", "-o", bin, "liaison/cmd/liaison").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := e2e.BuildLiaison(t, filepath.Join(dir, "liaison"))
 	script, err := filepath.Abs("testdata/e2e.lua")
 	if err != nil {
 		t.Fatal(err)

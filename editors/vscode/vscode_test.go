@@ -14,18 +14,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-// require reports a missing prerequisite: a failure under
-// LIAISON_E2E=require (as CI sets it), a skip that says how to enable the
-// test otherwise.
-func require(t *testing.T, what, how string) {
-	t.Helper()
-	if os.Getenv("LIAISON_E2E") == "require" {
-		t.Fatalf("LIAISON_E2E=require but %s (%s)", what, how)
-	}
-	t.Skipf("skipping the VS Code extension tests: %s (%s; LIAISON_E2E=require makes this a failure)", what, how)
-}
+	"liaison/editors/internal/e2e"
+)
 
 // extensionSources are the files the extension is built from; the test
 // works on a copy of them so that it never writes into the source tree.
@@ -40,10 +31,10 @@ var extensionSources = []string{
 func workspace(t *testing.T) (dir, bin string) {
 	t.Helper()
 	if _, err := exec.LookPath("node"); err != nil {
-		require(t, "node is not installed", "apt-get install nodejs npm")
+		e2e.Require(t, "VS Code extension tests", "node is not installed", "apt-get install nodejs npm")
 	}
 	if _, err := exec.LookPath("npm"); err != nil {
-		require(t, "npm is not installed", "apt-get install npm")
+		e2e.Require(t, "VS Code extension tests", "npm is not installed", "apt-get install npm")
 	}
 	modules, err := filepath.Abs("node_modules")
 	if err != nil {
@@ -51,7 +42,7 @@ func workspace(t *testing.T) (dir, bin string) {
 	}
 	for _, tool := range []string{"tsc", "eslint", "vsce", "esbuild"} {
 		if _, err := os.Stat(filepath.Join(modules, ".bin", tool)); err != nil {
-			require(t, "editors/vscode/node_modules lacks "+tool, "run npm ci in editors/vscode")
+			e2e.Require(t, "VS Code extension tests", "editors/vscode/node_modules lacks "+tool, "run npm ci in editors/vscode")
 		}
 	}
 	dir = filepath.Join(t.TempDir(), "vscode")
@@ -63,10 +54,7 @@ func workspace(t *testing.T) (dir, bin string) {
 	if err := os.Symlink(modules, filepath.Join(dir, "node_modules")); err != nil {
 		t.Fatal(err)
 	}
-	bin = filepath.Join(dir, "bin", "liaison")
-	if out, err := exec.Command("go", "build", "-o", bin, "liaison/cmd/liaison").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin = e2e.BuildLiaison(t, filepath.Join(dir, "bin", "liaison"))
 	return dir, bin
 }
 

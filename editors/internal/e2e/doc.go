@@ -1,0 +1,4 @@
+// Package e2e holds what the editors' end-to-end tests share: building the
+// liaison binary they drive, and the LIAISON_E2E switch that turns a
+// missing editor from a skip into a failure.
+package e2e
