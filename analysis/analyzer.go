@@ -57,8 +57,8 @@ type blockEntry struct {
 	lastUse  uint64
 }
 
-// cacheLimit is the number of source bytes the chunk cache may hold before
-// entries unused by recent calls are evicted.
+// cacheLimit is the number of source bytes the chunk and block caches may
+// hold before entries unused by recent calls are evicted.
 const cacheLimit = 64 << 20
 
 // evictAge is how many Analyze calls an entry survives unused once the cache
@@ -121,8 +121,11 @@ func (a *Analyzer) Analyze(ctx context.Context, languageID, src string) (*Result
 	a.mu.Lock()
 	for _, i := range misses {
 		k := keyOf(languageID, chunks[i], src, defs)
-		k.text = strings.Clone(k.text) // the key must not pin the whole document
 		entries[i].lastUse = tick
+		if _, raced := a.chunks[k]; raced { // another call cached it meanwhile
+			continue
+		}
+		k.text = strings.Clone(k.text) // the key must not pin the whole document
 		a.chunks[k] = entries[i]
 		a.bytes += len(k.text)
 	}
