@@ -59,9 +59,13 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 		}
 		return false
 	}
+	// hasVerb: the sentence has a finite verb (or a base form, which may
+	// be an imperative). Participles and gerunds (VBG, VBN) do not count:
+	// "Managers liaison with HR on hiring" has none.
 	hasVerb := false
 	for i := range out {
-		if p := ptb(i); p.IsVerb() || p == MD {
+		switch ptb(i) {
+		case VB, VBD, VBP, VBZ, MD:
 			hasVerb = true
 		}
 	}

@@ -131,6 +131,9 @@ var extraVerbCases = []verbCase{
 	{true, "dialogue", "They often dialogue with the unions."},
 	{true, "liaison", "Let's liaison on Monday."},
 	{true, "whiteboard", "Let us whiteboard it tomorrow."},
+	// A participle or gerund is not the sentence's finite verb.
+	{true, "liaison", "Managers liaison with HR on hiring."},
+	{true, "liaison", "Volunteers liaison with families, offering support."},
 	{false, "interface", "The interface is clean and fast."},
 	{false, "dialogue", "Their dialogue was tense but useful."},
 	{false, "action", "The action was swift."},
