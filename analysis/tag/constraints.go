@@ -54,7 +54,7 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 	// or the sentence ends.
 	opensComplement := func(i int) bool {
 		switch ptb(i) {
-		case IN, DT, PRP, PRPS, RB, RP, CD, TO, PERIOD, PTBNone:
+		case IN, DT, PRP, PRPS, RB, RBR, RP, CD, TO, PERIOD, PTBNone:
 			return true
 		}
 		return false
@@ -115,8 +115,10 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 		// opens a complement reads as to + verb ("to liaison with the
 		// client"); bare singular nouns after the preposition "to" are a
 		// small, frequent class (to school, to work) the model has seen.
-		if i > 0 && strings.EqualFold(words[i-1], "to") && ptb(i-1) == IN && opensComplement(i+1) {
-			out[i-1] = cl.to
+		// An adverb may split the infinitive ("to closely liaison with"):
+		// a preposition's object does not follow an adverb.
+		if j >= 0 && strings.EqualFold(words[j], "to") && (ptb(j) == IN || ptb(j) == TO) && opensComplement(i+1) {
+			out[j] = cl.to
 			out[i] = cl.vb
 			hasVerb = true
 		}

@@ -134,6 +134,11 @@ var extraVerbCases = []verbCase{
 	// A participle or gerund is not the sentence's finite verb.
 	{true, "liaison", "Managers liaison with HR on hiring."},
 	{true, "liaison", "Volunteers liaison with families, offering support."},
+	// Infinitival to, split or followed by a comparative adverb.
+	{true, "liaison", "We need to liaison more with the community."},
+	{true, "liaison", "We will continue to closely liaison with the police."},
+	{true, "liaison", "We hope to regularly liaison with the residents."},
+	{false, "liaison", "He was appointed liaison to the board."},
 	{false, "interface", "The interface is clean and fast."},
 	{false, "dialogue", "Their dialogue was tense but useful."},
 	{false, "action", "The action was swift."},
