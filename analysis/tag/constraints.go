@@ -73,6 +73,14 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 		// Only words unknown to the training data: for a word it has seen,
 		// the model has evidence of its own; conversions are what it lacks.
 		if s.types[i] >= 0 {
+			// Except after the semi-modal "had better" ('d better),
+			// which takes a bare infinitive and nothing else ("You'd
+			// better action this"): there a known word the lexicon reads
+			// as a verb is one.
+			if ptb(i) == NN && morph.Class(s.descs[i].word.Lex)&verbBase != 0 && afterHadBetter(words, i, ptb) && opensComplement(i+1) {
+				out[i] = cl.vb
+				hasVerb = true
+			}
 			continue
 		}
 		p := ptb(i)
@@ -98,7 +106,7 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 		}
 		// (A sentence-initial modal is inverted: the next word is its
 		// subject, as in "Will someone help".)
-		if j > 0 && ptb(j) == MD && opensComplement(i+1) {
+		if (j > 0 && ptb(j) == MD || afterHadBetter(words, i, ptb)) && opensComplement(i+1) {
 			out[i] = cl.vb
 			hasVerb = true
 			continue
@@ -196,6 +204,25 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 			}
 		}
 	}
+}
+
+// afterHadBetter reports whether word i follows the semi-modal "had
+// better" with "had" contracted and tagged a modal ("You'd better"), perhaps
+// with adverbs between ("'d better not", "'d better quickly"). Only the
+// modal reading counts: "We had better luck" is a comparative.
+func afterHadBetter(words []string, i int, ptb func(int) PTB) bool {
+	j := i - 1
+	for j >= 0 && ptb(j) == RB {
+		j--
+	}
+	if j < 1 || !strings.EqualFold(words[j], "better") || ptb(j-1) != MD {
+		return false
+	}
+	switch ptb(j) {
+	case JJR, RBR, RB:
+		return true
+	}
+	return false
 }
 
 // isLetUs reports whether let and us read "let's" or "let us".

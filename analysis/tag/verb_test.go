@@ -139,6 +139,10 @@ var extraVerbCases = []verbCase{
 	{true, "liaison", "We will continue to closely liaison with the police."},
 	{true, "liaison", "We hope to regularly liaison with the residents."},
 	{false, "liaison", "He was appointed liaison to the board."},
+	// The semi-modal 'd better.
+	{true, "liaison", "You'd better liaison with the landlord soon."},
+	{true, "action", "We'd better action this before the audit."},
+	{false, "liaison", "We had better liaison with the council than they did."},
 	{false, "interface", "The interface is clean and fast."},
 	{false, "dialogue", "Their dialogue was tense but useful."},
 	{false, "action", "The action was swift."},
