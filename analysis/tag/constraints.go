@@ -111,6 +111,22 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 			hasVerb = true
 			continue
 		}
+		// In a question the auxiliary stands before its subject: a
+		// modal or do-support opening the sentence (or after a wh-word),
+		// then a pronoun or a name, then the base verb ("Could someone
+		// liaison with", "Why don't you liaison with"). A pronoun cannot
+		// be followed by a noun of its own phrase, so the noun is the verb.
+		if j > 0 && isSubjectWord(t, out, j, ptb) && opensComplement(i+1) {
+			k := j - 1
+			for k > 0 && ptb(k) == RB {
+				k--
+			}
+			if (ptb(k) == MD || isDoSupport(words[k], ptb(k))) && (k == 0 || ptb(k-1) == WRB || ptb(k-1) == WP) {
+				out[i] = cl.vb
+				hasVerb = true
+				continue
+			}
+		}
 		// So is the first-person imperative "let's" / "let us"
 		// ("Let's liaison on Monday").
 		if j > 0 && isLetUs(words[j-1], words[j]) && opensComplement(i+1) {
@@ -220,6 +236,34 @@ func afterHadBetter(words []string, i int, ptb func(int) PTB) bool {
 	}
 	switch ptb(j) {
 	case JJR, RBR, RB:
+		return true
+	}
+	return false
+}
+
+// isSubjectWord reports whether token j, tagged as in out, can be a whole
+// subject by itself: a personal pronoun, a name, or an indefinite pronoun
+// (someone, anybody: NN with the UPOS PRON in EWT).
+func isSubjectWord(t *Tagger, out []int, j int, ptb func(int) PTB) bool {
+	switch ptb(j) {
+	case PRP, NNP:
+		return true
+	case NN:
+		return t.labels[out[j]].UPOS == PRON
+	}
+	return false
+}
+
+// isDoSupport reports whether w, tagged p, is a finite form of the
+// auxiliary do.
+func isDoSupport(w string, p PTB) bool {
+	switch p {
+	case VBP, VBZ, VBD:
+	default:
+		return false
+	}
+	switch strings.ToLower(w) {
+	case "do", "does", "did":
 		return true
 	}
 	return false

@@ -143,6 +143,12 @@ var extraVerbCases = []verbCase{
 	{true, "liaison", "You'd better liaison with the landlord soon."},
 	{true, "action", "We'd better action this before the audit."},
 	{false, "liaison", "We had better liaison with the council than they did."},
+	// Inverted modal or do-support, subject, base verb.
+	{true, "liaison", "Could someone liaison with IT about the outage?"},
+	{true, "liaison", "Why don't you liaison with Jane instead?"},
+	{true, "liaison", "Does Maria liaison with the suppliers?"},
+	{false, "liaison", "Can liaison with the press wait until Monday?"},
+	{false, "liaison", "Who is the liaison for this project?"},
 	{false, "interface", "The interface is clean and fast."},
 	{false, "dialogue", "Their dialogue was tense but useful."},
 	{false, "action", "The action was swift."},
