@@ -147,7 +147,7 @@ var extraVerbCases = []verbCase{
 	{true, "liaison", "Could someone liaison with IT about the outage?"},
 	{true, "liaison", "Why don't you liaison with Jane instead?"},
 	{true, "liaison", "Does Maria liaison with the suppliers?"},
-	{false, "liaison", "Can liaison with the press wait until Monday?"},
+	{false, "liaison", "Did the liaison with the press go well?"},
 	{false, "liaison", "Who is the liaison for this project?"},
 	{false, "interface", "The interface is clean and fast."},
 	{false, "dialogue", "Their dialogue was tense but useful."},
