@@ -127,6 +127,27 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 				continue
 			}
 		}
+		// Help, let and make take an object and a bare infinitive ("Help
+		// us liaison with", "Let them whiteboard it"). Make also takes an
+		// object and a predicative noun ("made him liaison to the board"),
+		// but a predicative noun agrees with its object: after us or them
+		// a singular noun is the verb.
+		if j > 0 && ptb(j) == PRP && opensComplement(i+1) {
+			if obj := strings.ToLower(words[j]); isObjectPronoun(obj) && ptb(j-1).IsVerb() {
+				switch morph.Default().Lemma(strings.ToLower(words[j-1]), morph.Verb) {
+				case "help", "let":
+					out[i] = cl.vb
+					hasVerb = true
+					continue
+				case "make":
+					if obj == "us" || obj == "them" {
+						out[i] = cl.vb
+						hasVerb = true
+						continue
+					}
+				}
+			}
+		}
 		// So is the first-person imperative "let's" / "let us"
 		// ("Let's liaison on Monday").
 		if j > 0 && isLetUs(words[j-1], words[j]) && opensComplement(i+1) {
@@ -250,6 +271,16 @@ func isSubjectWord(t *Tagger, out []int, j int, ptb func(int) PTB) bool {
 		return true
 	case NN:
 		return t.labels[out[j]].UPOS == PRON
+	}
+	return false
+}
+
+// isObjectPronoun reports whether the lower-case w is a personal pronoun
+// in the objective case (or one that is the same in both).
+func isObjectPronoun(w string) bool {
+	switch w {
+	case "me", "us", "him", "her", "them", "you", "it":
+		return true
 	}
 	return false
 }

@@ -149,6 +149,11 @@ var extraVerbCases = []verbCase{
 	{true, "liaison", "Does Maria liaison with the suppliers?"},
 	{false, "liaison", "Did the liaison with the press go well?"},
 	{false, "liaison", "Who is the liaison for this project?"},
+	// Help, let, make + object + bare infinitive.
+	{true, "liaison", "Help us liaison with the community."},
+	{true, "liaison", "Make them liaison with the supplier."},
+	{true, "liaison", "She helped them liaison with the school."},
+	{false, "liaison", "They made him liaison to the board."},
 	{false, "interface", "The interface is clean and fast."},
 	{false, "dialogue", "Their dialogue was tense but useful."},
 	{false, "action", "The action was swift."},
