@@ -201,12 +201,18 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 			// word the model has seen too).
 			determined := subject == NN && si >= 1 && t.labels[out[si]].UPOS == NOUN &&
 				(ptb(si-1) == DT || ptb(si-1) == PRPS) && lex&verbThirdS != 0
-			if known && !determined {
+			// "Who" opening a question with no other verb is its
+			// subject, singular by default ("Who liaisons with the
+			// auditors?"): unlike what and which, which also determine a
+			// noun ("What plans for the weekend?"), who is never
+			// followed by a noun of its own phrase.
+			whSubject := subject == WP && si == 0 && isWhoPronoun(words[0])
+			if known && !(determined || whSubject && lex&verbThirdS != 0) {
 				continue
 			}
 			singularSubject := subject == NNP || subject == PRP && isSingularPronoun(words[si]) ||
 				subject == NN && t.labels[out[si]].UPOS == PRON ||
-				si == 0 && s.descs[0].word.Capital && s.types[0] < 0 || determined
+				si == 0 && s.descs[0].word.Capital && s.types[0] < 0 || determined || whSubject
 			if singularSubject && (lex&verbThirdS != 0 || lex == 0) {
 				out[i] = cl.vbz
 				// The subject is then a noun phrase: an unknown
@@ -283,6 +289,12 @@ func isObjectPronoun(w string) bool {
 		return true
 	}
 	return false
+}
+
+// isWhoPronoun reports whether w is who or whoever, the wh-pronouns that
+// never determine a noun.
+func isWhoPronoun(w string) bool {
+	return strings.EqualFold(w, "who") || strings.EqualFold(w, "whoever")
 }
 
 // isDoSupport reports whether w, tagged p, is a finite form of the

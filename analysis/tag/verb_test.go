@@ -154,6 +154,12 @@ var extraVerbCases = []verbCase{
 	{true, "liaison", "Make them liaison with the supplier."},
 	{true, "liaison", "She helped them liaison with the school."},
 	{false, "liaison", "They made him liaison to the board."},
+	// A wh-subject and a verb in -s.
+	{true, "liaisons", "Who liaisons with the auditors?"},
+	{true, "interfaces", "Who interfaces with the vendor?"},
+	{false, "plans", "What plans for the weekend?"},
+	{false, "liaisons", "What liaisons with the unions?"},
+	{false, "liaisons", "Which liaisons with the press do we have?"},
 	{false, "interface", "The interface is clean and fast."},
 	{false, "dialogue", "Their dialogue was tense but useful."},
 	{false, "action", "The action was swift."},
