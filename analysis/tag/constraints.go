@@ -87,11 +87,22 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 		// An -ing form of a noun-only lemma ("whiteboarding") followed by
 		// an object is a gerund or participle, not a noun.
 		lex := morph.Class(s.descs[i].word.Lex)
-		if (p == NN || p == JJ) && (lex&gerundDerived == gerundDerived || lex == 0 && isIngForm(words[i])) {
+		if (p == NN || p == JJ || p == NNP) && (lex&gerundDerived == gerundDerived || lex == 0 && isIngForm(words[i])) {
 			switch ptb(i + 1) {
 			case DT, PRP, PRPS, NNS, NNPS:
-				out[i] = cl.vbg
-				hasVerb = true
+				if p != NNP {
+					out[i] = cl.vbg
+					hasVerb = true
+				}
+			case VBZ, VBD, MD:
+				// A gerund as the subject ("Liaisoning is part of the
+				// job", VBG in EWT): opening the sentence, right before
+				// its finite verb, and the lexicon has the -ing form
+				// only from a noun (no noun "liaisoning"), so not a
+				// name or a lexicalised noun (building, meeting).
+				if i == 0 && lex&gerundDerived == gerundDerived && lex&nounBase == 0 {
+					out[i] = cl.vbg
+				}
 			}
 			continue
 		}

@@ -160,6 +160,11 @@ var extraVerbCases = []verbCase{
 	{false, "plans", "What plans for the weekend?"},
 	{false, "liaisons", "What liaisons with the unions?"},
 	{false, "liaisons", "Which liaisons with the press do we have?"},
+	// A gerund subject.
+	{true, "liaisoning", "Liaisoning is part of the job."},
+	{true, "liaisoning", "Liaisoning with the press takes time."},
+	{false, "building", "Building was slow that year."},
+	{false, "meeting", "Meeting is at noon."},
 	{false, "interface", "The interface is clean and fast."},
 	{false, "dialogue", "Their dialogue was tense but useful."},
 	{false, "action", "The action was swift."},
