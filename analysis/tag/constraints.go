@@ -179,7 +179,7 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 			hasVerb = true
 		}
 	}
-	if hasVerb || n < 3 {
+	if t.imperative(words, s, out, ptb) || hasVerb || n < 3 {
 		return
 	}
 	// A sentence needs a finite verb. When a complete sentence has none, a
@@ -258,6 +258,91 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 			}
 		}
 	}
+}
+
+// imperative finds the verb of an imperative sentence that the perceptron
+// read as a noun, and reports whether it did. An imperative has no
+// subject and no finite verb; its verb opens its clause. A bare singular
+// noun opening a verbless sentence is also how a heading or a list item of
+// duties reads ("Liaison with external partners."), so the clause must be
+// marked as an imperative by one of:
+//   - a coordinated base verb later ("Liaison with the hotel and confirm
+//     the booking"): a noun phrase is not coordinated with a verb;
+//   - a sentence adverb in -ly before it ("Kindly liaison with Tom"):
+//     such an adverb modifies a clause, not a noun phrase;
+//   - a fronted verbless adverbial clause ending in a comma ("When in
+//     doubt, liaison with your supervisor"): it needs a main clause.
+//
+// The word must be followed by what opens its complement (a preposition,
+// a determiner, a pronoun) and must not be a noun the model saw, except
+// after an -ly adverb when the lexicon also reads it as a verb.
+func (t *Tagger) imperative(words []string, s *scratch, out []int, ptb func(int) PTB) bool {
+	n := len(words)
+	if n < 4 || words[n-1] == "?" || ptb(n-1) != PERIOD {
+		return false
+	}
+	coordinated := false
+	for i := range n {
+		switch ptb(i) {
+		case VBD, VBP, VBZ, MD:
+			return false
+		case CC:
+			if ptb(i+1) == VB {
+				coordinated = true
+			}
+		}
+	}
+	for i := 0; i < n-2; i++ {
+		if p := ptb(i); p != NN && p != NNP {
+			continue
+		}
+		switch ptb(i + 1) {
+		case IN, DT, PRP, PRPS:
+		default:
+			continue
+		}
+		lex := morph.Class(s.descs[i].word.Lex)
+		known := s.types[i] >= 0
+		marked := false
+		switch {
+		case i == 0:
+			marked = coordinated && !known && lex&verbBase == 0
+		case i == 1:
+			marked = isSentenceAdverb(words[0], ptb(0)) && (!known || lex&verbBase != 0)
+		case ptb(i-1) == COMMA:
+			switch ptb(0) {
+			case IN, WRB:
+				marked = !known && lex&verbBase == 0
+			}
+		}
+		if !marked {
+			return false
+		}
+		// A later plural noun that the lexicon reads as a verb in -s may
+		// be the real finite verb ("Good liaison with parents matters").
+		for k := i + 2; k < n; k++ {
+			if ptb(k) == NNS && morph.Class(s.descs[k].word.Lex)&verbThirdS != 0 {
+				return false
+			}
+		}
+		out[i] = t.constraint.vb
+		return true
+	}
+	return false
+}
+
+// isSentenceAdverb reports whether w, opening a sentence and tagged p, is
+// an adverb in -ly (the perceptron reads some as adjectives: "Kindly").
+func isSentenceAdverb(w string, p PTB) bool {
+	switch p {
+	case RB, JJ, UH:
+	default:
+		return false
+	}
+	if p == UH {
+		return true
+	}
+	return len(w) > 4 && strings.EqualFold(w[len(w)-2:], "ly") && morph.Default().Classes(w).HasPOS(morph.Adv)
 }
 
 // afterHadBetter reports whether word i follows the semi-modal "had
