@@ -10,7 +10,7 @@ import {
   TransportKind,
 } from "vscode-languageclient/node";
 
-import { findServer, found, INSTALL_URL, type FoundServer } from "./findServer";
+import { findServer, found, INSTALL_STEPS, type FoundServer } from "./findServer";
 import { languages, logLevel, RESTART_KEYS, serverArgs, serverSettings } from "./settings";
 
 const SECTION = "liaison";
@@ -149,7 +149,8 @@ class Liaison implements vscode.Disposable {
     const settings = "Set liaison.path";
     const pick = await vscode.window.showErrorMessage(`liaison: ${message}`, install, settings);
     if (pick === install) {
-      await vscode.env.openExternal(vscode.Uri.parse(INSTALL_URL));
+      const readme = vscode.Uri.joinPath(this.context.extensionUri, INSTALL_STEPS);
+      await vscode.commands.executeCommand("markdown.showPreview", readme);
     } else if (pick === settings) {
       await vscode.commands.executeCommand("workbench.action.openSettings", "liaison.path");
     }

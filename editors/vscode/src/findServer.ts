@@ -5,9 +5,12 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
-/** Where the install steps are, linked from the "not found" error. */
-export const INSTALL_URL =
-  "https://github.com/liaison-lsp/liaison/tree/main/editors/vscode#install-the-server";
+/**
+ * The extension's own README, which holds the install steps ("Install the
+ * server"); the "not found" error opens it. It ships in the .vsix, so the
+ * steps are there offline.
+ */
+export const INSTALL_STEPS = "README.md";
 
 /** Where the executable was found. */
 export type ServerSource = "setting" | "bundled" | "PATH";
