@@ -94,17 +94,35 @@ func (e *Engine) Rules() []*Rule {
 // to the block; severities are the rules' defaults. The result depends
 // only on b and the rules, and is sorted by position.
 func (e *Engine) CheckBlock(b *analysis.BlockAnalysis) []Finding {
-	if b == nil {
-		return nil
-	}
-	var out []Finding
-	var sc scratch
-	for si := range b.Sentences {
-		out = e.checkSentence(&sc, b.Sentences[si].Tokens, out)
-	}
-	sortFindings(out)
+	out, _ := e.checkBlock(context.Background(), b)
 	return out
 }
+
+// checkBlock is CheckBlock stopping early when ctx is cancelled (checked
+// between sentences and every cancelCheckTokens tokens of a sentence, so a
+// superseded lint of one very long line stops at once); ok is false then,
+// and the partial findings must not be cached.
+func (e *Engine) checkBlock(ctx context.Context, b *analysis.BlockAnalysis) (out []Finding, ok bool) {
+	if b == nil {
+		return nil, true
+	}
+	sc := scratch{ctx: ctx}
+	for si := range b.Sentences {
+		if ctx.Err() != nil {
+			return nil, false
+		}
+		out = e.checkSentence(&sc, b.Sentences[si].Tokens, out)
+	}
+	if ctx.Err() != nil {
+		return nil, false
+	}
+	sortFindings(out)
+	return out, true
+}
+
+// cancelCheckTokens is how many tokens of one sentence checkSentence
+// matches between two looks at its context: a few hundred microseconds.
+const cancelCheckTokens = 1024
 
 // Check runs the rules over a document's analysis and returns findings
 // with document offsets, sorted by position, with s applied. Results are
@@ -121,14 +139,14 @@ func (e *Engine) Check(ctx context.Context, res *analysis.Result, s Settings) []
 	tick := e.tick
 	e.mu.Unlock()
 	var out []Finding
-	for i, b := range res.Blocks {
+	for _, b := range res.Blocks {
 		if b.BlockAnalysis == nil {
 			continue
 		}
-		if i%256 == 0 && ctx.Err() != nil {
+		if ctx.Err() != nil {
 			return nil
 		}
-		for _, f := range e.blockFindings(b.BlockAnalysis, tick) {
+		for _, f := range e.blockFindings(ctx, b.BlockAnalysis, tick) {
 			if f, ok := s.apply(f); ok {
 				f.Start += b.Start
 				f.End += b.Start
@@ -149,8 +167,9 @@ func (e *Engine) Check(ctx context.Context, res *analysis.Result, s Settings) []
 	return out
 }
 
-// blockFindings returns CheckBlock(b), from the cache when it can.
-func (e *Engine) blockFindings(b *analysis.BlockAnalysis, tick uint64) []Finding {
+// blockFindings returns CheckBlock(b), from the cache when it can, or nil
+// if ctx is cancelled first.
+func (e *Engine) blockFindings(ctx context.Context, b *analysis.BlockAnalysis, tick uint64) []Finding {
 	e.mu.Lock()
 	c, ok := e.cache[b]
 	if ok {
@@ -160,7 +179,10 @@ func (e *Engine) blockFindings(b *analysis.BlockAnalysis, tick uint64) []Finding
 	if ok {
 		return c.findings
 	}
-	fs := e.CheckBlock(b)
+	fs, ok := e.checkBlock(ctx, b)
+	if !ok {
+		return nil
+	}
 	e.mu.Lock()
 	e.cache[b] = &cachedFindings{findings: fs, lastUse: tick}
 	e.mu.Unlock()
@@ -375,6 +397,7 @@ func buildIndex(rules []*compiledRule) index {
 
 // scratch holds per-call buffers.
 type scratch struct {
+	ctx   context.Context // checked in long sentences; never nil
 	norms []string
 	cands []patternRef
 }
@@ -389,6 +412,9 @@ func (e *Engine) checkSentence(sc *scratch, toks []analysis.Token, out []Finding
 	}
 	s := sentence{toks: toks, norms: sc.norms}
 	for i := range toks {
+		if i > 0 && i%cancelCheckTokens == 0 && sc.ctx.Err() != nil {
+			return out // checkBlock sees the error and drops the block
+		}
 		t := &toks[i]
 		sc.cands = sc.cands[:0]
 		sc.cands = append(sc.cands, e.index.byWord[sc.norms[i]]...)
