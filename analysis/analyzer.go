@@ -255,6 +255,7 @@ func (a *Analyzer) cachedBlock(s *scratch, tick uint64, text string, mb *markup.
 	}
 	a.mu.Unlock()
 	ba := a.analyzeBlock(s, mb)
+	ba.Markup = mb.Markup(k.source)
 	k.source = strings.Clone(k.source)
 	k.prose = ba.Prose
 	a.mu.Lock()

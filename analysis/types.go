@@ -32,6 +32,11 @@ type BlockAnalysis struct {
 	Kind      markup.BlockKind
 	Prose     string // the block's prose text
 	Sentences []Sentence
+	// Markup is the block's source ranges that are not plain prose
+	// (markup.Block.Markup), relative to the block: a fix may replace a
+	// range only if it overlaps none (markup.ProseOnly). nil for a block
+	// of plain prose, and for one built by hand whose source is its prose.
+	Markup []markup.Range
 }
 
 // Block places a BlockAnalysis in a document.
