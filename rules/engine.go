@@ -117,6 +117,7 @@ func (e *Engine) checkBlock(ctx context.Context, b *analysis.BlockAnalysis) (out
 		return nil, false
 	}
 	sortFindings(out)
+	dropMarkupFixes(b, out)
 	return out, true
 }
 

@@ -3,6 +3,9 @@ package rules
 import (
 	"fmt"
 	"strings"
+
+	"liaison/analysis"
+	"liaison/analysis/markup"
 )
 
 // Severity of a finding, as users configure it.
@@ -69,4 +72,22 @@ type Finding struct {
 	Severity     Severity
 	Message      string
 	Replacements []string // in order of preference; may be empty (advice only)
+}
+
+// dropMarkupFixes removes the replacements of every finding whose source
+// range holds markup (b.Markup): a replacement rewrites the whole range,
+// so it would delete an inline tag or comment inside the word ("I
+// recie<span>ved</span> it." would become "I received</span> it."). Such a
+// finding stays, as advice; its message still names the replacement.
+// Doing it here, where findings are made, means no consumer (code
+// actions, fix-all, the CLI's JSON, rules test) can apply one.
+func dropMarkupFixes(b *analysis.BlockAnalysis, fs []Finding) {
+	if len(b.Markup) == 0 {
+		return
+	}
+	for i := range fs {
+		if len(fs[i].Replacements) > 0 && !markup.ProseOnly(b.Markup, fs[i].Start, fs[i].End) {
+			fs[i].Replacements = nil
+		}
+	}
 }
