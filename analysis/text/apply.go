@@ -22,7 +22,9 @@ func (d *Document) Apply(changes []Change, enc Encoding) *Document {
 	d = d.nonZero()
 	for _, c := range changes {
 		if c.Range == nil {
+			stride := d.stride
 			d = newDocument(c.Text, d.chunkSize)
+			d.stride = stride
 			continue
 		}
 		start, end := d.Offsets(*c.Range, enc)
@@ -76,5 +78,7 @@ func (d *Document) replace(start, end int, insert string) *Document {
 	chunks = append(chunks, d.chunks[:lo]...)
 	chunks = append(chunks, rebuilt...)
 	chunks = append(chunks, d.chunks[hi+1:]...)
-	return assemble(chunks, d.chunkSize)
+	nd := assemble(chunks, d.chunkSize)
+	nd.stride = d.stride
+	return nd
 }

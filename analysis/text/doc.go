@@ -43,7 +43,11 @@
 //
 // A Document is immutable, so it is safe for concurrent reads. The text is
 // held in chunks of whole lines (about 8 KB each), each with its own line
-// index. Offset and Position take O(log lines + line length). Apply builds a
+// index. Offset and Position take O(log lines + log line length) and walk
+// at most about 512 bytes: a line longer than that carries checkpoints of
+// its code-unit counts, built on first use (columns.go), so converting every
+// finding of a one-line document of megabytes costs time linear in their
+// number, not quadratic. Apply builds a
 // new Document that shares every chunk the edit does not touch: it copies
 // and rescans only the one or two chunks around the edit, and rebuilds a
 // table with one entry per chunk, never rescanning or copying the whole

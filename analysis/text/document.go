@@ -33,6 +33,7 @@ type Document struct {
 	// the text and lines[len(chunks)] the number of lines.
 	offsets, lines []int
 	chunkSize      int
+	stride         int                    // between checkpoints of long lines; 0 is defaultStride (columns.go)
 	text           atomic.Pointer[string] // the joined text, once built
 }
 
@@ -45,6 +46,9 @@ type chunk struct {
 	// starts in it: starts[0] == 0. The last chunk's starts include
 	// len(text) when the document ends with a line terminator.
 	starts []int
+	// cols indexes the columns of the chunk's long lines (columns.go);
+	// nil only in the empty chunk of an empty document.
+	cols *columnIndex
 }
 
 // emptyDocument stands in for the zero Document and a nil *Document.
@@ -108,7 +112,7 @@ func split(text string, chunkSize int, last bool) []chunk {
 		if cut == len(text) && !last && starts[len(starts)-1] == cut-p {
 			starts = starts[:len(starts)-1] // that line starts in the next chunk
 		}
-		chunks = append(chunks, chunk{text: text[p:cut], starts: starts})
+		chunks = append(chunks, chunk{text: text[p:cut], starts: starts, cols: new(columnIndex)})
 		p, first = cut, next
 	}
 	return chunks
@@ -279,15 +283,23 @@ func (d *Document) LineBounds(line int) (start, end int) {
 // document, a Character past the end of the line is the end of the line, and
 // a Character inside a character is the start of that character.
 func (d *Document) Offset(p Position, enc Encoding) int {
+	offset, _ := d.offset(p, enc)
+	return offset
+}
+
+// offset is Offset, also returning how many bytes it walked: at most
+// about a stride, however long the line (see columns.go).
+func (d *Document) offset(p Position, enc Encoding) (offset, walked int) {
 	d = d.nonZero()
 	line := max(p.Line, 0)
 	if line >= d.LineCount() {
-		return d.Len()
+		return d.Len(), 0
 	}
 	want := max(p.Character, 0)
 	k, start, end := d.line(line)
 	text := d.chunks[k].text
-	i, col := start, 0
+	i, col := d.resumeAtColumn(k, start, end, want, enc)
+	from := i
 	for i < end && col < want {
 		if text[i] < utf8.RuneSelf { // ASCII, inline
 			i++
@@ -301,7 +313,7 @@ func (d *Document) Offset(p Position, enc Encoding) int {
 		i += size
 		col += units
 	}
-	return d.offsets[k] + i
+	return d.offsets[k] + i, i - from
 }
 
 // Position returns the position of byte offset in code units of enc. An
@@ -309,6 +321,13 @@ func (d *Document) Offset(p Position, enc Encoding) int {
 // character, or between the CR and LF of a CRLF, clamps to the start of that
 // character or terminator.
 func (d *Document) Position(offset int, enc Encoding) Position {
+	p, _ := d.position(offset, enc)
+	return p
+}
+
+// position is Position, also returning how many bytes it walked: at most
+// about a stride, however long the line (see columns.go).
+func (d *Document) position(offset int, enc Encoding) (p Position, walked int) {
 	d = d.nonZero()
 	offset = min(max(offset, 0), d.Len())
 	k := d.chunkAt(offset)
@@ -317,7 +336,8 @@ func (d *Document) Position(offset int, enc Encoding) Position {
 	j := lastAtMost(c.starts, rel)
 	start, end := d.lineIn(k, j)
 	rel = min(rel, end)
-	i, col := start, 0
+	i, col := d.resumeAtOffset(k, start, rel, enc)
+	from := i
 	for i < rel {
 		if c.text[i] < utf8.RuneSelf { // ASCII, inline
 			i++
@@ -331,7 +351,7 @@ func (d *Document) Position(offset int, enc Encoding) Position {
 		i += size
 		col += units
 	}
-	return Position{Line: d.lines[k] + j, Character: col}
+	return Position{Line: d.lines[k] + j, Character: col}, i - from
 }
 
 // Offsets returns the byte offsets of r's start and end, each clamped as
