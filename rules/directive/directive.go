@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"liaison/analysis/markup"
+	"liaison/analysis/text"
 	"liaison/rules"
 )
 
@@ -55,8 +56,10 @@ type ID struct {
 // *Set hold none.
 type Set struct {
 	directives []Directive
-	lineStarts []int // byte offset of each line's start
-	nextLine   map[int]lineRules
+	// lines is the document's line index: lines end as everywhere in
+	// liaison (analysis/text), at an LF, a CRLF or a lone CR.
+	lines    *text.Document
+	nextLine map[int]lineRules
 }
 
 // lineRules are the rules off on one line: all of them, or those listed.
@@ -75,19 +78,13 @@ func Parse(languageID, src string) *Set {
 	}
 	s := &Set{}
 	if !markup.IsMarkdown(languageID) {
-		for start := 0; start < len(src); {
-			end := strings.IndexByte(src[start:], '\n')
-			if end < 0 {
-				end = len(src)
-			} else {
-				end += start
-			}
-			line := strings.TrimRight(src[start:end], "\r")
-			if d, ok := parseDirective(line, start); ok {
-				d.Start, d.End = start, start+len(line)
+		s.lines = text.New(src)
+		for i := range s.lines.LineCount() {
+			start, end := s.lines.LineBounds(i)
+			if d, ok := parseDirective(src[start:end], start); ok {
+				d.Start, d.End = start, end
 				s.directives = append(s.directives, d)
 			}
-			start = end + 1
 		}
 	} else {
 		for _, c := range markup.Comments(src) {
@@ -100,11 +97,8 @@ func Parse(languageID, src string) *Set {
 	if len(s.directives) == 0 {
 		return nil
 	}
-	s.lineStarts = []int{0}
-	for i := 0; i < len(src); i++ {
-		if src[i] == '\n' {
-			s.lineStarts = append(s.lineStarts, i+1)
-		}
+	if s.lines == nil {
+		s.lines = text.New(src)
 	}
 	s.nextLine = map[int]lineRules{}
 	for _, d := range s.directives {
@@ -182,9 +176,14 @@ func (s *Set) Directives() []Directive {
 	return s.directives
 }
 
-// line returns the 0-based line holding byte offset off.
+// line returns the 0-based line holding byte offset off. It searches the
+// lines' start offsets, never walking along a line, so a long line costs
+// no more than a short one.
 func (s *Set) line(off int) int {
-	return sort.Search(len(s.lineStarts), func(i int) bool { return s.lineStarts[i] > off }) - 1
+	return sort.Search(s.lines.LineCount(), func(i int) bool {
+		start, _ := s.lines.LineBounds(i)
+		return start > off
+	}) - 1
 }
 
 // Filter returns a function that reports whether a finding of rule id
@@ -210,6 +209,9 @@ func (s *Set) Filter() func(id string, start int) bool {
 		}
 		if st.silences(id) {
 			return true
+		}
+		if len(s.nextLine) == 0 {
+			return false
 		}
 		lr, ok := s.nextLine[s.line(start)]
 		return ok && (lr.all || lr.ids[id])

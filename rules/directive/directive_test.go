@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"liaison/analysis/text"
 	"liaison/rules"
 )
 
@@ -69,6 +70,21 @@ func TestApply(t *testing.T) {
 			"The liaison-disable flag\nalot\n", []string{"alot@1"}},
 		{"plain: HTML comment syntax is not a directive", "plaintext",
 			"<!-- liaison-disable -->\nalot\n", []string{"alot@1"}},
+		// Lines end at a lone CR and a CRLF as at an LF (issue 12, item
+		// 12: on its own CR line a directive silenced nothing, or, in
+		// plain text, every line, the whole text being its one line).
+		{"plain: next line, lone CR", "plaintext",
+			"alot\rliaison-disable-next-line alot\ralot liaisoned\ralot\r", []string{"alot@0", "liaison-verb@2", "alot@3"}},
+		{"plain: next line, CRLF", "plaintext",
+			"alot\r\nliaison-disable-next-line alot\r\nalot liaisoned\r\nalot\r\n", []string{"alot@0", "liaison-verb@2", "alot@3"}},
+		{"plain: disable and enable, lone CR", "plaintext",
+			"alot\rliaison-disable\ralot\rliaison-enable\ralot\r", []string{"alot@0", "alot@4"}},
+		{"next line, lone CR", "markdown",
+			"alot\r<!-- liaison-disable-next-line alot -->\ralot liaisoned\ralot\r", []string{"alot@0", "liaison-verb@2", "alot@3"}},
+		{"next line, CRLF", "markdown",
+			"alot\r\n<!-- liaison-disable-next-line alot -->\r\nalot liaisoned\r\nalot\r\n", []string{"alot@0", "liaison-verb@2", "alot@3"}},
+		{"next line, mixed endings", "markdown",
+			"alot\n<!-- liaison-disable-next-line -->\ralot\r\nalot\n", []string{"alot@0", "alot@3"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -77,7 +93,7 @@ func TestApply(t *testing.T) {
 			got := Apply(tt.lang, tt.src, fs, known)
 			var kept []string
 			for _, f := range got {
-				kept = append(kept, f.Rule.ID+"@"+strconv.Itoa(strings.Count(tt.src[:f.Start], "\n")))
+				kept = append(kept, f.Rule.ID+"@"+strconv.Itoa(text.New(tt.src).Position(f.Start, text.UTF8).Line))
 			}
 			if strings.Join(kept, " ") != strings.Join(tt.kept, " ") {
 				t.Errorf("kept %q, want %q", kept, tt.kept)
