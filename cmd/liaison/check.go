@@ -14,10 +14,10 @@ import (
 	"strings"
 	"sync"
 	"text/tabwriter"
-	"unicode/utf8"
 
 	"liaison/analysis"
 	"liaison/analysis/markup"
+	"liaison/analysis/text"
 	"liaison/rules"
 )
 
@@ -308,10 +308,12 @@ func appendReported(out []reportedFinding, name, src string, findings []rules.Fi
 	if len(findings) == 0 {
 		return out
 	}
-	lines := newLineIndex(src)
+	// The Document's line index is the server's (one line-ending model),
+	// and its checkpoints keep each conversion short on a long line.
+	doc := text.New(src)
 	for _, f := range findings {
-		line, col := lines.position(src, f.Start)
-		endLine, endCol := lines.position(src, f.End)
+		line, col := position(doc, f.Start)
+		endLine, endCol := position(doc, f.End)
 		reps := f.Replacements
 		if reps == nil {
 			reps = []string{}
@@ -343,32 +345,10 @@ func writeReport(w io.Writer, format string, report []reportedFinding) error {
 	return err
 }
 
-// lineIndex holds the byte offset at which each line starts.
-type lineIndex []int
-
-func newLineIndex(src string) lineIndex {
-	starts := lineIndex{0}
-	for i := 0; i < len(src); i++ {
-		if src[i] == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return starts
-}
-
 // position returns the 1-based line and character column of a byte offset.
-func (l lineIndex) position(src string, offset int) (line, column int) {
-	offset = max(0, min(offset, len(src)))
-	lo, hi := 0, len(l)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if l[mid] <= offset {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return lo + 1, utf8.RuneCountInString(src[l[lo]:offset]) + 1
+func position(doc *text.Document, offset int) (line, column int) {
+	p := doc.Position(offset, text.UTF32)
+	return p.Line + 1, p.Character + 1
 }
 
 // runRules implements `liaison rules [--format text|json]`; `liaison rules
