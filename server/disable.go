@@ -25,6 +25,7 @@ import (
 func (s *Server) disableActions(ctx context.Context, run *lintRun, doc protocol.TextDocumentIdentifier, start, end int) []protocol.CommandOrCodeAction {
 	var out []protocol.CommandOrCodeAction
 	var seen []string
+	eol := "" // the document's line ending, which inserted lines end with
 	sess := s.sess()
 	for _, i := range run.covering(start, end) {
 		pr := run.problems[i]
@@ -34,8 +35,11 @@ func (s *Server) disableActions(ctx context.Context, run *lintRun, doc protocol.
 		seen = append(seen, pr.RuleID)
 		diags := []protocol.Diagnostic{run.diags[i]}
 		markdown := markup.IsMarkdown(languageOf(run.languageID))
-		lineEdit := run.insertEdit(lineDirectiveAt(run.text.Text(), pr.Start, pr.RuleID, markdown))
-		docEdit := run.insertEdit(documentDirective(run.text.Text(), pr.RuleID, markdown))
+		if eol == "" {
+			eol = text.DominantEnding(run.text.Text())
+		}
+		lineEdit := run.insertEdit(lineDirectiveAt(run.text, pr.Start, pr.RuleID, markdown, eol))
+		docEdit := run.insertEdit(documentDirective(run.text.Text(), pr.RuleID, markdown, eol))
 		out = append(out,
 			&protocol.CodeAction{
 				Title: fmt.Sprintf("Disable %s for this line", pr.RuleID), Kind: ptr(protocol.CodeActionKindQuickFix),
@@ -59,29 +63,28 @@ type insertion struct {
 }
 
 // lineDirectiveAt puts a disable-next-line directive on its own line above
-// the line holding offset, indented like it.
-func lineDirectiveAt(src string, offset int, rule string, markdown bool) insertion {
-	lineStart := strings.LastIndexByte(src[:offset], '\n') + 1
-	indent := lineStart
-	for indent < len(src) && (src[indent] == ' ' || src[indent] == '\t') {
-		indent++
-	}
-	return insertion{at: lineStart, text: src[lineStart:indent] + directiveText(directive.KeywordDisableNextLine, rule, markdown) + "\n"}
+// the line holding offset, indented like it and ended with eol. Lines are
+// the Document's, so a lone CR ends one as an LF does.
+func lineDirectiveAt(doc *text.Document, offset int, rule string, markdown bool, eol string) insertion {
+	lineStart, lineEnd := doc.LineBounds(doc.Position(offset, text.UTF8).Line)
+	line := doc.Slice(lineStart, lineEnd)
+	indent := len(line) - len(strings.TrimLeft(line, " \t"))
+	return insertion{at: lineStart, text: line[:indent] + directiveText(directive.KeywordDisableNextLine, rule, markdown) + eol}
 }
 
-// documentDirective puts a disable directive at the top of the document,
-// after any front matter.
-func documentDirective(src, rule string, markdown bool) insertion {
+// documentDirective puts a disable directive, ended with eol, at the top
+// of the document, after any front matter.
+func documentDirective(src, rule string, markdown bool, eol string) insertion {
 	at := 0
 	if markdown {
 		if chunks := markup.Split("markdown", src); len(chunks) > 0 && chunks[0].Flags&markup.FrontMatter != 0 {
 			at = chunks[0].End
-			if at > 0 && src[at-1] != '\n' {
-				return insertion{at: at, text: "\n" + directiveText(directive.KeywordDisable, rule, markdown) + "\n"}
+			if !text.IsLineStart(src, at) {
+				return insertion{at: at, text: eol + directiveText(directive.KeywordDisable, rule, markdown) + eol}
 			}
 		}
 	}
-	return insertion{at: at, text: directiveText(directive.KeywordDisable, rule, markdown) + "\n"}
+	return insertion{at: at, text: directiveText(directive.KeywordDisable, rule, markdown) + eol}
 }
 
 func directiveText(keyword, rule string, markdown bool) string {

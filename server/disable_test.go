@@ -1,0 +1,80 @@
+package server_test
+
+import (
+	"strings"
+	"testing"
+
+	"go.lsp.dev/protocol"
+
+	"liaison/analysis/text"
+	"liaison/server"
+)
+
+// TestDisableLineEndings: "Disable … for this line" puts the directive on
+// its own line just above the problem's line, and both directives end
+// with the document's line ending, whatever it is (issue 12, item 12: in a
+// lone-CR document the directive went to line 0, and in CRLF documents
+// inserted lines ended in a bare LF).
+func TestDisableLineEndings(t *testing.T) {
+	tests := []struct {
+		name, lang, src string
+		line, doc       string // the document after each action
+	}{
+		{"markdown, LF", "markdown",
+			"First line.\n  We will liaison with them.\n",
+			"First line.\n  <!-- liaison-disable-next-line liaison-verb -->\n  We will liaison with them.\n",
+			"<!-- liaison-disable liaison-verb -->\nFirst line.\n  We will liaison with them.\n"},
+		{"markdown, lone CR", "markdown",
+			"First line.\r  We will liaison with them.\r",
+			"First line.\r  <!-- liaison-disable-next-line liaison-verb -->\r  We will liaison with them.\r",
+			"<!-- liaison-disable liaison-verb -->\rFirst line.\r  We will liaison with them.\r"},
+		{"markdown, CRLF", "markdown",
+			"First line.\r\nWe will liaison with them.\r\n",
+			"First line.\r\n<!-- liaison-disable-next-line liaison-verb -->\r\nWe will liaison with them.\r\n",
+			"<!-- liaison-disable liaison-verb -->\r\nFirst line.\r\nWe will liaison with them.\r\n"},
+		{"markdown, CRLF front matter", "markdown",
+			"---\r\ntitle: x\r\n---\r\nWe will liaison with them.\r\n",
+			"---\r\ntitle: x\r\n---\r\n<!-- liaison-disable-next-line liaison-verb -->\r\nWe will liaison with them.\r\n",
+			"---\r\ntitle: x\r\n---\r\n<!-- liaison-disable liaison-verb -->\r\nWe will liaison with them.\r\n"},
+		{"plain text, lone CR", "plaintext",
+			"First line.\rSecond.\rWe will liaison with them.",
+			"First line.\rSecond.\rliaison-disable-next-line liaison-verb\rWe will liaison with them.",
+			"liaison-disable liaison-verb\rFirst line.\rSecond.\rWe will liaison with them."},
+		{"plain text, mostly CRLF", "plaintext",
+			"First line.\r\nSecond.\nThird.\r\nWe will liaison with them.\r\n",
+			"First line.\r\nSecond.\nThird.\r\nliaison-disable-next-line liaison-verb\r\nWe will liaison with them.\r\n",
+			"liaison-disable liaison-verb\r\nFirst line.\r\nSecond.\nThird.\r\nWe will liaison with them.\r\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := initialized(t, server.Options{}, protocol.ClientCapabilities{}, map[string]any{"debounceMs": 0})
+			u := docURI("endings." + map[string]string{"markdown": "md", "plaintext": "txt"}[tt.lang])
+			if err := s.client.Open(ctx(t), u, tt.lang, 1, tt.src); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := s.client.WaitVersion(ctx(t), u, 0, 1); err != nil {
+				t.Fatal(err)
+			}
+			at := text.New(tt.src)
+			off := strings.Index(tt.src, "liaison with")
+			r := at.RangeOf(off, off, text.UTF16)
+			cursor := protocol.Range{
+				Start: protocol.Position{Line: uint32(r.Start.Line), Character: uint32(r.Start.Character)},
+				End:   protocol.Position{Line: uint32(r.End.Line), Character: uint32(r.End.Character)},
+			}
+			got := map[string]string{}
+			for _, a := range codeActions(t, s, u, cursor, protocol.CodeActionKindQuickFix) {
+				if strings.HasPrefix(a.Title, "Disable liaison-verb for this ") {
+					edits, _ := editsOf(t, a.Edit, u)
+					got[a.Title] = applyEdits(t, tt.src, edits, text.UTF16)
+				}
+			}
+			if g := got["Disable liaison-verb for this line"]; g != tt.line {
+				t.Errorf("line action gives\n%q\nwant\n%q", g, tt.line)
+			}
+			if g := got["Disable liaison-verb for this document"]; g != tt.doc {
+				t.Errorf("document action gives\n%q\nwant\n%q", g, tt.doc)
+			}
+		})
+	}
+}
