@@ -147,6 +147,10 @@ func (s *Server) disableInProject(ctx context.Context, docURI uri.URI, rule stri
 	if err != nil {
 		return nil
 	}
+	if eol := text.DominantEnding(current); eol != text.LF {
+		// The lines inserted end as the file's do.
+		edit.NewText = strings.ReplaceAll(edit.NewText, text.LF, eol)
+	}
 	doc := text.New(current)
 	te := protocol.TextEdit{Range: lspRange(doc.RangeOf(edit.Start, edit.End, sess.encoding)), NewText: edit.NewText}
 	action := &protocol.CodeAction{

@@ -1,10 +1,12 @@
 package server_test
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
 
 	"liaison/analysis/text"
 	"liaison/server"
@@ -76,5 +78,27 @@ func TestDisableLineEndings(t *testing.T) {
 				t.Errorf("document action gives\n%q\nwant\n%q", g, tt.doc)
 			}
 		})
+	}
+}
+
+// TestDisableInProjectLineEndings: the lines "Disable … in this project"
+// adds to a CRLF .liaison.yaml end in CRLF, as the file's do.
+func TestDisableInProjectLineEndings(t *testing.T) {
+	ws := t.TempDir()
+	config := filepath.Join(ws, ".liaison.yaml")
+	writeFile(t, config, "ignore: [vendor]\r\n")
+	rc := startRecording(t)
+	rc.initialize(t, ws, false)
+	u := uri.File(filepath.Join(ws, "a.md"))
+	src := "We will liaison with them.\r\n"
+	rc.open(t, u, "markdown", src)
+	rc.waitFor(t, "diagnostics", func() bool { return rc.diags[u] != nil && len(rc.diags[u].Diagnostics) == 1 })
+	project := actionsByTitle(t, rc, u, src)["Disable liaison-verb in this project"]
+	if project == nil {
+		t.Fatal("no project action")
+	}
+	edits, _ := editsOf(t, project.Edit, uri.File(config))
+	if got, want := applyEdits(t, "ignore: [vendor]\r\n", edits, text.UTF16), "ignore: [vendor]\r\nrules:\r\n  liaison-verb: off\r\n"; got != want {
+		t.Errorf("project action gives %q, want %q", got, want)
 	}
 }
