@@ -24,30 +24,33 @@ type route struct {
 }
 
 // routes lists the methods the server understands; anything else answers
-// MethodNotFound (a request) or is ignored (a notification).
+// MethodNotFound (a request) or is ignored (a notification). The paths after
+// a handler are the params members it cannot do without (see checkParams).
 func routes() map[string]route {
+	doc := "textDocument.uri"
 	return map[string]route{
-		protocol.MethodInitialize:                      request((*Server).initialize),
+		protocol.MethodInitialize:                      request((*Server).initialize, "capabilities"),
 		protocol.MethodInitialized:                     notification((*Server).initialized),
 		protocol.MethodShutdown:                        {handle: func(s *Server, ctx context.Context, _ jsonrpc2.RawMessage) (any, error) { return nil, s.shutdown(ctx) }},
 		protocol.MethodExit:                            {notification: true, handle: func(s *Server, ctx context.Context, _ jsonrpc2.RawMessage) (any, error) { s.exitNow(); return nil, nil }},
-		protocol.MethodTextDocumentDidOpen:             notification((*Server).didOpen),
-		protocol.MethodTextDocumentDidChange:           notification((*Server).didChange),
-		protocol.MethodTextDocumentDidClose:            notification((*Server).didClose),
-		protocol.MethodTextDocumentDidSave:             notification((*Server).didSave),
-		protocol.MethodWorkspaceDidChangeConfiguration: notification((*Server).didChangeConfiguration),
-		protocol.MethodWorkspaceDidChangeWatchedFiles:  notification((*Server).didChangeWatchedFiles),
-		protocol.MethodTextDocumentHover:               request((*Server).hover),
-		protocol.MethodTextDocumentCodeAction:          request((*Server).codeAction),
-		protocol.MethodTextDocumentDiagnostic:          request((*Server).diagnostic),
+		protocol.MethodTextDocumentDidOpen:             notification((*Server).didOpen, doc, "textDocument.languageId", "textDocument.version", "textDocument.text"),
+		protocol.MethodTextDocumentDidChange:           {notification: true, handle: (*Server).didChangeRaw},
+		protocol.MethodTextDocumentDidClose:            notification((*Server).didClose, doc),
+		protocol.MethodTextDocumentDidSave:             notification((*Server).didSave, doc),
+		protocol.MethodWorkspaceDidChangeConfiguration: notification((*Server).didChangeConfiguration, "settings?"),
+		protocol.MethodWorkspaceDidChangeWatchedFiles:  notification((*Server).didChangeWatchedFiles, "changes"),
+		protocol.MethodTextDocumentHover:               request((*Server).hover, doc, "position.line", "position.character"),
+		protocol.MethodTextDocumentCodeAction:          request((*Server).codeAction, doc, "range.start.line", "range.start.character", "range.end.line", "range.end.character", "context.diagnostics"),
+		protocol.MethodTextDocumentDiagnostic:          request((*Server).diagnostic, doc),
 	}
 }
 
-// request adapts a typed request method to a route.
-func request[P, R any](f func(*Server, context.Context, *P) (R, error)) route {
+// request adapts a typed request method to a route; required lists the
+// params members it needs (checkParams).
+func request[P, R any](f func(*Server, context.Context, *P) (R, error), required ...string) route {
 	return route{handle: func(s *Server, ctx context.Context, raw jsonrpc2.RawMessage) (any, error) {
 		var p P
-		if err := decodeParams(raw, &p); err != nil {
+		if err := decodeParams(raw, &p, required); err != nil {
 			return nil, err
 		}
 		r, err := f(s, ctx, &p)
@@ -58,11 +61,13 @@ func request[P, R any](f func(*Server, context.Context, *P) (R, error)) route {
 	}}
 }
 
-// notification adapts a typed notification method to a route.
-func notification[P any](f func(*Server, context.Context, *P)) route {
+// notification adapts a typed notification method to a route; required
+// is as for request. A notification whose params are refused is logged
+// (dispatch) and not run.
+func notification[P any](f func(*Server, context.Context, *P), required ...string) route {
 	return route{notification: true, handle: func(s *Server, ctx context.Context, raw jsonrpc2.RawMessage) (any, error) {
 		var p P
-		if err := decodeParams(raw, &p); err != nil {
+		if err := decodeParams(raw, &p, required); err != nil {
 			return nil, err
 		}
 		f(s, ctx, &p)
@@ -70,10 +75,14 @@ func notification[P any](f func(*Server, context.Context, *P)) route {
 	}}
 }
 
-// decodeParams decodes raw params into p. Invalid UTF-8, which the JSON
-// decoder rejects, is replaced by U+FFFD and decoding is retried, so a
-// document with a stray byte still opens.
-func decodeParams(raw jsonrpc2.RawMessage, p any) error {
+// decodeParams checks raw against required (checkParams) and decodes it
+// into p. Invalid UTF-8, which the JSON decoder rejects, is replaced by
+// U+FFFD and decoding is retried, so a document with a stray byte still
+// opens.
+func decodeParams(raw jsonrpc2.RawMessage, p any, required []string) error {
+	if err := checkParams(raw, required); err != nil {
+		return jsonrpc2.Errorf(jsonrpc2.InvalidParams, "invalid params: %v", err)
+	}
 	if len(raw) == 0 {
 		raw = jsonrpc2.RawMessage("{}")
 	}
@@ -83,6 +92,46 @@ func decodeParams(raw jsonrpc2.RawMessage, p any) error {
 	}
 	if err != nil {
 		return jsonrpc2.Errorf(jsonrpc2.InvalidParams, "invalid params: %v", err)
+	}
+	return nil
+}
+
+// checkParams refuses params that lack a member the method cannot do
+// without. protocol's decoder fills an absent member with its zero value,
+// so a hover with params {} or null would otherwise look like a hover at
+// 0:0 of the document "" and answer as if it were one. Each path names a
+// member by dotted names ("position.line"); it must be present and not
+// null, except that a path ending in "?" may be null. With no required
+// members, params may be absent or null but not something other than an
+// object.
+func checkParams(raw jsonrpc2.RawMessage, required []string) error {
+	if len(raw) == 0 || string(raw) == "null" {
+		if len(required) == 0 {
+			return nil
+		}
+		return errors.New("params are missing")
+	}
+	for _, path := range required {
+		nullable := strings.HasSuffix(path, "?")
+		path = strings.TrimSuffix(path, "?")
+		cur := []byte(raw)
+		for _, name := range strings.Split(path, ".") {
+			members, err := objectMembers(cur)
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			v, ok := members[name]
+			if !ok {
+				return fmt.Errorf("%s is missing", path)
+			}
+			cur = v
+		}
+		if string(cur) == "null" && !nullable {
+			return fmt.Errorf("%s is null", path)
+		}
+	}
+	if _, err := objectMembers(raw); err != nil {
+		return fmt.Errorf("params: %w", err)
 	}
 	return nil
 }
@@ -180,6 +229,9 @@ type cancelPreempter struct {
 func (p cancelPreempter) Preempt(_ context.Context, req *jsonrpc2.Request) (any, error) {
 	if req.Method() != protocol.MethodCancelRequest {
 		return nil, jsonrpc2.ErrNotHandled
+	}
+	if req.IsCall() { // a notification in LSP; as a request it is unknown
+		return nil, jsonrpc2.Errorf(jsonrpc2.MethodNotFound, "%s is a notification, not a request", protocol.MethodCancelRequest)
 	}
 	var params protocol.CancelParams
 	if err := protocol.Unmarshal(req.Params(), &params); err == nil {

@@ -97,7 +97,9 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	defer s.stop()
 
 	handler, canceller := jsonrpc2.CancelHandler(s.release(s.recoverPanics(s.dispatch)))
-	s.conn = jsonrpc2.NewConn(jsonrpc2.NewStream(rwc),
+	// guardedStream answers malformed messages itself: jsonrpc2's own
+	// stream would end the connection on the first one.
+	s.conn = jsonrpc2.NewConn(newGuardedStream(rwc, func() *zap.Logger { return s.log }),
 		jsonrpc2.WithCodec(Codec{}),
 		jsonrpc2.WithPreempter(cancelPreempter{cancel: canceller}))
 	s.log = s.log.WithOptions(zap.WrapCore(func(c zapcore.Core) zapcore.Core { return teeToClient(c, s) }))
@@ -111,7 +113,9 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	select {
 	case code = <-s.exit:
 	case <-s.conn.Done():
-		if err := s.conn.Err(); err != nil && !errors.Is(err, io.EOF) {
+		if err := s.conn.Err(); errors.Is(err, errFraming) {
+			s.log.Error("connection ended: the input no longer splits into LSP messages", zap.Error(err))
+		} else if err != nil && !errors.Is(err, io.EOF) {
 			s.log.Info("connection ended", zap.Error(err))
 		}
 		code = s.exitCodeAtEnd()

@@ -2,10 +2,16 @@ package server
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 	"go.uber.org/zap"
@@ -29,7 +35,10 @@ type document struct {
 	run        *lintRun    // lint of the current revision and settings
 	timer      *time.Timer // pending debounced push
 	closed     bool
-	tooLarge   atomic.Bool // warned that the document is too large to lint
+	// outOfSync: a change was refused, so text is not the editor's; the
+	// document is also closed until the editor sends its whole text.
+	outOfSync bool
+	tooLarge  atomic.Bool // warned that the document is too large to lint
 }
 
 // snapshot returns the current revision and its lint run.
@@ -75,36 +84,239 @@ func (s *Server) didOpen(ctx context.Context, p *protocol.DidOpenTextDocumentPar
 	s.relint(d)
 }
 
-func (s *Server) didChange(ctx context.Context, p *protocol.DidChangeTextDocumentParams) {
-	d := s.document(p.TextDocument.URI)
+// didChangeRaw applies a didChange. Its params are decoded here, strictly
+// (decodeDidChange), not by protocol's union decoder, which reads any
+// change whose range does not decode (a negative line, a string, null, {})
+// as a whole-document change or an insert at 0:0, silently replacing the
+// document with a fragment.
+//
+// A notification with any invalid change is refused whole: applying only
+// the changes before the bad one would leave a text the editor never had.
+// LSP has no way to ask the editor for its text again, so from then on the
+// server's copy is known to differ from the editor's: the document is put
+// out of sync (outOfSync), which clears its diagnostics and makes it
+// answer nothing — no diagnostics, fixes or hovers computed on the wrong
+// text — until the editor sends the whole text, in a change without a
+// range or by reopening it. The refusal is logged as an error, which the
+// editor shows (window/logMessage).
+func (s *Server) didChangeRaw(ctx context.Context, raw jsonrpc2.RawMessage) (any, error) {
+	p, err := decodeDidChange(raw)
+	if err != nil && p.uri == "" {
+		return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "invalid didChange params: %v", err)
+	}
+	d := s.document(p.uri)
 	if d == nil {
-		s.log.Warn("didChange for a document that is not open", zap.String("uri", string(p.TextDocument.URI)))
-		return
+		s.log.Warn("didChange for a document that is not open", zap.String("uri", string(p.uri)))
+		return nil, nil
 	}
+	if err != nil {
+		s.putOutOfSync(d, p.version, err)
+		return nil, nil
+	}
+	s.didChange(d, p)
+	return nil, nil
+}
+
+// didChangeParams is a decoded didChange.
+type didChangeParams struct {
+	uri     uri.URI
+	version int32
+	changes []text.Change
+}
+
+func (s *Server) didChange(d *document, p didChangeParams) {
 	enc := s.sess().encoding
-	changes := make([]text.Change, 0, len(p.ContentChanges))
-	for _, c := range p.ContentChanges {
-		switch c := c.(type) {
-		case *protocol.TextDocumentContentChangePartial:
-			r := textRange(c.Range)
-			changes = append(changes, text.Change{Range: &r, Text: c.Text})
-		case *protocol.TextDocumentContentChangeWholeDocument:
-			changes = append(changes, text.Change{Text: c.Text})
-		}
-	}
 	d.mu.Lock()
-	if p.TextDocument.Version <= d.version {
+	if p.version <= d.version {
 		current := d.version
 		d.mu.Unlock()
 		s.log.Warn("ignoring didChange with an old version",
-			zap.String("uri", string(p.TextDocument.URI)),
-			zap.Int32("version", p.TextDocument.Version), zap.Int32("current", current))
+			zap.String("uri", string(p.uri)),
+			zap.Int32("version", p.version), zap.Int32("current", current))
 		return
 	}
-	d.text = d.text.Apply(changes, enc)
-	d.version = p.TextDocument.Version
+	if d.outOfSync {
+		full := slices.IndexFunc(p.changes, func(c text.Change) bool { return c.Range == nil })
+		if full < 0 {
+			d.mu.Unlock()
+			s.log.Debug("ignoring an edit to a document that is out of sync", zap.String("uri", string(p.uri)), zap.Int32("version", p.version))
+			return
+		}
+		// The editor sent its whole text: back in sync, as after a reopen.
+		d.mu.Unlock()
+		fresh := &document{
+			uri:        d.uri,
+			languageID: d.languageID,
+			version:    p.version,
+			text:       text.New("").Apply(p.changes[full:], enc),
+		}
+		s.mu.Lock()
+		if s.docs[string(d.uri)] == d {
+			s.docs[string(d.uri)] = fresh
+		}
+		s.mu.Unlock()
+		s.log.Info("document back in sync", zap.String("uri", string(d.uri)), zap.Int32("version", p.version))
+		s.relint(fresh)
+		return
+	}
+	d.text = d.text.Apply(p.changes, enc)
+	d.version = p.version
 	d.mu.Unlock()
 	s.relint(d)
+}
+
+// putOutOfSync records that d's text no longer matches the editor's
+// because the change to version could not be applied (why): see
+// didChangeRaw.
+func (s *Server) putOutOfSync(d *document, version int32, why error) {
+	d.mu.Lock()
+	already := d.outOfSync
+	d.outOfSync = true
+	d.closed = true // its lint state publishes and answers nothing more
+	kept := d.version
+	d.mu.Unlock()
+	d.cancelPending()
+	d.mu.Lock()
+	d.run = nil
+	d.mu.Unlock()
+	if already {
+		s.log.Debug("refused a didChange to a document already out of sync", zap.String("uri", string(d.uri)), zap.Error(why))
+		return
+	}
+	s.log.Error("refused a didChange with an invalid content change; the document was left as it was, "+
+		"so liaison's copy no longer matches the editor's: it shows no diagnostics or fixes for it "+
+		"until the document is closed and reopened",
+		zap.String("uri", string(d.uri)), zap.Int32("version", version),
+		zap.Int32("kept version", kept), zap.Error(why))
+	s.publishMu.Lock()
+	defer s.publishMu.Unlock()
+	s.notify(s.base, protocol.MethodTextDocumentPublishDiagnostics,
+		&protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}})
+}
+
+// decodeDidChange decodes didChange params strictly: the identifier must
+// have a string uri and an int32 version; contentChanges must be an array
+// of objects each with a string text and either no "range" member (the
+// whole document) or a range whose positions are non-negative integers
+// below 2^32 and whose end is not before its start; a "rangeLength", if
+// given, must be such an integer too (it is otherwise ignored: the range
+// says what is replaced). Unknown members are ignored. When the error
+// concerns a change, the uri and version are filled in.
+func decodeDidChange(raw []byte) (didChangeParams, error) {
+	var p didChangeParams
+	params, err := objectMembers(raw)
+	if err != nil {
+		return p, fmt.Errorf("params: %w", err)
+	}
+	td, err := objectMembers(params["textDocument"])
+	if err != nil {
+		return p, fmt.Errorf("textDocument: %w", err)
+	}
+	var u string
+	if err := json.Unmarshal(td["uri"], &u); err != nil || td["uri"] == nil || td["uri"][0] != '"' || u == "" {
+		return p, errors.New("textDocument.uri is not a non-empty string")
+	}
+	version, err := strconv.ParseInt(string(td["version"]), 10, 32)
+	if err != nil {
+		return p, fmt.Errorf("textDocument.version %s is not a 32-bit integer", clip(td["version"], 30))
+	}
+	p.uri = uri.URI(u)
+	p.version = int32(version)
+	cc := params["contentChanges"]
+	if len(cc) == 0 || cc[0] != '[' {
+		return p, errors.New("contentChanges is not an array")
+	}
+	var changes []json.RawMessage
+	if err := json.Unmarshal(cc, &changes); err != nil {
+		return p, fmt.Errorf("contentChanges: %w", err)
+	}
+	p.changes = make([]text.Change, 0, len(changes))
+	for i, raw := range changes {
+		c, err := decodeContentChange(raw)
+		if err != nil {
+			return p, fmt.Errorf("contentChanges[%d]: %w", i, err)
+		}
+		p.changes = append(p.changes, c)
+	}
+	return p, nil
+}
+
+func decodeContentChange(raw json.RawMessage) (text.Change, error) {
+	var c text.Change
+	m, err := objectMembers(raw)
+	if err != nil {
+		return c, err
+	}
+	t, ok := m["text"]
+	if !ok || t[0] != '"' {
+		return c, errors.New("text is missing or not a string")
+	}
+	if err := json.Unmarshal(t, &c.Text); err != nil {
+		return c, fmt.Errorf("text: %w", err)
+	}
+	if rl, ok := m["rangeLength"]; ok {
+		if _, err := uinteger(rl); err != nil {
+			return c, fmt.Errorf("rangeLength: %w", err)
+		}
+	}
+	r, ok := m["range"]
+	if !ok {
+		return c, nil // the whole document
+	}
+	rng, err := decodeRange(r)
+	if err != nil {
+		return c, fmt.Errorf("range: %w", err)
+	}
+	c.Range = &rng
+	return c, nil
+}
+
+// decodeRange decodes an LSP Range strictly (see decodeDidChange).
+func decodeRange(raw json.RawMessage) (text.Range, error) {
+	var r text.Range
+	m, err := objectMembers(raw)
+	if err != nil {
+		return r, err
+	}
+	for _, f := range []struct {
+		name string
+		pos  *text.Position
+	}{{"start", &r.Start}, {"end", &r.End}} {
+		pm, err := objectMembers(m[f.name])
+		if err != nil {
+			if m[f.name] == nil {
+				return r, fmt.Errorf("%s is missing", f.name)
+			}
+			return r, fmt.Errorf("%s: %w", f.name, err)
+		}
+		for _, g := range []struct {
+			name string
+			v    *int
+		}{{"line", &f.pos.Line}, {"character", &f.pos.Character}} {
+			n, err := uinteger(pm[g.name])
+			if err != nil {
+				return r, fmt.Errorf("%s.%s: %w", f.name, g.name, err)
+			}
+			*g.v = int(n)
+		}
+	}
+	if r.End.Line < r.Start.Line || (r.End.Line == r.Start.Line && r.End.Character < r.Start.Character) {
+		return r, fmt.Errorf("end %d:%d is before start %d:%d", r.End.Line, r.End.Character, r.Start.Line, r.Start.Character)
+	}
+	return r, nil
+}
+
+// uinteger decodes an LSP uinteger: a JSON integer from 0 to 2^32-1,
+// written without a fraction or an exponent.
+func uinteger(raw json.RawMessage) (uint32, error) {
+	if raw == nil {
+		return 0, errors.New("missing")
+	}
+	n, err := strconv.ParseUint(string(raw), 10, 32)
+	if err != nil {
+		return 0, fmt.Errorf("%s is not an integer from 0 to 2^32-1", clip(raw, 30))
+	}
+	return uint32(n), nil
 }
 
 func (s *Server) didClose(ctx context.Context, p *protocol.DidCloseTextDocumentParams) {
