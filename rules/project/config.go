@@ -171,7 +171,12 @@ func (p *configParser) globs(n *yaml.Node, what string) []Glob {
 		if !ok {
 			continue
 		}
-		p.globCount++
+		// Counted before compiling: past the limit nothing more is
+		// compiled, so a file of many globs costs no more than one at
+		// the limit (Parse reports the count).
+		if p.globCount++; p.globCount > MaxGlobs {
+			continue
+		}
 		g, err := CompileGlob(s)
 		if err != nil {
 			p.errorf(c, "%v", err)

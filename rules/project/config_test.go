@@ -134,7 +134,7 @@ func TestParseErrors(t *testing.T) {
 func TestParseTooLarge(t *testing.T) {
 	data := []byte("ignore:\n" + strings.Repeat("  - a\n", MaxFileBytes/6+1))
 	_, err := Parse(FileName, data)
-	if err == nil || !strings.Contains(err.Error(), "larger than 10 MB") {
+	if err == nil || !strings.Contains(err.Error(), "larger than 1 MB") {
 		t.Fatalf("err = %v, want a refusal", err)
 	}
 	dir := t.TempDir()
@@ -142,7 +142,7 @@ func TestParseTooLarge(t *testing.T) {
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Load(p, "", nil); err == nil || !strings.Contains(err.Error(), "larger than 10 MB") {
+	if _, err := Load(p, "", nil); err == nil || !strings.Contains(err.Error(), "larger than 1 MB") {
 		t.Fatalf("Load: err = %v, want a refusal", err)
 	}
 }

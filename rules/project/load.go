@@ -27,7 +27,10 @@ type Project struct {
 // bounds the rule files (see Find); "" means the configuration's
 // directory. Errors are an ErrorList with file, line and column.
 func Load(configPath, root string, builtin []*rules.Rule) (*Project, error) {
-	data, err := readCapped(configPath)
+	if root == "" {
+		root = filepath.Dir(configPath)
+	}
+	data, err := readCapped(configPath, root)
 	if err != nil {
 		return nil, ErrorList(Errors(configPath, fmt.Errorf("reading the configuration: %w", err)))
 	}
@@ -55,13 +58,17 @@ func LoadData(configPath, root string, data []byte, builtin []*rules.Rule) (*Pro
 		at := func(format string, args ...any) {
 			errs = append(errs, &Error{File: configPath, Line: ref.Line, Column: ref.Column, Msg: fmt.Sprintf(format, args...)})
 		}
-		path, err := resolveRuleFile(dir, root, ref.Value)
+		path, err := resolveRuleFile(dir, ref.Value)
 		if err != nil {
 			at("rule file %q: %v", ref.Value, err)
 			continue
 		}
+		if len(p.Custom) >= MaxRules {
+			at("rule file %q: not read: the rule files before it hold %d rules, the most allowed", ref.Value, MaxRules)
+			continue
+		}
 		p.Files = append(p.Files, path)
-		data, err := readCapped(path)
+		data, err := readCapped(path, root)
 		if err != nil {
 			at("rule file %q: %v", ref.Value, err)
 			continue
@@ -72,6 +79,10 @@ func LoadData(configPath, root string, data []byte, builtin []*rules.Rule) (*Pro
 			continue
 		}
 		for _, r := range rs {
+			if len(p.Custom) >= MaxRules {
+				at("rule file %q: more than %d custom rules in all", ref.Value, MaxRules)
+				break
+			}
 			if src, dup := seen[r.ID]; dup {
 				at("rule file %q: rule %q (%s) is already defined at %s", ref.Value, r.ID, r.Source, src)
 				continue
@@ -109,10 +120,10 @@ func ParseRuleFile(name string, data []byte) ([]*rules.Rule, error) {
 }
 
 // resolveRuleFile turns a rule file reference into a path, refusing
-// absolute paths, files other than .yaml/.yml, and anything that leaves
-// root once symbolic links are resolved: a configuration from a cloned
-// repository must not make liaison read files elsewhere.
-func resolveRuleFile(dir, root, ref string) (string, error) {
+// absolute paths and files other than .yaml/.yml. Whether the file stays
+// inside the project root once symbolic links are resolved is checked
+// when it is read (readCapped).
+func resolveRuleFile(dir, ref string) (string, error) {
 	if ref == "" {
 		return "", errors.New("empty path")
 	}
@@ -124,23 +135,7 @@ func resolveRuleFile(dir, root, ref string) (string, error) {
 	default:
 		return "", errors.New("must be a .yaml or .yml file")
 	}
-	path := filepath.Join(dir, filepath.FromSlash(ref))
-	realRoot, err := filepath.EvalSymlinks(root)
-	if err != nil {
-		return "", fmt.Errorf("resolving the project root: %w", err)
-	}
-	real, err := filepath.EvalSymlinks(path)
-	if err != nil {
-		var pe interface{ Unwrap() error }
-		if errors.As(err, &pe) {
-			err = pe.Unwrap()
-		}
-		return "", err
-	}
-	if !Within(real, realRoot) {
-		return "", fmt.Errorf("is outside the project root %s", root)
-	}
-	return path, nil
+	return filepath.Join(dir, filepath.FromSlash(ref)), nil
 }
 
 func sortErrors(errs ErrorList) {

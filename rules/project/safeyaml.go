@@ -5,21 +5,30 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"liaison/rules/project/safefile"
 )
 
-// Limits on untrusted configuration and rule files.
+// Limits on untrusted configuration and rule files. Counts are checked
+// while the file is read, before anything is compiled, so a file over a
+// limit costs about as much as one at it.
 const (
-	// MaxFileBytes is the largest configuration or rule file read.
-	MaxFileBytes = 10 << 20
+	// MaxFileBytes is the largest configuration or rule file read. The
+	// whole built-in rule library is under 300 KB; a larger file is
+	// refused unread, and a YAML tree of this size stays under about
+	// 100 MB.
+	MaxFileBytes = 1 << 20
 	// MaxDepth is the deepest nesting of mappings and sequences accepted.
 	// A configuration needs 5 levels and a rule file about 8.
 	MaxDepth = 32
 	// MaxRuleFiles is how many rule files one configuration may name.
 	MaxRuleFiles = 100
+	// MaxRules is how many custom rules one configuration may load, over
+	// all its rule files (the built-in library has about 330).
+	MaxRules = 1000
 	// MaxGlobs is how many globs one configuration may hold in all.
 	MaxGlobs = 1000
 	// MaxGlobLen is the longest glob accepted, in bytes.
@@ -76,28 +85,31 @@ func Errors(file string, err error) ErrorList {
 	return ErrorList{{File: file, Msg: err.Error()}}
 }
 
-// readCapped reads a file of at most MaxFileBytes.
-func readCapped(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if info, err := f.Stat(); err == nil && !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", path)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxFileBytes {
+// readCapped reads a configuration or rule file of at most MaxFileBytes
+// through safefile: a regular file only (never a FIFO or a device), and
+// only inside root once symbolic links are resolved, so a configuration
+// from a cloned repository cannot make liaison read files elsewhere.
+func readCapped(path, root string) ([]byte, error) {
+	data, err := safefile.Read(path, safefile.Options{MaxBytes: MaxFileBytes, Root: root})
+	var tl *safefile.TooLargeError
+	switch {
+	case errors.Is(err, safefile.ErrOutsideRoot):
+		return nil, &outsideError{root: root}
+	case errors.As(err, &tl):
 		return nil, tooLarge(path)
 	}
-	return data, nil
+	return data, err
 }
 
+// outsideError is a file refused because it resolves outside the project
+// root. Its message names the root, never anything of the file.
+type outsideError struct{ root string }
+
+func (e *outsideError) Error() string { return "is outside the project root " + e.root }
+func (e *outsideError) Unwrap() error { return safefile.ErrOutsideRoot }
+
 func tooLarge(name string) error {
-	return &Error{File: name, Msg: fmt.Sprintf("file refused: larger than %d MB", MaxFileBytes>>20)}
+	return &Error{File: name, Msg: "file refused: larger than " + safefile.FormatSize(MaxFileBytes)}
 }
 
 // decodeYAML parses untrusted YAML into a node tree after checking its
@@ -124,11 +136,17 @@ func decodeYAML(name string, data []byte) (*yaml.Node, error) {
 	return doc.Content[0], nil
 }
 
-// CheckYAML applies decodeYAML's limits to a file without keeping the
-// tree: a rule file passes this before rules.Parse reads it.
+// CheckYAML applies decodeYAML's limits to a rule file, and refuses one
+// holding more than MaxRules rules, before rules.Parse reads it.
 func CheckYAML(name string, data []byte) error {
-	_, err := decodeYAML(name, data)
-	return err
+	root, err := decodeYAML(name, data)
+	if err != nil {
+		return err
+	}
+	if root != nil && root.Kind == yaml.SequenceNode && len(root.Content) > MaxRules {
+		return &Error{File: name, Line: root.Line, Column: root.Column, Msg: fmt.Sprintf("more than %d rules", MaxRules)}
+	}
+	return nil
 }
 
 func checkTree(name string, n *yaml.Node, depth int) error {

@@ -94,6 +94,13 @@ func Read(path string, opt Options) ([]byte, error) {
 
 // open checks path's type and place and opens it non-blocking.
 func open(path, root string) (*os.File, error) {
+	if root != "" {
+		// A path that names a place outside root is refused before the
+		// file system is asked anything about it.
+		if !lexicallyWithin(path, root) {
+			return nil, ErrOutsideRoot
+		}
+	}
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, unwrapPath(err)
@@ -103,7 +110,10 @@ func open(path, root string) (*os.File, error) {
 	}
 	if root == "" {
 		f, err := os.OpenFile(path, openFlags, 0)
-		return f, unwrapPath(err)
+		if err != nil {
+			return nil, unwrapPath(err)
+		}
+		return f, nil
 	}
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
@@ -135,6 +145,18 @@ func open(path, root string) (*os.File, error) {
 		return nil, unwrapPath(err)
 	}
 	return f, nil
+}
+
+// lexicallyWithin reports whether path, made absolute and cleaned, is
+// inside root, before any link is resolved.
+func lexicallyWithin(path, root string) bool {
+	absPath, err1 := filepath.Abs(path)
+	absRoot, err2 := filepath.Abs(root)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(absRoot, absPath)
+	return err == nil && filepath.IsLocal(rel)
 }
 
 // unwrapPath drops the *fs.PathError around err: callers name the file
