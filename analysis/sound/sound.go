@@ -40,15 +40,18 @@ var tableText string
 // after.
 type dict struct {
 	classes  map[string]uint8
-	prefixes map[[3]byte]bool
+	prefixes [1 << 15 / 64]uint64 // bit set over reading.Prefix3
 }
 
 func (d *dict) Class(f string) (uint8, bool) { c, ok := d.classes[f]; return c, ok }
-func (d *dict) Near(w string) bool           { return d.prefixes[reading.Prefix3(w)] }
+func (d *dict) Near(w string) bool {
+	p := reading.Prefix3(w)
+	return d.prefixes[p>>6]&(1<<(p&63)) != 0
+}
 
 var loaded = sync.OnceValue(func() *dict {
 	m := make(map[string]uint8, strings.Count(tableText, "\n"))
-	p := make(map[[3]byte]bool)
+	d := &dict{classes: m}
 	for line := range strings.Lines(tableText) {
 		if strings.HasPrefix(line, "#") {
 			continue
@@ -62,9 +65,10 @@ var loaded = sync.OnceValue(func() *dict {
 		} else {
 			m[word] = reading.Consonant
 		}
-		p[reading.Prefix3(word)] = true
+		p := reading.Prefix3(word)
+		d.prefixes[p>>6] |= 1 << (p & 63)
 	}
-	return &dict{classes: m, prefixes: p}
+	return d
 })
 
 // table is the exceptions map, for tests.

@@ -60,7 +60,7 @@ func Initial(word string, lookup Lookup) uint8 {
 // opening quote or bracket, closing punctuation, a possessive. Table keys
 // are stored trimmed.
 func Trim(w string) string {
-	if w != "" && plain(w[0]) && plain(w[len(w)-1]) && !strings.ContainsAny(w, "'’") {
+	if w != "" && plain(w[0]) && plain(w[len(w)-1]) && !hasQuote(w) {
 		return w // the common case, without the cutset scans
 	}
 	w = strings.TrimLeft(w, "\"'“‘«‹([{*_`")
@@ -74,20 +74,39 @@ func Trim(w string) string {
 	return w
 }
 
+func hasQuote(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] == '\'' || w[i] == 0xE2 { // ’ is E2 80 99
+			return true
+		}
+	}
+	return false
+}
+
+func hasVowelLetter(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if vowelLetter(w[i]) || w[i]|0x20 == 'y' {
+			return true
+		}
+	}
+	return false
+}
+
 func plain(b byte) bool {
 	return isLower(b) || isUpper(b) || isDigit(b)
 }
 
-// Prefix3 folds the first three bytes of w to lowercase ASCII, the key
-// Dict.Near compares.
-func Prefix3(w string) [3]byte {
-	var p [3]byte
-	for i := 0; i < 3 && i < len(w); i++ {
-		b := w[i]
-		if isUpper(b) {
-			b |= 0x20
+// Prefix3 is a 15-bit key of the first three bytes of w, the same for
+// upper and lower case (the low five bits of an ASCII letter): what
+// Dict.Near compares. Other bytes may collide, which costs only a lookup.
+func Prefix3(w string) uint16 {
+	var p uint16
+	for i := 0; i < 3; i++ {
+		var b byte
+		if i < len(w) {
+			b = w[i]
 		}
-		p[i] = b
+		p = p<<5 | uint16(b&31)
 	}
 	return p
 }
@@ -188,13 +207,22 @@ func guess(w string, lookup Lookup) uint8 {
 		// MSc, HTTPs, PDFs: an initialism with a lowercase tail.
 		return letterName(w[0])
 	}
-	if !strings.ContainsAny(w, "aeiouy") && isASCIIWord(w) {
+	if !hasVowelLetter(w) && isASCIIWord(w) {
 		// A lowercase word without a vowel letter is spelled out (npm,
 		// ssh, nth); a capitalised one is an abbreviation of a word
 		// (St, Dr, Mt, Jr), read as that word, by the rules below.
 		return letterName(w[0])
 	}
-	return spelled(strings.ToLower(w))
+	// spelled reads at most the first eight letters; fold those on the
+	// stack rather than allocating a lowercase copy.
+	var buf [8]byte
+	n := copy(buf[:], w)
+	for i := range n {
+		if isUpper(buf[i]) {
+			buf[i] |= 0x20
+		}
+	}
+	return spelled(string(buf[:n]), len(w))
 }
 
 func isASCIIWord(s string) bool {
@@ -226,14 +254,14 @@ func acronym(w string, lookup Lookup) uint8 {
 		if c, ok := find(low, lookup); ok {
 			return c
 		}
-		return spelled(low)
+		return spelled(low, len(low))
 	case word == wordNo:
 		return asLetters
 	}
 	// Three letters that could go either way (SAT, LAN, SUV): the
 	// dictionary may know the word; otherwise answer only where both
 	// readings agree.
-	asWord := spelled(low)
+	asWord := spelled(low, len(low))
 	if asWord == asLetters {
 		return asWord
 	}
@@ -306,8 +334,9 @@ func pronounceable(low string) int {
 
 // spelled reads the first sound from the spelling of a lowercase word: a
 // vowel letter is a vowel sound and a consonant letter a consonant sound,
-// except where English spelling regularly says otherwise.
-func spelled(w string) uint8 {
+// except where English spelling regularly says otherwise. w may be the
+// word's first eight letters only; size is the whole word's length.
+func spelled(w string, size int) uint8 {
 	if w == "" {
 		return Unknown
 	}
@@ -329,9 +358,11 @@ func spelled(w string) uint8 {
 		return Vowel
 	case 'o':
 		// one and once begin with /w/; onerous and onion do not.
-		switch w {
-		case "one", "ones", "oneself", "once":
-			return Consonant
+		if size == len(w) {
+			switch w {
+			case "one", "ones", "oneself", "once":
+				return Consonant
+			}
 		}
 		if strings.HasPrefix(w, "ouija") {
 			return Consonant
