@@ -72,6 +72,8 @@ type Finding struct {
 	Severity     Severity
 	Message      string
 	Replacements []string // in order of preference; may be empty (advice only)
+
+	specificity int // of the pattern that matched, for resolveOverlaps
 }
 
 // dropMarkupFixes removes the replacements of every finding whose source
