@@ -67,11 +67,15 @@ func (s *Severity) UnmarshalText(b []byte) error {
 // offsets into the document source (relative to the block for the results
 // of Engine.CheckBlock).
 type Finding struct {
-	Rule         *Rule
-	Start, End   int
-	Severity     Severity
-	Message      string
-	Replacements []string // in order of preference; may be empty (advice only)
+	Rule       *Rule
+	Start, End int
+	Severity   Severity
+	Message    string
+	// Replacements, in order of preference, each replace the whole of
+	// [Start, End). Empty for advice only, and for a finding whose range
+	// holds markup (an inline tag inside the word), which a replacement
+	// would delete: see dropMarkupFixes.
+	Replacements []string
 
 	specificity int // of the pattern that matched, for resolveOverlaps
 }

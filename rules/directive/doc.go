@@ -11,6 +11,10 @@
 //
 //	liaison-disable-next-line rule-id
 //
+// Lines end at an LF, a CRLF or a lone CR, as everywhere in liaison
+// (analysis/text), so a disable-next-line directive silences exactly the
+// next line whichever ending the document uses.
+//
 // Ids are separated by spaces or commas; without ids a directive means
 // every rule. Text after " -- " is a comment ("liaison-disable alot --
 // quoting the author"). An id that names no rule is itself reported
