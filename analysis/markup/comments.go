@@ -26,7 +26,7 @@ func Comments(src string) []Comment {
 		if c.Flags != 0 || !strings.Contains(c.Text(src), "<!--") {
 			continue
 		}
-		source := []byte(c.Text(src))
+		source := []byte(lfLines(c.Text(src)))
 		doc := proseParser().Parse(text.NewReader(source))
 		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if !entering {

@@ -35,7 +35,7 @@ func ScanDefinitionsIn(src string, chunks []Chunk) *Definitions {
 	d := &Definitions{refs: map[string]parser.Reference{}}
 	var candidates []byte
 	for _, c := range chunks {
-		chunk := c.Text(src)
+		chunk := lfLines(c.Text(src))
 		if c.Flags&(FrontMatter|TooDeep) != 0 || !strings.Contains(chunk, "]:") {
 			continue
 		}

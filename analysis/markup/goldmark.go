@@ -299,6 +299,7 @@ func (c defsContext) Reference(label string) (parser.Reference, bool) {
 // parseMarkdown parses src as Markdown and returns its prose blocks in
 // source order, offsets relative to src.
 func parseMarkdown(src string, defs *Definitions) []Block {
+	src = lfLines(src)
 	source := []byte(src)
 	var ctx parser.Context = parser.NewContext()
 	if defs != nil && len(defs.refs) > 0 {

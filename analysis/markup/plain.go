@@ -3,6 +3,7 @@ package markup
 // parsePlain reads plain text: paragraphs separated by blank lines; a line
 // break inside a paragraph reads as one space.
 func parsePlain(src string) []Block {
+	src = lfLines(src)
 	var blocks []Block
 	b := proseBuilder{src: src}
 	paraStart, paraEnd := -1, -1

@@ -69,6 +69,7 @@ func Split(languageID string, src string) []Chunk {
 }
 
 func splitPlain(src string) []Chunk {
+	src = lfLines(src)
 	var chunks []Chunk
 	start, prevBlank := 0, false
 	for pos := 0; pos < len(src); {
@@ -680,6 +681,7 @@ const maxReadings = 8
 // classification cannot decide between, and cuts only where all of them
 // are at a clean point.
 func splitMarkdown(src string) []Chunk {
+	src = lfLines(src)
 	chunks := make([]Chunk, 0, len(src)/256+1)
 	start := 0
 	if n := frontMatterLen(src); n > 0 {
@@ -1051,6 +1053,7 @@ func closesVerbatim(v verbatim, line string, col, idx int) bool {
 // with a line "---" and closes with "---" or "..."; TOML with "+++" and
 // "+++". Without a closing line there is no front matter.
 func frontMatterLen(src string) int {
+	src = lfLines(src)
 	first := lineEnd(src, 0)
 	delim := strings.TrimRight(src[:first], " \t\r\n")
 	if delim != "---" && delim != "+++" {
