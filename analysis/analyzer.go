@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"liaison/analysis/markup"
 	"liaison/analysis/morph"
@@ -181,9 +182,14 @@ func (a *Analyzer) analyzeChunks(ctx context.Context, languageID, src string, ch
 	a.mu.Lock()
 	tick := a.tick
 	a.mu.Unlock()
-	work := func(s *scratch, i int) {
+	work := func(s *scratch, i int) error {
 		c := chunks[i]
-		entries[i] = &chunkEntry{blocks: a.analyzeChunk(s, tick, languageID, c.Text(src), c, defs)}
+		blocks, err := a.analyzeChunk(ctx, s, tick, languageID, c.Text(src), c, defs)
+		if err != nil {
+			return err
+		}
+		entries[i] = &chunkEntry{blocks: blocks}
+		return nil
 	}
 	workers := runtime.GOMAXPROCS(0)
 	if len(todo) < 4 || workers == 1 {
@@ -192,31 +198,40 @@ func (a *Analyzer) analyzeChunks(ctx context.Context, languageID, src string, ch
 			if err := ctx.Err(); err != nil {
 				return fmt.Errorf("analysis cancelled: %w", err)
 			}
-			work(s, i)
+			if err := work(s, i); err != nil {
+				return fmt.Errorf("analysis cancelled: %w", err)
+			}
 		}
 		return nil
 	}
 	next := make(chan int)
 	var wg sync.WaitGroup
+	var failed atomic.Pointer[error] // the first worker's error
 	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			s := &scratch{}
 			for i := range next {
-				work(s, i)
+				if failed.Load() != nil {
+					continue // cancelled: drain what was sent, cheaply
+				}
+				if err := work(s, i); err != nil {
+					failed.CompareAndSwap(nil, &err)
+				}
 			}
-		}()
+		})
 	}
 	var err error
 	for _, i := range todo {
-		if err = ctx.Err(); err != nil {
+		if err = ctx.Err(); err != nil || failed.Load() != nil {
 			break
 		}
 		next <- i
 	}
 	close(next)
 	wg.Wait()
+	if p := failed.Load(); err == nil && p != nil {
+		err = *p
+	}
 	if err != nil {
 		return fmt.Errorf("analysis cancelled: %w", err)
 	}
@@ -228,33 +243,47 @@ type scratch struct {
 	segmenter token.Segmenter
 	words     []string
 	tagged    []tag.Tagged
+	window    []tag.Tagged // one window of a very long sentence (tagSentence)
 }
 
 // analyzeChunk parses one chunk and analyses its blocks. Offsets in the
-// result are relative to the chunk.
-func (a *Analyzer) analyzeChunk(s *scratch, tick uint64, languageID, text string, c markup.Chunk, defs *markup.Definitions) []Block {
+// result are relative to the chunk. It returns ctx.Err() if ctx is
+// cancelled first, looking between blocks and sentences: a superseded
+// lint of a document of one long paragraph stops at once.
+func (a *Analyzer) analyzeChunk(ctx context.Context, s *scratch, tick uint64, languageID, text string, c markup.Chunk, defs *markup.Definitions) ([]Block, error) {
 	mblocks := markup.Parse(languageID, text, c.Flags, defs)
 	blocks := make([]Block, len(mblocks))
 	for i := range mblocks {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		mb := &mblocks[i]
-		blocks[i] = Block{Start: mb.Start, End: mb.End, BlockAnalysis: a.cachedBlock(s, tick, text, mb)}
+		ba, err := a.cachedBlock(ctx, s, tick, text, mb)
+		if err != nil {
+			return nil, err
+		}
+		blocks[i] = Block{Start: mb.Start, End: mb.End, BlockAnalysis: ba}
 	}
-	return blocks
+	return blocks, nil
 }
 
 // cachedBlock returns the analysis of mb from the block cache, or analyses
-// it and caches it. text is the chunk mb's offsets refer to.
-func (a *Analyzer) cachedBlock(s *scratch, tick uint64, text string, mb *markup.Block) *BlockAnalysis {
+// it and caches it. text is the chunk mb's offsets refer to. A block whose
+// analysis is cancelled is not cached.
+func (a *Analyzer) cachedBlock(ctx context.Context, s *scratch, tick uint64, text string, mb *markup.Block) (*BlockAnalysis, error) {
 	k := blockKey{kind: mb.Kind, source: text[mb.Start:mb.End], prose: mb.Prose}
 	a.mu.Lock()
 	e, ok := a.blocks[k]
 	if ok && slices.Equal(e.spans, mb.Spans) {
 		e.lastUse = tick
 		a.mu.Unlock()
-		return e.analysis
+		return e.analysis, nil
 	}
 	a.mu.Unlock()
-	ba := a.analyzeBlock(s, mb)
+	ba, err := a.analyzeBlock(ctx, s, mb)
+	if err != nil {
+		return nil, err
+	}
 	ba.Markup = mb.Markup(k.source)
 	k.source = strings.Clone(k.source)
 	k.prose = ba.Prose
@@ -264,14 +293,22 @@ func (a *Analyzer) cachedBlock(s *scratch, tick uint64, text string, mb *markup.
 		a.bytes += len(k.source)
 	}
 	a.mu.Unlock()
-	return ba
+	return ba, nil
 }
 
-// analyzeBlock tokenizes, tags and lemmatizes one prose block.
-func (a *Analyzer) analyzeBlock(s *scratch, mb *markup.Block) *BlockAnalysis {
+// cancelCheckTokens is how many tokens of one sentence analyzeBlock
+// handles between two looks at its context (well under a millisecond).
+const cancelCheckTokens = 4096
+
+// analyzeBlock tokenizes, tags and lemmatizes one prose block, looking at
+// ctx between sentences and every cancelCheckTokens tokens of a long one.
+func (a *Analyzer) analyzeBlock(ctx context.Context, s *scratch, mb *markup.Block) (*BlockAnalysis, error) {
 	prose := strings.Clone(mb.Prose)
 	ba := &BlockAnalysis{Kind: mb.Kind, Prose: prose}
-	sentences := s.segmenter.Sentences(prose) // valid until the next call: copied below
+	sentences, err := s.segmenter.SentencesContext(ctx, prose) // valid until the next call: copied below
+	if err != nil {
+		return nil, err
+	}
 	ntok := 0
 	for _, ts := range sentences {
 		ntok += len(ts.Tokens)
@@ -279,13 +316,21 @@ func (a *Analyzer) analyzeBlock(s *scratch, mb *markup.Block) *BlockAnalysis {
 	all := make([]Token, 0, ntok) // one backing array for the block's tokens
 	ba.Sentences = make([]Sentence, 0, len(sentences))
 	for _, ts := range sentences {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		s.words = s.words[:0]
 		for _, t := range ts.Tokens {
 			s.words = append(s.words, prose[t.Start:t.End])
 		}
-		s.tagged = a.tagger.Tag(s.words, s.tagged)
+		if err := a.tagSentence(ctx, s); err != nil {
+			return nil, err
+		}
 		first := len(all)
 		for j, t := range ts.Tokens {
+			if j > 0 && j%cancelCheckTokens == 0 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			word := s.words[j]
 			kind := t.Kind
 			if kind == token.Word && placeholderAt(mb.Spans, t.Start, t.End) {
@@ -310,7 +355,39 @@ func (a *Analyzer) analyzeBlock(s *scratch, mb *markup.Block) *BlockAnalysis {
 		}
 		ba.Sentences = append(ba.Sentences, sen)
 	}
-	return ba
+	return ba, nil
+}
+
+// tagWindow and tagOverlap cut a sentence of more than tagWindow tokens
+// (no real sentence: a list or table without full stops, a pasted log)
+// into windows for the tagger, so that its context is looked at between
+// them. Each window is tagged with tagOverlap tokens of context on either
+// side, more than the tagger's features reach (two words and two tags), so
+// the tags are those of the whole sentence but for the tagger's
+// sentence-wide heuristics near a cut.
+const (
+	tagWindow  = cancelCheckTokens
+	tagOverlap = 16
+)
+
+// tagSentence tags s.words into s.tagged.
+func (a *Analyzer) tagSentence(ctx context.Context, s *scratch) error {
+	n := len(s.words)
+	if n <= tagWindow {
+		s.tagged = a.tagger.Tag(s.words, s.tagged)
+		return nil
+	}
+	s.tagged = s.tagged[:0]
+	for from := 0; from < n; from += tagWindow {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		to := min(from+tagWindow, n)
+		lo, hi := max(from-tagOverlap, 0), min(to+tagOverlap, n)
+		s.window = a.tagger.Tag(s.words[lo:hi], s.window)
+		s.tagged = append(s.tagged, s.window[from-lo:to-lo]...)
+	}
+	return nil
 }
 
 // placeholderAt reports whether the prose range [start, end) lies in a

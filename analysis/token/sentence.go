@@ -1,6 +1,7 @@
 package token
 
 import (
+	"context"
 	"unicode"
 	"unicode/utf8"
 )
@@ -36,6 +37,28 @@ type Segmenter struct {
 func (s *Segmenter) Sentences(text string) []Sentence {
 	s.sentences = s.split(text, s.sentences[:0])
 	return s.sentences
+}
+
+// cancelCheckBytes is how much text SentencesContext tokenizes between two
+// looks at its context: well under a millisecond.
+const cancelCheckBytes = 32 << 10
+
+// SentencesContext is like Sentences, but looks at ctx every
+// cancelCheckBytes of text and returns ctx.Err() if it is cancelled: the
+// prose of one block can be megabytes (a document of one line).
+func (s *Segmenter) SentencesContext(ctx context.Context, text string) ([]Sentence, error) {
+	s.tokens = s.tokens[:0]
+	for i := 0; i < len(text); {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		s.tokens, i = s.tokenizer.appendFrom(s.tokens, text, i, i+cancelCheckBytes)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.sentences = SplitTokens(s.sentences[:0], text, s.tokens)
+	return s.sentences, nil
 }
 
 func (s *Segmenter) split(text string, dst []Sentence) []Sentence {

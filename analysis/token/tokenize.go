@@ -38,6 +38,16 @@ const (
 
 // Append appends the tokens of text to dst and returns the extended slice.
 func (t *Tokenizer) Append(dst []Token, text string) []Token {
+	dst, _ = t.appendFrom(dst, text, 0, len(text))
+	return dst
+}
+
+// appendFrom appends the tokens of text from byte offset i, which must be
+// where Append would look for the next token (0, or an offset appendFrom
+// returned), and stops at the first such place at or after stop. It
+// returns that place, len(text) at the end: calls from 0 on, each from
+// where the last stopped, give Append's tokens. Offsets are into text.
+func (t *Tokenizer) appendFrom(dst []Token, text string, i, stop int) ([]Token, int) {
 	if !t.ready {
 		t.iter = *words.FromString("")
 		if t.segs == nil {
@@ -45,8 +55,7 @@ func (t *Tokenizer) Append(dst []Token, text string) []Token {
 		}
 		t.ready = true
 	}
-	i := 0
-	for i < len(text) {
+	for i < len(text) && i < stop {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if asciiSpace(c) {
@@ -69,7 +78,7 @@ func (t *Tokenizer) Append(dst []Token, text string) []Token {
 		dst = t.chunk(dst, text, i, j)
 		i = j
 	}
-	return dst
+	return dst, i
 }
 
 func asciiSpace(c byte) bool {
