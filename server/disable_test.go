@@ -102,3 +102,60 @@ func TestDisableInProjectLineEndings(t *testing.T) {
 		t.Errorf("project action gives %q, want %q", got, want)
 	}
 }
+
+// TestDisableLineRoundTrip: with the real linter, "Disable … for this
+// line" applied to the second of three flagged lines silences exactly
+// that line, whatever the line ending (issue 12, item 12: in a lone-CR
+// document the directive went to line 0 and silenced every line).
+func TestDisableLineRoundTrip(t *testing.T) {
+	linter, err := server.DefaultLinter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, lang, eol string }{
+		{"markdown LF", "markdown", "\n"}, {"markdown CR", "markdown", "\r"}, {"markdown CRLF", "markdown", "\r\n"},
+		{"plain LF", "plaintext", "\n"}, {"plain CR", "plaintext", "\r"}, {"plain CRLF", "plaintext", "\r\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := initialized(t, server.Options{Linter: linter}, protocol.ClientCapabilities{}, map[string]any{"debounceMs": 0})
+			u := docURI("roundtrip." + map[string]string{"markdown": "md", "plaintext": "txt"}[tc.lang])
+			line := "We had alot of fun."
+			src := strings.Repeat(line+tc.eol, 3)
+			if err := s.client.Open(ctx(t), u, tc.lang, 1, src); err != nil {
+				t.Fatal(err)
+			}
+			p, n, err := s.client.WaitVersion(ctx(t), u, 0, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(p.Diagnostics) != 3 {
+				t.Fatalf("diagnostics %+v, want one a line", p.Diagnostics)
+			}
+			cursor := p.Diagnostics[1].Range
+			var fixed string
+			for _, a := range codeActions(t, s, u, cursor, protocol.CodeActionKindQuickFix) {
+				if a.Title == "Disable alot for this line" {
+					edits, _ := editsOf(t, a.Edit, u)
+					fixed = applyEdits(t, src, edits, text.UTF16)
+				}
+			}
+			if fixed == "" {
+				t.Fatal("no line action")
+			}
+			if err := s.client.Change(ctx(t), u, 2, nil, fixed); err != nil {
+				t.Fatal(err)
+			}
+			p, _, err = s.client.WaitVersion(ctx(t), u, n+1, 2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lines []uint32
+			for _, d := range p.Diagnostics {
+				lines = append(lines, d.Range.Start.Line)
+			}
+			if len(lines) != 2 || lines[0] != 0 || lines[1] != 3 {
+				t.Errorf("after the line action %q, problems on lines %v, want [0 3]", fixed, lines)
+			}
+		})
+	}
+}
