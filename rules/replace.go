@@ -44,9 +44,113 @@ func headOf(toks []analysis.Token, rep string) int {
 }
 
 // formOf works out which form of its lemma the token is, read as the part
-// of speech pos: from the word's ending compared with its lemma, then from
-// its Penn tag.
+// of speech pos. The evidence is taken in order of reliability: the Penn
+// tag, when it is a tag of that part of speech (proceed/VBP is the base
+// form, whatever its ending says); then the lexicon's analysis of the
+// word (string is a verb only in the base form; liaisoned, tagged as an
+// adjective, is a past form of liaison); the spelling last, for words
+// the lexicon cannot read.
 func formOf(t *analysis.Token, pos PartOfSpeech) morph.Form {
+	if f, ok := formFromTag(t.PTB, pos); ok {
+		return f
+	}
+	if f, ok := formFromLexicon(t, pos); ok {
+		return f
+	}
+	return formFromSpelling(t, pos)
+}
+
+// formFromTag reads the form off a Penn tag of the part of speech pos. A
+// tag of another part of speech says nothing about the form pos would
+// have (the tagger may have read a verb use of liaison as a noun).
+func formFromTag(p tag.PTB, pos PartOfSpeech) (morph.Form, bool) {
+	switch pos {
+	case Verb:
+		switch p {
+		case tag.VB, tag.VBP:
+			return morph.Base, true
+		case tag.VBZ:
+			return morph.ThirdSingular, true
+		case tag.VBD:
+			return morph.Past, true
+		case tag.VBN:
+			return morph.PastParticiple, true
+		case tag.VBG:
+			return morph.Gerund, true
+		}
+	case Noun:
+		switch p {
+		case tag.NN, tag.NNP:
+			return morph.Base, true
+		case tag.NNS, tag.NNPS:
+			return morph.Plural, true
+		}
+	case Adjective:
+		switch p {
+		case tag.JJ, tag.RB:
+			return morph.Base, true
+		case tag.JJR, tag.RBR:
+			return morph.Comparative, true
+		case tag.JJS, tag.RBS:
+			return morph.Superlative, true
+		}
+	}
+	return morph.Base, false
+}
+
+// formFromLexicon reads the form from the lexicon's analyses of the word
+// as pos, preferring those of the token's lemma. It answers only when the
+// analyses agree on one form; a past that may be either tense (fed,
+// liaisoned) is a participle when tagged VBN, else the simple past.
+func formFromLexicon(t *analysis.Token, pos PartOfSpeech) (morph.Form, bool) {
+	var want [2]morph.POS
+	switch pos {
+	case Verb:
+		want = [2]morph.POS{morph.Verb, morph.Verb}
+	case Noun:
+		want = [2]morph.POS{morph.Noun, morph.Noun}
+	case Adjective:
+		want = [2]morph.POS{morph.Adj, morph.Adv}
+	default:
+		return morph.Base, false
+	}
+	lemma := strings.ToLower(t.Lemma)
+	var forms, ofLemma uint16
+	for _, a := range morph.Default().Analyze(t.Text) {
+		if a.POS != want[0] && a.POS != want[1] {
+			continue
+		}
+		forms |= 1 << a.Form
+		if a.Lemma == lemma {
+			ofLemma |= 1 << a.Form
+		}
+	}
+	if ofLemma != 0 {
+		forms = ofLemma
+	}
+	const past = 1<<morph.Past | 1<<morph.PastParticiple
+	switch {
+	case forms == 0:
+		return morph.Base, false
+	case forms == past:
+		if t.PTB == tag.VBN {
+			return morph.PastParticiple, true
+		}
+		return morph.Past, true
+	case forms&(forms-1) == 0: // one form
+		for f := morph.Base; f <= morph.Superlative; f++ {
+			if forms == 1<<f {
+				return f, true
+			}
+		}
+	}
+	return morph.Base, false
+}
+
+// formFromSpelling guesses the form from the word's ending compared with
+// its lemma, then from a Penn tag of another part of speech, mapping a
+// plural to the third person singular and back.
+func formFromSpelling(t *analysis.Token, pos PartOfSpeech) morph.Form {
 	w := normalise(t.Text)
 	lemma := strings.ToLower(t.Lemma)
 	f := morph.Base
