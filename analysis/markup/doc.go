@@ -48,7 +48,9 @@
 // # Bad input
 //
 // Nothing here panics on any input (fuzzed). NUL bytes and invalid UTF-8
-// are copied through verbatim. goldmark's time grows with the square of
+// are copied through verbatim. A line ends at an LF, a CRLF or a lone CR
+// (as in analysis/text); goldmark knows only the first two, so the parsers
+// read each lone CR as an LF, which keeps every offset. goldmark's time grows with the square of
 // the nesting depth of block quotes and lists, so Split flags a chunk
 // that nests beyond maxNesting markers or maxIndent columns on one line as
 // TooDeep and Parse reads it as plain text: degraded, but linear.
