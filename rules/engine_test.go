@@ -234,7 +234,7 @@ func TestInflectAs(t *testing.T) {
 	}
 }
 
-func TestParseErrorsNameFileAndLine(t *testing.T) {
+func TestParseErrorsNameFileLineAndColumn(t *testing.T) {
 	valid := `- id: x-y
   category: nonword
   severity: warning
@@ -247,23 +247,23 @@ func TestParseErrorsNameFileAndLine(t *testing.T) {
 		t.Fatalf("valid rule: %v", err)
 	}
 	for _, tt := range []struct{ name, src, want string }{
-		{"bad id", strings.Replace(valid, "x-y", "X_Y", 1), "bad.yaml:1: rule id"},
-		{"unknown field", valid + "  colour: red\n", "bad.yaml:8: unknown field \"colour\""},
-		{"unknown category", strings.Replace(valid, "nonword", "nonsense", 1), "bad.yaml:2: rule x-y: unknown category"},
-		{"unknown severity", strings.Replace(valid, "warning", "loud", 1), "bad.yaml:3: rule x-y: unknown severity"},
-		{"unknown tag", strings.Replace(valid, "[foo]", "[{tag: VBX}]", 1), "bad.yaml:7: unknown Penn Treebank tag"},
-		{"optional anchor", strings.Replace(valid, "[foo]", "[{word: foo, optional: true}, bar]", 1), "bad.yaml:7: the first element of match"},
-		{"replacement placeholder without replacement", strings.Replace(valid, "{match}", "{replacement}", 1), "bad.yaml:5: rule x-y: message uses {replacement}"},
+		{"bad id", strings.Replace(valid, "x-y", "X_Y", 1), "bad.yaml:1:3: rule id"},
+		{"unknown field", valid + "  colour: red\n", "bad.yaml:8:3: unknown field \"colour\""},
+		{"unknown category", strings.Replace(valid, "nonword", "nonsense", 1), "bad.yaml:2:13: rule x-y: unknown category"},
+		{"unknown severity", strings.Replace(valid, "warning", "loud", 1), "bad.yaml:3:13: rule x-y: unknown severity"},
+		{"unknown tag", strings.Replace(valid, "[foo]", "[{tag: VBX}]", 1), "bad.yaml:7:17: unknown Penn Treebank tag"},
+		{"nothing to index", strings.Replace(valid, "[foo]", "[{word: foo, optional: true}, {not: true, word: bar}]", 1), "bad.yaml:7:10: a pattern needs a required element that names a word"},
+		{"replacement placeholder without replacement", strings.Replace(valid, "{match}", "{replacement}", 1), "bad.yaml:5:12: rule x-y: message uses {replacement}"},
 		{"unknown placeholder", strings.Replace(valid, "{match}", "{word}", 1), "unknown placeholder {word}"},
-		{"no match", strings.Replace(valid, "  match: [foo]\n", "", 1), "bad.yaml:1: rule x-y: match or patterns is required"},
-		{"not a list", "id: x\n", "bad.yaml:1: a rule file is a list of rules"},
+		{"no match", strings.Replace(valid, "  match: [foo]\n", "", 1), "bad.yaml:1:3: rule x-y: match, patterns or code is required"},
+		{"not a list", "id: x\n", "bad.yaml:1:1: a rule file is a list of rules"},
 		{"yaml syntax", "- id: [x\n", "bad.yaml: yaml:"},
 		{"duplicate id", valid + strings.Replace(valid, "- id", "\n- id", 1), "already defined at line 1"},
 		{"empty file", "", "bad.yaml"},
 		{"empty list", "[]", ""},
-		{"scalar rule", "- 42\n", "bad.yaml:1: a rule must be a mapping"},
-		{"empty match", strings.Replace(valid, "[foo]", "[]", 1), "bad.yaml:7: a pattern needs a non-empty match"},
-		{"skip too large", strings.Replace(valid, "[foo]", "[foo, {skip: 99}]", 1), "bad.yaml:7: skip must be"},
+		{"scalar rule", "- 42\n", "bad.yaml:1:3: a rule must be a mapping"},
+		{"empty match", strings.Replace(valid, "[foo]", "[]", 1), "bad.yaml:7:10: a pattern needs a non-empty match"},
+		{"skip too large", strings.Replace(valid, "[foo]", "[foo, {skip: 99}]", 1), "bad.yaml:7:23: skip must be"},
 		{"alias", "- &a {id: x}\n- *a\n", "bad.yaml:"},
 	} {
 		rs, err := Parse("bad.yaml", []byte(tt.src))
@@ -292,25 +292,32 @@ func TestLibrarySize(t *testing.T) {
 	}
 }
 
-// TestNewEngineRejectsUnindexableAnchors covers rules built in Go, which do
-// not pass through Parse: a match must start with an element the index can
-// find.
-func TestNewEngineRejectsUnindexableAnchors(t *testing.T) {
+// TestNewEngineRejectsUnindexablePatterns covers rules built in Go, which
+// do not pass through Parse: a pattern must have an element the index can
+// find (here the only element, or a later one).
+func TestNewEngineRejectsUnindexablePatterns(t *testing.T) {
 	for _, tt := range []struct {
 		name   string
 		anchor Element
 		ok     bool
+		later  bool // add an indexable second element
 	}{
-		{"word", Element{Words: []string{"foo"}}, true},
-		{"lemma", Element{Lemmas: []string{"foo"}}, true},
-		{"tag", Element{Tags: []tag.PTB{tag.VB}}, true},
-		{"pos", Element{POS: []tag.UPOS{tag.VERB}}, true},
-		{"unconstrained", Element{}, false},
-		{"optional", Element{Words: []string{"foo"}, Optional: true}, false},
-		{"negated", Element{Words: []string{"foo"}, Negate: true}, false},
+		{"word", Element{Words: []string{"foo"}}, true, false},
+		{"lemma", Element{Lemmas: []string{"foo"}}, true, false},
+		{"tag", Element{Tags: []tag.PTB{tag.VB}}, true, false},
+		{"pos", Element{POS: []tag.UPOS{tag.VERB}}, true, false},
+		{"unconstrained", Element{}, false, false},
+		{"optional", Element{Words: []string{"foo"}, Optional: true}, false, false},
+		{"negated", Element{Words: []string{"foo"}, Negate: true}, false, false},
+		{"unconstrained, then a word", Element{}, true, true},
+		{"negated, then a word", Element{Words: []string{"foo"}, Negate: true}, true, true},
 	} {
+		match := []Element{tt.anchor}
+		if tt.later {
+			match = append(match, Element{Words: []string{"bar"}})
+		}
 		r := &Rule{ID: "x", Category: "nonword", Severity: SeverityHint, Message: "m",
-			Patterns: []Pattern{{Match: []Element{tt.anchor, {Words: []string{"bar"}}}}}}
+			Patterns: []Pattern{{Match: match}}}
 		_, err := NewEngine([]*Rule{r})
 		if (err == nil) != tt.ok {
 			t.Errorf("%s: NewEngine error %v, want ok=%v", tt.name, err, tt.ok)
@@ -408,10 +415,17 @@ func TestMatchAttemptsAreBounded(t *testing.T) {
 		t.Errorf("no zzz, yet %d findings", len(fs))
 	}
 	// The budget is per attempt, so it does not starve a plain skip.
+	// (Each rule on its own: their findings share a span, and only one
+	// would be kept.)
 	found := handBlock(t, "the/DT "+strings.Repeat("cat/NN ", 40)+"zzz/NN ./.")
-	fs := e.CheckBlock(found)
-	if len(fs) != 2 || fs[0].Rule.ID != "many-skips" || fs[1].Rule.ID != "one-skip" {
-		t.Errorf("got %v, want a finding of each rule", fs)
+	for _, r := range rs {
+		one, err := NewEngine([]*Rule{r})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fs := one.CheckBlock(found); len(fs) != 1 || fs[0].Rule.ID != r.ID {
+			t.Errorf("got %v, want a finding of %s", fs, r.ID)
+		}
 	}
 	// The attempt that ran out made exactly its budget of tests.
 	s := sentence{toks: long.Sentences[0].Tokens, budget: maxTestsPerMatch}

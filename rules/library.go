@@ -2,10 +2,13 @@ package rules
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"sync"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // library holds the default rule files, one YAML file per family of rules.
@@ -13,33 +16,68 @@ import (
 //go:embed library/*.yaml
 var library embed.FS
 
-// loadDefault parses the embedded library once.
-var loadDefault = sync.OnceValues(parseLibrary)
+// libraryData is the parsed library: its rules in file order and its
+// sets, which every rule file can use.
+type libraryData struct {
+	rules []*Rule
+	sets  setTable
+}
 
-// parseLibrary parses the embedded library. The files parse concurrently
-// (loading the library is on the way from a server's start to its first
-// diagnostics); their rules are kept in file order.
-func parseLibrary() ([]*Rule, error) {
+// loadLibrary parses the embedded library once.
+var loadLibrary = sync.OnceValues(parseLibrary)
+
+// librarySets returns the library's named sets.
+func librarySets() (setTable, error) {
+	lib, err := loadLibrary()
+	if err != nil {
+		return nil, err
+	}
+	return lib.sets, nil
+}
+
+// parseLibrary parses the embedded library: first every file's set
+// definitions (sets are library-wide), then the files' rules,
+// concurrently (loading the library is on the way from a server's start
+// to its first diagnostics); their rules are kept in file order.
+func parseLibrary() (*libraryData, error) {
 	names, err := fs.Glob(library, "library/*.yaml")
 	if err != nil {
 		return nil, fmt.Errorf("listing the rule library: %w", err)
 	}
 	type parsed struct {
+		root  *yaml.Node
 		rules []*Rule
 		err   error
 	}
 	files := make([]parsed, len(names))
+	var defs []setDef
+	var errs []error
+	for i, name := range names {
+		data, err := library.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", name, err)
+		}
+		root, err := decodeRules(path.Base(name), data)
+		if err != nil {
+			return nil, err
+		}
+		files[i].root = root
+		p := parser{name: path.Base(name)}
+		defs = append(defs, p.setDefs(root)...)
+		errs = append(errs, p.errs...)
+	}
+	sets, setErrs := resolveSets(defs, nil)
+	if err := errors.Join(append(errs, setErrs...)...); err != nil {
+		return nil, err
+	}
 	var wg sync.WaitGroup
 	for i, name := range names {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			data, err := library.ReadFile(name)
-			if err != nil {
-				files[i].err = fmt.Errorf("reading %s: %w", name, err)
-				return
-			}
-			files[i].rules, files[i].err = Parse(path.Base(name), data)
+			p := parser{name: path.Base(name), sets: sets}
+			files[i].rules = p.rules(files[i].root)
+			files[i].err = errors.Join(p.errs...)
 		}()
 	}
 	wg.Wait()
@@ -57,17 +95,17 @@ func parseLibrary() ([]*Rule, error) {
 		}
 		all = append(all, f.rules...)
 	}
-	return all, nil
+	return &libraryData{rules: all, sets: sets}, nil
 }
 
 // LoadDefault returns the rules embedded in the binary, in file order. The
 // rules are shared and must not be modified.
 func LoadDefault() ([]*Rule, error) {
-	rs, err := loadDefault()
+	lib, err := loadLibrary()
 	if err != nil {
 		return nil, err
 	}
-	return append([]*Rule(nil), rs...), nil
+	return append([]*Rule(nil), lib.rules...), nil
 }
 
 // LibraryFiles returns the embedded rule files by name, for users who want

@@ -12,10 +12,25 @@ import (
 	"liaison/analysis/tag"
 )
 
-// Parse reads a rule file: a YAML sequence of rules. Errors name the file
-// and line ("name:line: …"). Parse checks each rule on its own; NewEngine
-// checks that ids are unique across files.
+// MaxRegexpBytes bounds the length of a regexp predicate: RE2 runs in
+// time linear in the text, but its compiled size grows with the pattern.
+const MaxRegexpBytes = 256
+
+// Parse reads a rule file: a YAML sequence of rules and named sets. Errors
+// name the file, line and column ("name:line:column: …"). Parse checks
+// each rule on its own and returns the rules that are sound even when
+// others are not (with the joined errors); NewEngine checks that ids are
+// unique across files. The library's sets are visible to every file.
 func Parse(name string, data []byte) ([]*Rule, error) {
+	lib, err := loadLibrary()
+	if err != nil {
+		return nil, err
+	}
+	return parseFile(name, data, lib.sets, true)
+}
+
+// decodeRules decodes a rule file to its top-level list.
+func decodeRules(name string, data []byte) (*yaml.Node, error) {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
@@ -26,12 +41,37 @@ func Parse(name string, data []byte) ([]*Rule, error) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.SequenceNode {
-		return nil, fmt.Errorf("%s:%d: a rule file is a list of rules", name, root.Line)
+		return nil, fmt.Errorf("%s:%d:%d: a rule file is a list of rules", name, root.Line, root.Column)
 	}
-	p := parser{name: name}
+	return root, nil
+}
+
+// parseFile parses one rule file with the sets of base visible; with
+// ownSets the file's own set definitions are added (a library file's are
+// already in base).
+func parseFile(name string, data []byte, base setTable, ownSets bool) ([]*Rule, error) {
+	root, err := decodeRules(name, data)
+	if err != nil {
+		return nil, err
+	}
+	p := parser{name: name, sets: base}
+	if ownSets {
+		sets, errs := resolveSets(p.setDefs(root), base)
+		p.errs = append(p.errs, errs...)
+		p.sets = sets
+	}
+	return p.rules(root), errors.Join(p.errs...)
+}
+
+// rules parses the rules of a file's top-level list (set definitions are
+// skipped: setDefs reads them).
+func (p *parser) rules(root *yaml.Node) []*Rule {
 	var out []*Rule
 	seen := map[string]int{}
 	for _, n := range root.Content {
+		if isSetNode(n) {
+			continue
+		}
 		r := p.rule(n)
 		if r == nil {
 			continue
@@ -43,20 +83,18 @@ func Parse(name string, data []byte) ([]*Rule, error) {
 		seen[r.ID] = n.Line
 		out = append(out, r)
 	}
-	if len(p.errs) > 0 {
-		return nil, errors.Join(p.errs...)
-	}
-	return out, nil
+	return out
 }
 
 // parser collects every error in a file rather than stopping at the first.
 type parser struct {
 	name string
 	errs []error
+	sets setTable // the sets rules may reference
 }
 
 func (p *parser) errorf(n *yaml.Node, format string, args ...any) {
-	p.errs = append(p.errs, fmt.Errorf("%s:%d: %s", p.name, n.Line, fmt.Sprintf(format, args...)))
+	p.errs = append(p.errs, fmt.Errorf("%s: %s", pos(p.name, n), fmt.Sprintf(format, args...)))
 }
 
 var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -135,8 +173,44 @@ func (p *parser) list(n *yaml.Node, what string) []string {
 	return nil
 }
 
+// words reads a word or lemma list: a string or a list of strings, where
+// an item $name stands for the words of set name.
+func (p *parser) words(n *yaml.Node, what string) []string {
+	if n == nil {
+		return nil
+	}
+	var items []*yaml.Node
+	switch n.Kind {
+	case yaml.ScalarNode:
+		items = []*yaml.Node{n}
+	case yaml.SequenceNode:
+		items = n.Content
+	default:
+		p.errorf(n, "%s must be a string or a list of strings", what)
+		return nil
+	}
+	out := make([]string, 0, len(items))
+	for _, c := range items {
+		if c.Kind != yaml.ScalarNode {
+			p.errorf(c, "%s must be a string or a list of strings", what)
+			continue
+		}
+		if name, ok := isSetRef(c.Value); ok {
+			set := p.sets[name]
+			if set == nil {
+				p.errorf(c, "undefined set %q", name)
+				continue
+			}
+			out = append(out, set.words...)
+			continue
+		}
+		out = append(out, c.Value)
+	}
+	return out
+}
+
 var ruleFields = []string{"id", "category", "severity", "summary", "message", "explanation", "reference",
-	"replace", "inflect", "before", "match", "after", "patterns", "unless", "examples"}
+	"replace", "inflect", "before", "match", "after", "patterns", "unless", "examples", "priority", "code"}
 
 func (p *parser) rule(n *yaml.Node) *Rule {
 	f := p.fields(n, "a rule", ruleFields...)
@@ -167,14 +241,11 @@ func (p *parser) rule(n *yaml.Node) *Rule {
 			p.errorf(n, "rule %s: %s is required", r.ID, field)
 		}
 	}
-	r.Replacements = p.list(f["replace"], "replace")
-	for _, rep := range r.Replacements {
-		if strings.TrimSpace(rep) != rep {
-			p.errorf(f["replace"], "rule %s: replacement %q has surrounding spaces", r.ID, rep)
+	r.Replacements = p.replacements(f["replace"], r.ID)
+	if pn := f["priority"]; pn != nil {
+		if pn.Kind != yaml.ScalarNode || pn.Decode(&r.Priority) != nil || r.Priority < -100 || r.Priority > 100 {
+			p.errorf(pn, "rule %s: priority must be a whole number from -100 to 100", r.ID)
 		}
-	}
-	if err := checkTemplate(r.Message, len(r.Replacements) > 0); err != nil {
-		p.errorf(nodeOr(f["message"], n), "rule %s: %v", r.ID, err)
 	}
 	switch v := p.str(f["inflect"], "inflect"); v {
 	case "", "none":
@@ -189,8 +260,20 @@ func (p *parser) rule(n *yaml.Node) *Rule {
 	}
 
 	// Patterns: either a list under "patterns", or one pattern given by
-	// before/match/after at the top of the rule.
-	if pn := f["patterns"]; pn != nil {
+	// before/match/after at the top of the rule, or code: a rule in Go.
+	switch pn := f["patterns"]; {
+	case f["code"] != nil:
+		r.Code = p.str(f["code"], "code")
+		if _, ok := goRules()[r.Code]; !ok {
+			p.errorf(f["code"], "rule %s: no rule written in Go is named %q", r.ID, r.Code)
+		}
+		if pn != nil || f["match"] != nil || f["before"] != nil || f["after"] != nil {
+			p.errorf(f["code"], "rule %s: a rule written in Go (code) has no patterns", r.ID)
+		}
+		if err := checkTemplate(r.Message, len(r.Replacements) > 0, 0); err != nil {
+			p.errorf(nodeOr(f["message"], n), "rule %s: %v", r.ID, err)
+		}
+	case pn != nil:
 		if f["match"] != nil || f["before"] != nil || f["after"] != nil {
 			p.errorf(pn, "rule %s: give either patterns or match (with before/after), not both", r.ID)
 		}
@@ -198,15 +281,15 @@ func (p *parser) rule(n *yaml.Node) *Rule {
 			p.errorf(pn, "rule %s: patterns must be a non-empty list", r.ID)
 		} else {
 			for _, c := range pn.Content {
-				if pf := p.fields(c, "a pattern", "before", "match", "after", "unless"); pf != nil {
-					r.Patterns = append(r.Patterns, p.pattern(c, pf))
+				if pf := p.fields(c, "a pattern", "before", "match", "after", "unless", "message", "replace"); pf != nil {
+					r.Patterns = append(r.Patterns, p.pattern(r, c, pf, f))
 				}
 			}
 		}
-	} else if f["match"] != nil {
-		r.Patterns = []Pattern{p.pattern(n, map[string]*yaml.Node{"before": f["before"], "match": f["match"], "after": f["after"]})}
-	} else {
-		p.errorf(n, "rule %s: match or patterns is required", r.ID)
+	case f["match"] != nil:
+		r.Patterns = []Pattern{p.pattern(r, n, map[string]*yaml.Node{"before": f["before"], "match": f["match"], "after": f["after"]}, f)}
+	default:
+		p.errorf(n, "rule %s: match, patterns or code is required", r.ID)
 	}
 	r.Unless = p.contexts(f["unless"])
 	r.Examples = p.examples(f["examples"])
@@ -216,6 +299,17 @@ func (p *parser) rule(n *yaml.Node) *Rule {
 	return r
 }
 
+// replacements reads a replace list.
+func (p *parser) replacements(n *yaml.Node, id string) []string {
+	reps := p.list(n, "replace")
+	for _, rep := range reps {
+		if strings.TrimSpace(rep) != rep || rep == "" {
+			p.errorf(n, "rule %s: replacement %q is empty or has surrounding spaces", id, rep)
+		}
+	}
+	return reps
+}
+
 func nodeOr(n, fallback *yaml.Node) *yaml.Node {
 	if n != nil {
 		return n
@@ -223,47 +317,70 @@ func nodeOr(n, fallback *yaml.Node) *yaml.Node {
 	return fallback
 }
 
-// checkTemplate accepts the placeholders {match} and {replacement}.
-func checkTemplate(t string, hasReplacement bool) error {
-	for rest := t; ; {
-		i := strings.IndexByte(rest, '{')
-		if i < 0 {
-			return nil
-		}
-		j := strings.IndexByte(rest[i:], '}')
-		if j < 0 {
-			return fmt.Errorf("message has an unclosed {")
-		}
-		switch name := rest[i+1 : i+j]; name {
-		case "match":
-		case "replacement":
-			if !hasReplacement {
-				return fmt.Errorf("message uses {replacement} but the rule has no replacement")
-			}
-		default:
-			return fmt.Errorf("message uses unknown placeholder {%s} (known: {match}, {replacement})", name)
-		}
-		rest = rest[i+j+1:]
-	}
+// backRef is a back-reference seen while reading a pattern, checked once
+// the pattern's length is known.
+type backRef struct {
+	from, to int // element numbers, from 1
+	node     *yaml.Node
+	where    string // "before", "match", "after", or "unless"
+	first    bool   // from is the first match element
 }
 
-func (p *parser) pattern(n *yaml.Node, f map[string]*yaml.Node) Pattern {
-	pat := Pattern{
-		Before: p.sequence(f["before"], "before"),
-		Match:  p.sequence(f["match"], "match"),
-		After:  p.sequence(f["after"], "after"),
-		Unless: p.contexts(f["unless"]),
+func (p *parser) pattern(r *Rule, n *yaml.Node, f, rf map[string]*yaml.Node) Pattern {
+	var refs []backRef
+	slot := 0
+	seq := func(key string) []Element {
+		es := p.sequence(f[key], key, slot, &refs)
+		slot += len(es)
+		return es
 	}
+	pat := Pattern{Before: seq("before"), Match: seq("match"), After: seq("after"), Unless: p.contexts(f["unless"])}
 	if len(pat.Match) == 0 {
 		p.errorf(nodeOr(f["match"], n), "a pattern needs a non-empty match")
 		return pat
 	}
-	if !pat.Match[0].canAnchor() {
-		p.errorf(nodeOr(f["match"], n), "the first element of match must be required and name a word, lemma, pos or tag (rules are indexed by it)")
+	if keyOf(pat) < 0 {
+		p.errorf(nodeOr(f["match"], n), "a pattern needs a required element that names a word, lemma, pos or tag (rules are indexed by it)")
 	}
-	last := pat.Match[len(pat.Match)-1]
-	if last.Optional && len(pat.Match) == 1 {
+	if len(pat.Match) == 1 && pat.Match[0].Optional {
 		p.errorf(nodeOr(f["match"], n), "match cannot be a single optional element")
+	}
+	for _, b := range refs {
+		switch {
+		case b.to < 1 || b.to > slot:
+			p.errorf(b.node, "back-reference to element %d, past the pattern's end (it has %d elements)", b.to, slot)
+		case b.where == "before" || b.first:
+			p.errorf(b.node, "a back-reference can only be made from match (after its first element) or after")
+		case b.to >= b.from:
+			p.errorf(b.node, "element %d cannot refer to element %d: a back-reference refers to an earlier element", b.from, b.to)
+		}
+	}
+	pat.Message = strings.TrimSpace(p.str(f["message"], "message"))
+	if f["replace"] != nil {
+		pat.Replacements = p.replacements(f["replace"], r.ID)
+		if pat.Replacements == nil {
+			pat.Replacements = []string{}
+		}
+	}
+	// Templates: the pattern's own, or the rule's, against this
+	// pattern's elements.
+	msg, msgNode := pat.Message, f["message"]
+	if msg == "" {
+		msg, msgNode = r.Message, rf["message"]
+	}
+	reps, repNode := r.Replacements, rf["replace"]
+	if pat.Replacements != nil {
+		reps, repNode = pat.Replacements, f["replace"]
+	}
+	if err := checkTemplate(msg, len(reps) > 0, slot); err != nil {
+		p.errorf(nodeOr(msgNode, n), "rule %s: %v", r.ID, err)
+	}
+	for _, rep := range reps {
+		if _, err := parseTemplate(rep, slot); err != nil {
+			p.errorf(nodeOr(repNode, n), "rule %s: replacement: %v", r.ID, err)
+		} else if strings.Contains(rep, "{replacement}") {
+			p.errorf(nodeOr(repNode, n), "rule %s: a replacement cannot use {replacement}", r.ID)
+		}
 	}
 	return pat
 }
@@ -282,7 +399,11 @@ func (p *parser) contexts(n *yaml.Node) []Context {
 		if f == nil {
 			continue
 		}
-		ctx := Context{Before: p.sequence(f["before"], "before"), After: p.sequence(f["after"], "after")}
+		var refs []backRef
+		ctx := Context{Before: p.sequence(f["before"], "before", 0, &refs), After: p.sequence(f["after"], "after", 0, &refs)}
+		for _, b := range refs {
+			p.errorf(b.node, "an exception cannot hold back-references")
+		}
 		if len(ctx.Before) == 0 && len(ctx.After) == 0 {
 			p.errorf(c, "an exception needs before or after")
 			continue
@@ -292,8 +413,13 @@ func (p *parser) contexts(n *yaml.Node) []Context {
 	return out
 }
 
-// sequence reads a list of elements. A bare string is a word.
-func (p *parser) sequence(n *yaml.Node, what string) []Element {
+var elementFields = append([]string{"word", "lemma", "pos", "tag", "case", "not", "optional", "skip",
+	"prefix", "suffix", "regexp", "capitalised", "all-caps", "sentence-start", "same-form", "same-lemma"}, featureKeys()...)
+
+// sequence reads a list of elements; slot is the number of the pattern's
+// elements before the first of them, and back-references are appended to
+// refs. A bare string is a word (or $set).
+func (p *parser) sequence(n *yaml.Node, what string, slot int, refs *[]backRef) []Element {
 	if n == nil {
 		return nil
 	}
@@ -303,20 +429,30 @@ func (p *parser) sequence(n *yaml.Node, what string) []Element {
 	}
 	out := make([]Element, 0, len(n.Content))
 	for _, c := range n.Content {
+		num := slot + len(out) + 1
 		if c.Kind == yaml.ScalarNode {
-			out = append(out, Element{Words: []string{strings.ToLower(c.Value)}})
+			ws := p.words(c, "a word")
+			for i, w := range ws {
+				ws[i] = strings.ToLower(w)
+			}
+			out = append(out, Element{Words: ws})
 			continue
 		}
-		f := p.fields(c, "a token element", "word", "lemma", "pos", "tag", "case", "not", "optional", "skip")
+		f := p.fields(c, "a token element", elementFields...)
 		if f == nil {
 			continue
 		}
 		e := Element{
-			Words:         p.list(f["word"], "word"),
-			Lemmas:        p.list(f["lemma"], "lemma"),
+			Words:         p.words(f["word"], "word"),
+			Lemmas:        p.words(f["lemma"], "lemma"),
 			CaseSensitive: p.boolean(f["case"], "case"),
 			Negate:        p.boolean(f["not"], "not"),
 			Optional:      p.boolean(f["optional"], "optional"),
+			Prefixes:      p.list(f["prefix"], "prefix"),
+			Suffixes:      p.list(f["suffix"], "suffix"),
+			Capitalised:   p.tri(f["capitalised"], "capitalised"),
+			AllCaps:       p.tri(f["all-caps"], "all-caps"),
+			SentenceStart: p.tri(f["sentence-start"], "sentence-start"),
 		}
 		if !e.CaseSensitive {
 			for i, w := range e.Words {
@@ -345,9 +481,51 @@ func (p *parser) sequence(n *yaml.Node, what string) []Element {
 				p.errorf(s, "skip must be a whole number from 0 to 50")
 			}
 		}
+		if rn := f["regexp"]; rn != nil {
+			e.Regexp = p.str(rn, "regexp")
+			switch re, err := regexp.Compile(e.Regexp); {
+			case len(e.Regexp) > MaxRegexpBytes:
+				p.errorf(rn, "regexp is %d bytes long; at most %d are allowed", len(e.Regexp), MaxRegexpBytes)
+			case e.Regexp == "":
+				p.errorf(rn, "regexp is empty")
+			case err != nil:
+				p.errorf(rn, "regexp: %v", err)
+			default:
+				e.re = re
+			}
+		}
+		for _, k := range featureKeys() {
+			if fn := f[k]; fn != nil {
+				v, err := parseFeature(k, p.list(fn, k))
+				if err != nil {
+					p.errorf(fn, "%v", err)
+				}
+				e.Features |= v
+			}
+		}
+		for key, dst := range map[string]*int{"same-form": &e.SameForm, "same-lemma": &e.SameLemma} {
+			if bn := f[key]; bn != nil {
+				if bn.Kind != yaml.ScalarNode || bn.Decode(dst) != nil {
+					p.errorf(bn, "%s must be an element number", key)
+					continue
+				}
+				*refs = append(*refs, backRef{from: num, to: *dst, node: bn, where: what, first: what == "match" && len(out) == 0})
+			}
+		}
 		out = append(out, e)
 	}
 	return out
+}
+
+// tri reads a true/false constraint.
+func (p *parser) tri(n *yaml.Node, what string) Tri {
+	if n == nil {
+		return Either
+	}
+	if p.boolean(n, what) {
+		return Yes
+	}
+	return No
 }
 
 func (p *parser) examples(n *yaml.Node) Examples {

@@ -1,6 +1,10 @@
 package rules
 
-import "liaison/analysis/tag"
+import (
+	"regexp"
+
+	"liaison/analysis/tag"
+)
 
 // Rule is one usage rule, as read from a rule file.
 type Rule struct {
@@ -20,6 +24,16 @@ type Rule struct {
 
 	Patterns []Pattern // any one matching is a finding
 	Unless   []Context // exceptions that cancel a match of any pattern
+
+	// Code names a rule written in Go (see gorules.go) that runs instead
+	// of patterns; the rest of the rule (id, messages, examples) is the
+	// same as for a pattern rule.
+	Code string
+
+	// Priority settles overlapping findings before specificity does: of
+	// two findings whose spans overlap, the one with the higher priority
+	// is kept (see resolveOverlaps). Zero by default.
+	Priority int
 
 	Examples Examples
 
@@ -43,9 +57,16 @@ type BadExample struct {
 // covers and the replacements replace; Before and After are context that
 // must be there but is not part of the finding. Unless lists exceptions
 // specific to this pattern.
+//
+// Elements are numbered from 1 in reading order across Before, Match and
+// After; back-references and replacement templates use these numbers.
+// Message and Replacements, when given, override the rule's for matches
+// of this pattern.
 type Pattern struct {
 	Before, Match, After []Element
 	Unless               []Context
+	Message              string
+	Replacements         []string
 }
 
 // Context is an exception: a match is cancelled when the tokens just before
@@ -67,12 +88,39 @@ type Element struct {
 	Negate        bool // the element matches a token the constraints reject
 	Optional      bool // the element may be absent
 	Skip          int  // up to Skip tokens of any kind may come before this element
+
+	// Predicates on the form (version 2).
+	Prefixes, Suffixes []string // lower case; any one must begin (end) the form
+	Regexp             string   // an RE2 pattern the form must match (at most MaxRegexpBytes)
+	Capitalised        Tri      // the form begins with a capital letter
+	AllCaps            Tri      // every letter of the form is a capital (two letters at least)
+	SentenceStart      Tri      // the token is the first word of its sentence
+
+	// Features from the tagger and the lexicon: within one kind (number,
+	// verb form, …) any value listed must hold; across kinds, all.
+	Features Features
+
+	// Back-references: the token's form (case-insensitive) or lemma
+	// equals that of element SameForm or SameLemma (numbered from 1
+	// across before, match and after). Zero means none.
+	SameForm, SameLemma int
+
+	re *regexp.Regexp // Regexp, compiled once by Parse
 }
 
-// canAnchor reports whether the element can be the first of a match: the
-// engine indexes patterns by it, so it must be required, not negated, and
-// name a word, lemma, pos or tag.
-func (e Element) canAnchor() bool {
+// Tri is a yes/no constraint that may be left out.
+type Tri int8
+
+const (
+	Either Tri = iota // no constraint
+	Yes
+	No
+)
+
+// indexable reports whether the engine can index a pattern by the
+// element: it must be required, not negated, and name a word, lemma, pos
+// or tag, so that every token it accepts has one of them.
+func (e Element) indexable() bool {
 	return !e.Optional && !e.Negate && (len(e.Words) > 0 || len(e.Lemmas) > 0 || len(e.POS) > 0 || len(e.Tags) > 0)
 }
 

@@ -1,0 +1,195 @@
+package rules
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"liaison/analysis"
+)
+
+// scratch holds per-call buffers.
+type scratch struct {
+	ctx       context.Context // checked in long sentences; never nil
+	norms     []string
+	cands     []patternRef
+	sentCands []patternRef // patterns keyed on a later element, tried at every token
+	sent      sentence
+	budget    budgets
+}
+
+// checkSentence runs the rules over one sentence and appends findings
+// (block offsets) to out.
+func (e *Engine) checkSentence(sc *scratch, toks []analysis.Token, out []Finding) []Finding {
+	if len(toks) == 0 {
+		return out
+	}
+	sc.norms = sc.norms[:0]
+	for i := range toks {
+		sc.norms = append(sc.norms, normalise(toks[i].Text))
+	}
+	s := &sc.sent
+	s.reset(toks, sc.norms)
+	s.mass, s.sound = e.mass, e.sound
+	sc.budget.startSentence()
+	sc.sentCands = sc.sentCands[:0]
+	for i := range toks {
+		if i > 0 && i%cancelCheckTokens == 0 && sc.ctx.Err() != nil {
+			return out // checkBlock sees the error and drops the block
+		}
+		t := &toks[i]
+		sc.cands = sc.cands[:0]
+		sc.cands = append(sc.cands, e.index.byWord[sc.norms[i]]...)
+		if t.Lemma != "" && len(e.index.byLemma) > 0 {
+			sc.cands = append(sc.cands, e.index.byLemma[strings.ToLower(t.Lemma)]...)
+		}
+		sc.cands = append(sc.cands, e.index.byPTB[t.PTB&63]...)
+		sc.cands = append(sc.cands, e.index.byUPOS[t.UPOS&31]...)
+		for _, ref := range sc.cands {
+			if !ref.anchored {
+				if !slices.Contains(sc.sentCands, ref) {
+					sc.sentCands = append(sc.sentCands, ref)
+				}
+				continue
+			}
+			out = e.try(sc, ref, i, out)
+		}
+	}
+	for _, ref := range sc.sentCands {
+		if sc.ctx.Err() != nil {
+			return out
+		}
+		for i := range toks {
+			out = e.try(sc, ref, i, out)
+		}
+	}
+	for _, ri := range e.index.code {
+		out = e.runCode(e.rules[ri], s, out)
+	}
+	return out
+}
+
+// try attempts one pattern at token i within the rule's budgets.
+func (e *Engine) try(sc *scratch, ref patternRef, i int, out []Finding) []Finding {
+	cr := e.rules[ref.rule]
+	allow := sc.budget.allowance(e, cr.id)
+	if allow <= 0 {
+		return out
+	}
+	s := &sc.sent
+	s.budget = allow
+	p := &cr.patterns[ref.pattern]
+	end, ok := s.matchPattern(p, i)
+	ok = ok && !s.cancelled(cr.unless, i, end)
+	sc.budget.spend(e, cr.id, allow-s.budget, s.toks[i].Start, s.toks[i].End)
+	if !ok {
+		return out
+	}
+	return e.addFinding(out, cr, p, s, i, end)
+}
+
+// addFinding appends the finding for toks[start:end], unless the same rule
+// already reported a finding starting there.
+func (e *Engine) addFinding(out []Finding, cr *compiledRule, p *compiledPattern, s *sentence, start, end int) []Finding {
+	toks := s.toks
+	st, en := toks[start].Start, toks[end-1].End
+	for i := len(out) - 1; i >= 0 && i >= len(out)-8; i-- {
+		if out[i].Rule == cr.rule && out[i].Start == st {
+			return out
+		}
+	}
+	r := cr.rule
+	matched := matchedText(toks[start:end])
+	reps := make([]string, 0, len(p.replacements))
+	for _, t := range p.replacements {
+		if t.hasElements() {
+			if rep, ok := e.render(t, s, matched); ok {
+				reps = append(reps, matchCase(matched, rep))
+			}
+			continue
+		}
+		reps = append(reps, e.replacement(r, toks[start:end], t.literal()))
+	}
+	// Two replacements may render alike ("have went" and a template);
+	// a duplicate offers nothing.
+	reps = slices.Compact(reps)
+	msg, _ := e.render(p.message, s, matched)
+	first := ""
+	if len(reps) > 0 {
+		first = reps[0]
+	}
+	msg = strings.ReplaceAll(msg, "{replacement}", first)
+	return append(out, Finding{Rule: r, Start: st, End: en, Severity: r.Severity, Message: msg, Replacements: reps,
+		specificity: p.specificity})
+}
+
+// matchedText is the text of a run of tokens, with single spaces where the
+// source had a gap.
+func matchedText(toks []analysis.Token) string {
+	if len(toks) == 1 {
+		return toks[0].Text
+	}
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 && toks[i-1].End < t.Start {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
+
+// resolveOverlaps keeps at most one finding per span: of findings whose
+// spans overlap, the one of higher rule priority, then higher pattern
+// specificity (see specificityOf), then the longer span, then the earlier
+// one, then the smaller rule id. fs must be sorted by position; the result
+// is too, and reuses fs.
+func resolveOverlaps(fs []Finding) []Finding {
+	if len(fs) < 2 {
+		return fs
+	}
+	out := fs[:0]
+	for i := 0; i < len(fs); {
+		// A cluster: findings linked by overlapping spans.
+		j, end := i+1, fs[i].End
+		for j < len(fs) && fs[j].Start < end {
+			end = max(end, fs[j].End)
+			j++
+		}
+		if j == i+1 {
+			out = append(out, fs[i])
+			i = j
+			continue
+		}
+		cluster := slices.Clone(fs[i:j])
+		slices.SortStableFunc(cluster, func(a, b Finding) int { return -outranks(a, b) })
+		var kept []Finding
+		for _, f := range cluster {
+			if !slices.ContainsFunc(kept, func(k Finding) bool { return k.Start < f.End && f.Start < k.End }) {
+				kept = append(kept, f)
+			}
+		}
+		sortFindings(kept)
+		out = append(out, kept...)
+		i = j
+	}
+	return out
+}
+
+// outranks compares two findings for resolveOverlaps: positive when a is
+// kept over b.
+func outranks(a, b Finding) int {
+	if a.Rule.Priority != b.Rule.Priority {
+		return a.Rule.Priority - b.Rule.Priority
+	}
+	if a.specificity != b.specificity {
+		return a.specificity - b.specificity
+	}
+	if la, lb := a.End-a.Start, b.End-b.Start; la != lb {
+		return la - lb
+	}
+	if a.Start != b.Start {
+		return b.Start - a.Start
+	}
+	return strings.Compare(b.Rule.ID, a.Rule.ID)
+}

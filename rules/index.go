@@ -1,0 +1,140 @@
+package rules
+
+import (
+	"math/bits"
+	"slices"
+	"strings"
+)
+
+// The index maps a token to the patterns that can use it. Each pattern is
+// indexed by one key element: a required, non-negated element naming
+// words, lemmas, Penn tags or Universal tags, so that every token it
+// accepts is found by one lookup. The key is the rarest such element of
+// the whole pattern (before, match or after):
+//
+//   - when the key is the pattern's first match element (the usual case:
+//     "liaison", "alot"), the pattern is tried at the tokens the key
+//     finds, and nowhere else;
+//   - otherwise (a pattern that starts on a common tag but needs a rare
+//     word later), a sentence with a token the key finds tries the
+//     pattern at each of its tokens; a sentence without one never does.
+//
+// Either way a token meets only the patterns that can use it, so the cost
+// per token does not grow with the number of rules.
+
+// patternRef names one pattern of one rule; anchored says the key is the
+// pattern's first match element.
+type patternRef struct {
+	rule, pattern int32
+	anchored      bool
+}
+
+type index struct {
+	byWord  map[string][]patternRef
+	byLemma map[string][]patternRef
+	byPTB   [64][]patternRef
+	byUPOS  [32][]patternRef
+	code    []int // rules written in Go: run on every sentence
+}
+
+// keyCost estimates how many tokens of running text an element accepts,
+// relative to the others: a word or lemma is rare, a Penn tag common, a
+// Universal tag more so. Lower is rarer.
+func keyCost(e *Element) int {
+	switch {
+	case len(e.Words) > 0:
+		return len(e.Words)
+	case len(e.Lemmas) > 0:
+		return 2 * len(e.Lemmas)
+	case len(e.Tags) > 0:
+		return 200 * len(e.Tags)
+	case len(e.POS) > 0:
+		return 400 * len(e.POS)
+	}
+	return 1 << 30
+}
+
+// keyOf returns the position of p's key element across before, match and
+// after (the numbering of capture slots), or -1 when no element can be
+// a key. The first match element is preferred unless another is much
+// rarer, since an anchored pattern is tried at fewer places.
+func keyOf(p Pattern) int {
+	first := len(p.Before)
+	best, bestCost := -1, 1<<30
+	if p.Match[0].indexable() {
+		best, bestCost = first, keyCost(&p.Match[0])
+	}
+	i := 0
+	for _, part := range [][]Element{p.Before, p.Match, p.After} {
+		for j := range part {
+			e := &part[j]
+			if i != first && e.indexable() && keyCost(e)*16 < bestCost {
+				best, bestCost = i, keyCost(e)*16
+			}
+			i++
+		}
+	}
+	return best
+}
+
+// elementAt returns element i of p in the slot numbering.
+func elementAt(p Pattern, i int) *Element {
+	for _, part := range [][]Element{p.Before, p.Match, p.After} {
+		if i < len(part) {
+			return &part[i]
+		}
+		i -= len(part)
+	}
+	return nil
+}
+
+func buildIndex(rules []*compiledRule) index {
+	ix := index{byWord: map[string][]patternRef{}, byLemma: map[string][]patternRef{}}
+	add := func(m map[string][]patternRef, k string, ref patternRef) {
+		if !slices.Contains(m[k], ref) {
+			m[k] = append(m[k], ref)
+		}
+	}
+	for ri, r := range rules {
+		if r.code != nil {
+			ix.code = append(ix.code, ri)
+			continue
+		}
+		for pi, p := range r.rule.Patterns {
+			k := keyOf(p)
+			ref := patternRef{int32(ri), int32(pi), k == len(p.Before)}
+			a := elementAt(p, k)
+			switch {
+			case a.Words != nil:
+				for _, w := range a.Words {
+					add(ix.byWord, normalise(w), ref)
+				}
+			case a.Lemmas != nil:
+				for _, l := range a.Lemmas {
+					add(ix.byLemma, strings.ToLower(l), ref)
+				}
+			case a.Tags != nil:
+				var set uint64
+				for _, t := range a.Tags {
+					set |= 1 << t
+				}
+				for set != 0 {
+					t := bits.TrailingZeros64(set)
+					ix.byPTB[t] = append(ix.byPTB[t], ref)
+					set &^= 1 << t
+				}
+			default:
+				var set uint32
+				for _, u := range a.POS {
+					set |= 1 << u
+				}
+				for set != 0 {
+					u := bits.TrailingZeros32(set)
+					ix.byUPOS[u] = append(ix.byUPOS[u], ref)
+					set &^= 1 << u
+				}
+			}
+		}
+	}
+	return ix
+}
