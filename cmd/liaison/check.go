@@ -19,6 +19,8 @@ import (
 	"liaison/analysis/markup"
 	"liaison/analysis/text"
 	"liaison/rules"
+	"liaison/rules/project/safefile"
+	"liaison/server"
 )
 
 // stdinName is how findings in standard input are reported.
@@ -28,16 +30,37 @@ const stdinName = "<stdin>"
 type checkInput struct {
 	name     string // as reported
 	path     string // "" for standard input
+	root     string // the directory being walked that found it: it must resolve inside; "" for a path given
 	language string
-	src      string         // standard input's text, read up front
+	src      []byte         // standard input's bytes, read up front
 	project  *loadedProject // the .liaison.yaml governing it, if any
 }
 
-// checkOutput is what checking one input produced.
+// checkOutput is what checking one input produced: its findings as
+// reported (the source and its analysis are dropped as soon as they are
+// converted, so memory holds one document per worker, not all of them).
 type checkOutput struct {
-	src      string
-	findings []rules.Finding
-	err      error
+	report []reportedFinding
+	err    error
+}
+
+// checkLimits bound what `liaison check` reads and analyses at once.
+type checkLimits struct {
+	// maxBytes is the largest document checked, the language server's
+	// limit: analysis takes up to about 40 bytes of memory per byte of
+	// source, so this bounds the memory one document can take. A larger
+	// file is reported and skipped.
+	maxBytes int64
+	// inFlight is how many bytes of source may be analysed at once over
+	// all workers (at least one document always may), which bounds the
+	// peak memory of a whole run.
+	inFlight int64
+}
+
+// defaultCheckLimits are the limits of `liaison check`: documents up to
+// the server's server.MaxLintBytes, one such document analysed at a time.
+func defaultCheckLimits() checkLimits {
+	return checkLimits{maxBytes: server.MaxLintBytes, inFlight: server.MaxLintBytes}
 }
 
 // runCheck implements `liaison check [--format text|json] [--language ID] PATH…`.
@@ -46,6 +69,11 @@ type checkOutput struct {
 // still checked). Each input follows the nearest .liaison.yaml (see
 // rules/project) and the directives written in it (rules/directive).
 func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runCheckWith(ctx, defaultCheckLimits(), args, stdin, stdout, stderr)
+}
+
+// runCheckWith is runCheck under the given limits (tests lower them).
+func runCheckWith(ctx context.Context, limits checkLimits, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("check", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	format := flags.String("format", "text", "output format: text or json")
@@ -54,6 +82,8 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		fmt.Fprintln(stderr, "usage: liaison check [--format text|json] [--language ID] PATH…")
 		fmt.Fprintln(stderr, "PATH is a file, a directory (its *.md, *.markdown and *.txt files, recursively, hidden folders skipped), or - for standard input.")
 		fmt.Fprintln(stderr, "Settings, custom rules and ignored files come from the nearest .liaison.yaml (see rules/CONFIG.md).")
+		fmt.Fprintf(stderr, "Only regular files up to %s are read; in a directory, symbolic links are followed only to files inside it.\n", safefile.FormatSize(limits.maxBytes))
+		fmt.Fprintln(stderr, "Columns count characters; CR, LF and CRLF each end a line. A UTF-8 byte order mark is skipped; UTF-16 is converted (JSON offsets are then in its UTF-8 form).")
 		flags.PrintDefaults()
 	}
 	paths, err := parseInterleaved(flags, args)
@@ -86,7 +116,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		fmt.Fprintf(stderr, "liaison check: "+format+"\n", args...)
 		status = 2
 	}
-	inputs := collectInputs(paths, *language, stdin, fail)
+	inputs := collectInputs(paths, *language, stdin, limits.maxBytes, fail)
 
 	ruleSet, err := rules.LoadDefault()
 	if err != nil {
@@ -94,7 +124,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return 2
 	}
 	inputs = applyProjects(inputs, newProjects(ruleSet, paths), fail)
-	outputs, err := checkAll(ctx, analyzerReady, inputs, ruleSet)
+	outputs, err := checkAll(ctx, analyzerReady, inputs, ruleSet, limits)
 	if err != nil {
 		fmt.Fprintf(stderr, "liaison check: %v\n", err)
 		return 2
@@ -104,10 +134,10 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	for i, in := range inputs {
 		out := outputs[i]
 		if out.err != nil {
-			fail("%s: %v", in.name, out.err)
+			fail("%s: %v", quoteName(in.name), out.err)
 			continue
 		}
-		report = appendReported(report, in.name, out.src, out.findings)
+		report = append(report, out.report...)
 	}
 	if err := writeReport(stdout, *format, report); err != nil {
 		fmt.Fprintf(stderr, "liaison check: writing the report: %v\n", err)
@@ -140,8 +170,9 @@ func parseInterleaved(flags *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // collectInputs expands the paths into the documents to check, in a stable
-// order; fail reports paths that cannot be read.
-func collectInputs(paths []string, language string, stdin io.Reader, fail func(string, ...any)) []checkInput {
+// order; fail reports paths that cannot be read. Standard input is read
+// here, up to maxBytes.
+func collectInputs(paths []string, language string, stdin io.Reader, maxBytes int64, fail func(string, ...any)) []checkInput {
 	var inputs []checkInput
 	seenStdin := false
 	for _, p := range paths {
@@ -150,26 +181,32 @@ func collectInputs(paths []string, language string, stdin io.Reader, fail func(s
 				continue
 			}
 			seenStdin = true
-			data, err := io.ReadAll(stdin)
+			data, err := io.ReadAll(io.LimitReader(stdin, maxBytes+1))
 			if err != nil {
 				fail("%s: %v", stdinName, err)
 				continue
 			}
-			inputs = append(inputs, checkInput{name: stdinName, language: languageFor("", language), src: string(data)})
+			if int64(len(data)) > maxBytes {
+				fail("%s: %v", stdinName, &safefile.TooLargeError{Limit: maxBytes})
+				continue
+			}
+			inputs = append(inputs, checkInput{name: stdinName, language: languageFor("", language), src: data})
 			continue
 		}
 		info, err := os.Stat(p)
 		if err != nil {
-			fail("%v", err)
+			fail("%s: %v", quoteName(p), unwrapPathError(err))
 			continue
 		}
 		if !info.IsDir() {
 			inputs = append(inputs, checkInput{name: p, path: p, language: languageFor(p, language)})
 			continue
 		}
+		// Every file found here is read only if it resolves inside p
+		// (see checkOne); symbolic links to directories are not followed.
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				fail("%v", err)
+				fail("%s: %v", quoteName(path), unwrapPathError(err))
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
@@ -182,15 +219,25 @@ func collectInputs(paths []string, language string, stdin io.Reader, fail func(s
 				return nil
 			}
 			if isProseFile(d.Name()) {
-				inputs = append(inputs, checkInput{name: path, path: path, language: languageFor(path, language)})
+				inputs = append(inputs, checkInput{name: path, path: path, root: p, language: languageFor(path, language)})
 			}
 			return nil
 		})
 		if err != nil {
-			fail("%s: %v", p, err)
+			fail("%s: %v", quoteName(p), err)
 		}
 	}
 	return inputs
+}
+
+// unwrapPathError drops the *fs.PathError around err, whose message
+// would repeat the path raw; the caller prints it quoted.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 func isProseFile(name string) bool {
@@ -234,7 +281,12 @@ func languageFor(path, flagValue string) string {
 // checkAll reads, analyses and checks the inputs in parallel, one worker
 // per core, each with its own engine per project (an engine's cache
 // follows one document at a time). Outputs are in input order.
-func checkAll(ctx context.Context, analyzerReady <-chan *analysis.Analyzer, inputs []checkInput, ruleSet []*rules.Rule) ([]checkOutput, error) {
+//
+// Memory is bounded by limits: each document is analysed by an Analyzer
+// of its own, dropped with the document (the Analyzer's cache, built for
+// an editor's revisions, would otherwise keep every document's analysis),
+// and the bytes analysed at once are held to limits.inFlight.
+func checkAll(ctx context.Context, analyzerReady <-chan *analysis.Analyzer, inputs []checkInput, ruleSet []*rules.Rule, limits checkLimits) ([]checkOutput, error) {
 	outputs := make([]checkOutput, len(inputs))
 	if len(inputs) == 0 {
 		return outputs, nil
@@ -244,7 +296,8 @@ func checkAll(ctx context.Context, analyzerReady <-chan *analysis.Analyzer, inpu
 	if _, err := engines.get(0, nil); err != nil {
 		return nil, fmt.Errorf("compiling rules: %w", err)
 	}
-	analyzer := <-analyzerReady
+	<-analyzerReady // the tagger model and lexicon are loaded, once for all
+	budget := newByteBudget(limits.inFlight)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -255,7 +308,7 @@ func checkAll(ctx context.Context, analyzerReady <-chan *analysis.Analyzer, inpu
 					outputs[i] = checkOutput{err: fmt.Errorf("compiling rules: %w", err)}
 					continue
 				}
-				outputs[i] = checkOne(ctx, analyzer, engine, inputs[i])
+				outputs[i] = checkOne(ctx, engine, inputs[i], limits.maxBytes, budget)
 			}
 		})
 	}
@@ -267,29 +320,40 @@ func checkAll(ctx context.Context, analyzerReady <-chan *analysis.Analyzer, inpu
 	return outputs, nil
 }
 
-func checkOne(ctx context.Context, analyzer *analysis.Analyzer, engine *rules.Engine, in checkInput) checkOutput {
-	src := in.src
+// checkOne reads one input through safefile (a regular file only, at most
+// maxBytes, and inside the walked directory when it was found by walking
+// one), checks it and converts its findings to reported positions.
+func checkOne(ctx context.Context, engine *rules.Engine, in checkInput, maxBytes int64, budget *byteBudget) checkOutput {
+	data := in.src
 	if in.path != "" {
-		data, err := os.ReadFile(in.path)
+		var err error
+		data, err = safefile.Read(in.path, safefile.Options{MaxBytes: maxBytes, Root: in.root})
 		if err != nil {
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
+			if errors.Is(err, safefile.ErrOutsideRoot) {
+				err = fmt.Errorf("not checked: it resolves outside %s (a symbolic link)", quoteName(in.root))
 			}
 			return checkOutput{err: err}
 		}
-		src = string(data)
 	}
-	res, err := analyzer.Analyze(ctx, in.language, src)
+	src, err := decodeSource(data)
+	if err != nil {
+		return checkOutput{err: err}
+	}
+	held := budget.acquire(int64(len(src.text)))
+	defer budget.release(held)
+	res, err := analysis.New().Analyze(ctx, in.language, src.text)
 	if err != nil {
 		return checkOutput{err: fmt.Errorf("analysing: %w", err)}
 	}
 	findings := engine.Check(ctx, res, projectSettings(in))
-	return checkOutput{src: src, findings: applyDirectives(in, src, engine, findings)}
+	findings = applyDirectives(in, src.text, engine, findings)
+	return checkOutput{report: appendReported(nil, in.name, src, findings)}
 }
 
 // reportedFinding is a finding as `liaison check` prints it: lines and
 // columns are 1-based, columns count characters; the end is exclusive.
+// Offsets are bytes into the file (into its UTF-8 form for UTF-16; see
+// source).
 type reportedFinding struct {
 	File         string   `json:"file"`
 	Line         int      `json:"line"`
@@ -304,13 +368,13 @@ type reportedFinding struct {
 	Replacements []string `json:"replacements"`
 }
 
-func appendReported(out []reportedFinding, name, src string, findings []rules.Finding) []reportedFinding {
+func appendReported(out []reportedFinding, name string, src source, findings []rules.Finding) []reportedFinding {
 	if len(findings) == 0 {
 		return out
 	}
 	// The Document's line index is the server's (one line-ending model),
 	// and its checkpoints keep each conversion short on a long line.
-	doc := text.New(src)
+	doc := text.New(src.text)
 	for _, f := range findings {
 		line, col := position(doc, f.Start)
 		endLine, endCol := position(doc, f.End)
@@ -320,7 +384,7 @@ func appendReported(out []reportedFinding, name, src string, findings []rules.Fi
 		}
 		out = append(out, reportedFinding{
 			File: name, Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
-			Offset: f.Start, EndOffset: f.End,
+			Offset: src.base + f.Start, EndOffset: src.base + f.End,
 			Rule: f.Rule.ID, Severity: f.Severity.String(), Message: f.Message, Replacements: reps,
 		})
 	}
@@ -339,7 +403,7 @@ func writeReport(w io.Writer, format string, report []reportedFinding) error {
 	}
 	var b strings.Builder
 	for _, f := range report {
-		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", f.File, f.Line, f.Column, f.Severity, f.Message, f.Rule)
+		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", quoteName(f.File), f.Line, f.Column, f.Severity, f.Message, f.Rule)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -6,12 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"liaison/analysis"
 	"liaison/rules"
 	"liaison/rules/project"
+	"liaison/rules/project/safefile"
 )
 
 // runRulesTest implements `liaison rules test FILE…`: it runs the examples
@@ -88,19 +88,13 @@ func runRulesTest(ctx context.Context, args []string, stdin io.Reader, stdout, s
 	return status
 }
 
-// readRuleFile reads a rule file of at most project.MaxFileBytes.
+// readRuleFile reads a rule file through safefile: a regular file (a
+// FIFO or a device is refused, never opened blocking) of at most
+// project.MaxFileBytes.
 func readRuleFile(name string) ([]byte, error) {
-	f, err := os.Open(name)
+	data, err := safefile.Read(name, safefile.Options{MaxBytes: project.MaxFileBytes})
 	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, project.MaxFileBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if len(data) > project.MaxFileBytes {
-		return nil, fmt.Errorf("%s: file refused: larger than %d MB", name, project.MaxFileBytes>>20)
+		return nil, fmt.Errorf("%s: %w", quoteName(name), err)
 	}
 	return data, nil
 }
