@@ -117,6 +117,9 @@ func (r *lintRun) execute(s *Server) {
 	start := time.Now()
 	problems, res, err := s.lintDocument(r)
 	s.log.Debug("linted", zap.Int32("version", r.version), zap.Int("problems", len(problems)), zap.Duration("took", time.Since(start)), zap.Error(err))
+	if err == nil {
+		err = r.ctx.Err() // superseded or closed: converting is wasted work too
+	}
 	if err != nil {
 		r.err = err
 		if r.ctx.Err() == nil {
@@ -131,12 +134,21 @@ func (r *lintRun) execute(s *Server) {
 	r.problems, r.analysis = problems, res
 	r.diags = make([]protocol.Diagnostic, 0, len(problems))
 	data := make(map[string]protocol.LSPAny)
-	for _, p := range problems {
+	for i, p := range problems {
+		if i%cancelCheckProblems == 0 && r.ctx.Err() != nil {
+			r.problems, r.analysis, r.diags, r.err = nil, nil, nil, r.ctx.Err()
+			return
+		}
 		r.maxLen = max(r.maxLen, p.End-p.Start)
 		r.diags = append(r.diags, r.diagnostic(p, data))
 	}
 	r.resultID = reportID(r.diags)
 }
+
+// cancelCheckProblems is how many problems execute converts to
+// diagnostics between two looks at the run's context (about a
+// millisecond's work).
+const cancelCheckProblems = 1024
 
 // wait starts r if needed and waits for it or for ctx.
 func (r *lintRun) wait(ctx context.Context, s *Server) error {
