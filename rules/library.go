@@ -66,7 +66,7 @@ func parseLibrary() (*libraryData, error) {
 		defs = append(defs, p.setDefs(root)...)
 		errs = append(errs, p.errs...)
 	}
-	sets, setErrs := resolveSets(defs, nil)
+	sets, setErrs := resolveSets(defs, nil, false)
 	if err := errors.Join(append(errs, setErrs...)...); err != nil {
 		return nil, err
 	}

@@ -56,7 +56,7 @@ func parseFile(name string, data []byte, base setTable, ownSets bool) ([]*Rule, 
 	}
 	p := parser{name: name, sets: base}
 	if ownSets {
-		sets, errs := resolveSets(p.setDefs(root), base)
+		sets, errs := resolveSets(p.setDefs(root), base, true)
 		p.errs = append(p.errs, errs...)
 		p.sets = sets
 	}
@@ -274,14 +274,21 @@ func (p *parser) rule(n *yaml.Node) *Rule {
 			p.errorf(nodeOr(f["message"], n), "rule %s: %v", r.ID, err)
 		}
 	case pn != nil:
-		if f["match"] != nil || f["before"] != nil || f["after"] != nil {
-			p.errorf(pn, "rule %s: give either patterns or match (with before/after), not both", r.ID)
+		if f["match"] != nil {
+			p.errorf(pn, "rule %s: give either patterns or match, not both", r.ID)
 		}
 		if pn.Kind != yaml.SequenceNode || len(pn.Content) == 0 {
 			p.errorf(pn, "rule %s: patterns must be a non-empty list", r.ID)
 		} else {
 			for _, c := range pn.Content {
 				if pf := p.fields(c, "a pattern", "before", "match", "after", "unless", "message", "replace"); pf != nil {
+					// The rule's before and after are the context of
+					// every pattern that gives none of its own.
+					for _, k := range []string{"before", "after"} {
+						if pf[k] == nil && f[k] != nil {
+							pf[k] = f[k]
+						}
+					}
 					r.Patterns = append(r.Patterns, p.pattern(r, c, pf, f))
 				}
 			}

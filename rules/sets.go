@@ -46,9 +46,12 @@ func isSetRef(s string) (string, bool) {
 }
 
 // resolveSets resolves defs against the sets already known (base, which
-// may be nil) and returns the union. Errors name the definition or
-// reference that is wrong: an unknown set, a cycle, a name defined twice.
-func resolveSets(defs []setDef, base setTable) (setTable, []error) {
+// may be nil) and returns the union. With shadow, a definition replaces a
+// base set of the same name (a user file's own sets win in that file, so
+// a copy of a library file still loads); without, that is an error.
+// Errors name the definition or reference that is wrong: an unknown set,
+// a cycle, a name defined twice.
+func resolveSets(defs []setDef, base setTable, shadow bool) (setTable, []error) {
 	var errs []error
 	out := setTable{}
 	for k, v := range base {
@@ -57,7 +60,7 @@ func resolveSets(defs []setDef, base setTable) (setTable, []error) {
 	byName := map[string]*setDef{}
 	for i := range defs {
 		d := &defs[i]
-		if prev, ok := out[d.name]; ok {
+		if prev, ok := out[d.name]; ok && !shadow {
 			errs = append(errs, fmt.Errorf("%s: set %q is already defined at %s", pos(d.file, d.node), d.name, prev.source))
 			continue
 		}
