@@ -20,6 +20,7 @@ func commands() []command {
 	return []command{
 		{"check", "check [--format text|json] [--language ID] PATH…   report usage problems", runCheck},
 		{"rules", "rules [--format text|json] | rules test FILE…      list the usage rules, or test custom rule files", runRules},
+		{"explain", "explain [--format text|json] [--rules FILE] TEXT…|- show how the rules read a text, and which patterns match", runExplain},
 		{"define", "define [--format text|markdown|json] WORD…        print dictionary entries", runDefine},
 		{"compare", "compare [--format markdown|json] WORD [WORD…]     compare words writers confuse (liaise vs liaison)", runCompare},
 		{"serve", "serve [--stdio] [--log-file FILE] [--log-level L]  run the language server on stdio", runServe},
