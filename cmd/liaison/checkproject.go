@@ -176,6 +176,17 @@ func (e *engines) get(worker int, lp *loadedProject) (*rules.Engine, error) {
 	return eng, nil
 }
 
+// drop forgets worker's engines, and with them their caches.
+func (e *engines) drop(worker int) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for k := range e.byKey {
+		if k.worker == worker {
+			delete(e.byKey, k)
+		}
+	}
+}
+
 // projectSettings are the rule settings for an input.
 func projectSettings(in checkInput) rules.Settings {
 	if in.project == nil || in.project.proj == nil {

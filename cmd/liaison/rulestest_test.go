@@ -56,7 +56,7 @@ func TestRulesTest(t *testing.T) {
 		t.Errorf("built-in id: exit %d\n%s", code, out)
 	}
 	out, errOut, code = rulesTest(t, j("invalid.yaml"), j("good.yaml"))
-	if code != 2 || !strings.Contains(errOut, j("invalid.yaml")+":1: ") || !strings.Contains(out, "1 rules, 4 examples, 0 failures") {
+	if code != 2 || !strings.Contains(errOut, j("invalid.yaml")+":1:") || !strings.Contains(out, "1 rules, 4 examples, 0 failures") {
 		t.Errorf("invalid file: exit %d\n%s%s", code, out, errOut)
 	}
 	if _, _, code := rulesTest(t); code != 2 {

@@ -137,7 +137,7 @@ func TestLoadErrors(t *testing.T) {
 		{"symlink out", map[string]string{".liaison.yaml": "rule-files: [link.yaml]\n"},
 			[2]string{"link.yaml", filepath.Join(outside, "evil.yaml")}, []string{`is outside the project root`}},
 		{"invalid rule file", map[string]string{".liaison.yaml": "rule-files: [bad.yaml]\n", "bad.yaml": "- id: Bad Id\n  category: nope\n"},
-			[2]string{}, []string{`rule file "bad.yaml" is invalid:`, `bad.yaml:1: `}},
+			[2]string{}, []string{`rule file "bad.yaml" is invalid:`, `bad.yaml:1:`}},
 		{"duplicate of a built-in rule", map[string]string{".liaison.yaml": "rule-files: [dup.yaml]\n",
 			"dup.yaml": strings.Replace(houseRules, "id: utilise", "id: alot", 1)},
 			[2]string{}, []string{`rule "alot"`, `is already defined at`}},
