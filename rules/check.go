@@ -110,9 +110,14 @@ func (e *Engine) addFinding(out []Finding, cr *compiledRule, p *compiledPattern,
 		}
 		reps = append(reps, e.replacement(r, toks[start:end], t.literal()))
 	}
-	// Two replacements may render alike ("have went" and a template);
-	// a duplicate offers nothing.
+	// Two replacements may render alike; a duplicate offers nothing.
 	reps = slices.Compact(reps)
+	// A computed replacement that gives back the matched text means the
+	// pattern matched a form it did not mean ("didn't put", put read as a
+	// past): no finding.
+	if p.templated && len(p.replacements) > 0 && !slices.ContainsFunc(reps, func(r string) bool { return !strings.EqualFold(r, matched) }) {
+		return out
+	}
 	msg, _ := e.render(p.message, s, matched)
 	first := ""
 	if len(reps) > 0 {

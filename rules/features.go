@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"liaison/analysis"
+	"liaison/analysis/morph"
 	"liaison/analysis/tag"
 )
 
@@ -127,8 +128,19 @@ func (f Features) satisfiedBy(have Features) bool {
 // tokenFeatures computes a token's features from its Penn tag and form,
 // all but the sound (see soundFeature). mass reports whether a lemma is a
 // known mass noun.
+//
+// The tag decides, but where the tagger gives a base form (VB, VBP, JJ,
+// RB) that the lexicon does not have — "fastest" read as JJ after "most",
+// "went" read as VB after "didn't" — the lexicon's readings of the word
+// do: a word the lexicon knows only as a past is a past.
 func tokenFeatures(t *analysis.Token, norm string, mass func(string) bool) Features {
 	var f Features
+	switch t.PTB {
+	case tag.VB, tag.VBP, tag.JJ, tag.RB:
+		if lf := lexiconDegreeOrForm(t.PTB, norm); lf != 0 {
+			return lf
+		}
+	}
 	switch t.PTB {
 	case tag.NN, tag.NNP:
 		f |= featSingular | featThird
@@ -175,4 +187,44 @@ func personOf(pronoun string) Features {
 		return 0
 	}
 	return featThird
+}
+
+// lexiconDegreeOrForm returns the verb form (for VB, VBP) or degree (JJ,
+// RB) the lexicon gives a word it knows in no base reading of that part
+// of speech; 0 when the tag's reading stands.
+func lexiconDegreeOrForm(p tag.PTB, norm string) Features {
+	c := morph.Default().Classes(norm)
+	if c == 0 {
+		return 0
+	}
+	switch p {
+	case tag.VB, tag.VBP:
+		if c.Has(morph.Verb, morph.Base) || !c.HasPOS(morph.Verb) {
+			return 0
+		}
+		var f Features
+		if c.Has(morph.Verb, morph.Past) {
+			f |= featPast
+		}
+		if c.Has(morph.Verb, morph.PastParticiple) {
+			f |= featPastParticiple
+		}
+		return f
+	default:
+		pos := morph.Adj
+		if p == tag.RB {
+			pos = morph.Adv
+		}
+		if c.Has(pos, morph.Base) || !c.HasPOS(pos) {
+			return 0
+		}
+		var f Features
+		if c.Has(pos, morph.Comparative) {
+			f |= featComparative
+		}
+		if c.Has(pos, morph.Superlative) {
+			f |= featSuperlative
+		}
+		return f
+	}
 }

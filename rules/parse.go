@@ -270,7 +270,8 @@ func (p *parser) rule(n *yaml.Node) *Rule {
 		if pn != nil || f["match"] != nil || f["before"] != nil || f["after"] != nil {
 			p.errorf(f["code"], "rule %s: a rule written in Go (code) has no patterns", r.ID)
 		}
-		if err := checkTemplate(r.Message, len(r.Replacements) > 0, 0); err != nil {
+		// A rule in Go computes its replacements.
+		if err := checkTemplate(r.Message, true, 0); err != nil {
 			p.errorf(nodeOr(f["message"], n), "rule %s: %v", r.ID, err)
 		}
 	case pn != nil:

@@ -157,6 +157,7 @@ var categoryNames = []string{
 	"nonstandard",    // a nonstandard construction: "could of"
 	"redundancy",     // a word the phrase already contains: "ATM machine"
 	"preferred-form", // a form a style prefers
+	"grammar",        // a construction the grammar rules out: "a apple", "the the", "didn't went"
 }
 
 // Categories returns the rule categories, in the order documented.
