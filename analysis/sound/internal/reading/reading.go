@@ -83,6 +83,17 @@ func hasQuote(w string) bool {
 	return false
 }
 
+// letters counts the ASCII letters of w; a non-ASCII byte counts as one.
+func letters(w string) int {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		if isLower(w[i]) || isUpper(w[i]) || w[i] >= 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
 func hasVowelLetter(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if vowelLetter(w[i]) || w[i]|0x20 == 'y' {
@@ -207,11 +218,21 @@ func guess(w string, lookup Lookup) uint8 {
 		// MSc, HTTPs, PDFs: an initialism with a lowercase tail.
 		return letterName(w[0])
 	}
-	if !hasVowelLetter(w) && isASCIIWord(w) {
-		// A lowercase word without a vowel letter is spelled out (npm,
-		// ssh, nth); a capitalised one is an abbreviation of a word
-		// (St, Dr, Mt, Jr), read as that word, by the rules below.
+	if letters(w) == 1 {
+		// One letter among digits or symbols (U$, l/c, x86 aside):
+		// the letter's name.
 		return letterName(w[0])
+	}
+	if !hasVowelLetter(w) && isLower(w[0]) {
+		// A lowercase word without a vowel letter is spelled out (npm,
+		// ssh, nth) or is a unit read as its words (fps, mph, rpm):
+		// for the letters whose name begins with a vowel the two
+		// disagree, and only the writer knows. (A capitalised one is an
+		// abbreviation of a word, St, Dr, Mt, read as the word.)
+		if letterName(w[0]) == Vowel {
+			return Unknown
+		}
+		return Consonant
 	}
 	// spelled reads at most the first eight letters; fold those on the
 	// stack rather than allocating a lowercase copy.
@@ -305,16 +326,23 @@ func pronounceable(low string) int {
 	if i == len(low) || !onsets[onset] {
 		return wordNo
 	}
-	run := 0
+	isV := func(j int) bool { return vowelLetter(low[j]) || (low[j] == 'y' && j > 0) }
 	vowels := 0
-	for j := 0; j < len(low); j++ {
-		if vowelLetter(low[j]) || (low[j] == 'y' && j > 0) {
-			run = 0
+	for j := range len(low) {
+		if isV(j) {
 			vowels++
+		}
+	}
+	run := 0
+	for j := 0; j < len(low); j++ {
+		if isV(j) {
+			run = 0
 			continue
 		}
 		run++
-		if run >= 3 && j >= len(onset) {
+		if run >= 3 && j >= len(onset) && len(low) < 5 {
+			// Three consonants inside a short word mark letters (SCSI);
+			// a longer word may have them (LITTLE, SPECTRUM).
 			return wordNo
 		}
 	}
