@@ -172,7 +172,7 @@ func explainReport(ctx context.Context, engine *rules.Engine, res *analysis.Resu
 		}
 		for _, se := range engine.Explain(ctx, b.BlockAnalysis) {
 			s := explainedSentence{Start: b.Start + se.Start, End: b.Start + se.End, Tokens: []explainedToken{}, Matches: []explainedMatch{}}
-			s.Text = b.Prose[se.Start:se.End]
+			s.Text = text[s.Start:s.End]
 			for _, t := range se.Tokens {
 				et := explainedToken{Text: t.Text, Start: b.Start + t.Start, End: b.Start + t.End,
 					UPOS: t.UPOS.String(), Penn: t.PTB.String(), Lemma: t.Lemma, Features: map[string][]string{}}
@@ -191,7 +191,7 @@ func explainReport(ctx context.Context, engine *rules.Engine, res *analysis.Resu
 				if m.Pattern >= 0 {
 					em.Describe = describePattern(m.Rule.Patterns[m.Pattern])
 				}
-				em.Text = b.Prose[se.Tokens[m.Start].Start:se.Tokens[m.End-1].End]
+				em.Text = text[b.Start+se.Tokens[m.Start].Start : b.Start+se.Tokens[m.End-1].End]
 				for _, el := range m.Elements {
 					em.Elements = append(em.Elements, explainedElement{Number: el.Number, Part: el.Part, Token: el.Token + 1})
 				}
@@ -218,7 +218,8 @@ func writeExplainText(w io.Writer, r explainedText) error {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		fmt.Fprintf(&b, "sentence %d (bytes %d–%d): %s\n", i+1, s.Start, s.End, s.Text)
+		// Line breaks and indentation of the source shown as single spaces.
+		fmt.Fprintf(&b, "sentence %d (bytes %d–%d): %s\n", i+1, s.Start, s.End, strings.Join(strings.Fields(s.Text), " "))
 		tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "  #\ttoken\tupos\tpenn\tlemma\tsound\tfeatures")
 		for j, t := range s.Tokens {

@@ -24,6 +24,9 @@ func TestExplainGolden(t *testing.T) {
 		{"custom.txt", []string{"--rules", "testdata/explain/custom.yaml", "We utilized it. We utilize fully the cache."}, ""},
 		{"custom.json", []string{"--format", "json", "--rules", "testdata/explain/custom.yaml", "We utilized it."}, ""},
 		{"stdin.txt", []string{"-"}, "A university. An 8-bit value.\n\nThey liaison weekly.\n"},
+		// Indentation and line breaks: the prose differs from the source,
+		// and offsets and texts are the source's.
+		{"indented.txt", []string{"-"}, "    They liaison\n  with the press weekly.\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
