@@ -153,9 +153,10 @@ type explainedMatch struct {
 	Text       string             `json:"text"`
 	Elements   []explainedElement `json:"elements,omitempty"`
 	Status     string             `json:"status"`
-	Unless     int                `json:"unless,omitempty"` // from 1: which exception cancelled it
-	By         string             `json:"by,omitempty"`     // for overlapped: the rule kept
-	Same       int                `json:"same,omitempty"`   // for duplicate: the pattern (from 1) listed with the finding
+	Unless     int                `json:"unless,omitempty"`    // from 1: which exception cancelled it
+	Exception  string             `json:"exception,omitempty"` // the exception that holds, in rule-file terms
+	By         string             `json:"by,omitempty"`        // for overlapped: the rule kept
+	Same       int                `json:"same,omitempty"`      // for duplicate: the pattern (from 1) listed with the finding
 }
 
 type explainedElement struct {
@@ -196,8 +197,12 @@ func explainReport(ctx context.Context, engine *rules.Engine, res *analysis.Resu
 					em.Elements = append(em.Elements, explainedElement{Number: el.Number, Part: el.Part, Token: el.Token + 1})
 				}
 				switch m.Status {
-				case rules.CancelledByPattern, rules.CancelledByRule:
+				case rules.CancelledByPattern:
 					em.Unless = m.Unless + 1
+					em.Exception = describeContext(m.Rule.Patterns[m.Pattern].Unless[m.Unless])
+				case rules.CancelledByRule:
+					em.Unless = m.Unless + 1
+					em.Exception = describeContext(m.Rule.Unless[m.Unless])
 				case rules.Overlapped:
 					em.By = m.By.ID
 				case rules.Duplicate:
@@ -247,6 +252,9 @@ func writeExplainText(w io.Writer, r explainedText) error {
 			fmt.Fprintf(&b, "  %s (%s), %s, tokens %s %q: %s\n", m.Rule, m.Source, pattern, span, m.Text, statusText(m))
 			if m.Describe != "" {
 				fmt.Fprintf(&b, "      %s\n", m.Describe)
+			}
+			if m.Exception != "" {
+				fmt.Fprintf(&b, "      exception %d: %s\n", m.Unless, m.Exception)
 			}
 			if len(m.Elements) > 0 {
 				var els []string
@@ -315,6 +323,25 @@ func describePattern(p rules.Pattern) string {
 	}
 	if len(p.Unless) > 0 {
 		parts = append(parts, fmt.Sprintf("unless: %d exception(s)", len(p.Unless)))
+	}
+	return strings.Join(parts, "  ")
+}
+
+// describeContext writes an exception (unless) in rule-file terms.
+func describeContext(c rules.Context) string {
+	var parts []string
+	for _, side := range []struct {
+		name  string
+		elems []rules.Element
+	}{{"before", c.Before}, {"after", c.After}} {
+		if len(side.elems) == 0 {
+			continue
+		}
+		var es []string
+		for _, e := range side.elems {
+			es = append(es, describeElement(e))
+		}
+		parts = append(parts, side.name+": ["+strings.Join(es, ", ")+"]")
 	}
 	return strings.Join(parts, "  ")
 }

@@ -21,7 +21,7 @@ func TestExplainGolden(t *testing.T) {
 	}{
 		{"liaison.txt", []string{"They liaison with the press."}, ""},
 		{"words.txt", []string{"An", "hour", "passed."}, ""},
-		{"custom.txt", []string{"--rules", "testdata/explain/custom.yaml", "We utilized it. We utilize fully the cache."}, ""},
+		{"custom.txt", []string{"--rules", "testdata/explain/custom.yaml", "We utilized it. We utilize fully the cache. They said “utilize” often."}, ""},
 		{"custom.json", []string{"--format", "json", "--rules", "testdata/explain/custom.yaml", "We utilized it."}, ""},
 		{"stdin.txt", []string{"-"}, "A university. An 8-bit value.\n\nThey liaison weekly.\n"},
 		// Indentation and line breaks: the prose differs from the source,
@@ -90,7 +90,7 @@ func TestExplainReport(t *testing.T) {
 		t.Errorf("sentence 1 match = %+v", m)
 	}
 	m = find(r.Sentences[1])
-	if m == nil || m.Status != "cancelled-by-pattern-unless" || m.Unless != 1 {
+	if m == nil || m.Status != "cancelled-by-pattern-unless" || m.Unless != 1 || m.Exception != "after: [{word: fully}]" {
 		t.Errorf("sentence 2 match = %+v", m)
 	}
 }
