@@ -115,7 +115,7 @@ func (e *Engine) addFinding(out []Finding, cr *compiledRule, p *compiledPattern,
 	// A computed replacement that gives back the matched text means the
 	// pattern matched a form it did not mean ("didn't put", put read as a
 	// past): no finding.
-	if p.templated && len(p.replacements) > 0 && !slices.ContainsFunc(reps, func(r string) bool { return !strings.EqualFold(r, matched) }) {
+	if p.templated && len(reps) > 0 && !slices.ContainsFunc(reps, func(r string) bool { return !strings.EqualFold(r, matched) }) {
 		return out
 	}
 	msg, _ := e.render(p.message, s, matched)

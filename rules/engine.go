@@ -108,18 +108,25 @@ func (e *Engine) Rules() []*Rule {
 
 // CheckBlock runs every rule over one analysed block. Offsets are relative
 // to the block; severities are the rules' defaults. The result depends
-// only on b and the rules, and is sorted by position.
+// only on b and the rules, is sorted by position, and holds at most one
+// finding per span (see resolveOverlaps).
 func (e *Engine) CheckBlock(b *analysis.BlockAnalysis) []Finding {
 	out, _ := e.checkBlock(context.Background(), b, nil)
 	return out
 }
 
-// checkBlock is CheckBlock stopping early when ctx is cancelled (checked
+// checkBlock is checkBlockAll with at most one finding per span.
+func (e *Engine) checkBlock(ctx context.Context, b *analysis.BlockAnalysis, doc *docBudget) ([]Finding, bool) {
+	out, ok := e.checkBlockAll(ctx, b, doc)
+	return resolveOverlaps(out), ok
+}
+
+// checkBlockAll is CheckBlock, overlaps included, stopping early when ctx is cancelled (checked
 // between sentences and every cancelCheckTokens tokens of a sentence, so a
 // superseded lint of one very long line stops at once); ok is false then,
 // and the partial findings must not be cached. doc holds the document's
 // budgets (budget.go); nil leaves only those per attempt and per sentence.
-func (e *Engine) checkBlock(ctx context.Context, b *analysis.BlockAnalysis, doc *docBudget) (out []Finding, ok bool) {
+func (e *Engine) checkBlockAll(ctx context.Context, b *analysis.BlockAnalysis, doc *docBudget) (out []Finding, ok bool) {
 	if b == nil {
 		return nil, true
 	}
@@ -134,8 +141,9 @@ func (e *Engine) checkBlock(ctx context.Context, b *analysis.BlockAnalysis, doc 
 	if ctx.Err() != nil {
 		return nil, false
 	}
+	// Overlaps are resolved by the callers: Check after settings, so
+	// that a rule turned off leaves room for one it would have hidden.
 	sortFindings(out)
-	out = resolveOverlaps(out)
 	dropMarkupFixes(b, out)
 	return out, true
 }
@@ -241,7 +249,7 @@ func (e *Engine) blockFindings(ctx context.Context, b *analysis.BlockAnalysis, t
 	if ok {
 		return c.findings
 	}
-	fs, ok := e.checkBlock(ctx, b, doc)
+	fs, ok := e.checkBlockAll(ctx, b, doc)
 	if !ok {
 		return nil
 	}
