@@ -138,6 +138,8 @@ func TestInitial(t *testing.T) {
 		{"(honest", Vowel, "leading bracket"},
 		{"“European”", Consonant, "curly quotes"},
 		{"'80s", Vowel, "leading apostrophe"},
+		{"’80s", Vowel, "leading typographic apostrophe"},
+		{"‘hour’", Vowel, "single curly quotes"},
 		{"hour's", Vowel, "possessive"},
 		{"hour,", Vowel, "trailing comma"},
 		// Nothing to read.

@@ -63,7 +63,7 @@ func Trim(w string) string {
 	if w != "" && plain(w[0]) && plain(w[len(w)-1]) && !hasQuote(w) {
 		return w // the common case, without the cutset scans
 	}
-	w = strings.TrimLeft(w, "\"'“‘«‹([{*_`")
+	w = strings.TrimLeft(w, "\"'“‘’«‹([{*_`")
 	w = strings.TrimRight(w, "\"'”’»›)]}*_`.,;:!?")
 	for _, s := range []string{"'s", "’s"} {
 		if len(w) > len(s)+1 && strings.HasSuffix(w, s) {
