@@ -9,9 +9,16 @@
 //   - hover round trips on that document,
 //   - resident memory of the server with the book open (VmRSS, VmHWM).
 //
+// With -longline it measures instead what issue 12 (items 5 and 6)
+// reported: a document of one line of -longline bytes with a finding per
+// sentence is opened (time to its diagnostics), typed into 5 times a
+// second apart with the default debounce, and closed; it reports the
+// server's CPU time from the first keystroke until the server is idle.
+//
 // Usage:
 //
 //	go run ./cmd/lspbench [-bin PATH] [-book DIR] [-chapter FILE] [-edits N] [-hovers N] [-starts N]
+//	go run ./cmd/lspbench [-bin PATH] -longline BYTES
 //
 // Without -bin it builds ./cmd/liaison into a temporary directory.
 package main
@@ -48,6 +55,7 @@ func main() {
 type config struct {
 	bin, book, chapter, log string
 	edits, hovers, starts   int
+	longLine                int
 	seed                    uint64
 }
 
@@ -62,6 +70,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fs.IntVar(&cfg.starts, "starts", 10, "process starts to time")
 	fs.StringVar(&cfg.log, "log", "", "have the server log at debug level to `FILE`")
 	fs.Uint64Var(&cfg.seed, "seed", 1, "random seed for edit and hover positions")
+	fs.IntVar(&cfg.longLine, "longline", 0, "measure a one-line document of `BYTES` instead (see the package doc)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -77,6 +86,9 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		}
 	}
 
+	if cfg.longLine > 0 {
+		return benchLongLine(ctx, cfg, out)
+	}
 	chapter, err := os.ReadFile(cfg.chapter)
 	if err != nil {
 		return err
@@ -307,6 +319,63 @@ func benchBook(ctx context.Context, cfg config, book string, out io.Writer) erro
 		len(all), pct(all, 50), pct(all, 99), pct(all, 100), pct(onDiag, 99), len(onDiag), pct(anywhere, 99), len(anywhere))
 	rss, hwm = memory(s.cmd.Process.Pid)
 	fmt.Fprintf(out, "memory after the edits and hovers: VmRSS %d MB  VmHWM %d MB\n", rss>>10, hwm>>10)
+	return nil
+}
+
+// benchLongLine opens a document of one line of cfg.longLine bytes, a
+// finding in every sentence, types 5 characters into it a second apart
+// (the default debounce, as an editor would), closes it, and reports the
+// server's CPU time from the first keystroke until it is idle (no CPU
+// used for a second), at most two minutes.
+func benchLongLine(ctx context.Context, cfg config, out io.Writer) error {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
+	defer cancel()
+	s, err := startServer(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer s.stop()
+	if _, err := s.client.Initialize(ctx, protocol.ClientCapabilities{}, nil); err != nil {
+		return err
+	}
+	const sentence = "We had alot of fun with the committee today. "
+	src := strings.Repeat(sentence, max(1, cfg.longLine/len(sentence)))
+	u := uri.File("/bench/long-line.md")
+	t0 := time.Now()
+	if err := s.client.Open(ctx, u, "markdown", 1, src); err != nil {
+		return err
+	}
+	first, _, err := s.client.WaitVersion(ctx, u, 0, 1)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "one line of %d bytes: didOpen → %d diagnostics %s\n", len(src), len(first.Diagnostics), time.Since(t0).Round(time.Millisecond))
+	pid := s.cmd.Process.Pid
+	cpu0 := cpuTime(pid)
+	t1 := time.Now()
+	for i := range 5 {
+		at := protocol.Position{Line: 0, Character: uint32(i * len(src) / 4)}
+		if err := s.client.Change(ctx, u, int32(i+2), &protocol.Range{Start: at, End: at}, "x"); err != nil {
+			return err
+		}
+		time.Sleep(time.Second)
+	}
+	if err := s.client.Notify(ctx, protocol.MethodTextDocumentDidClose, &protocol.DidCloseTextDocumentParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: u}}); err != nil {
+		return err
+	}
+	closed := time.Now()
+	cpuClose := cpuTime(pid)
+	last, idleSince := cpuClose, time.Now()
+	for time.Since(idleSince) < time.Second && time.Since(closed) < 2*time.Minute {
+		time.Sleep(100 * time.Millisecond)
+		if c := cpuTime(pid); c != last {
+			last, idleSince = c, time.Now()
+		}
+	}
+	fmt.Fprintf(out, "5 keystrokes a second apart, then close: server CPU %s (%s while typing, %s after the close); idle %s after the close (%s after the first keystroke)\n",
+		(last - cpu0).Round(10*time.Millisecond), (cpuClose - cpu0).Round(10*time.Millisecond), (last - cpuClose).Round(10*time.Millisecond),
+		idleSince.Sub(closed).Round(100*time.Millisecond), idleSince.Sub(t1).Round(100*time.Millisecond))
 	return nil
 }
 
