@@ -124,7 +124,7 @@ func applyProjects(inputs []checkInput, ps *projects, fail func(string, ...any))
 				reported[lp] = true
 				for _, e := range project.Errors("", lp.err) {
 					shown := *e
-					shown.File = displayPath(e.File)
+					shown.File = quoteName(displayPath(e.File))
 					fail("%v", &shown)
 				}
 			}

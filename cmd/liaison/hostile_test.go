@@ -226,10 +226,12 @@ func TestRulesTestHostile(t *testing.T) {
 // file name that would forge an output line is quoted.
 func TestCheckEncodingsAndNames(t *testing.T) {
 	dir := writeTree(t, map[string]string{
-		"cr.md":      "First line.\rWe had alot of fun.\r",
-		"crlf.md":    "First line.\r\nWe had alot of fun.\r\n",
-		"bom.md":     "\xEF\xBB\xBFThanks alot.\n",
-		"nl/a\nb.md": hostileDoc,
+		"cr.md":              "First line.\rWe had alot of fun.\r",
+		"crlf.md":            "First line.\r\nWe had alot of fun.\r\n",
+		"bom.md":             "\xEF\xBB\xBFThanks alot.\n",
+		"nl/a\nb.md":         hostileDoc,
+		"c\nd/.liaison.yaml": "rules: {no-such-rule: off}\n",
+		"c\nd/doc.md":        hostileDoc,
 	})
 	if err := os.WriteFile(filepath.Join(dir, "u16le.md"), utf16Bytes("Déjà vu.\nWe had alot of fun.\n", false), 0o644); err != nil {
 		t.Fatal(err)
@@ -273,6 +275,11 @@ func TestCheckEncodingsAndNames(t *testing.T) {
 	_, errOut, code = check(t, "", "u32.md")
 	if code != 2 || !strings.Contains(errOut, "u32.md: UTF-32 text is not supported") {
 		t.Errorf("UTF-32: exit %d, stderr %q", code, errOut)
+	}
+
+	_, errOut, _ = check(t, "", "c\nd")
+	if want := `liaison check: "c\nd/.liaison.yaml":1:9: unknown rule id`; !strings.HasPrefix(errOut, want) {
+		t.Errorf("a configuration in a folder whose name has a newline: stderr %q, want prefix %q", errOut, want)
 	}
 
 	out, _, _ = check(t, "", "nl")
