@@ -247,13 +247,15 @@ func (v verdict) ok() bool { return v.reason == "" }
 // Whatever it passes, jsonrpc2 decodes: its own decoder is the last check.
 // Method-level faults (unknown method, bad params) are the handler's.
 func checkFrame(body []byte) verdict {
-	first, rest, err := splitValue(body)
-	if err != nil {
-		return verdict{reason: "parse error: " + err.Error(), reply: errorReply(nil, jsonrpc2.ParseError, "parse error: "+err.Error())}
-	}
-	if len(bytes.TrimSpace(rest)) > 0 {
-		id, _ := requestID(first)
-		return verdict{reason: "content after the message", reply: errorReply(id, jsonrpc2.InvalidRequest, "invalid request: content after the JSON value")}
+	first := bytes.TrimSpace(body)
+	if !validJSON(first) {
+		// One valid value and more after it is an invalid request, answered
+		// with its id; anything else is not JSON.
+		if end := skipValue(first, 0); end > 0 && end < len(first) && validJSON(first[:end]) {
+			id, _ := requestID(first[:end])
+			return verdict{reason: "content after the message", reply: errorReply(id, jsonrpc2.InvalidRequest, "invalid request: content after the JSON value")}
+		}
+		return verdict{reason: "parse error", reply: errorReply(nil, jsonrpc2.ParseError, "parse error: not valid JSON")}
 	}
 	if first[0] == '[' {
 		return checkBatch(first)
@@ -275,8 +277,8 @@ func checkFrame(body []byte) verdict {
 }
 
 func checkBatch(arr []byte) verdict {
-	var elems []json.RawMessage
-	if err := json.Unmarshal(arr, &elems); err != nil {
+	elems, err := arrayElements(arr)
+	if err != nil {
 		return verdict{reason: "batch: " + err.Error(), reply: errorReply(nil, jsonrpc2.InvalidRequest, "invalid request: "+err.Error())}
 	}
 	if len(elems) == 0 {
@@ -413,72 +415,6 @@ func requestID(raw []byte) (json.RawMessage, bool) {
 		return nil, false
 	}
 	return id, true
-}
-
-// splitValue splits data into its first JSON value and what follows it.
-func splitValue(data []byte) (first, rest []byte, err error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	var v json.RawMessage
-	if err := dec.Decode(&v); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return nil, nil, errors.New("not valid JSON")
-		}
-		return nil, nil, err
-	}
-	return v, data[dec.InputOffset():], nil
-}
-
-// objectMembers returns the members of the JSON object raw, refusing
-// anything else and a member name given twice (which decoders resolve
-// differently: one would see a method another does not).
-func objectMembers(raw []byte) (map[string]json.RawMessage, error) {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || raw[0] != '{' {
-		return nil, fmt.Errorf("%s is not an object", describe(raw))
-	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	if _, err := dec.Token(); err != nil { // {
-		return nil, fmt.Errorf("not an object: %w", err)
-	}
-	members := make(map[string]json.RawMessage)
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, fmt.Errorf("not an object: %w", err)
-		}
-		name, _ := tok.(string)
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil, fmt.Errorf("not an object: %w", err)
-		}
-		if _, dup := members[name]; dup {
-			return nil, fmt.Errorf("member %q given twice", name)
-		}
-		members[name] = v
-	}
-	return members, nil
-}
-
-// describe names the kind of a JSON value, for messages.
-func describe(raw []byte) string {
-	if len(raw) == 0 {
-		return "nothing"
-	}
-	switch raw[0] {
-	case '{':
-		return "an object"
-	case '[':
-		return "an array"
-	case '"':
-		return "a string"
-	case 't', 'f':
-		return "a boolean"
-	case 'n':
-		return "null"
-	default:
-		return "a number"
-	}
 }
 
 // errorReply encodes an error response; a nil id is null.

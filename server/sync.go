@@ -212,8 +212,8 @@ func decodeDidChange(raw []byte) (didChangeParams, error) {
 	if err != nil {
 		return p, fmt.Errorf("textDocument: %w", err)
 	}
-	var u string
-	if err := json.Unmarshal(td["uri"], &u); err != nil || td["uri"] == nil || td["uri"][0] != '"' || u == "" {
+	u, err := unquote(td["uri"])
+	if err != nil || u == "" {
 		return p, errors.New("textDocument.uri is not a non-empty string")
 	}
 	version, err := strconv.ParseInt(string(td["version"]), 10, 32)
@@ -222,12 +222,8 @@ func decodeDidChange(raw []byte) (didChangeParams, error) {
 	}
 	p.uri = uri.URI(u)
 	p.version = int32(version)
-	cc := params["contentChanges"]
-	if len(cc) == 0 || cc[0] != '[' {
-		return p, errors.New("contentChanges is not an array")
-	}
-	var changes []json.RawMessage
-	if err := json.Unmarshal(cc, &changes); err != nil {
+	changes, err := arrayElements(params["contentChanges"])
+	if err != nil {
 		return p, fmt.Errorf("contentChanges: %w", err)
 	}
 	p.changes = make([]text.Change, 0, len(changes))
@@ -248,10 +244,10 @@ func decodeContentChange(raw json.RawMessage) (text.Change, error) {
 		return c, err
 	}
 	t, ok := m["text"]
-	if !ok || t[0] != '"' {
-		return c, errors.New("text is missing or not a string")
+	if !ok {
+		return c, errors.New("text is missing")
 	}
-	if err := json.Unmarshal(t, &c.Text); err != nil {
+	if c.Text, err = unquote(t); err != nil {
 		return c, fmt.Errorf("text: %w", err)
 	}
 	if rl, ok := m["rangeLength"]; ok {
