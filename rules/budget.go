@@ -15,6 +15,9 @@ import "fmt"
 //     each attempt in the document; past it the rule is suspended, and
 //     Check reports a warning naming it (see suspendedRule).
 //
+// (Attempts that stay within perAttempt are not counted at all; see
+// budgets.)
+//
 // A suspended rule stays suspended for the Engine's life, that is until
 // its rule files change and the engine is rebuilt: a rule that costs
 // thousands of tests per attempt on one document costs as much on the
@@ -32,82 +35,77 @@ const (
 	documentBase     = 50_000
 )
 
-// budgets counts one check's token tests per rule.
+// budgets counts one check's token tests per rule. The budget is kept as
+// a debt: each attempt adds its tests minus perAttempt, but only attempts
+// that cost more than perAttempt are recorded, so the cheap attempts that
+// make up nearly all of the library's work cost no bookkeeping (and earn
+// no credit); a rule whose debt reaches the base is out of budget.
 type budgets struct {
-	sentence map[int]*ruleSpend // in the current sentence
-	doc      *docBudget         // nil for CheckBlock: no document budget
+	sentence map[int]int // debt per rule in the current sentence
+	doc      *docBudget  // nil for CheckBlock: no document budget
 }
 
-// ruleSpend is one rule's tests and attempts.
-type ruleSpend struct {
-	tests, attempts int
-}
-
-// docBudget counts tests per rule over one document and records the rules
+// docBudget counts debt per rule over one document and records the rules
 // it suspended.
 type docBudget struct {
-	used      map[int]*ruleSpend
+	debt      map[int]int
+	attempts  map[int]int    // the expensive attempts, for tests
 	suspended map[int][2]int // rule → the document span of the token where it was suspended
 	offset    int            // start of the block being checked, in the document
 }
 
 func newDocBudget() *docBudget {
-	return &docBudget{used: map[int]*ruleSpend{}}
+	return &docBudget{}
 }
 
 func (b *budgets) startSentence() {
-	clear(b.sentence)
-}
-
-func spendOf(m map[int]*ruleSpend, rule int) *ruleSpend {
-	s := m[rule]
-	if s == nil {
-		s = &ruleSpend{}
-		m[rule] = s
+	if len(b.sentence) > 0 {
+		clear(b.sentence)
 	}
-	return s
 }
 
 // allowance is how many tests rule may make in its next attempt; 0 when
 // it has none left.
 func (b *budgets) allowance(e *Engine, rule int) int {
-	if e.suspended[rule].Load() {
+	if e.nSuspended.Load() > 0 && e.suspended[rule].Load() {
 		return 0
 	}
 	allow := maxTestsPerMatch
-	if s := b.sentence[rule]; s != nil {
-		allow = min(allow, sentenceBase+perAttempt*(s.attempts+1)-s.tests)
+	if len(b.sentence) > 0 {
+		allow = min(allow, perAttempt+sentenceBase-b.sentence[rule])
 	}
-	if b.doc != nil {
-		if s := b.doc.used[rule]; s != nil {
-			allow = min(allow, documentBase+perAttempt*(s.attempts+1)-s.tests)
-		}
+	if b.doc != nil && len(b.doc.debt) > 0 {
+		allow = min(allow, perAttempt+documentBase-b.doc.debt[rule])
 	}
 	return allow
 }
 
 // spend records an attempt of n tests by rule on the token at
-// [start, end) (block offsets), and suspends the rule when it has spent
-// its document's budget.
+// [start, end) (block offsets), and suspends the rule when its debt in
+// the document reaches documentBase.
 func (b *budgets) spend(e *Engine, rule, n, start, end int) {
-	if b.sentence == nil {
-		b.sentence = map[int]*ruleSpend{}
-	}
-	s := spendOf(b.sentence, rule)
-	s.tests += n
-	s.attempts++
-	if b.doc == nil {
+	if n <= perAttempt {
 		return
 	}
-	d := spendOf(b.doc.used, rule)
-	d.tests += n
-	d.attempts++
-	if d.tests >= documentBase+perAttempt*d.attempts && !e.suspended[rule].Swap(true) {
+	if b.sentence == nil {
+		b.sentence = map[int]int{}
+	}
+	b.sentence[rule] += n - perAttempt
+	d := b.doc
+	if d == nil {
+		return
+	}
+	if d.debt == nil {
+		d.debt, d.attempts = map[int]int{}, map[int]int{}
+	}
+	d.debt[rule] += n - perAttempt
+	d.attempts[rule]++
+	if d.debt[rule] >= documentBase && !e.suspended[rule].Swap(true) {
 		e.nSuspended.Add(1)
-		if b.doc.suspended == nil {
-			b.doc.suspended = map[int][2]int{}
+		if d.suspended == nil {
+			d.suspended = map[int][2]int{}
 		}
-		b.doc.suspended[rule] = [2]int{b.doc.offset + start, b.doc.offset + end}
+		d.suspended[rule] = [2]int{d.offset + start, d.offset + end}
 	}
 }
 

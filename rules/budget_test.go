@@ -60,8 +60,8 @@ func TestLibraryWithinBudgets(t *testing.T) {
 	worst, worstRule, worstDoc := 0.0, "", 0
 	for i, res := range analyseBook(t) {
 		doc := spendOfDocument(e, res)
-		for id, s := range doc.used {
-			if f := float64(s.tests) / float64(documentBase+perAttempt*s.attempts); f > worst {
+		for id, debt := range doc.debt {
+			if f := float64(debt) / documentBase; f > worst {
 				worst, worstRule, worstDoc = f, e.rules[id].rule.ID, i
 			}
 		}
@@ -167,9 +167,10 @@ func TestPathologicalRulesAreBounded(t *testing.T) {
 			// Each rule spent at most its document budget (plus the one
 			// attempt that crossed it): recount on a fresh engine.
 			fresh, _ := NewEngine(patho)
-			for id, s := range spendOfDocument(fresh, longest).used {
-				if limit := documentBase + perAttempt*s.attempts + maxTestsPerMatch; s.tests > limit {
-					t.Errorf("rule %d made %d tests, budget %d", id, s.tests, limit)
+			doc := spendOfDocument(fresh, longest)
+			for id, debt := range doc.debt {
+				if debt > documentBase+maxTestsPerMatch {
+					t.Errorf("rule %d ran up a debt of %d tests in %d attempts, budget %d", id, debt, doc.attempts[id], documentBase)
 				}
 			}
 			// A later document reports the suspension without running

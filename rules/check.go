@@ -10,12 +10,11 @@ import (
 
 // scratch holds per-call buffers.
 type scratch struct {
-	ctx       context.Context // checked in long sentences; never nil
-	norms     []string
-	cands     []patternRef
-	sentCands []patternRef // patterns keyed on a later element, tried at every token
-	sent      sentence
-	budget    budgets
+	ctx    context.Context // checked in long sentences; never nil
+	norms  []string
+	cands  []patternRef
+	sent   sentence
+	budget budgets
 }
 
 // checkSentence runs the rules over one sentence and appends findings
@@ -32,7 +31,6 @@ func (e *Engine) checkSentence(sc *scratch, toks []analysis.Token, out []Finding
 	s.reset(toks, sc.norms)
 	s.mass, s.sound = e.mass, e.sound
 	sc.budget.startSentence()
-	sc.sentCands = sc.sentCands[:0]
 	for i := range toks {
 		if i > 0 && i%cancelCheckTokens == 0 && sc.ctx.Err() != nil {
 			return out // checkBlock sees the error and drops the block
@@ -46,21 +44,13 @@ func (e *Engine) checkSentence(sc *scratch, toks []analysis.Token, out []Finding
 		sc.cands = append(sc.cands, e.index.byPTB[t.PTB&63]...)
 		sc.cands = append(sc.cands, e.index.byUPOS[t.UPOS&31]...)
 		for _, ref := range sc.cands {
-			if !ref.anchored {
-				if !slices.Contains(sc.sentCands, ref) {
-					sc.sentCands = append(sc.sentCands, ref)
-				}
+			if ref.anchored {
+				out = e.try(sc, ref, i, out)
 				continue
 			}
-			out = e.try(sc, ref, i, out)
-		}
-	}
-	for _, ref := range sc.sentCands {
-		if sc.ctx.Err() != nil {
-			return out
-		}
-		for i := range toks {
-			out = e.try(sc, ref, i, out)
+			for at := max(0, i+int(ref.lo)); at <= i+int(ref.hi) && at < len(toks); at++ {
+				out = e.try(sc, ref, at, out)
+			}
 		}
 	}
 	for _, ri := range e.index.code {
@@ -79,7 +69,11 @@ func (e *Engine) try(sc *scratch, ref patternRef, i int, out []Finding) []Findin
 	s := &sc.sent
 	s.budget = allow
 	p := &cr.patterns[ref.pattern]
-	end, ok := s.matchPattern(p, i)
+	first := &p.match[0]
+	if ref.anchored {
+		first = &p.first // the index found the token by its words
+	}
+	end, ok := s.matchFrom(p, i, first)
 	ok = ok && !s.cancelled(cr.unless, i, end)
 	sc.budget.spend(e, cr.id, allow-s.budget, s.toks[i].Start, s.toks[i].End)
 	if !ok {

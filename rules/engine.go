@@ -27,6 +27,7 @@ type Engine struct {
 	suspended  []atomic.Bool // by rule: spent its budget (budget.go)
 	nSuspended atomic.Int32  // how many are
 	ruleIndex  map[*Rule]int // rule → position in rules
+	scratch    sync.Pool     // *scratch: buffers reused across blocks
 
 	mu         sync.Mutex
 	cache      map[*analysis.BlockAnalysis]*cachedFindings
@@ -130,13 +131,19 @@ func (e *Engine) checkBlockAll(ctx context.Context, b *analysis.BlockAnalysis, d
 	if b == nil {
 		return nil, true
 	}
-	sc := scratch{ctx: ctx}
+	sc, _ := e.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
+	}
+	defer e.scratch.Put(sc)
+	sc.ctx = ctx
 	sc.budget.doc = doc
+	clear(sc.budget.sentence)
 	for si := range b.Sentences {
 		if ctx.Err() != nil {
 			return nil, false
 		}
-		out = e.checkSentence(&sc, b.Sentences[si].Tokens, out)
+		out = e.checkSentence(sc, b.Sentences[si].Tokens, out)
 	}
 	if ctx.Err() != nil {
 		return nil, false

@@ -16,17 +16,53 @@ import (
 //     "liaison", "alot"), the pattern is tried at the tokens the key
 //     finds, and nowhere else;
 //   - otherwise (a pattern that starts on a common tag but needs a rare
-//     word later), a sentence with a token the key finds tries the
-//     pattern at each of its tokens; a sentence without one never does.
+//     word later, or a word in before), the pattern is tried at the
+//     tokens where its first match element can be, given where the key
+//     is: as many tokens away as the elements between them can take.
 //
 // Either way a token meets only the patterns that can use it, so the cost
 // per token does not grow with the number of rules.
 
-// patternRef names one pattern of one rule; anchored says the key is the
-// pattern's first match element.
+// patternRef names one pattern of one rule. A match attempt starts at
+// the token the key found plus an offset from lo to hi: 0 and 0 when the
+// key is the pattern's first match element (anchored), else the distances
+// the elements between them allow (their number, their skips, whether
+// they are optional).
 type patternRef struct {
 	rule, pattern int32
+	lo, hi        int32
 	anchored      bool
+}
+
+// offsets returns the offsets from p's key element (slot k) to its first
+// match element: the first match element is at least lo and at most hi
+// tokens after the key (negative: before it).
+func offsets(p Pattern, k int) (lo, hi int) {
+	first := len(p.Before)
+	switch {
+	case k < first:
+		// The key is in before: each element after it up to and
+		// including match[0] takes one token (none if optional and
+		// absent) and may have its skip before it.
+		for j := k + 1; j <= first; j++ {
+			e := elementAt(p, j)
+			if !e.Optional {
+				lo++
+			}
+			hi += 1 + e.Skip
+		}
+		return lo, hi
+	case k > first:
+		for j := first + 1; j <= k; j++ {
+			e := elementAt(p, j)
+			if !e.Optional {
+				lo++
+			}
+			hi += 1 + e.Skip
+		}
+		return -hi, -lo
+	}
+	return 0, 0
 }
 
 type index struct {
@@ -102,7 +138,8 @@ func buildIndex(rules []*compiledRule) index {
 		}
 		for pi, p := range r.rule.Patterns {
 			k := keyOf(p)
-			ref := patternRef{int32(ri), int32(pi), k == len(p.Before)}
+			lo, hi := offsets(p, k)
+			ref := patternRef{rule: int32(ri), pattern: int32(pi), lo: int32(lo), hi: int32(hi), anchored: k == len(p.Before)}
 			a := elementAt(p, k)
 			switch {
 			case a.Words != nil:

@@ -25,6 +25,9 @@ type compiledRule struct {
 type compiledPattern struct {
 	before, after []elem
 	match         []elem // match[0] is where a match attempt starts
+	// first is match[0] as tested at the start of an attempt: without its
+	// word list when the index found the token by that list.
+	first elem
 	unless        []compiledContext
 	slots         int // elements in before, match and after: the capture slots
 
@@ -43,6 +46,7 @@ type compiledContext struct {
 
 type elem struct {
 	words         []string
+	wordSet       map[string]bool // words, when there are many of them
 	lemmas        []string
 	upos          uint32 // bit per tag.UPOS
 	ptb           uint64 // bit per tag.PTB
@@ -90,6 +94,10 @@ func compileRule(r *Rule, id int, code map[string]GoRule, mass func(string) bool
 			return out
 		}
 		cp := compiledPattern{before: seq(p.Before), match: seq(p.Match), after: seq(p.After), unless: compileContexts(p.Unless)}
+		cp.first = cp.match[0]
+		if k := keyOf(p); k == len(p.Before) && cp.first.words != nil && !cp.first.caseSensitive {
+			cp.first.words, cp.first.wordSet = nil, nil
+		}
 		cp.slots = slot
 		cp.specificity = specificityOf(p)
 		msg := r.Message
@@ -147,6 +155,12 @@ func compileSeq(es []Element, slot int) []elem {
 			}
 			ce.words = append(ce.words, normApostrophe(w))
 		}
+		if len(ce.words) > manyWords {
+			ce.wordSet = make(map[string]bool, len(ce.words))
+			for _, w := range ce.words {
+				ce.wordSet[w] = true
+			}
+		}
 		for _, l := range e.Lemmas {
 			ce.lemmas = append(ce.lemmas, strings.ToLower(l))
 		}
@@ -180,6 +194,10 @@ func compileSeq(es []Element, slot int) []elem {
 	}
 	return out
 }
+
+// manyWords is the length of a word list past which an element looks
+// words up in a map rather than scanning the list.
+const manyWords = 12
 
 // specificityOf scores how narrowly a pattern picks its tokens: an element
 // naming words or lemmas counts 3, one naming Penn tags, features or form
@@ -240,12 +258,9 @@ func (s *sentence) reset(toks []analysis.Token, norms []string) {
 			break
 		}
 	}
-	s.feats = s.feats[:0]
-	s.featDone = s.featDone[:0]
-	for range toks {
-		s.feats = append(s.feats, 0)
-		s.featDone = append(s.featDone, 0)
-	}
+	s.feats = slices.Grow(s.feats[:0], len(toks))[:len(toks)]
+	s.featDone = slices.Grow(s.featDone[:0], len(toks))[:len(toks)]
+	clear(s.featDone)
 }
 
 // featureOf returns token i's features, with the sound when withSound.
@@ -286,7 +301,11 @@ func (s *sentence) accepts(e *elem, i int) bool {
 		if e.caseSensitive {
 			w = normApostrophe(t.Text)
 		}
-		if !slices.Contains(e.words, w) {
+		if e.wordSet != nil {
+			if !e.wordSet[w] {
+				return false
+			}
+		} else if !slices.Contains(e.words, w) {
 			return false
 		}
 	}
@@ -364,11 +383,17 @@ func (s *sentence) capture(e *elem, pos int) {
 // returns the end (exclusive) of the matched span. The captures are left
 // in s.caps.
 func (s *sentence) matchPattern(p *compiledPattern, i int) (int, bool) {
-	s.caps = s.caps[:0]
-	for range p.slots {
-		s.caps = append(s.caps, -1)
+	return s.matchFrom(p, i, &p.match[0])
+}
+
+// matchFrom is matchPattern testing token i with first, which is
+// p.match[0] or (for a token the index found) p.first.
+func (s *sentence) matchFrom(p *compiledPattern, i int, first *elem) (int, bool) {
+	s.caps = slices.Grow(s.caps[:0], p.slots)[:p.slots]
+	for k := range s.caps {
+		s.caps[k] = -1
 	}
-	if !s.test(&p.match[0], i) {
+	if !s.test(first, i) {
 		return 0, false
 	}
 	s.capture(&p.match[0], i)

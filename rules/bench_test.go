@@ -1,0 +1,110 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"liaison/analysis"
+	"liaison/analysis/tag"
+	"liaison/analysis/token"
+)
+
+// generatedRules makes n rules of the library's shapes: misspellings and
+// phrases anchored on words the text does not hold (nine in ten), and
+// rules anchored on real words of the text with context that must also
+// match (one in ten: before a modal, a lemma before a noun, a determiner
+// some tokens before the word). vocab is the text's words, most frequent
+// first.
+func generatedRules(n int, vocab []string) []*Rule {
+	var out []*Rule
+	real := vocab[min(len(vocab), 200):] // past the function words
+	for i := range n {
+		w := real[(i*37)%len(real)]
+		miss := w + "zq" // a misspelling the text does not hold
+		var p Pattern
+		switch i % 10 {
+		case 0:
+			p = Pattern{Before: []Element{{Tags: []tag.PTB{tag.MD}}}, Match: []Element{{Words: []string{w}}}}
+		case 1:
+			p = Pattern{Match: []Element{{Lemmas: []string{w}}}, After: []Element{{POS: []tag.UPOS{tag.NOUN}}, {Words: []string{"of"}}}}
+		case 2, 3, 4:
+			p = Pattern{Match: []Element{{Words: []string{miss, miss + "s"}}}}
+		case 5, 6:
+			p = Pattern{Match: []Element{{Words: []string{w}}, {Words: []string{miss}}}}
+		case 7:
+			p = Pattern{Match: []Element{{POS: []tag.UPOS{tag.DET}}, {Skip: 2, Words: []string{miss}}}}
+		default:
+			p = Pattern{Before: []Element{{Words: []string{miss}}, {Optional: true, POS: []tag.UPOS{tag.ADV}}}, Match: []Element{{Tags: []tag.PTB{tag.NN, tag.NNS}}}}
+		}
+		out = append(out, &Rule{ID: fmt.Sprintf("gen-%d", i), Category: "nonword", Severity: SeverityHint,
+			Message: "{match}", Replacements: []string{"x"}, Patterns: []Pattern{p}})
+	}
+	return out
+}
+
+// BenchmarkRuleCount measures the rules' cost per token of the Rust Book
+// with generated rule sets of 300, 1,000 and 10,000 rules (and the
+// library): the index keeps it flat, since a token meets only the rules
+// that can use it.
+func BenchmarkRuleCount(b *testing.B) {
+	book := analyseBook(b)
+	var blocks []*analysis.BlockAnalysis
+	freq := map[string]int{}
+	tokens := 0
+	for _, res := range book {
+		for _, bl := range res.Blocks {
+			if bl.BlockAnalysis == nil {
+				continue
+			}
+			blocks = append(blocks, bl.BlockAnalysis)
+			for _, s := range bl.Sentences {
+				tokens += len(s.Tokens)
+				for _, t := range s.Tokens {
+					if t.Kind == token.Word {
+						freq[strings.ToLower(t.Text)]++
+					}
+				}
+			}
+		}
+	}
+	var vocab []string
+	for w := range freq {
+		vocab = append(vocab, w)
+	}
+	slices.SortFunc(vocab, func(a, b string) int {
+		if freq[a] != freq[b] {
+			return freq[b] - freq[a]
+		}
+		return strings.Compare(a, b)
+	})
+	lib, err := LoadDefault()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sets := []struct {
+		name  string
+		rules []*Rule
+	}{{"library", lib}}
+	for _, n := range []int{300, 1000, 10000} {
+		sets = append(sets, struct {
+			name  string
+			rules []*Rule
+		}{fmt.Sprintf("generated-%d", n), generatedRules(n, vocab)})
+	}
+	for _, s := range sets {
+		e, err := NewEngine(s.rules)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(s.name, func(b *testing.B) {
+			for b.Loop() {
+				for _, bl := range blocks {
+					e.CheckBlock(bl)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*tokens), "ns/token")
+		})
+	}
+}
