@@ -27,9 +27,9 @@ type compiledPattern struct {
 	match         []elem // match[0] is where a match attempt starts
 	// first is match[0] as tested at the start of an attempt: without its
 	// word list when the index found the token by that list.
-	first elem
-	unless        []compiledContext
-	slots         int // elements in before, match and after: the capture slots
+	first  elem
+	unless []compiledContext
+	slots  int // elements in before, match and after: the capture slots
 
 	// message and replacements override the rule's when set; templated
 	// says some of them use element placeholders ({2}, {2:past}).
