@@ -3,6 +3,7 @@ package analysis
 import (
 	"context"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -86,5 +87,23 @@ func TestLongSentenceTaggedInWindows(t *testing.T) {
 	}
 	if diff > 0 {
 		t.Errorf("%d of %d tags differ from the whole sentence's", diff, len(want))
+	}
+}
+
+// TestAnalyzeBookCancelledMidway cancels the analysis of many chunks,
+// which runs on every core, part of the way through: it must fail, and
+// leave the cache fit for a complete analysis.
+func TestAnalyzeBookCancelledMidway(t *testing.T) {
+	src := book(t)
+	a := New()
+	ctx := newCountdown(2000)
+	if _, err := a.Analyze(ctx, "markdown", src); err == nil {
+		t.Fatal("no error from a context cancelled midway")
+	}
+	if ctx.calls > 2000+2*runtime.GOMAXPROCS(0)+2 {
+		t.Errorf("cancelled on look 2000, looked %d times", ctx.calls)
+	}
+	if !reflect.DeepEqual(analyze(t, a, "markdown", src), analyze(t, New(), "markdown", src)) {
+		t.Error("analysis after a cancelled one differs from a fresh one")
 	}
 }
