@@ -1,11 +1,20 @@
 package server
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"maps"
+	"runtime"
+	"strings"
 	"testing"
 
 	"go.lsp.dev/jsonrpc2"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+	"go.uber.org/zap/zaptest/observer"
 )
 
 // FuzzCheckFrame: checkFrame never panics, what it passes on jsonrpc2
@@ -87,5 +96,51 @@ func TestObjectMembers(t *testing.T) {
 		if got, err := objectMembers([]byte(s)); err == nil {
 			t.Errorf("%s: split into %q, want an error", s, got)
 		}
+	}
+}
+
+// zeros reads as an endless run of zero bytes.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
+
+// pipeRWC reads from r and records what is written.
+type pipeRWC struct {
+	io.Reader
+	out bytes.Buffer
+}
+
+func (p *pipeRWC) Write(b []byte) (int, error) { return p.out.Write(b) }
+func (p *pipeRWC) Close() error                { return nil }
+
+// TestOversizedFrameIsSkipped: a frame over MaxMessageBytes is read past
+// without being held, logged, and the next frame is served.
+func TestOversizedFrameIsSkipped(t *testing.T) {
+	next := `{"jsonrpc":"2.0","id":5,"method":"liaison/x"}`
+	n := MaxMessageBytes + 1
+	rwc := &pipeRWC{Reader: io.MultiReader(
+		strings.NewReader(fmt.Sprintf("Content-Length: %d\r\n\r\n", n)),
+		io.LimitReader(zeros{}, int64(n)),
+		strings.NewReader(fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(next), next)),
+	)}
+	core, logs := observer.New(zapcore.InfoLevel)
+	log := zap.New(core)
+	s := newGuardedStream(rwc, func() *zap.Logger { return log })
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	body, _, err := s.ReadFrame(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	if string(body) != next {
+		t.Errorf("read %.80q, want the frame after the oversized one", body)
+	}
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 1<<20 {
+		t.Errorf("skipping allocated %d bytes", grew)
+	}
+	if logs.FilterMessageSnippet("larger than the limit").Len() != 1 {
+		t.Errorf("not logged: %v", logs.All())
 	}
 }
