@@ -46,31 +46,42 @@ func parseLibrary() (*libraryData, error) {
 	}
 	type parsed struct {
 		root  *yaml.Node
+		defs  []setDef
 		rules []*Rule
 		err   error
 	}
 	files := make([]parsed, len(names))
-	var defs []setDef
-	var errs []error
+	var wg sync.WaitGroup
 	for i, name := range names {
-		data, err := library.ReadFile(name)
-		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", name, err)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f := &files[i]
+			data, err := library.ReadFile(name)
+			if err != nil {
+				f.err = fmt.Errorf("reading %s: %w", name, err)
+				return
+			}
+			if f.root, f.err = decodeRules(path.Base(name), data); f.err != nil {
+				return
+			}
+			p := parser{name: path.Base(name)}
+			f.defs = p.setDefs(f.root)
+			f.err = errors.Join(p.errs...)
+		}()
+	}
+	wg.Wait()
+	var defs []setDef
+	for _, f := range files {
+		if f.err != nil {
+			return nil, f.err
 		}
-		root, err := decodeRules(path.Base(name), data)
-		if err != nil {
-			return nil, err
-		}
-		files[i].root = root
-		p := parser{name: path.Base(name)}
-		defs = append(defs, p.setDefs(root)...)
-		errs = append(errs, p.errs...)
+		defs = append(defs, f.defs...)
 	}
 	sets, setErrs := resolveSets(defs, nil, false)
-	if err := errors.Join(append(errs, setErrs...)...); err != nil {
+	if err := errors.Join(setErrs...); err != nil {
 		return nil, err
 	}
-	var wg sync.WaitGroup
 	for i, name := range names {
 		wg.Add(1)
 		go func() {
