@@ -307,7 +307,10 @@ func checkAll(ctx context.Context, analyzerReady <-chan *analysis.Analyzer, inpu
 			var analyzer *analysis.Analyzer
 			var seen int64 // bytes of source the analyzer and engines have seen
 			for i := range jobs {
-				if analyzer == nil || seen >= recycleBytes {
+				switch {
+				case analyzer == nil:
+					analyzer = analysis.New()
+				case seen >= recycleBytes:
 					analyzer, seen = analysis.New(), 0
 					engines.drop(w)
 				}
