@@ -12,8 +12,9 @@ import "fmt"
 //     rule made in the sentence; past it the rule is not tried again in
 //     that sentence;
 //   - per document (one Engine.Check): documentBase plus perAttempt for
-//     each attempt in the document; past it the rule is suspended, and
-//     Check reports a warning naming it (see suspendedRule).
+//     each attempt in the document; past it the rule is suspended, with
+//     one warning naming it (see suspendedRule) on the token where that
+//     happened.
 //
 // (Attempts that stay within perAttempt are not counted at all; see
 // budgets.)
@@ -21,7 +22,10 @@ import "fmt"
 // A suspended rule stays suspended for the Engine's life, that is until
 // its rule files change and the engine is rebuilt: a rule that costs
 // thousands of tests per attempt on one document costs as much on the
-// next. Every later document's check reports the suspension too.
+// next. The warning belongs to the block where the rule was suspended
+// and is cached with its findings, so a document keeps showing it while
+// that block is unchanged, and a checked folder gets one warning per rule,
+// not one per file; Engine.Suspended lists the suspended rules.
 //
 // The budgets scale with the attempts, so a rule is suspended only when
 // its attempts cost more than perAttempt tests on average (the library's
@@ -48,10 +52,15 @@ type budgets struct {
 // docBudget counts debt per rule over one document and records the rules
 // it suspended.
 type docBudget struct {
-	debt      map[int]int
-	attempts  map[int]int    // the expensive attempts, for tests
-	suspended map[int][2]int // rule → the document span of the token where it was suspended
-	offset    int            // start of the block being checked, in the document
+	debt     map[int]int
+	attempts map[int]int  // the expensive attempts, for tests
+	fresh    []suspension // suspended in the block being checked
+}
+
+// suspension is a rule suspended on the token at [start, end) (block
+// offsets).
+type suspension struct {
+	rule, start, end int
 }
 
 func newDocBudget() *docBudget {
@@ -102,10 +111,7 @@ func (b *budgets) spend(e *Engine, rule, n, start, end int) {
 	d.attempts[rule]++
 	if d.debt[rule] >= documentBase && !e.suspended[rule].Swap(true) {
 		e.nSuspended.Add(1)
-		if d.suspended == nil {
-			d.suspended = map[int][2]int{}
-		}
-		d.suspended[rule] = [2]int{d.offset + start, d.offset + end}
+		d.fresh = append(d.fresh, suspension{rule, start, end})
 	}
 }
 
@@ -124,14 +130,25 @@ func suspendedRule() *Rule {
 	}
 }
 
-// suspensionWarning is the warning for rule r, suspended on the token at
-// span (or, here is false, in an earlier document).
-func (e *Engine) suspensionWarning(r *Rule, span [2]int, here bool) Finding {
+// suspensionWarning is the warning for a suspension.
+func (e *Engine) suspensionWarning(s suspension) Finding {
+	r := e.rules[s.rule].rule
 	msg := fmt.Sprintf("Rule %q (%s) was suspended here: its match attempts cost more than %d token tests each "+
-		"on average, its budget; its findings from here on are not reported.", r.ID, r.Source, perAttempt)
-	if !here {
-		msg = fmt.Sprintf("Rule %q (%s) is suspended: in an earlier document its match attempts cost more than %d "+
-			"token tests each on average, its budget; it is not run on this document.", r.ID, r.Source, perAttempt)
+		"on average, past its budget; it is not run again until its rule file changes.", r.ID, r.Source, perAttempt)
+	return Finding{Rule: e.budgetRule, Start: s.start, End: s.end, Severity: SeverityWarning, Message: msg}
+}
+
+// Suspended returns the ids of the rules suspended for exceeding their
+// budget, in rule order, for a front end to log.
+func (e *Engine) Suspended() []string {
+	if e.nSuspended.Load() == 0 {
+		return nil
 	}
-	return Finding{Rule: e.budgetRule, Start: span[0], End: span[1], Severity: SeverityWarning, Message: msg}
+	var out []string
+	for i, cr := range e.rules {
+		if e.suspended[i].Load() {
+			out = append(out, cr.rule.ID)
+		}
+	}
+	return out
 }

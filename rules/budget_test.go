@@ -41,7 +41,6 @@ func spendOfDocument(e *Engine, res *analysis.Result) *docBudget {
 	doc := newDocBudget()
 	for _, b := range res.Blocks {
 		if b.BlockAnalysis != nil {
-			doc.offset = b.Start
 			e.checkBlockAll(context.Background(), b.BlockAnalysis, doc)
 		}
 	}
@@ -173,10 +172,17 @@ func TestPathologicalRulesAreBounded(t *testing.T) {
 					t.Errorf("rule %d ran up a debt of %d tests in %d attempts, budget %d", id, debt, doc.attempts[id], documentBase)
 				}
 			}
-			// A later document reports the suspension without running
-			// the rule.
-			if later := e.Check(context.Background(), book[1], Settings{}); !strings.Contains(findingsText(later), "rule-suspended") {
-				t.Errorf("a later document does not report the suspended rules")
+			// The warnings stay with the document (its blocks are
+			// cached with them); a later document does not run the
+			// rules and repeats no warning.
+			if again := e.Check(context.Background(), longest, Settings{}); strings.Count(findingsText(again), "rule-suspended") != 100 {
+				t.Errorf("checked again, the document lost its warnings")
+			}
+			if later := findingsText(e.Check(context.Background(), book[1], Settings{})); strings.Contains(later, "rule-suspended") || strings.Contains(later, "patho-") {
+				t.Errorf("a later document: %s", later)
+			}
+			if got := e.Suspended(); len(got) != 100 || got[0] != "patho-0" {
+				t.Errorf("Suspended() = %d rules, want patho-0…patho-99", len(got))
 			}
 			if took > 20*libTime+2*time.Second {
 				t.Errorf("100 pathological rules took %v, the library alone %v", took, libTime)

@@ -147,6 +147,14 @@ func resolveOverlaps(fs []Finding) []Finding {
 	if len(fs) < 2 {
 		return fs
 	}
+	// The engine's own warnings (a suspended rule) are not findings of a
+	// rule: they neither hide nor are hidden.
+	if slices.ContainsFunc(fs, isEngineWarning) {
+		engine := slices.DeleteFunc(slices.Clone(fs), func(f Finding) bool { return !isEngineWarning(f) })
+		out := append(resolveOverlaps(slices.DeleteFunc(fs, isEngineWarning)), engine...)
+		sortFindings(out)
+		return out
+	}
 	out := fs[:0]
 	for i := 0; i < len(fs); {
 		// A cluster: findings linked by overlapping spans.
@@ -174,6 +182,8 @@ func resolveOverlaps(fs []Finding) []Finding {
 	}
 	return out
 }
+
+func isEngineWarning(f Finding) bool { return f.Rule != nil && f.Rule.Category == "engine" }
 
 // outranks compares two findings for resolveOverlaps: positive when a is
 // kept over b.

@@ -148,6 +148,12 @@ func (e *Engine) checkBlockAll(ctx context.Context, b *analysis.BlockAnalysis, d
 	if ctx.Err() != nil {
 		return nil, false
 	}
+	if doc != nil {
+		for _, s := range doc.fresh {
+			out = append(out, e.suspensionWarning(s))
+		}
+		doc.fresh = doc.fresh[:0]
+	}
 	// Overlaps are resolved by the callers: Check after settings, so
 	// that a rule turned off leaves room for one it would have hidden.
 	sortFindings(out)
@@ -182,10 +188,9 @@ func (e *Engine) Check(ctx context.Context, res *analysis.Result, s Settings) []
 		if ctx.Err() != nil {
 			return nil
 		}
-		doc.offset = b.Start
 		suspended := e.nSuspended.Load() > 0
 		for _, f := range e.blockFindings(ctx, b.BlockAnalysis, tick, doc) {
-			if suspended && e.suspended[e.ruleIndex[f.Rule]].Load() {
+			if i, ok := e.ruleIndex[f.Rule]; suspended && ok && e.suspended[i].Load() {
 				continue // cached before its rule was suspended
 			}
 			if f, ok := s.apply(f); ok {
@@ -207,40 +212,7 @@ func (e *Engine) Check(ctx context.Context, res *analysis.Result, s Settings) []
 	sortFindings(out)
 	// Settings have been applied: a finding a setting turned off leaves
 	// room for one it would have hidden.
-	out = resolveOverlaps(out)
-	if e.nSuspended.Load() > 0 {
-		out = append(out, e.suspensionWarnings(res, doc, s)...)
-		sortFindings(out)
-	}
-	return out
-}
-
-// suspensionWarnings are the warnings for the suspended rules, in rule
-// order, unless s turns them off: on the token where a rule was
-// suspended, or at the first token of a document checked after.
-func (e *Engine) suspensionWarnings(res *analysis.Result, doc *docBudget, s Settings) []Finding {
-	first := [2]int{0, 0}
-	for _, b := range res.Blocks {
-		if b.BlockAnalysis != nil && len(b.Sentences) > 0 && len(b.Sentences[0].Tokens) > 0 {
-			t := b.Sentences[0].Tokens[0]
-			first = [2]int{b.Start + t.Start, b.Start + t.End}
-			break
-		}
-	}
-	var out []Finding
-	for _, cr := range e.rules {
-		if !e.suspended[cr.id].Load() {
-			continue
-		}
-		span, here := doc.suspended[cr.id]
-		if !here {
-			span = first
-		}
-		if f, ok := s.apply(e.suspensionWarning(cr.rule, span, here)); ok {
-			out = append(out, f)
-		}
-	}
-	return out
+	return resolveOverlaps(out)
 }
 
 // blockFindings returns CheckBlock(b), from the cache when it can, or nil
