@@ -28,26 +28,19 @@ type Engine struct {
 	nSuspended atomic.Int32  // how many are
 	ruleIndex  map[*Rule]int // rule → position in rules
 	scratch    sync.Pool     // *scratch: buffers reused across blocks
-
-	mu         sync.Mutex
-	cache      map[*analysis.BlockAnalysis]*cachedFindings
-	cacheLimit int    // blocks the cache holds before it evicts
-	tick       uint64 // counts Check calls, for eviction
 }
 
-// cachedFindings are CheckBlock's findings for one block.
-type cachedFindings struct {
-	findings []Finding
-	lastUse  uint64
+// BlockCache keeps the findings of blocks between calls of CheckWith (a
+// block's findings depend on its analysis and the engine's rules alone).
+// rules/checker's cache is one: it keeps them with the block's analysis,
+// and drops them with it. Implementations must be safe for concurrent use.
+type BlockCache interface {
+	// Findings returns what Keep was given for b, if it still has it.
+	Findings(b *analysis.BlockAnalysis) ([]Finding, bool)
+	// Keep offers b's findings (block offsets, before settings) for later
+	// calls; the cache may decline them. The slice is not modified after.
+	Keep(b *analysis.BlockAnalysis, fs []Finding)
 }
-
-// The block cache serves every document checked with the engine (a server
-// has several open). Once it holds more than defaultCacheLimit blocks,
-// blocks no Check has seen in the last evictAge calls are dropped.
-const (
-	defaultCacheLimit = 1 << 17
-	evictAge          = 16
-)
 
 // Settings adjust which rules report and how loudly. They are applied
 // after the per-block cache, so changing them never re-runs the rules.
@@ -70,8 +63,6 @@ func NewEngine(rules []*Rule) (*Engine, error) {
 		mass:       massNouns(),
 		sound:      soundFeature,
 		budgetRule: suspendedRule(),
-		cache:      make(map[*analysis.BlockAnalysis]*cachedFindings),
-		cacheLimit: defaultCacheLimit,
 	}
 	code := goRules()
 	seen := make(map[string]string, len(rules))
@@ -166,19 +157,20 @@ func (e *Engine) checkBlockAll(ctx context.Context, b *analysis.BlockAnalysis, d
 const cancelCheckTokens = 1024
 
 // Check runs the rules over a document's analysis and returns findings
-// with document offsets, sorted by position, with s applied. Results are
-// cached per block (by BlockAnalysis pointer) across documents, within a
-// bounded size. Callers must not modify the returned
-// Replacements slices, which the cache shares. If ctx is cancelled, Check
-// returns nil.
+// with document offsets, sorted by position, with s applied. If ctx is
+// cancelled, Check returns nil.
 func (e *Engine) Check(ctx context.Context, res *analysis.Result, s Settings) []Finding {
+	return e.CheckWith(ctx, res, s, nil)
+}
+
+// CheckWith is Check taking each block's findings from cache when it has
+// them, and offering it those it computes; nil caches nothing. Callers
+// must not modify the returned Replacements slices, which the cache
+// shares.
+func (e *Engine) CheckWith(ctx context.Context, res *analysis.Result, s Settings, cache BlockCache) []Finding {
 	if res == nil {
 		return nil
 	}
-	e.mu.Lock()
-	e.tick++
-	tick := e.tick
-	e.mu.Unlock()
 	var out []Finding
 	doc := newDocBudget()
 	for _, b := range res.Blocks {
@@ -189,26 +181,17 @@ func (e *Engine) Check(ctx context.Context, res *analysis.Result, s Settings) []
 			return nil
 		}
 		suspended := e.nSuspended.Load() > 0
-		for _, f := range e.blockFindings(ctx, b.BlockAnalysis, tick, doc) {
+		for _, f := range e.blockFindings(ctx, b.BlockAnalysis, cache, doc) {
 			if i, ok := e.ruleIndex[f.Rule]; suspended && ok && e.suspended[i].Load() {
 				continue // cached before its rule was suspended
 			}
-			if f, ok := s.apply(f); ok {
+			if f, ok := s.Apply(f); ok {
 				f.Start += b.Start
 				f.End += b.Start
 				out = append(out, f)
 			}
 		}
 	}
-	e.mu.Lock()
-	if len(e.cache) > e.cacheLimit {
-		for b, c := range e.cache {
-			if tick-c.lastUse > evictAge {
-				delete(e.cache, b)
-			}
-		}
-	}
-	e.mu.Unlock()
 	sortFindings(out)
 	// Settings have been applied: a finding a setting turned off leaves
 	// room for one it would have hidden.
@@ -218,30 +201,26 @@ func (e *Engine) Check(ctx context.Context, res *analysis.Result, s Settings) []
 // blockFindings returns CheckBlock(b), from the cache when it can, or nil
 // if ctx is cancelled first. (A suspended rule's findings in a block
 // cached before its suspension are dropped by Check.)
-func (e *Engine) blockFindings(ctx context.Context, b *analysis.BlockAnalysis, tick uint64, doc *docBudget) []Finding {
-	e.mu.Lock()
-	c, ok := e.cache[b]
-	if ok {
-		c.lastUse = tick
-	}
-	e.mu.Unlock()
-	if ok {
-		return c.findings
+func (e *Engine) blockFindings(ctx context.Context, b *analysis.BlockAnalysis, cache BlockCache, doc *docBudget) []Finding {
+	if cache != nil {
+		if fs, ok := cache.Findings(b); ok {
+			return fs
+		}
 	}
 	fs, ok := e.checkBlockAll(ctx, b, doc)
 	if !ok {
 		return nil
 	}
-	e.mu.Lock()
-	e.cache[b] = &cachedFindings{findings: fs, lastUse: tick}
-	e.mu.Unlock()
+	if cache != nil {
+		cache.Keep(b, fs)
+	}
 	return fs
 }
 
-// apply turns a finding off or changes its severity as s says.
+// Apply turns a finding off (false) or changes its severity as s says.
 // A setting for the rule itself wins over its category's: a category can
 // be turned off with one of its rules left on.
-func (s Settings) apply(f Finding) (Finding, bool) {
+func (s Settings) Apply(f Finding) (Finding, bool) {
 	if rs, ok := s.Rules[f.Rule.ID]; ok {
 		if rs.Off {
 			return f, false

@@ -133,12 +133,29 @@ func TestCheckBlockHandTagged(t *testing.T) {
 	}
 }
 
+// mapCache is a BlockCache that counts what it serves.
+type mapCache struct {
+	kept map[*analysis.BlockAnalysis][]Finding
+	hits int
+}
+
+func (c *mapCache) Findings(b *analysis.BlockAnalysis) ([]Finding, bool) {
+	fs, ok := c.kept[b]
+	if ok {
+		c.hits++
+	}
+	return fs, ok
+}
+
+func (c *mapCache) Keep(b *analysis.BlockAnalysis, fs []Finding) { c.kept[b] = fs }
+
 func TestCheckCachesBlocksAndAppliesSettings(t *testing.T) {
 	e := defaultEngine(t)
 	a := handBlock(t, "Thanks/NNS alot/RB ./.")
 	b := handBlock(t, "I/PRP could/MD of/IN told/VBN you/PRP ./.")
 	res := &analysis.Result{Blocks: []analysis.Block{{Start: 100, End: 117, BlockAnalysis: a}, {Start: 10, End: 40, BlockAnalysis: b}}}
-	fs := e.Check(context.Background(), res, Settings{})
+	cache := &mapCache{kept: map[*analysis.BlockAnalysis][]Finding{}}
+	fs := e.CheckWith(context.Background(), res, Settings{}, cache)
 	if len(fs) != 2 || fs[0].Rule.ID != "could-of" || fs[1].Rule.ID != "alot" {
 		t.Fatalf("got %v", fs)
 	}
@@ -148,27 +165,22 @@ func TestCheckCachesBlocksAndAppliesSettings(t *testing.T) {
 	if fs[1].Severity != SeverityError {
 		t.Errorf("severity %v, want the rule's default", fs[1].Severity)
 	}
-	// The cache holds exactly the blocks of the latest result.
-	if _, ok := e.cache[a]; !ok || len(e.cache) != 2 {
-		t.Fatalf("cache has %d entries", len(e.cache))
+	// Each block's findings were offered to the cache, in block offsets.
+	if len(cache.kept) != 2 || len(cache.kept[a]) != 1 || cache.kept[a][0].Start != 7 {
+		t.Fatalf("cache was given %v", cache.kept)
 	}
-	fs = e.Check(context.Background(), &analysis.Result{Blocks: res.Blocks[:1]}, Settings{
+	fs = e.CheckWith(context.Background(), &analysis.Result{Blocks: res.Blocks[:1]}, Settings{
 		Rules: map[string]RuleSetting{"alot": {Severity: SeverityHint}},
-	})
+	}, cache)
 	if len(fs) != 1 || fs[0].Severity != SeverityHint {
 		t.Fatalf("severity override: got %v", fs)
 	}
-	// The cache serves every open document: b stays while the cache is small.
-	if _, ok := e.cache[b]; !ok {
-		t.Error("block of another document evicted from a small cache")
+	if cache.hits != 1 {
+		t.Errorf("%d cache hits, want 1: settings apply after the cache", cache.hits)
 	}
-	// Over its limit, the cache drops the blocks no recent Check has seen.
-	e.cacheLimit = 1
-	for range evictAge + 1 {
-		e.Check(context.Background(), &analysis.Result{Blocks: res.Blocks[:1]}, Settings{})
-	}
-	if _, ok := e.cache[b]; ok || len(e.cache) != 1 {
-		t.Errorf("cache over its limit kept %d entries (b kept: %v), want only a", len(e.cache), ok)
+	// The cache's copy is unchanged by settings and offsets.
+	if f := cache.kept[a][0]; f.Start != 7 || f.Severity != SeverityError {
+		t.Errorf("cached finding changed: %+v", f)
 	}
 	for _, s := range []Settings{
 		{Rules: map[string]RuleSetting{"alot": {Off: true}}},
