@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -15,56 +14,51 @@ import (
 	"liaison/analysis/token"
 )
 
-// Analyzer analyses documents. It caches the analysis of each chunk of a
-// document by content, so analysing a new revision of a document re-tags
-// only the chunks whose text changed. It is safe for concurrent use.
+// Analyzer analyses documents. It keeps no cache of its own: AnalyzeWith
+// takes one from the caller (rules/checker's keeps analyses and findings
+// together, bounded by the memory they hold), so re-analysing a new
+// revision re-tags only the chunks whose text changed. It is safe for
+// concurrent use.
 type Analyzer struct {
 	tagger *tag.Tagger
 	lemmas *lemmaCache
-
-	mu     sync.Mutex
-	chunks map[chunkKey]*chunkEntry
-	blocks map[blockKey]*blockEntry
-	tick   uint64 // counts Analyze calls, for eviction
-	bytes  int    // source bytes held by the caches
 }
 
-// chunkKey identifies a chunk's analysis: it depends on the markup, the
+// Cache keeps analyses between calls of AnalyzeWith, by content. A chunk's
+// analysis depends on its ChunkKey alone; a block's on its BlockKey and its
+// spans, which a hit must match exactly (equal source and prose nearly
+// always mean equal spans, but the mapping must be exact). Keys given to
+// Put own their strings (they are copies, never slices of the document).
+// Implementations must be safe for concurrent use; they may drop anything
+// at any time.
+type Cache interface {
+	// Chunk returns the blocks of a chunk analysed before, offsets
+	// relative to the chunk.
+	Chunk(k ChunkKey) ([]Block, bool)
+	// PutChunk keeps a chunk's blocks, each analysed afresh (and given to
+	// PutBlock first) or found by Block.
+	PutChunk(k ChunkKey, blocks []Block)
+	// Block returns a block analysed before with exactly these spans: an
+	// edit in a long chunk (a long list, say) re-tags only the edited block.
+	Block(k BlockKey, spans []markup.Span) (*BlockAnalysis, bool)
+	// PutBlock keeps a block analysed afresh.
+	PutBlock(k BlockKey, spans []markup.Span, b *BlockAnalysis)
+}
+
+// ChunkKey identifies a chunk's analysis: it depends on the markup, the
 // chunk's text and flags, and the document's link reference definitions.
-type chunkKey struct {
-	markdown bool
-	flags    markup.ChunkFlags
-	text     string
-	defs     uint64
+type ChunkKey struct {
+	Markdown bool
+	Flags    markup.ChunkFlags
+	Text     string
+	Defs     uint64
 }
 
-type chunkEntry struct {
-	blocks  []Block // Start and End relative to the chunk
-	lastUse uint64
+// BlockKey identifies a block's analysis within a chunk that changed.
+type BlockKey struct {
+	Kind          markup.BlockKind
+	Source, Prose string
 }
-
-// blockKey identifies a block's analysis within a chunk that changed, so an
-// edit in a long chunk (a long list, say) re-tags only the edited block.
-// Spans are compared on a hit: equal source and prose nearly always mean
-// equal spans, but the mapping must be exact.
-type blockKey struct {
-	kind          markup.BlockKind
-	source, prose string
-}
-
-type blockEntry struct {
-	analysis *BlockAnalysis
-	spans    []markup.Span
-	lastUse  uint64
-}
-
-// cacheLimit is the number of source bytes the chunk and block caches may
-// hold before entries unused by recent calls are evicted.
-const cacheLimit = 64 << 20
-
-// evictAge is how many Analyze calls an entry survives unused once the cache
-// is over its limit.
-const evictAge = 4
 
 // New returns an Analyzer using the embedded tagger model and lexicon.
 func New() *Analyzer {
@@ -73,18 +67,20 @@ func New() *Analyzer {
 
 // NewWith returns an Analyzer using the given tagger and lexicon.
 func NewWith(tagger *tag.Tagger, lexicon *morph.Lexicon) *Analyzer {
-	return &Analyzer{
-		tagger: tagger,
-		lemmas: newLemmaCache(lexicon),
-		chunks: make(map[chunkKey]*chunkEntry),
-		blocks: make(map[blockKey]*blockEntry),
-	}
+	return &Analyzer{tagger: tagger, lemmas: newLemmaCache(lexicon)}
 }
 
 // Analyze analyses src, a document in the given language ("markdown" or
-// "plaintext"; any other id is read as plain text). It returns ctx.Err() if
-// ctx is cancelled before it is done.
+// "plaintext"; any other id is read as plain text), caching nothing. It
+// returns ctx.Err() if ctx is cancelled before it is done.
 func (a *Analyzer) Analyze(ctx context.Context, languageID, src string) (*Result, error) {
+	return a.AnalyzeWith(ctx, nil, languageID, src)
+}
+
+// AnalyzeWith is Analyze taking what it can from cache and giving it what
+// it analyses; nil caches nothing. Nothing partial is given to the cache:
+// a chunk whose analysis is cancelled is not kept.
+func (a *Analyzer) AnalyzeWith(ctx context.Context, cache Cache, languageID, src string) (*Result, error) {
 	chunks := markup.Split(languageID, src)
 	var defs *markup.Definitions // nil for plain text: the key is then 0
 	if markup.IsMarkdown(languageID) {
@@ -92,103 +88,75 @@ func (a *Analyzer) Analyze(ctx context.Context, languageID, src string) (*Result
 	}
 
 	// Look up every chunk; collect the misses, each distinct text once.
-	entries := make([]*chunkEntry, len(chunks))
+	entries := make([][]Block, len(chunks))
 	var misses []int          // indexes of chunks to analyse
-	var dups map[chunkKey]int // first miss of each key, when a text repeats
-	a.mu.Lock()
-	a.tick++
-	tick := a.tick
+	var dups map[ChunkKey]int // first miss of each key, when a text repeats
 	for i, c := range chunks {
 		k := keyOf(languageID, c, src, defs)
-		if e, ok := a.chunks[k]; ok {
-			e.lastUse = tick
-			entries[i] = e
-			continue
+		if cache != nil {
+			if blocks, ok := cache.Chunk(k); ok {
+				entries[i] = blocks
+				continue
+			}
 		}
 		if dups == nil {
-			dups = make(map[chunkKey]int)
+			dups = make(map[ChunkKey]int)
 		}
 		if _, seen := dups[k]; !seen {
 			dups[k] = i
 			misses = append(misses, i)
 		}
 	}
-	a.mu.Unlock()
 
-	if err := a.analyzeChunks(ctx, languageID, src, chunks, defs, misses, entries); err != nil {
+	if err := a.analyzeChunks(ctx, cache, languageID, src, chunks, defs, misses, entries); err != nil {
 		return nil, err
 	}
 
-	a.mu.Lock()
-	for _, i := range misses {
-		k := keyOf(languageID, chunks[i], src, defs)
-		entries[i].lastUse = tick
-		if _, raced := a.chunks[k]; raced { // another call cached it meanwhile
-			continue
-		}
-		k.text = strings.Clone(k.text) // the key must not pin the whole document
-		a.chunks[k] = entries[i]
-		a.bytes += len(k.text)
-	}
 	for i, c := range chunks {
 		if entries[i] == nil { // a repeat of a chunk analysed above
-			entries[i] = entries[dups[keyOf(languageID, c, src, defs)]]
+			if first, ok := dups[keyOf(languageID, c, src, defs)]; ok {
+				entries[i] = entries[first]
+			}
 		}
 	}
-	if a.bytes > cacheLimit {
-		a.evict(tick)
+	if cache != nil {
+		for _, i := range misses {
+			k := keyOf(languageID, chunks[i], src, defs)
+			k.Text = strings.Clone(k.Text) // the key must not pin the whole document
+			cache.PutChunk(k, entries[i])
+		}
 	}
-	a.mu.Unlock()
 
 	res := &Result{}
 	n := 0
 	for _, e := range entries {
-		n += len(e.blocks)
+		n += len(e)
 	}
 	res.Blocks = make([]Block, 0, n)
 	for i, e := range entries {
 		base := chunks[i].Start
-		for _, b := range e.blocks {
+		for _, b := range e {
 			res.Blocks = append(res.Blocks, Block{Start: base + b.Start, End: base + b.End, BlockAnalysis: b.BlockAnalysis})
 		}
 	}
 	return res, nil
 }
 
-func keyOf(languageID string, c markup.Chunk, src string, defs *markup.Definitions) chunkKey {
+func keyOf(languageID string, c markup.Chunk, src string, defs *markup.Definitions) ChunkKey {
 	text := c.Text(src)
-	return chunkKey{markdown: markup.IsMarkdown(languageID), flags: c.Flags, text: text, defs: defs.KeyFor(text)}
-}
-
-// evict drops entries not used by the last few calls. Called with a.mu held.
-func (a *Analyzer) evict(tick uint64) {
-	for k, e := range a.chunks {
-		if tick-e.lastUse >= evictAge {
-			delete(a.chunks, k)
-			a.bytes -= len(k.text)
-		}
-	}
-	for k, e := range a.blocks {
-		if tick-e.lastUse >= evictAge {
-			delete(a.blocks, k)
-			a.bytes -= len(k.source)
-		}
-	}
+	return ChunkKey{Markdown: markup.IsMarkdown(languageID), Flags: c.Flags, Text: text, Defs: defs.KeyFor(text)}
 }
 
 // analyzeChunks fills entries[i] for every i in todo, using every core when
 // there is more than a little work.
-func (a *Analyzer) analyzeChunks(ctx context.Context, languageID, src string, chunks []markup.Chunk, defs *markup.Definitions, todo []int, entries []*chunkEntry) error {
-	a.mu.Lock()
-	tick := a.tick
-	a.mu.Unlock()
+func (a *Analyzer) analyzeChunks(ctx context.Context, cache Cache, languageID, src string, chunks []markup.Chunk, defs *markup.Definitions, todo []int, entries [][]Block) error {
 	work := func(s *scratch, i int) error {
 		c := chunks[i]
-		blocks, err := a.analyzeChunk(ctx, s, tick, languageID, c.Text(src), c, defs)
+		blocks, err := a.analyzeChunk(ctx, s, cache, languageID, c.Text(src), c, defs)
 		if err != nil {
 			return err
 		}
-		entries[i] = &chunkEntry{blocks: blocks}
+		entries[i] = blocks
 		return nil
 	}
 	workers := runtime.GOMAXPROCS(0)
@@ -250,7 +218,7 @@ type scratch struct {
 // result are relative to the chunk. It returns ctx.Err() if ctx is
 // cancelled first, looking between blocks and sentences: a superseded
 // lint of a document of one long paragraph stops at once.
-func (a *Analyzer) analyzeChunk(ctx context.Context, s *scratch, tick uint64, languageID, text string, c markup.Chunk, defs *markup.Definitions) ([]Block, error) {
+func (a *Analyzer) analyzeChunk(ctx context.Context, s *scratch, cache Cache, languageID, text string, c markup.Chunk, defs *markup.Definitions) ([]Block, error) {
 	mblocks := markup.Parse(languageID, text, c.Flags, defs)
 	blocks := make([]Block, len(mblocks))
 	for i := range mblocks {
@@ -258,7 +226,7 @@ func (a *Analyzer) analyzeChunk(ctx context.Context, s *scratch, tick uint64, la
 			return nil, err
 		}
 		mb := &mblocks[i]
-		ba, err := a.cachedBlock(ctx, s, tick, text, mb)
+		ba, err := a.cachedBlock(ctx, s, cache, text, mb)
 		if err != nil {
 			return nil, err
 		}
@@ -267,32 +235,26 @@ func (a *Analyzer) analyzeChunk(ctx context.Context, s *scratch, tick uint64, la
 	return blocks, nil
 }
 
-// cachedBlock returns the analysis of mb from the block cache, or analyses
-// it and caches it. text is the chunk mb's offsets refer to. A block whose
-// analysis is cancelled is not cached.
-func (a *Analyzer) cachedBlock(ctx context.Context, s *scratch, tick uint64, text string, mb *markup.Block) (*BlockAnalysis, error) {
-	k := blockKey{kind: mb.Kind, source: text[mb.Start:mb.End], prose: mb.Prose}
-	a.mu.Lock()
-	e, ok := a.blocks[k]
-	if ok && slices.Equal(e.spans, mb.Spans) {
-		e.lastUse = tick
-		a.mu.Unlock()
-		return e.analysis, nil
+// cachedBlock returns the analysis of mb from the cache, or analyses it
+// and gives it to the cache. text is the chunk mb's offsets refer to. A
+// block whose analysis is cancelled is not cached.
+func (a *Analyzer) cachedBlock(ctx context.Context, s *scratch, cache Cache, text string, mb *markup.Block) (*BlockAnalysis, error) {
+	k := BlockKey{Kind: mb.Kind, Source: text[mb.Start:mb.End], Prose: mb.Prose}
+	if cache != nil {
+		if ba, ok := cache.Block(k, mb.Spans); ok {
+			return ba, nil
+		}
 	}
-	a.mu.Unlock()
 	ba, err := a.analyzeBlock(ctx, s, mb)
 	if err != nil {
 		return nil, err
 	}
-	ba.Markup = mb.Markup(k.source)
-	k.source = strings.Clone(k.source)
-	k.prose = ba.Prose
-	a.mu.Lock()
-	if _, ok := a.blocks[k]; !ok {
-		a.blocks[k] = &blockEntry{analysis: ba, spans: mb.Spans, lastUse: tick}
-		a.bytes += len(k.source)
+	ba.Markup = mb.Markup(k.Source)
+	if cache != nil {
+		k.Source = strings.Clone(k.Source)
+		k.Prose = ba.Prose
+		cache.PutBlock(k, mb.Spans, ba)
 	}
-	a.mu.Unlock()
 	return ba, nil
 }
 

@@ -34,7 +34,12 @@ func book(tb testing.TB) string {
 
 func analyze(tb testing.TB, a *Analyzer, lang, src string) *Result {
 	tb.Helper()
-	res, err := a.Analyze(context.Background(), lang, src)
+	return analyzeWith(tb, a, nil, lang, src)
+}
+
+func analyzeWith(tb testing.TB, a *Analyzer, c Cache, lang, src string) *Result {
+	tb.Helper()
+	res, err := a.AnalyzeWith(context.Background(), c, lang, src)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -155,14 +160,14 @@ func TestTokenOffsets(t *testing.T) {
 // and the result equals a fresh analysis.
 func TestIncrementalReuse(t *testing.T) {
 	src := book(t)
-	a := New()
-	before := analyze(t, a, "markdown", src)
+	a, c := New(), newMapCache()
+	before := analyzeWith(t, a, c, "markdown", src)
 	at := strings.Index(src, "Rust is a")
 	if at < 0 {
 		t.Fatal("anchor not found")
 	}
 	edited := src[:at] + "X" + src[at:]
-	after := analyze(t, a, "markdown", edited)
+	after := analyzeWith(t, a, c, "markdown", edited)
 	if len(after.Blocks) != len(before.Blocks) {
 		t.Fatalf("block count %d → %d", len(before.Blocks), len(after.Blocks))
 	}
@@ -214,8 +219,8 @@ func reportCPU(b *testing.B) func() {
 
 func BenchmarkReanalyzeAfterEdit(b *testing.B) {
 	src := book(b)
-	a := New()
-	analyze(b, a, "markdown", src)
+	a, c := New(), newMapCache()
+	analyzeWith(b, a, c, "markdown", src)
 	// Edit a different place each time so every iteration misses the cache.
 	var spots []int
 	for i := 0; i < len(src); i++ {
@@ -228,8 +233,8 @@ func BenchmarkReanalyzeAfterEdit(b *testing.B) {
 	defer reportCPU(b)()
 	for i := range b.N {
 		at := spots[i%len(spots)]
-		c := string(rune('a' + (i/len(spots))%26))
-		analyze(b, a, "markdown", src[:at]+c+src[at:])
+		ch := string(rune('a' + (i/len(spots))%26))
+		analyzeWith(b, a, c, "markdown", src[:at]+ch+src[at:])
 	}
 }
 

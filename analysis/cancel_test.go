@@ -44,17 +44,17 @@ func TestAnalyzeStopsWhenCancelled(t *testing.T) {
 	} {
 		for _, lang := range []string{"markdown", "plaintext"} {
 			t.Run(tc.name+"/"+lang, func(t *testing.T) {
-				a := New()
+				a, c := New(), newMapCache()
 				for _, after := range []int{1, 3, 50} {
 					ctx := newCountdown(after)
-					if _, err := a.Analyze(ctx, lang, tc.src); err == nil {
+					if _, err := a.AnalyzeWith(ctx, c, lang, tc.src); err == nil {
 						t.Fatalf("cancelled after %d looks: no error", after)
 					}
 					if ctx.calls > after+2 {
 						t.Errorf("cancelled on look %d, looked %d times: it went on working", after, ctx.calls)
 					}
 				}
-				got := analyze(t, a, lang, tc.src)
+				got := analyzeWith(t, a, c, lang, tc.src)
 				if want := analyze(t, New(), lang, tc.src); !reflect.DeepEqual(got, want) {
 					t.Error("analysis after cancelled ones differs from a fresh one: a partial result was cached")
 				}
@@ -95,15 +95,15 @@ func TestLongSentenceTaggedInWindows(t *testing.T) {
 // leave the cache fit for a complete analysis.
 func TestAnalyzeBookCancelledMidway(t *testing.T) {
 	src := book(t)
-	a := New()
+	a, c := New(), newMapCache()
 	ctx := newCountdown(2000)
-	if _, err := a.Analyze(ctx, "markdown", src); err == nil {
+	if _, err := a.AnalyzeWith(ctx, c, "markdown", src); err == nil {
 		t.Fatal("no error from a context cancelled midway")
 	}
 	if ctx.calls > 2000+2*runtime.GOMAXPROCS(0)+2 {
 		t.Errorf("cancelled on look 2000, looked %d times", ctx.calls)
 	}
-	if !reflect.DeepEqual(analyze(t, a, "markdown", src), analyze(t, New(), "markdown", src)) {
+	if !reflect.DeepEqual(analyzeWith(t, a, c, "markdown", src), analyze(t, New(), "markdown", src)) {
 		t.Error("analysis after a cancelled one differs from a fresh one")
 	}
 }

@@ -3,8 +3,10 @@
 // tagged with its part of speech and lemma, every position a byte offset
 // into the document's source.
 //
-// Analysis runs per prose chunk and is cached by content, so re-analysing an
-// edited document re-tags only the chunks whose text changed.
+// Analysis runs per prose chunk, and AnalyzeWith takes a cache by content
+// from its caller (rules/checker owns the one the server uses), so
+// re-analysing an edited document re-tags only the chunks whose text
+// changed. Analyze caches nothing: the CLI checks each file once.
 //
 // The sub-packages do one thing each: text (documents, line index, edits),
 // markup (Markdown and plain text to prose blocks), token (words and

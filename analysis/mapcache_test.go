@@ -1,0 +1,53 @@
+package analysis
+
+import (
+	"slices"
+	"sync"
+
+	"liaison/analysis/markup"
+)
+
+// mapCache is an unbounded Cache for tests of what AnalyzeWith reuses.
+type mapCache struct {
+	mu     sync.Mutex
+	chunks map[ChunkKey][]Block
+	blocks map[BlockKey]mapBlock
+}
+
+type mapBlock struct {
+	spans []markup.Span
+	ba    *BlockAnalysis
+}
+
+func newMapCache() *mapCache {
+	return &mapCache{chunks: map[ChunkKey][]Block{}, blocks: map[BlockKey]mapBlock{}}
+}
+
+func (c *mapCache) Chunk(k ChunkKey) ([]Block, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b, ok := c.chunks[k]
+	return b, ok
+}
+
+func (c *mapCache) PutChunk(k ChunkKey, blocks []Block) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.chunks[k] = blocks
+}
+
+func (c *mapCache) Block(k BlockKey, spans []markup.Span) (*BlockAnalysis, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b, ok := c.blocks[k]
+	if !ok || !slices.Equal(b.spans, spans) {
+		return nil, false
+	}
+	return b.ba, true
+}
+
+func (c *mapCache) PutBlock(k BlockKey, spans []markup.Span, ba *BlockAnalysis) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.blocks[k] = mapBlock{spans, ba}
+}
