@@ -133,7 +133,7 @@ func TestPathologicalRulesAreBounded(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			cache := mapCache{}
+			cache := &mapCache{kept: map[*analysis.BlockAnalysis][]Finding{}}
 			start := time.Now()
 			fs := e.CheckWith(context.Background(), longest, Settings{}, cache)
 			took := time.Since(start)
@@ -212,12 +212,3 @@ func findingsText(fs []Finding) string {
 	return b.String()
 }
 
-// mapCache is a BlockCache that keeps everything.
-type mapCache map[*analysis.BlockAnalysis][]Finding
-
-func (c mapCache) Findings(b *analysis.BlockAnalysis) ([]Finding, bool) {
-	fs, ok := c[b]
-	return fs, ok
-}
-
-func (c mapCache) Keep(b *analysis.BlockAnalysis, fs []Finding) { c[b] = fs }
