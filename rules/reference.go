@@ -53,16 +53,28 @@ func writeRule(b *bytes.Buffer, r *Rule) {
 	fmt.Fprintf(b, "### %s\n\n", r.ID)
 	file, _, _ := strings.Cut(r.Source, ":")
 	fmt.Fprintf(b, "%s. *%s, %s; defined in `library/%s`.*\n\n", strings.TrimRight(r.Summary, "."), r.Category, r.Severity, file)
-	if len(r.Replacements) > 0 {
-		quoted := make([]string, len(r.Replacements))
-		for i, rep := range r.Replacements {
-			quoted[i] = "“" + rep + "”"
+	// The rule's replacements and those its patterns give of their own.
+	reps := slices.Clone(r.Replacements)
+	for _, p := range r.Patterns {
+		for _, rep := range p.Replacements {
+			if !slices.Contains(reps, rep) {
+				reps = append(reps, rep)
+			}
+		}
+	}
+	if len(reps) > 0 {
+		quoted := make([]string, len(reps))
+		for i, rep := range reps {
+			quoted[i] = describeReplacement(rep)
 		}
 		fmt.Fprintf(b, "Replacement: %s", strings.Join(quoted, ", "))
 		if r.Inflect != NoInflection {
 			fmt.Fprintf(b, " (inflected as a %s)", r.Inflect)
 		}
 		b.WriteString(".\n\n")
+	}
+	if r.Code != "" {
+		fmt.Fprintf(b, "Written in Go: `%s` in `rules/gorules.go`.\n\n", r.Code)
 	}
 	b.WriteString(strings.TrimSpace(r.Explanation))
 	b.WriteString("\n\n")
@@ -84,4 +96,36 @@ func writeRule(b *bytes.Buffer, r *Rule) {
 func tableCell(s string) string {
 	s = strings.ReplaceAll(s, "|", `\|`)
 	return strings.ReplaceAll(s, "\n", " ")
+}
+
+// describeReplacement quotes a literal replacement and spells out a
+// template: "{4:past-participle}" is "the past participle of element 4's
+// lemma".
+func describeReplacement(rep string) string {
+	t, err := parseTemplate(rep, 1<<20)
+	if err != nil || !t.hasElements() {
+		return "“" + rep + "”"
+	}
+	var parts []string
+	for _, p := range t.parts {
+		switch {
+		case p.elem == 0 && p.match:
+			parts = append(parts, "the matched text")
+		case p.elem == 0:
+			if p.text != "" {
+				parts = append(parts, "“"+p.text+"”")
+			}
+		case p.form != nil:
+			name := strings.ReplaceAll(p.form.name, "-", " ")
+			if name == "base" {
+				name = "base form"
+			}
+			parts = append(parts, fmt.Sprintf("the %s of element %d's lemma", name, p.elem))
+		case p.lemma:
+			parts = append(parts, fmt.Sprintf("element %d's lemma", p.elem))
+		default:
+			parts = append(parts, fmt.Sprintf("element %d as written", p.elem))
+		}
+	}
+	return strings.Join(parts, " + ")
 }
