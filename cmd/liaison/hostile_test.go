@@ -202,6 +202,14 @@ func TestCheckHostileRepository(t *testing.T) {
 
 func TestRulesTestHostile(t *testing.T) {
 	dir := t.TempDir()
+	// A failure names the rule's file quoted when the name would forge a line.
+	forged := filepath.Join(dir, "x\ny.yaml")
+	if err := os.WriteFile(forged, []byte(strings.Replace(customRules, "fix: We use the tool.", "fix: We employ the tool.", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, _, code := rulesTest(t, forged); code != 1 || !strings.HasPrefix(out, `"`+filepath.Join(dir, "x")+`\ny.yaml:`) {
+		t.Errorf("a rule file name with a newline: exit %d, output %q", code, out)
+	}
 	mkfifo(t, filepath.Join(dir, "r.yaml"))
 	symlink(t, "/dev/zero", filepath.Join(dir, "z.yaml"))
 	sparse(t, filepath.Join(dir, "big.yaml"), 200<<20)

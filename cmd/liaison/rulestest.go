@@ -67,7 +67,7 @@ func runRulesTest(ctx context.Context, args []string, stdin io.Reader, stdout, s
 						rulesRun++
 						fail := func(format string, args ...any) {
 							failures++
-							fmt.Fprintf(stdout, "%s: %s: %s\n", r.Source, r.ID, fmt.Sprintf(format, args...))
+							fmt.Fprintf(stdout, "%s: %s: %s\n", quoteName(r.Source), r.ID, fmt.Sprintf(format, args...))
 						}
 						if src, dup := builtinIDs[r.ID]; dup {
 							fail("the id is already a built-in rule (%s); a configuration cannot load it", src)
