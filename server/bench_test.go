@@ -14,6 +14,8 @@ import (
 	"go.lsp.dev/uri"
 
 	"liaison/analysis/text"
+	"liaison/rules"
+	"liaison/rules/checker"
 	"liaison/server"
 	"liaison/server/lsptest"
 )
@@ -46,7 +48,11 @@ func BenchmarkLintKeystroke(b *testing.B) {
 	}
 	ctx := context.Background()
 	doc := text.New(book)
-	if _, err := linter.Lint(ctx, "markdown", doc.Text(), server.DefaultSettings()); err != nil {
+	lint := func(src string) error {
+		_, err := linter.Check(ctx, checker.Document{Key: "book", LanguageID: "markdown", Text: src}, nil, rules.Settings{})
+		return err
+	}
+	if err := lint(doc.Text()); err != nil {
 		b.Fatal(err)
 	}
 	_, end := doc.LineBounds(doc.LineCount() / 2)
@@ -60,7 +66,7 @@ func BenchmarkLintKeystroke(b *testing.B) {
 			change.Text = ""
 		}
 		doc = doc.Apply([]text.Change{change}, text.UTF8)
-		if _, err := linter.Lint(ctx, "markdown", doc.Text(), server.DefaultSettings()); err != nil {
+		if err := lint(doc.Text()); err != nil {
 			b.Fatal(err)
 		}
 	}

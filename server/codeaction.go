@@ -9,6 +9,8 @@ import (
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
+
+	"liaison/rules"
 )
 
 // codeAction answers textDocument/codeAction: for each problem under the
@@ -28,10 +30,10 @@ func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) (
 	start, end := run.text.Offsets(textRange(p.Range), run.encoding)
 	only := p.Context.Only
 	actions := []protocol.CommandOrCodeAction{}
-	edit := func(problems []int, pick func(Problem) string) *protocol.WorkspaceEdit {
+	edit := func(problems []int, pick func(rules.Finding) string) *protocol.WorkspaceEdit {
 		return run.workspaceEdit(sess.documentChanges, p.TextDocument, problems, pick)
 	}
-	first := func(p Problem) string { return p.Replacements[0] }
+	first := func(p rules.Finding) string { return p.Replacements[0] }
 
 	var rulesHere []string
 	if wants(only, protocol.CodeActionKindQuickFix) {
@@ -40,8 +42,8 @@ func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) (
 			if len(pr.Replacements) == 0 {
 				continue
 			}
-			if !slices.Contains(rulesHere, pr.RuleID) {
-				rulesHere = append(rulesHere, pr.RuleID)
+			if id := ruleID(pr); !slices.Contains(rulesHere, id) {
+				rulesHere = append(rulesHere, id)
 			}
 			matched := run.text.Slice(pr.Start, pr.End)
 			for j, repl := range pr.Replacements {
@@ -50,14 +52,14 @@ func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) (
 					Kind:        ptr(protocol.CodeActionKindQuickFix),
 					Diagnostics: []protocol.Diagnostic{run.diags[i]},
 					IsPreferred: ptr(j == 0),
-					Edit:        edit([]int{i}, func(Problem) string { return repl }),
+					Edit:        edit([]int{i}, func(rules.Finding) string { return repl }),
 				})
 			}
 		}
 		for _, rule := range rulesHere {
 			var all []int
 			for i, pr := range run.problems {
-				if pr.RuleID == rule && len(pr.Replacements) > 0 {
+				if ruleID(pr) == rule && len(pr.Replacements) > 0 {
 					all = append(all, i)
 				}
 			}
@@ -104,7 +106,7 @@ func wants(only []protocol.CodeActionKind, kind protocol.CodeActionKind) bool {
 // workspaceEdit replaces the problems at the given indexes (sorted) with
 // the text pick chooses, skipping any that overlap an earlier one, as
 // documentChanges when the client supports them and changes otherwise.
-func (r *lintRun) workspaceEdit(documentChanges bool, doc protocol.TextDocumentIdentifier, problems []int, pick func(Problem) string) *protocol.WorkspaceEdit {
+func (r *lintRun) workspaceEdit(documentChanges bool, doc protocol.TextDocumentIdentifier, problems []int, pick func(rules.Finding) string) *protocol.WorkspaceEdit {
 	edits := make([]protocol.TextEdit, 0, len(problems))
 	lastEnd := -1
 	for _, i := range problems {

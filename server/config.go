@@ -6,62 +6,51 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"time"
 
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
 
-	"liaison/rules/project"
+	"liaison/rules"
 )
 
-// Settings are the user's settings for liaison, from initializationOptions
-// and the "liaison" section of the workspace configuration:
+// EditorSettings are the editor's settings for liaison, from
+// initializationOptions and the "liaison" section of the workspace
+// configuration:
 //
 //	{"debounceMs": 150,
-//	 "rules": {"<rule-id>": false | "error" | "warning" | "info" | "hint"},
+//	 "rules": {"<rule-id>": true | false | "error" | "warning" | "info" | "hint"},
 //	 "categories": {"<category>": false}}
 //
-// A Settings value is immutable once built: a change makes a new one.
-type Settings struct {
+// Only the debounce is the server's own; the rule settings are the one
+// rules.Settings of the code base, which the checker layers over the
+// project's. An EditorSettings value is immutable once built: a change
+// makes a new one.
+type EditorSettings struct {
 	// DebounceMs is how long after the last change diagnostics are pushed.
 	DebounceMs int
-	// Rules turns a rule off (RuleOff) or overrides its severity.
-	Rules map[string]RuleSetting
-	// Categories turns whole categories of rules off (false).
-	Categories map[string]bool
-	// Project is the .liaison.yaml in force for the document being linted
-	// (set per document by the server, under the editor settings); the
-	// linter adds its custom rules.
-	Project *project.Project
+	// Rules turn rules or categories off and override severities; a rule
+	// set to true is on at its own severity, even if the project turned it
+	// off.
+	Rules rules.Settings
 }
-
-// RuleSetting is one rule's setting: RuleOff or a severity name.
-type RuleSetting string
-
-// Rule settings.
-const (
-	RuleOff     RuleSetting = "off"
-	RuleError   RuleSetting = "error"
-	RuleWarning RuleSetting = "warning"
-	RuleInfo    RuleSetting = "info"
-	RuleHint    RuleSetting = "hint"
-)
 
 // DefaultDebounce is the debounce before pushing diagnostics.
 const DefaultDebounce = 150 * time.Millisecond
 
 // DefaultSettings are the settings before the client says anything.
-func DefaultSettings() Settings {
-	return Settings{DebounceMs: int(DefaultDebounce / time.Millisecond)}
+func DefaultSettings() EditorSettings {
+	return EditorSettings{DebounceMs: int(DefaultDebounce / time.Millisecond)}
 }
 
 // Debounce is DebounceMs as a duration.
-func (s Settings) Debounce() time.Duration {
+func (s EditorSettings) Debounce() time.Duration {
 	return time.Duration(s.DebounceMs) * time.Millisecond
 }
 
-// settingsJSON is the wire form of Settings; absent fields keep the base.
+// settingsJSON is the wire form of EditorSettings; absent fields keep the base.
 type settingsJSON struct {
 	DebounceMs *int                       `json:"debounceMs"`
 	Rules      map[string]json.RawMessage `json:"rules"`
@@ -71,7 +60,7 @@ type settingsJSON struct {
 // ParseSettings layers the JSON settings object raw over base. raw may be
 // the settings themselves or an object holding them under "liaison"; null
 // or an empty value leaves base as it is.
-func ParseSettings(base Settings, raw []byte) (Settings, error) {
+func ParseSettings(base EditorSettings, raw []byte) (EditorSettings, error) {
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
 		return base, nil
@@ -89,7 +78,9 @@ func ParseSettings(base Settings, raw []byte) (Settings, error) {
 	if err := json.Unmarshal(raw, &in); err != nil {
 		return base, fmt.Errorf("settings: %w", err)
 	}
-	out := Settings{DebounceMs: base.DebounceMs, Rules: maps.Clone(base.Rules), Categories: maps.Clone(base.Categories)}
+	out := EditorSettings{DebounceMs: base.DebounceMs, Rules: rules.Settings{
+		Rules: maps.Clone(base.Rules.Rules), Categories: maps.Clone(base.Rules.Categories),
+	}}
 	if in.DebounceMs != nil {
 		if *in.DebounceMs < 0 {
 			return base, fmt.Errorf("settings: debounceMs %d is negative", *in.DebounceMs)
@@ -101,44 +92,43 @@ func ParseSettings(base Settings, raw []byte) (Settings, error) {
 		if err != nil {
 			return base, fmt.Errorf("settings: rules.%s: %w", id, err)
 		}
-		if out.Rules == nil {
-			out.Rules = make(map[string]RuleSetting)
+		if out.Rules.Rules == nil {
+			out.Rules.Rules = make(map[string]rules.RuleSetting)
 		}
-		out.Rules[id] = rs
+		out.Rules.Rules[id] = rs
 	}
 	for cat, v := range in.Categories {
 		var on bool
 		if err := json.Unmarshal(v, &on); err != nil {
 			return base, fmt.Errorf("settings: categories.%s: want true or false", cat)
 		}
-		if out.Categories == nil {
-			out.Categories = make(map[string]bool)
+		if out.Rules.Categories == nil {
+			out.Rules.Categories = make(map[string]bool)
 		}
-		out.Categories[cat] = on
+		out.Rules.Categories[cat] = on
 	}
 	return out, nil
 }
 
-func parseRuleSetting(v json.RawMessage) (RuleSetting, error) {
+// parseRuleSetting reads one rule's setting: true (on, at its own
+// severity), false or "off", or a severity name.
+func parseRuleSetting(v json.RawMessage) (rules.RuleSetting, error) {
 	var on bool
 	if err := json.Unmarshal(v, &on); err == nil {
-		if on {
-			return "", nil // true: the rule's own severity
-		}
-		return RuleOff, nil
+		return rules.RuleSetting{Off: !on}, nil
 	}
 	var name string
 	if err := json.Unmarshal(v, &name); err != nil {
-		return "", fmt.Errorf("want false or a severity, got %s", v)
+		return rules.RuleSetting{}, fmt.Errorf("want false or a severity, got %s", v)
 	}
-	switch rs := RuleSetting(strings.ToLower(name)); rs {
-	case RuleOff, RuleError, RuleWarning, RuleInfo, RuleHint:
-		return rs, nil
-	case "information":
-		return RuleInfo, nil
-	default:
-		return "", fmt.Errorf("unknown severity %q", name)
+	if strings.EqualFold(strings.TrimSpace(name), "off") {
+		return rules.RuleSetting{Off: true}, nil
 	}
+	sev, err := rules.ParseSeverity(name)
+	if err != nil {
+		return rules.RuleSetting{}, fmt.Errorf("unknown severity %q", name)
+	}
+	return rules.RuleSetting{Severity: sev}, nil
 }
 
 // didChangeConfiguration applies pushed settings, or pulls them when the
@@ -198,8 +188,9 @@ func (s *Server) fetchConfiguration() {
 	s.applySettings(next)
 }
 
-// applySettings installs new settings and re-lints every open document.
-func (s *Server) applySettings(next Settings) {
+// applySettings installs new settings, looks every open document's
+// project up again (in the background) and re-lints it.
+func (s *Server) applySettings(next EditorSettings) {
 	s.mu.Lock()
 	if s.state == stateShutdown {
 		s.mu.Unlock()
@@ -213,22 +204,56 @@ func (s *Server) applySettings(next Settings) {
 	}
 	s.mu.Unlock()
 	s.log.Debug("settings changed", zap.Int("documents", len(docs)))
+	for _, d := range docs {
+		s.lookupProject(d)
+	}
 	s.relintAll(docs)
 }
 
 // warnUnknownSettings logs a warning (which reaches the client as
-// window/logMessage) for each rule id or category in next that the linter
-// does not know. It does not wait for a linter still loading.
-func (s *Server) warnUnknownSettings(next Settings) {
-	c, ok := s.linter.(settingsChecker)
-	if !ok || (len(next.Rules) == 0 && len(next.Categories) == 0) {
+// window/logMessage) for each rule id or category in next that no
+// built-in rule has. It waits for a checker still loading in the
+// background, never on the read loop.
+func (s *Server) warnUnknownSettings(next EditorSettings) {
+	if len(next.Rules.Rules) == 0 && len(next.Rules.Categories) == 0 {
 		return
 	}
 	go func() {
-		for _, msg := range c.UnknownSettings(s.base, next) {
+		c, err := s.checker(s.base)
+		if err != nil {
+			return
+		}
+		for _, msg := range unknownSettings(c.Rules(), next.Rules) {
 			s.log.Warn(msg)
 		}
 	}()
+}
+
+// unknownSettings lists the rule ids and categories in s that no built-in
+// rule has. A project's own rule files may define more ids; those are
+// named too, with that caveat in the message.
+func unknownSettings(builtin []*rules.Rule, s rules.Settings) []string {
+	if len(builtin) == 0 {
+		return nil // a stand-in linter: nothing to compare with
+	}
+	ids := make(map[string]bool, len(builtin))
+	categories := make(map[string]bool)
+	for _, r := range builtin {
+		ids[r.ID] = true
+		categories[r.Category] = true
+	}
+	var unknown []string
+	for _, id := range slices.Sorted(maps.Keys(s.Rules)) {
+		if !ids[id] {
+			unknown = append(unknown, fmt.Sprintf("settings: %q is not a built-in rule (ignored unless a project rule file defines it); `liaison rules` lists them", id))
+		}
+	}
+	for _, c := range slices.Sorted(maps.Keys(s.Categories)) {
+		if !categories[c] {
+			unknown = append(unknown, fmt.Sprintf("settings: %q is not a rule category (ignored); `liaison rules` lists them", c))
+		}
+	}
+	return unknown
 }
 
 // relintAll re-lints docs after a change of settings or project
@@ -251,7 +276,7 @@ func (s *Server) relintAll(docs []*document) {
 }
 
 // currentSettings returns the settings in force.
-func (s *Server) currentSettings() Settings {
+func (s *Server) currentSettings() EditorSettings {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.settings

@@ -20,6 +20,8 @@ import (
 
 	"liaison/analysis"
 	"liaison/analysis/text"
+	"liaison/rules"
+	"liaison/rules/checker"
 )
 
 // lintRun is the lint of one document revision under one set of settings.
@@ -30,7 +32,8 @@ type lintRun struct {
 	languageID string
 	version    int32
 	text       *text.Document
-	settings   Settings
+	settings   EditorSettings
+	lookup     *pendingLookup // the document's project, looked up in the background
 	encoding   text.Encoding
 	tooLarge   *atomic.Bool // the document's "too large to lint" warning was given
 
@@ -40,8 +43,8 @@ type lintRun struct {
 	done   chan struct{}
 
 	// Set before done is closed.
-	problems []Problem        // sorted by Start
-	analysis *analysis.Result // what the linter checked, when it says
+	problems []rules.Finding  // sorted by Start
+	analysis *analysis.Result // what the rules were run on, when the checker says
 	maxLen   int              // longest problem, to bound searches by offset
 	diags    []protocol.Diagnostic
 	resultID string
@@ -56,9 +59,12 @@ type diagnosticData struct {
 }
 
 // relint replaces d's lint run with one for its current revision and the
-// current settings, and schedules the push after the debounce.
+// current settings, and schedules the push after the debounce. It reads no
+// file (the project was looked up when d opened or files changed): it runs
+// on the read loop, for every keystroke.
 func (s *Server) relint(d *document) {
-	settings := s.settingsFor(d)
+	settings := s.currentSettings()
+	lookup := s.projectLookup(d)
 	enc := s.sess().encoding
 	ctx, cancel := context.WithCancel(s.base)
 	d.mu.Lock()
@@ -80,6 +86,7 @@ func (s *Server) relint(d *document) {
 		version:    d.version,
 		text:       d.text,
 		settings:   settings,
+		lookup:     lookup,
 		encoding:   enc,
 		tooLarge:   &d.tooLarge,
 		ctx:        ctx,
@@ -127,9 +134,9 @@ func (r *lintRun) execute(s *Server) {
 		}
 		return
 	}
-	if !slices.IsSortedFunc(problems, func(a, b Problem) int { return a.Start - b.Start }) {
+	if !slices.IsSortedFunc(problems, func(a, b rules.Finding) int { return a.Start - b.Start }) {
 		problems = slices.Clone(problems)
-		slices.SortStableFunc(problems, func(a, b Problem) int { return a.Start - b.Start })
+		slices.SortStableFunc(problems, func(a, b rules.Finding) int { return a.Start - b.Start })
 	}
 	r.problems, r.analysis = problems, res
 	r.diags = make([]protocol.Diagnostic, 0, len(problems))
@@ -143,6 +150,30 @@ func (r *lintRun) execute(s *Server) {
 		r.diags = append(r.diags, r.diagnostic(p, data))
 	}
 	r.resultID = reportID(r.diags)
+}
+
+// lintDocument checks one revision with the checker: under its project
+// (waiting for the lookup started when the document opened) and the
+// editor's settings; a .liaison.yaml is checked as a configuration.
+func (s *Server) lintDocument(r *lintRun) ([]rules.Finding, *analysis.Result, error) {
+	c, err := s.checker(r.ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	lk := r.lookup.wait(r.ctx, s.log)
+	if err := r.ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	res, err := c.Check(r.ctx, checker.Document{
+		Key:        string(r.uri),
+		Path:       filePath(r.uri),
+		LanguageID: languageOf(r.languageID),
+		Text:       r.text.Text(),
+	}, lk, r.settings.Rules)
+	if err != nil {
+		return nil, nil, err
+	}
+	return res.Findings, res.Analysis, nil
 }
 
 // cancelCheckProblems is how many problems execute converts to
@@ -161,19 +192,21 @@ func (r *lintRun) wait(ctx context.Context, s *Server) error {
 	}
 }
 
-// diagnostic converts a problem to LSP. data memoizes the encoded data
-// field by rule and replacements: most problems repeat a few of them.
-func (r *lintRun) diagnostic(p Problem, data map[string]protocol.LSPAny) protocol.Diagnostic {
-	key := p.RuleID + "\x00" + strings.Join(p.Replacements, "\x00")
+// diagnostic converts a finding to LSP: the edge where byte offsets become
+// positions. data memoizes the encoded data field by rule and
+// replacements: most findings repeat a few of them.
+func (r *lintRun) diagnostic(p rules.Finding, data map[string]protocol.LSPAny) protocol.Diagnostic {
+	id := ruleID(p)
+	key := id + "\x00" + strings.Join(p.Replacements, "\x00")
 	d, ok := data[key]
 	if !ok {
-		d, _ = json.Marshal(diagnosticData{Rule: p.RuleID, Replacements: nonNil(p.Replacements)})
+		d, _ = json.Marshal(diagnosticData{Rule: id, Replacements: nonNil(p.Replacements)})
 		data[key] = d
 	}
 	return protocol.Diagnostic{
 		Range:    lspRange(r.text.RangeOf(p.Start, p.End, r.encoding)),
-		Severity: protocol.DiagnosticSeverity(p.Severity),
-		Code:     protocol.String(p.RuleID),
+		Severity: protocol.DiagnosticSeverity(p.Severity), // rules number severities as LSP does
+		Code:     protocol.String(id),
 		Source:   protocol.NewOptional("liaison"),
 		Message:  protocol.String(p.Message),
 		Data:     d,
@@ -302,6 +335,14 @@ func (r *lintRun) covering(start, end int) []int {
 		out[i], out[j] = out[j], out[i]
 	}
 	return out
+}
+
+// ruleID is the id of the rule that found f ("" for none).
+func ruleID(f rules.Finding) string {
+	if f.Rule == nil {
+		return ""
+	}
+	return f.Rule.ID
 }
 
 func nonNil(s []string) []string {

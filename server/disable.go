@@ -29,27 +29,28 @@ func (s *Server) disableActions(ctx context.Context, run *lintRun, doc protocol.
 	sess := s.sess()
 	for _, i := range run.covering(start, end) {
 		pr := run.problems[i]
-		if pr.RuleID == "" || pr.RuleID == directive.DirectiveRuleID || pr.RuleID == ConfigRuleID || slices.Contains(seen, pr.RuleID) {
+		id := ruleID(pr)
+		if id == "" || id == directive.DirectiveRuleID || id == ConfigRuleID || slices.Contains(seen, id) {
 			continue
 		}
-		seen = append(seen, pr.RuleID)
+		seen = append(seen, id)
 		diags := []protocol.Diagnostic{run.diags[i]}
 		markdown := markup.IsMarkdown(languageOf(run.languageID))
 		if eol == "" {
 			eol = text.DominantEnding(run.text.Text())
 		}
-		lineEdit := run.insertEdit(lineDirectiveAt(run.text, pr.Start, pr.RuleID, markdown, eol))
-		docEdit := run.insertEdit(documentDirective(run.text.Text(), pr.RuleID, markdown, eol))
+		lineEdit := run.insertEdit(lineDirectiveAt(run.text, pr.Start, id, markdown, eol))
+		docEdit := run.insertEdit(documentDirective(run.text.Text(), id, markdown, eol))
 		out = append(out,
 			&protocol.CodeAction{
-				Title: fmt.Sprintf("Disable %s for this line", pr.RuleID), Kind: ptr(protocol.CodeActionKindQuickFix),
+				Title: fmt.Sprintf("Disable %s for this line", id), Kind: ptr(protocol.CodeActionKindQuickFix),
 				Diagnostics: diags, Edit: run.singleEdit(sess.documentChanges, doc, lineEdit),
 			},
 			&protocol.CodeAction{
-				Title: fmt.Sprintf("Disable %s for this document", pr.RuleID), Kind: ptr(protocol.CodeActionKindQuickFix),
+				Title: fmt.Sprintf("Disable %s for this document", id), Kind: ptr(protocol.CodeActionKindQuickFix),
 				Diagnostics: diags, Edit: run.singleEdit(sess.documentChanges, doc, docEdit),
 			})
-		if a := s.disableInProject(ctx, doc.URI, pr.RuleID, diags); a != nil {
+		if a := s.disableInProject(ctx, doc.URI, id, diags); a != nil {
 			out = append(out, a)
 		}
 	}
@@ -119,7 +120,11 @@ func (r *lintRun) singleEdit(documentChanges bool, doc protocol.TextDocumentIden
 // creation. nil when the configuration cannot be edited (invalid), or
 // must be created and the client cannot create files.
 func (s *Server) disableInProject(ctx context.Context, docURI uri.URI, rule string, diags []protocol.Diagnostic) *protocol.CodeAction {
-	configPath, exists, err := s.projectConfigFor(ctx, docURI)
+	d := s.document(docURI)
+	if d == nil {
+		return nil
+	}
+	configPath, exists, err := s.projectConfigFor(ctx, d)
 	if err != nil {
 		return nil
 	}

@@ -17,6 +17,7 @@ import (
 	"go.uber.org/zap/zaptest"
 
 	"liaison/analysis/text"
+	"liaison/rules"
 	"liaison/server"
 	"liaison/server/lsptest"
 )
@@ -31,7 +32,15 @@ var (
 	fakeAdvice = regexp.MustCompile(`\butilize\b`)
 )
 
-func (fakeLinter) Lint(ctx context.Context, languageID, src string, s server.Settings) ([]server.Problem, error) {
+// The fake rules.
+var (
+	fakeVerbRule = &rules.Rule{ID: "liaison-verb", Category: "proscribed", Severity: rules.SeverityWarning,
+		Explanation: "*Liaison* is a noun. Use *liaise* for the verb."}
+	fakeAdviceRule = &rules.Rule{ID: "utilize", Category: "style", Severity: rules.SeverityHint,
+		Explanation: "Plain words."}
+)
+
+func (fakeLinter) Find(ctx context.Context, languageID, src string, s rules.Settings) ([]rules.Finding, error) {
 	if strings.Contains(src, "LINT-PANIC") {
 		panic("linter exploded")
 	}
@@ -39,35 +48,18 @@ func (fakeLinter) Lint(ctx context.Context, languageID, src string, s server.Set
 		<-ctx.Done()
 		return nil, ctx.Err()
 	}
-	var out []server.Problem
-	add := func(p server.Problem) {
-		if rs, ok := s.Rules[p.RuleID]; ok {
-			switch rs {
-			case server.RuleOff:
-				return
-			case server.RuleError:
-				p.Severity = server.SeverityError
-			case server.RuleWarning:
-				p.Severity = server.SeverityWarning
-			case server.RuleInfo:
-				p.Severity = server.SeverityInfo
-			case server.RuleHint:
-				p.Severity = server.SeverityHint
-			}
+	var out []rules.Finding
+	add := func(f rules.Finding) {
+		if f, ok := s.Apply(f); ok {
+			out = append(out, f)
 		}
-		if on, ok := s.Categories[p.Category]; ok && !on {
-			return
-		}
-		out = append(out, p)
 	}
 	for _, m := range fakeVerb.FindAllStringSubmatchIndex(src, -1) {
-		add(server.Problem{Start: m[2], End: m[3], RuleID: "liaison-verb", Category: "proscribed",
-			Severity: server.SeverityWarning, Message: "“liaison” is a noun; the verb is “liaise”",
-			Explanation: "*Liaison* is a noun. Use *liaise* for the verb.", Replacements: []string{"liaise", "cooperate"}})
+		add(rules.Finding{Rule: fakeVerbRule, Start: m[2], End: m[3], Severity: fakeVerbRule.Severity,
+			Message: "“liaison” is a noun; the verb is “liaise”", Replacements: []string{"liaise", "cooperate"}})
 	}
 	for _, m := range fakeAdvice.FindAllStringIndex(src, -1) {
-		add(server.Problem{Start: m[0], End: m[1], RuleID: "utilize", Category: "style",
-			Severity: server.SeverityHint, Message: "prefer “use”", Explanation: "Plain words."})
+		add(rules.Finding{Rule: fakeAdviceRule, Start: m[0], End: m[1], Severity: fakeAdviceRule.Severity, Message: "prefer “use”"})
 	}
 	return out, nil
 }

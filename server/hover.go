@@ -11,7 +11,16 @@ import (
 	"liaison/analysis"
 	"liaison/analysis/dictionary"
 	"liaison/analysis/text"
+	"liaison/rules"
 )
+
+// explanation is the Markdown explanation of the rule that found f.
+func explanation(f rules.Finding) string {
+	if f.Rule == nil {
+		return ""
+	}
+	return f.Rule.Explanation
+}
 
 // HoverSource contributes one section to a hover. The server asks its
 // sources in order — the rule note first, then any others (a dictionary
@@ -27,9 +36,9 @@ type HoverRequest struct {
 	LanguageID string
 	Text       *text.Document
 	Offset     int
-	Problems   []Problem // the problems that cover Offset
-	// Analysis is what the linter checked in this revision, when it says
-	// (see AnalysisLinter); nil otherwise.
+	Problems   []rules.Finding // the findings that cover Offset
+	// Analysis is what the rules were run on in this revision; nil when
+	// the checker has none (a configuration file, a stand-in Linter).
 	Analysis *analysis.Result
 }
 
@@ -91,8 +100,8 @@ func (ruleNote) Hover(_ context.Context, at HoverRequest) (HoverSection, bool) {
 		if i > 0 {
 			b.WriteString("\n\n")
 		}
-		fmt.Fprintf(&b, "**%s** · `%s`\n\n", dictionary.EscapeMarkdown(p.Message), p.RuleID)
-		if e := strings.TrimSpace(p.Explanation); e != "" {
+		fmt.Fprintf(&b, "**%s** · `%s`\n\n", dictionary.EscapeMarkdown(p.Message), ruleID(p))
+		if e := strings.TrimSpace(explanation(p)); e != "" {
 			b.WriteString(e)
 			b.WriteString("\n\n")
 		}

@@ -14,23 +14,6 @@ import (
 	"liaison/rules"
 )
 
-// AnalysisLinter is a Linter that also hands back the analysis it checked,
-// so hovers can read the hovered word in its sentence (its part of speech,
-// the expression it belongs to).
-type AnalysisLinter interface {
-	Linter
-	LintAnalysis(ctx context.Context, languageID, src string, settings Settings) ([]Problem, *analysis.Result, error)
-}
-
-// lintAnalysis lints with l, and returns its analysis when it gives one.
-func lintAnalysis(ctx context.Context, l Linter, languageID, src string, s Settings) ([]Problem, *analysis.Result, error) {
-	if al, ok := l.(AnalysisLinter); ok {
-		return al.LintAnalysis(ctx, languageID, src, s)
-	}
-	problems, err := l.Lint(ctx, languageID, src, s)
-	return problems, nil, err
-}
-
 // DefaultHovers are the hover sections after the rule note: the usage
 // guide and the dictionary entry of the hovered word. Their data loads in
 // the background after guideDelay, so it does not compete with the

@@ -2,43 +2,67 @@ package server
 
 import (
 	"context"
+	"sync"
+
+	"liaison/rules"
+	"liaison/rules/checker"
 )
 
-// Severity of a problem, as LSP numbers it (1 error … 4 hint).
-type Severity int
-
-// Severities.
-const (
-	SeverityError Severity = iota + 1
-	SeverityWarning
-	SeverityInfo
-	SeverityHint
-)
-
-// Problem is one finding in a document, in the terms the server needs:
-// byte offsets into the document's text, the rule that found it and the
-// replacements that fix it.
-type Problem struct {
-	Start, End   int
-	RuleID       string
-	Category     string
-	Severity     Severity
-	Message      string
-	Explanation  string   // Markdown: what is wrong and why
-	Replacements []string // in order of preference; none means advice only
-}
-
-// Linter finds the problems in one document revision under settings. It
-// must be safe for concurrent use, honour ctx, and return problems sorted
-// by Start.
-type Linter interface {
-	Lint(ctx context.Context, languageID, src string, settings Settings) ([]Problem, error)
-}
+// Linter is what the server checks documents with. DefaultLinter's
+// *checker.Checker is the whole pipeline (projects, analysis, rules,
+// directives, the cache). Any other Linter (a stand-in, in tests of the
+// server alone) replaces only the analysis and the rules: the server runs
+// it under a checker of its own (checker.Options.Finder), which does the
+// rest.
+type Linter = checker.Finder
 
 // nopLinter finds nothing; it stands in when the rules fail to load.
 type nopLinter struct{}
 
-func (nopLinter) Lint(context.Context, string, string, Settings) ([]Problem, error) { return nil, nil }
+func (nopLinter) Find(context.Context, string, string, rules.Settings) ([]rules.Finding, error) {
+	return nil, nil
+}
+
+// wrapped is the checker of a stand-in Linter, made once.
+type wrapped struct {
+	once sync.Once
+	c    *checker.Checker
+}
+
+// checker returns the checker to lint with, waiting for one still loading
+// until ctx ends.
+func (s *Server) checker(ctx context.Context) (*checker.Checker, error) {
+	switch l := s.linter.(type) {
+	case *checker.Checker:
+		return l, nil
+	case *lazyChecker:
+		select {
+		case <-l.ready:
+			return l.c, nil
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	w := &s.projects.wrapped
+	w.once.Do(func() {
+		builtin, _ := rules.LoadDefault() // directives may name the built-in rules
+		w.c, _ = checker.New(checker.Options{Finder: s.linter, Rules: builtin})
+	})
+	return w.c, nil
+}
+
+// readyChecker is checker without waiting: nil while it loads.
+func (s *Server) readyChecker() *checker.Checker {
+	if l, ok := s.linter.(*lazyChecker); ok {
+		select {
+		case <-l.ready:
+		default:
+			return nil
+		}
+	}
+	c, _ := s.checker(context.Background())
+	return c
+}
 
 // languageOf maps an LSP language id to one the analyzer knows: markdown
 // and plain text; anything else is read as plain text.

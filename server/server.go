@@ -43,10 +43,10 @@ type Server struct {
 	mu       sync.Mutex
 	state    lifecycleState
 	session  session // negotiated at initialize; read-only afterwards
-	settings Settings
+	settings EditorSettings
 	// settingsFromInit holds initializationOptions, under which
 	// workspace/configuration results are layered.
-	settingsFromInit Settings
+	settingsFromInit EditorSettings
 	// configMu guards configFetches, which numbers workspace/configuration
 	// fetches, and configApplied, the newest one applied (under configMu),
 	// so that a slow older answer never overwrites a newer one.

@@ -81,6 +81,7 @@ func (s *Server) didOpen(ctx context.Context, p *protocol.DidOpenTextDocumentPar
 	}
 	s.log.Debug("didOpen", zap.String("uri", string(item.URI)), zap.Int32("version", item.Version),
 		zap.String("languageId", d.languageID), zap.Int("bytes", len(item.Text)))
+	s.lookupProject(d) // in the background: the lint waits for it
 	s.relint(d)
 }
 
@@ -328,6 +329,7 @@ func (s *Server) didClose(ctx context.Context, p *protocol.DidCloseTextDocumentP
 	d.closed = true
 	d.mu.Unlock()
 	d.cancelPending()
+	s.forgetDocument(d.uri)
 	// Clear the document's diagnostics in the client.
 	s.publishMu.Lock()
 	defer s.publishMu.Unlock()

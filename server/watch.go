@@ -7,6 +7,8 @@ import (
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 	"go.uber.org/zap"
+
+	"liaison/rules/checker"
 )
 
 // watcherID names the didChangeWatchedFiles registration.
@@ -15,8 +17,9 @@ const watcherID = "liaison-project-files"
 // registerWatchers asks a client that supports it to report changes to
 // configuration and rule files (client/registerCapability for
 // workspace/didChangeWatchedFiles). Clients that cannot are still
-// covered: a configuration is re-read when a document is linted and its
-// files changed on disk, and when an open one is saved.
+// covered, less promptly: a configuration is re-read when a document
+// opens and its files changed on disk, when an open configuration or rule
+// file is saved, and when the settings change.
 func (s *Server) registerWatchers() {
 	s.projects.mu.Lock()
 	dynamic := s.projects.watchDynamic
@@ -40,8 +43,8 @@ func (s *Server) registerWatchers() {
 	}
 }
 
-// didChangeWatchedFiles re-reads the configurations a changed file
-// belongs to and re-lints the open documents.
+// didChangeWatchedFiles has the configurations a changed file belongs to
+// read again, in the background, and re-lints the open documents.
 func (s *Server) didChangeWatchedFiles(ctx context.Context, p *protocol.DidChangeWatchedFilesParams) {
 	var changed []string
 	for _, c := range p.Changes {
@@ -63,15 +66,8 @@ func (s *Server) projectFileSaved(u uri.URI) {
 	if path == "" {
 		return
 	}
-	s.projects.mu.Lock()
-	known := false
-	for _, e := range s.projects.configs {
-		if _, ok := e.stamps[path]; ok || e.path == path {
-			known = true
-		}
-	}
-	s.projects.mu.Unlock()
-	if known || isConfigFile(path) {
+	c := s.readyChecker()
+	if (c != nil && c.Tracks(path)) || checker.IsConfigFile(path) {
 		s.reloadProjects([]string{path})
 	}
 }

@@ -1,0 +1,381 @@
+package checker
+
+import (
+	"cmp"
+	"slices"
+	"sync"
+	"unsafe"
+
+	"liaison/analysis"
+	"liaison/analysis/markup"
+	"liaison/rules"
+)
+
+// cache is the one cache of analyses and findings: chunks and blocks by
+// content (analysis.Cache), and each block's findings kept in the block's
+// own entry, per engine, so they are dropped with it and never pin a block
+// that is gone. It is bounded by the memory it retains, estimated from what
+// its entries hold (tokens, sentences, prose, keys, findings), not by
+// source bytes: the analysis kept per source byte is about twenty times the
+// source.
+//
+// What each document's latest revision uses is live; the rest is stale
+// (earlier revisions, closed documents), useful only if the text comes
+// back (an undo). Stale chunks are dropped, least recently used first,
+// once they hold more than a quarter of the bound, or the whole exceeds
+// it; live chunks only when live ones alone exceed it. So a long editing
+// session holds the open documents and a few MB of history, whatever the
+// number of edits.
+type cache struct {
+	limit, staleLimit int64
+
+	mu         sync.Mutex
+	tick       uint64 // counts begin calls, for recency
+	bytes      int64  // estimated, of everything below
+	chunks     map[analysis.ChunkKey]*chunkEntry
+	blocks     map[analysis.BlockKey]*blockEntry       // blocks findable by content
+	byAnalysis map[*analysis.BlockAnalysis]*blockEntry // every block entry, for its findings
+	orphans    map[*blockEntry]struct{}                // block entries no chunk holds yet
+	docs       map[string][]*chunkEntry                // each document's latest revision
+}
+
+// chunkEntry is a chunk's analysis: its blocks, each an entry of its own.
+type chunkEntry struct {
+	key     analysis.ChunkKey
+	blocks  []analysis.Block
+	members []*blockEntry
+	bytes   int64 // the key and the slices, not the members
+	lastUse uint64
+	live    int  // documents whose latest revision uses it
+	dropped bool // evicted: a document's list may still name it
+}
+
+// blockEntry is a block's analysis and its findings. A block analysed
+// afresh is entered with its key; chunks hold their blocks by reference
+// (refs), and a block no chunk holds is dropped.
+type blockEntry struct {
+	key      analysis.BlockKey
+	keyed    bool // in blocks under key
+	spans    []markup.Span
+	ba       *analysis.BlockAnalysis
+	bytes    int64 // the analysis, the key and the spans
+	findings []engineFindings
+	refs     int
+	lastUse  uint64
+}
+
+// engineFindings are one engine's findings for a block.
+type engineFindings struct {
+	gen      uint64
+	findings []rules.Finding
+	bytes    int64
+}
+
+// maxEngines is how many engines' findings a block keeps: a project whose
+// configuration changed leaves its old engine's behind until then.
+const maxEngines = 2
+
+func newCache(limit int64) *cache {
+	return &cache{
+		limit:      limit,
+		staleLimit: limit / 4,
+		chunks:     map[analysis.ChunkKey]*chunkEntry{},
+		blocks:     map[analysis.BlockKey]*blockEntry{},
+		byAnalysis: map[*analysis.BlockAnalysis]*blockEntry{},
+		orphans:    map[*blockEntry]struct{}{},
+		docs:       map[string][]*chunkEntry{},
+	}
+}
+
+// view is the cache as one Check call sees it: analysis.Cache for the
+// analyzer, rules.BlockCache for the engine of generation gen. It records
+// the chunks the call used, which become the document's live set.
+type view struct {
+	c    *cache
+	doc  string
+	gen  uint64
+	tick uint64
+	used []*chunkEntry // under c.mu
+}
+
+func (c *cache) begin(doc string, gen uint64) *view {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.tick++
+	return &view{c: c, doc: doc, gen: gen, tick: c.tick}
+}
+
+// end closes the call: when it succeeded, the chunks it used become its
+// document's live set in place of the previous revision's. Then the cache
+// is brought back within its bounds.
+func (v *view) end(ok bool) {
+	c := v.c
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if ok && v.doc != "" {
+		used := v.used
+		for _, e := range used {
+			e.live++
+		}
+		for _, e := range c.docs[v.doc] {
+			e.live--
+		}
+		c.docs[v.doc] = used
+	}
+	c.evict(v.tick)
+}
+
+func (c *cache) forget(doc string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, e := range c.docs[doc] {
+		e.live--
+	}
+	delete(c.docs, doc)
+	c.evict(c.tick)
+}
+
+// Chunk implements analysis.Cache.
+func (v *view) Chunk(k analysis.ChunkKey) ([]analysis.Block, bool) {
+	c := v.c
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.chunks[k]
+	if !ok {
+		return nil, false
+	}
+	e.lastUse = v.tick
+	for _, m := range e.members {
+		m.lastUse = v.tick
+	}
+	v.used = append(v.used, e)
+	return e.blocks, true
+}
+
+// PutChunk implements analysis.Cache.
+func (v *view) PutChunk(k analysis.ChunkKey, blocks []analysis.Block) {
+	c := v.c
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.chunks[k]; ok { // another call entered it meanwhile
+		e.lastUse = v.tick
+		v.used = append(v.used, e)
+		return
+	}
+	e := &chunkEntry{key: k, blocks: blocks, members: make([]*blockEntry, 0, len(blocks)), lastUse: v.tick}
+	for _, b := range blocks {
+		if b.BlockAnalysis == nil {
+			continue
+		}
+		m := c.byAnalysis[b.BlockAnalysis]
+		if m == nil { // its own entry was dropped before the chunk was done
+			m = &blockEntry{ba: b.BlockAnalysis, bytes: analysisBytes(b.BlockAnalysis) + entryOverhead}
+			c.byAnalysis[m.ba] = m
+			c.bytes += m.bytes
+		}
+		m.refs++
+		m.lastUse = v.tick
+		delete(c.orphans, m)
+		e.members = append(e.members, m)
+	}
+	e.bytes = int64(len(k.Text)) + int64(cap(blocks))*int64(unsafe.Sizeof(analysis.Block{})) +
+		int64(cap(e.members))*8 + entryOverhead
+	c.bytes += e.bytes
+	c.chunks[k] = e
+	v.used = append(v.used, e)
+}
+
+// Block implements analysis.Cache.
+func (v *view) Block(k analysis.BlockKey, spans []markup.Span) (*analysis.BlockAnalysis, bool) {
+	c := v.c
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	m, ok := c.blocks[k]
+	if !ok || !slices.Equal(m.spans, spans) {
+		return nil, false
+	}
+	m.lastUse = v.tick
+	return m.ba, true
+}
+
+// PutBlock implements analysis.Cache. The block is held by no chunk until
+// its chunk is done (PutChunk); evict drops it if that never happens.
+func (v *view) PutBlock(k analysis.BlockKey, spans []markup.Span, ba *analysis.BlockAnalysis) {
+	c := v.c
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.byAnalysis[ba]; ok {
+		return
+	}
+	m := &blockEntry{key: k, spans: spans, ba: ba, lastUse: v.tick}
+	m.bytes = analysisBytes(ba) + int64(len(k.Source)) + int64(cap(spans))*int64(unsafe.Sizeof(markup.Span{})) + entryOverhead
+	if old, ok := c.blocks[k]; !ok || !slices.Equal(old.spans, spans) {
+		if ok {
+			old.keyed = false
+		}
+		c.blocks[k] = m
+		m.keyed = true
+	}
+	c.byAnalysis[ba] = m
+	c.orphans[m] = struct{}{}
+	c.bytes += m.bytes
+}
+
+// Findings implements rules.BlockCache.
+func (v *view) Findings(ba *analysis.BlockAnalysis) ([]rules.Finding, bool) {
+	c := v.c
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	m := c.byAnalysis[ba]
+	if m == nil {
+		return nil, false
+	}
+	for _, f := range m.findings {
+		if f.gen == v.gen {
+			return f.findings, true
+		}
+	}
+	return nil, false
+}
+
+// Keep implements rules.BlockCache: the findings join their block's entry,
+// or are not kept when it is gone.
+func (v *view) Keep(ba *analysis.BlockAnalysis, fs []rules.Finding) {
+	c := v.c
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	m := c.byAnalysis[ba]
+	if m == nil {
+		return
+	}
+	for _, f := range m.findings {
+		if f.gen == v.gen {
+			return
+		}
+	}
+	if len(m.findings) == maxEngines {
+		c.bytes -= m.findings[0].bytes
+		m.findings = slices.Delete(m.findings, 0, 1)
+	}
+	ef := engineFindings{gen: v.gen, findings: fs, bytes: findingsBytes(fs)}
+	m.findings = append(m.findings, ef)
+	c.bytes += ef.bytes
+}
+
+// evict brings the cache within its bounds; called with c.mu held. Blocks
+// no chunk holds are dropped once two calls have passed since they were
+// entered (a call still analysing their chunk has them in use).
+func (c *cache) evict(tick uint64) {
+	for m := range c.orphans {
+		if m.lastUse+2 <= tick {
+			c.dropBlock(m.ba, m)
+		}
+	}
+	var stale []*chunkEntry
+	var staleBytes int64
+	for _, e := range c.chunks {
+		if e.live <= 0 {
+			stale = append(stale, e)
+			staleBytes += e.bytes
+			for _, m := range e.members {
+				if m.refs == 1 {
+					staleBytes += m.bytes
+				}
+			}
+		}
+	}
+	if c.bytes <= c.limit && staleBytes <= c.staleLimit {
+		return
+	}
+	slices.SortFunc(stale, func(a, b *chunkEntry) int { return cmp.Compare(a.lastUse, b.lastUse) })
+	for _, e := range stale {
+		if c.bytes <= c.limit && staleBytes <= c.staleLimit {
+			return
+		}
+		staleBytes -= c.dropChunk(e)
+	}
+	if c.bytes <= c.limit {
+		return
+	}
+	// Live chunks alone exceed the bound: drop those of the documents
+	// checked least recently, never those of this call.
+	live := make([]*chunkEntry, 0, len(c.chunks))
+	for _, e := range c.chunks {
+		if e.lastUse < tick {
+			live = append(live, e)
+		}
+	}
+	slices.SortFunc(live, func(a, b *chunkEntry) int { return cmp.Compare(a.lastUse, b.lastUse) })
+	for _, e := range live {
+		if c.bytes <= c.limit {
+			return
+		}
+		c.dropChunk(e)
+	}
+}
+
+// dropChunk removes e and the blocks only it held; it returns the bytes
+// freed.
+func (c *cache) dropChunk(e *chunkEntry) int64 {
+	freed := e.bytes
+	c.bytes -= e.bytes
+	delete(c.chunks, e.key)
+	for _, m := range e.members {
+		m.refs--
+		if m.refs == 0 {
+			freed += m.bytes
+			c.dropBlock(m.ba, m)
+		}
+	}
+	e.blocks, e.members, e.dropped = nil, nil, true
+	return freed
+}
+
+func (c *cache) dropBlock(ba *analysis.BlockAnalysis, m *blockEntry) {
+	delete(c.byAnalysis, ba)
+	delete(c.orphans, m)
+	if m.keyed {
+		delete(c.blocks, m.key)
+	}
+	c.bytes -= m.bytes
+	for _, f := range m.findings {
+		c.bytes -= f.bytes
+	}
+	m.findings = nil
+}
+
+func (c *cache) stats() (bytes int64, chunks, blocks int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.bytes, len(c.chunks), len(c.byAnalysis)
+}
+
+// entryOverhead is an entry's share of map buckets and headers.
+const entryOverhead = 96
+
+// analysisBytes estimates the memory a block analysis holds: its prose,
+// sentences, tokens (whose texts are slices of the prose and whose lemmas
+// are shared with the analyzer's lemma cache) and markup ranges.
+func analysisBytes(ba *analysis.BlockAnalysis) int64 {
+	n := int64(unsafe.Sizeof(*ba)) + int64(len(ba.Prose))
+	n += int64(cap(ba.Sentences)) * int64(unsafe.Sizeof(analysis.Sentence{}))
+	ntok := 0
+	for _, s := range ba.Sentences {
+		ntok += len(s.Tokens)
+	}
+	n += int64(ntok) * int64(unsafe.Sizeof(analysis.Token{}))
+	n += int64(cap(ba.Markup)) * int64(unsafe.Sizeof(markup.Range{}))
+	return n
+}
+
+// findingsBytes estimates the memory a block's findings hold.
+func findingsBytes(fs []rules.Finding) int64 {
+	n := int64(cap(fs)) * int64(unsafe.Sizeof(rules.Finding{}))
+	for _, f := range fs {
+		n += int64(len(f.Message)) + int64(cap(f.Replacements))*16
+		for _, r := range f.Replacements {
+			n += int64(len(r))
+		}
+	}
+	return n
+}

@@ -1,0 +1,254 @@
+package checker
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+
+	"liaison/analysis"
+	"liaison/analysis/morph"
+	"liaison/analysis/tag"
+	"liaison/rules"
+	"liaison/rules/directive"
+	"liaison/rules/project"
+)
+
+// Finder finds the rules' findings in a document's text under settings,
+// sorted by Start, with the settings applied. The Checker's own Find is the
+// analysis and the rules engine; a stand-in (Options.Finder) lets tests of
+// what surrounds them — projects, directives, the server — run without the
+// tagger.
+type Finder interface {
+	Find(ctx context.Context, languageID, src string, s rules.Settings) ([]rules.Finding, error)
+}
+
+// Options configure a Checker.
+type Options struct {
+	// Analyzer analyses documents; required unless Finder is set.
+	Analyzer *analysis.Analyzer
+	// Rules are the built-in rules; a project's custom rules are added to
+	// them. Directives may name any of them.
+	Rules []*rules.Rule
+	// CacheBytes bounds the cache of analyses and findings by the memory it
+	// retains (estimated); 0 keeps no cache (the CLI checks each file once).
+	CacheBytes int64
+	// Files is what projects are read through; nil reads the disk (tests
+	// count or block the reads).
+	Files FileSystem
+	// Roots are the directories a configuration search stops at
+	// (workspace folders; see project.Find). SetRoots replaces them.
+	Roots []string
+	// Finder, when set, stands in for the analysis and the rules engine
+	// (see Finder); custom rules of projects are then not run.
+	Finder Finder
+}
+
+// DefaultCacheBytes is the server's cache bound: the analysis and findings
+// of the Rust Book (1.2 MB of Markdown) are estimated at about 25 MB.
+const DefaultCacheBytes = 96 << 20
+
+// Checker checks documents. It is safe for concurrent use.
+type Checker struct {
+	analyzer *analysis.Analyzer
+	builtin  []*rules.Rule
+	engine   *rules.Engine // of the built-in rules
+	gen      uint64        // the built-in engine's generation, for the cache
+	known    map[string]bool
+	files    FileSystem
+	finder   Finder
+	cache    *cache // nil: none
+
+	gens atomic.Uint64 // numbers engines, so cached findings never outlive theirs
+
+	mu       sync.Mutex
+	roots    []string
+	projects map[string]*configEntry // by configuration path
+}
+
+// New returns a Checker; it compiles the built-in rules.
+func New(opts Options) (*Checker, error) {
+	c := &Checker{
+		analyzer: opts.Analyzer,
+		builtin:  opts.Rules,
+		files:    opts.Files,
+		finder:   opts.Finder,
+		roots:    opts.Roots,
+		projects: map[string]*configEntry{},
+	}
+	if c.files == nil {
+		c.files = OSFiles{}
+	}
+	if c.finder == nil {
+		if c.analyzer == nil {
+			return nil, fmt.Errorf("checker: no analyzer")
+		}
+		e, err := rules.NewEngine(opts.Rules)
+		if err != nil {
+			return nil, fmt.Errorf("compiling the rules: %w", err)
+		}
+		c.engine = e
+	}
+	c.gen = c.gens.Add(1)
+	c.known = ruleIDs(opts.Rules, nil)
+	if opts.CacheBytes > 0 {
+		c.cache = newCache(opts.CacheBytes)
+	}
+	return c, nil
+}
+
+// Default returns a Checker with the embedded tagger, lexicon and rules,
+// decoded in parallel (their load is most of the time from a server's
+// start to its first diagnostics), with a cache of cacheBytes (0: none).
+func Default(cacheBytes int64, files FileSystem) (*Checker, error) {
+	lexicon := make(chan *morph.Lexicon, 1)
+	go func() { lexicon <- morph.Default() }()
+	type loaded struct {
+		rules []*rules.Rule
+		err   error
+	}
+	ruleSet := make(chan loaded, 1)
+	go func() {
+		rs, err := rules.LoadDefault()
+		ruleSet <- loaded{rs, err}
+	}()
+	tagger := tag.Default()
+	analyzer := analysis.NewWith(tagger, <-lexicon)
+	rs := <-ruleSet
+	if rs.err != nil {
+		return nil, fmt.Errorf("loading the default rules: %w", rs.err)
+	}
+	return New(Options{Analyzer: analyzer, Rules: rs.rules, CacheBytes: cacheBytes, Files: files})
+}
+
+// Rules returns the built-in rules.
+func (c *Checker) Rules() []*rules.Rule { return c.builtin }
+
+// Document is one document to check.
+type Document struct {
+	// Key identifies the document among those checked with the cache (an
+	// editor's URI): what its previous revision used may then be dropped.
+	// "" for a document checked once.
+	Key string
+	// Path is the document's local path, absolute; "" when it has none (an
+	// untitled buffer, standard input read as such).
+	Path       string
+	LanguageID string // "markdown" or "plaintext" (anything else reads as plain text)
+	Text       string
+}
+
+// Result is what checking a document gives.
+type Result struct {
+	// Findings are sorted by Start, byte offsets into the text: the rules'
+	// under the merged settings, less those the directives silence, plus
+	// the directives' own (unknown rule ids) or, for a configuration file,
+	// its problems (rule ConfigRuleID).
+	Findings []rules.Finding
+	// Analysis is what the rules were run on; nil for a configuration file
+	// or under a stand-in Finder. It must not be modified.
+	Analysis *analysis.Result
+}
+
+// Check checks doc under the editor's settings (layered over the project's)
+// and the project lk was looked up for (nil: none). It reads no file,
+// except for a configuration file's rule files.
+func (c *Checker) Check(ctx context.Context, doc Document, lk *Lookup, editor rules.Settings) (Result, error) {
+	if doc.Path != "" && IsConfigFile(doc.Path) {
+		return Result{Findings: c.configFindings(doc.Path, doc.Text)}, nil
+	}
+	settings, engine, gen, known := editor, c.engine, c.gen, c.known
+	if p := lk.project(); p != nil {
+		path := doc.Path
+		if path == "" {
+			path = filepath.Join(p.Dir, "untitled")
+		}
+		settings = project.Merge(p.SettingsFor(path), editor)
+		engine, gen, known = lk.engine, lk.gen, lk.known
+	}
+	var res *analysis.Result
+	var findings []rules.Finding
+	if c.finder != nil {
+		fs, err := c.finder.Find(ctx, doc.LanguageID, doc.Text, settings)
+		if err != nil {
+			return Result{}, err
+		}
+		findings = fs
+	} else {
+		var err error
+		findings, res, err = c.find(ctx, engine, gen, doc, settings)
+		if err != nil {
+			return Result{}, err
+		}
+	}
+	findings = directive.Apply(doc.LanguageID, doc.Text, findings, func(id string) bool { return known[id] })
+	return Result{Findings: findings, Analysis: res}, nil
+}
+
+// Find is the analysis and the built-in rules alone, uncached: no project,
+// no directives. It makes a Checker a Finder.
+func (c *Checker) Find(ctx context.Context, languageID, src string, s rules.Settings) ([]rules.Finding, error) {
+	if c.finder != nil {
+		return c.finder.Find(ctx, languageID, src, s)
+	}
+	fs, _, err := c.find(ctx, c.engine, c.gen, Document{LanguageID: languageID, Text: src}, s)
+	return fs, err
+}
+
+// find analyses doc and runs engine over it, through the cache when there
+// is one.
+func (c *Checker) find(ctx context.Context, engine *rules.Engine, gen uint64, doc Document, s rules.Settings) ([]rules.Finding, *analysis.Result, error) {
+	if c.cache == nil {
+		res, err := c.analyzer.Analyze(ctx, doc.LanguageID, doc.Text)
+		if err != nil {
+			return nil, nil, fmt.Errorf("analysing: %w", err)
+		}
+		fs := engine.Check(ctx, res, s)
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		return fs, res, nil
+	}
+	v := c.cache.begin(doc.Key, gen)
+	res, err := c.analyzer.AnalyzeWith(ctx, v, doc.LanguageID, doc.Text)
+	if err != nil {
+		v.end(false)
+		return nil, nil, fmt.Errorf("analysing: %w", err)
+	}
+	fs := engine.CheckWith(ctx, res, s, v)
+	if err := ctx.Err(); err != nil {
+		v.end(false)
+		return nil, nil, err
+	}
+	v.end(true)
+	return fs, res, nil
+}
+
+// Forget tells the cache that the document key names is closed: what its
+// latest revision used may be dropped.
+func (c *Checker) Forget(key string) {
+	if c.cache != nil {
+		c.cache.forget(key)
+	}
+}
+
+// CacheStats reports the cache's estimated retained bytes and its
+// entries (zero without a cache), for tests and logs.
+func (c *Checker) CacheStats() (bytes int64, chunks, blocks int) {
+	if c.cache == nil {
+		return 0, 0, 0
+	}
+	return c.cache.stats()
+}
+
+// ruleIDs is the set of ids directives may name.
+func ruleIDs(builtin, custom []*rules.Rule) map[string]bool {
+	ids := make(map[string]bool, len(builtin)+len(custom))
+	for _, r := range builtin {
+		ids[r.ID] = true
+	}
+	for _, r := range custom {
+		ids[r.ID] = true
+	}
+	return ids
+}
