@@ -145,6 +145,11 @@ func TestCheckHostileRepository(t *testing.T) {
 			},
 			args: []string{"d"}, code: 2, stderr: []string{filepath.Join("d", "link.md") + ": not checked: it resolves outside d"},
 			stdout: []string{filepath.Join("d", "ok.md") + ":1:8: ", filepath.Join("d", "in-link.md") + ":1:8: "}},
+		{name: "a link outside that the configuration ignores", files: map[string]string{".liaison.yaml": "ignore: [link.md]\n", "d/ok.md": hostileDoc},
+			setup: func(t *testing.T, dir string) {
+				symlink(t, filepath.Join(outside, "secret.md"), filepath.Join(dir, "d", "link.md"))
+			},
+			args: []string{"d"}, code: 1, stdout: []string{filepath.Join("d", "ok.md") + ":1:8: "}},
 		{name: "configuration linked outside the project", files: map[string]string{"doc.md": hostileDoc},
 			setup: func(t *testing.T, dir string) {
 				symlink(t, filepath.Join(outside, "secret.yaml"), filepath.Join(dir, ".liaison.yaml"))
