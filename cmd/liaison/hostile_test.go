@@ -122,6 +122,11 @@ func TestCheckHostileRepository(t *testing.T) {
 		{name: "FIFO as a rule file", files: map[string]string{".liaison.yaml": "rule-files: [r.yaml]\n", "doc.md": hostileDoc},
 			setup: func(t *testing.T, dir string) { mkfifo(t, filepath.Join(dir, "r.yaml")) },
 			args:  []string{"doc.md"}, code: 2, stderr: []string{`rule file "r.yaml": not a regular file`}},
+		// A .liaison.yaml that is not a regular file is not a configuration
+		// (project.Find): never opened, the document checked by default.
+		{name: "FIFO as the configuration", files: map[string]string{"doc.md": hostileDoc},
+			setup: func(t *testing.T, dir string) { mkfifo(t, filepath.Join(dir, ".liaison.yaml")) },
+			args:  []string{"doc.md"}, code: 1, stdout: []string{"doc.md:1:8: "}},
 		{name: "FIFO given to check", files: map[string]string{"ok.md": hostileDoc},
 			setup: func(t *testing.T, dir string) { mkfifo(t, filepath.Join(dir, "p.md")) },
 			args:  []string{"p.md", "ok.md"}, code: 2, stderr: []string{"p.md: not a regular file"}, stdout: []string{"ok.md:1:8: "}},
