@@ -20,6 +20,7 @@ import (
 	"liaison/analysis/markup"
 	"liaison/analysis/text"
 	"liaison/rules"
+	"liaison/rules/checker"
 	"liaison/rules/project/safefile"
 	"liaison/server"
 )
@@ -33,8 +34,8 @@ type checkInput struct {
 	path     string // "" for standard input
 	root     string // the directory being walked that found it: it must resolve inside; "" for a path given
 	language string
-	src      []byte         // standard input's bytes, read up front
-	project  *loadedProject // the .liaison.yaml governing it, if any
+	src      []byte          // standard input's bytes, read up front
+	lookup   *checker.Lookup // the .liaison.yaml governing it, if any
 }
 
 // checkOutput is what checking one input produced: its findings as
@@ -133,12 +134,17 @@ func runCheckWith(ctx context.Context, limits checkLimits, args []string, stdin 
 		fmt.Fprintf(stderr, "liaison check: loading rules: %v\n", err)
 		return 2
 	}
-	inputs = applyProjects(inputs, newProjects(ruleSet, paths), fail)
-	outputs, err := checkAll(ctx, analyzerReady, inputs, ruleSet, limits)
+	c, err := checker.New(checker.Options{
+		LoadAnalyzer: func() *analysis.Analyzer { return <-analyzerReady },
+		Rules:        ruleSet,
+		Roots:        checkRoots(paths),
+	})
 	if err != nil {
 		fmt.Fprintf(stderr, "liaison check: %v\n", err)
 		return 2
 	}
+	inputs = applyProjects(ctx, inputs, c, fail)
+	outputs := checkAll(ctx, c, inputs, limits)
 
 	var report []reportedFinding
 	for i, in := range inputs {
@@ -289,54 +295,22 @@ func languageFor(path, flagValue string) string {
 }
 
 // checkAll reads, analyses and checks the inputs in parallel, one worker
-// per core, each with its own engine per project (an engine's cache
-// follows one document at a time). Outputs are in input order.
-//
-// Memory is bounded by limits: the bytes analysed at once are held to
-// limits.inFlight, and a worker drops its Analyzer and engines as soon as
-// they have seen its share of limits.inFlight (recycleBytes). Their
-// caches, built for an editor's revisions, keep the analysis of every
-// block they have seen (up to 64 MB of source, or 131,072 blocks), which a
-// run over many files never reads again: kept, they held 1.0–1.2 GB after
-// six 7 MB files. So what is held at once, analysed or cached, stays
-// within about twice limits.inFlight of source, whatever the number of
-// cores.
-func checkAll(ctx context.Context, analyzerReady <-chan *analysis.Analyzer, inputs []checkInput, ruleSet []*rules.Rule, limits checkLimits) ([]checkOutput, error) {
+// per core, with the one checker (no cache: each file is checked once).
+// Outputs are in input order. Memory is bounded by limits: the bytes
+// analysed at once are held to limits.inFlight.
+func checkAll(ctx context.Context, c *checker.Checker, inputs []checkInput, limits checkLimits) []checkOutput {
 	outputs := make([]checkOutput, len(inputs))
 	if len(inputs) == 0 {
-		return outputs, nil
+		return outputs
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(inputs))
-	engines := &engines{builtin: ruleSet}
-	if _, err := engines.get(0, nil); err != nil {
-		return nil, fmt.Errorf("compiling rules: %w", err)
-	}
-	<-analyzerReady // the tagger model and lexicon are loaded, once for all
 	budget := newByteBudget(limits.inFlight)
-	recycle := recycleBytes(limits.inFlight, workers)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for w := range workers {
+	for range workers {
 		wg.Go(func() {
-			var analyzer *analysis.Analyzer
-			var seen int64 // bytes of source the analyzer and engines have seen
 			for i := range jobs {
-				if analyzer == nil {
-					analyzer = analysis.New()
-				}
-				engine, err := engines.get(w, inputs[i].project)
-				if err != nil {
-					outputs[i] = checkOutput{err: fmt.Errorf("compiling rules: %w", err)}
-					continue
-				}
-				var n int64
-				outputs[i], n = checkOne(ctx, analyzer, engine, inputs[i], limits.maxBytes, budget)
-				if seen += n; seen >= recycle {
-					// Dropped now, not at the next document: an idle
-					// worker holds nothing.
-					analyzer, seen = nil, 0
-					engines.drop(w)
-				}
+				outputs[i] = checkOne(ctx, c, inputs[i], limits.maxBytes, budget)
 			}
 		})
 	}
@@ -345,23 +319,13 @@ func checkAll(ctx context.Context, analyzerReady <-chan *analysis.Analyzer, inpu
 	}
 	close(jobs)
 	wg.Wait()
-	return outputs, nil
-}
-
-// recycleBytes is how much source a worker's Analyzer and engines may see
-// before they are dropped (see checkAll): the worker's share of inFlight,
-// at least 256 KB. A new Analyzer costs nothing once the model is loaded,
-// and an engine about 2 ms to compile, so on two cores the Rust Book (1.2
-// MB in 112 files) never pays it.
-func recycleBytes(inFlight int64, workers int) int64 {
-	return max(256<<10, inFlight/int64(max(workers, 1)))
+	return outputs
 }
 
 // checkOne reads one input through safefile (a regular file only, at most
 // maxBytes, and inside the walked directory when it was found by walking
-// one), checks it and converts its findings to reported positions. It
-// also returns the bytes of source it analysed.
-func checkOne(ctx context.Context, analyzer *analysis.Analyzer, engine *rules.Engine, in checkInput, maxBytes int64, budget *byteBudget) (checkOutput, int64) {
+// one), checks it and converts its findings to reported positions.
+func checkOne(ctx context.Context, c *checker.Checker, in checkInput, maxBytes int64, budget *byteBudget) checkOutput {
 	data := in.src
 	if in.path != "" {
 		var err error
@@ -370,23 +334,20 @@ func checkOne(ctx context.Context, analyzer *analysis.Analyzer, engine *rules.En
 			if errors.Is(err, safefile.ErrOutsideRoot) {
 				err = fmt.Errorf("not checked: it resolves outside %s (a symbolic link)", quoteName(in.root))
 			}
-			return checkOutput{err: err}, 0
+			return checkOutput{err: err}
 		}
 	}
 	src, err := decodeSource(data)
 	if err != nil {
-		return checkOutput{err: err}, 0
+		return checkOutput{err: err}
 	}
-	n := int64(len(src.text))
-	held := budget.acquire(n)
+	held := budget.acquire(int64(len(src.text)))
 	defer budget.release(held)
-	res, err := analyzer.Analyze(ctx, in.language, src.text)
+	res, err := c.Check(ctx, checker.Document{Path: absPath(in), LanguageID: in.language, Text: src.text}, in.lookup, rules.Settings{})
 	if err != nil {
-		return checkOutput{err: fmt.Errorf("analysing: %w", err)}, n
+		return checkOutput{err: err}
 	}
-	findings := engine.Check(ctx, res, projectSettings(in))
-	findings = applyDirectives(in, src.text, engine, findings)
-	return checkOutput{report: appendReported(nil, in.name, src, findings)}, n
+	return checkOutput{report: appendReported(nil, in.name, src, res.Findings)}
 }
 
 // reportedFinding is a finding as `liaison check` prints it: lines and

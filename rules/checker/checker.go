@@ -26,8 +26,13 @@ type Finder interface {
 
 // Options configure a Checker.
 type Options struct {
-	// Analyzer analyses documents; required unless Finder is set.
+	// Analyzer analyses documents; it or LoadAnalyzer is required unless
+	// Finder is set.
 	Analyzer *analysis.Analyzer
+	// LoadAnalyzer, when Analyzer is nil, is called once, when the first
+	// document is analysed: the CLI loads the tagger model while it lists
+	// its inputs and reads their configurations.
+	LoadAnalyzer func() *analysis.Analyzer
 	// Rules are the built-in rules; a project's custom rules are added to
 	// them. Directives may name any of them.
 	Rules []*rules.Rule
@@ -51,7 +56,7 @@ const DefaultCacheBytes = 96 << 20
 
 // Checker checks documents. It is safe for concurrent use.
 type Checker struct {
-	analyzer *analysis.Analyzer
+	analyzer func() *analysis.Analyzer
 	builtin  []*rules.Rule
 	engine   *rules.Engine // of the built-in rules
 	gen      uint64        // the built-in engine's generation, for the cache
@@ -70,7 +75,6 @@ type Checker struct {
 // New returns a Checker; it compiles the built-in rules.
 func New(opts Options) (*Checker, error) {
 	c := &Checker{
-		analyzer: opts.Analyzer,
 		builtin:  opts.Rules,
 		files:    opts.Files,
 		finder:   opts.Finder,
@@ -79,6 +83,13 @@ func New(opts Options) (*Checker, error) {
 	}
 	if c.files == nil {
 		c.files = OSFiles{}
+	}
+	switch {
+	case opts.Analyzer != nil:
+		a := opts.Analyzer
+		c.analyzer = func() *analysis.Analyzer { return a }
+	case opts.LoadAnalyzer != nil:
+		c.analyzer = sync.OnceValue(opts.LoadAnalyzer)
 	}
 	if c.finder == nil {
 		if c.analyzer == nil {
@@ -199,7 +210,7 @@ func (c *Checker) Find(ctx context.Context, languageID, src string, s rules.Sett
 // is one.
 func (c *Checker) find(ctx context.Context, engine *rules.Engine, gen uint64, doc Document, s rules.Settings) ([]rules.Finding, *analysis.Result, error) {
 	if c.cache == nil {
-		res, err := c.analyzer.Analyze(ctx, doc.LanguageID, doc.Text)
+		res, err := c.analyzer().Analyze(ctx, doc.LanguageID, doc.Text)
 		if err != nil {
 			return nil, nil, fmt.Errorf("analysing: %w", err)
 		}
@@ -210,7 +221,7 @@ func (c *Checker) find(ctx context.Context, engine *rules.Engine, gen uint64, do
 		return fs, res, nil
 	}
 	v := c.cache.begin(doc.Key, gen)
-	res, err := c.analyzer.AnalyzeWith(ctx, v, doc.LanguageID, doc.Text)
+	res, err := c.analyzer().AnalyzeWith(ctx, v, doc.LanguageID, doc.Text)
 	if err != nil {
 		v.end(false)
 		return nil, nil, fmt.Errorf("analysing: %w", err)
