@@ -14,7 +14,8 @@ import (
 
 // The grammar dev sets (issue 15): one file per category in
 // testdata/grammar/<category>.tsv, lines "bad<TAB>sentence" or
-// "good<TAB>sentence", '#' comments. Each sentence is checked as plain text
+// "good<TAB>sentence", '#' comments; "\n" in a sentence is a line break
+// (a word repeated across lines, say). Each sentence is checked as plain text
 // by the whole default library: a bad sentence is caught when anything is
 // reported on it, a good one flagged when anything is.
 const (
@@ -45,6 +46,7 @@ func readDevSet(path string) ([]devLine, error) {
 		if !ok || (kind != "bad" && kind != "good") || strings.TrimSpace(text) == "" {
 			return nil, fmt.Errorf("%s:%d: want bad<TAB>sentence or good<TAB>sentence, got %q", path, n, l)
 		}
+		text = strings.ReplaceAll(text, `\n`, "\n")
 		out = append(out, devLine{line: n, bad: kind == "bad", text: text})
 	}
 	if err := sc.Err(); err != nil {
