@@ -39,3 +39,12 @@ func otherReading(lex uint32, upos string) bool {
 	}
 	return false
 }
+
+// convertible reports whether a form with the training label's UPOS upos
+// is a common noun English may use as a verb: any noun the lexicon knows
+// ("interface", "office"). Such forms are never fixed, so the model can
+// read "we office in the mill" however often EWT has "office" as a noun.
+func convertible(lex uint32, upos string) bool {
+	c := morph.Class(lex)
+	return upos == "NOUN" && (c.Has(morph.Noun, morph.Base) || c.Has(morph.Noun, morph.Plural))
+}

@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"strings"
 	"time"
 
+	"liaison/analysis/morph"
 	"liaison/analysis/tag/internal/conllu"
 )
 
@@ -18,20 +20,33 @@ func main() {
 	devPath := flag.String("dev", "", "CoNLL-U development file (evaluated after training)")
 	outPath := flag.String("out", "model.bin.zst", "output model file")
 	epochs := flag.Int("epochs", 10, "training epochs")
-	seed := flag.Uint64("seed", 1, "shuffling seed")
+	seed := flag.Uint64("seed", 2, "shuffling seed")
+	share := flag.Float64("convert", 0.1, "share of training sentences with a main verb copied with a noun-only lemma in the verb's place (0: none)")
+	testPath := flag.String("test", "", "CoNLL-U test file (evaluated after training, for the figures only)")
+	convPath := flag.String("conversions", "", "conversion dev set (nouns used as verbs) to evaluate after training")
+	prune := flag.Float64("prune", 0.9, "averaged weights smaller than this are dropped")
+	openNouns := flag.Bool("open-nouns", true, "never tag a common noun without scoring it (see convertible)")
+	skip := flag.String("convert-skip", "", "comma-separated verb tags whose slots the conversions leave alone")
+	noNouns := flag.Bool("convert-no-nouns", true, "conversions without the noun uses")
 	flag.Parse()
-	if err := run(*trainPath, *devPath, *outPath, *epochs, *seed); err != nil {
+	cfg := config{epochs: *epochs, seed: *seed, lexicon: defaultLexicon(), prune: *prune, openNouns: *openNouns}
+	if *share > 0 {
+		cfg.conversions = &converter{lex: morph.Default(), share: *share, skip: map[string]bool{}, noNouns: *noNouns}
+		for _, t := range strings.Split(*skip, ",") {
+			cfg.conversions.skip[t] = true
+		}
+	}
+	if err := run(*trainPath, *devPath, *testPath, *convPath, *outPath, cfg); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(trainPath, devPath, outPath string, epochs int, seed uint64) error {
+func run(trainPath, devPath, testPath, convPath, outPath string, cfg config) error {
 	start := time.Now()
 	trainSet, err := conllu.ReadFile(trainPath)
 	if err != nil {
 		return err
 	}
-	cfg := config{epochs: epochs, seed: seed, lexicon: defaultLexicon()}
 	m, err := train(trainSet, cfg)
 	if err != nil {
 		return err
@@ -45,6 +60,22 @@ func run(trainPath, devPath, outPath string, epochs int, seed uint64) error {
 		}
 		upos, ptb := evaluate(m, devSet, cfg.lexicon)
 		fmt.Fprintf(os.Stderr, "dev: UPOS %.2f%%  PTB %.2f%%\n", upos, ptb)
+	}
+	if testPath != "" {
+		testSet, err := conllu.ReadFile(testPath)
+		if err != nil {
+			return err
+		}
+		upos, ptb := evaluate(m, testSet, cfg.lexicon)
+		fmt.Fprintf(os.Stderr, "test: UPOS %.2f%%  PTB %.2f%%\n", upos, ptb)
+	}
+	if convPath != "" {
+		cases, err := readConversions(convPath)
+		if err != nil {
+			return err
+		}
+		v, vn, n, nn := evaluateConversions(m, cases, cfg.lexicon)
+		fmt.Fprintf(os.Stderr, "conversions: verbs %d/%d (%.1f%%), nouns %d/%d (%.1f%%)\n", v, vn, 100*float64(v)/float64(vn), n, nn, 100*float64(n)/float64(nn))
 	}
 	f, err := os.Create(outPath)
 	if err != nil {

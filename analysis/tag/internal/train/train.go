@@ -15,6 +15,12 @@ type config struct {
 	epochs  int
 	seed    uint64
 	lexicon model.Lexicon
+	prune   float64 // averaged weights smaller than this are dropped
+	// openNouns keeps common nouns out of the fixed forms (see convertible)
+	openNouns bool
+	// conversions, when non-nil, adds training sentences in which nouns
+	// the lexicon knows only as nouns fill verb slots (see augment).
+	conversions *converter
 }
 
 const (
@@ -23,7 +29,6 @@ const (
 	fixedMinimum = 10   // frequent forms ...
 	fixedShare   = 0.99 // ... with one label this often are tagged without scoring
 	// (unless the lexicon offers another reading: see otherReading)
-	pruneBelow = 0.9 // averaged weights smaller than this are dropped (fewer, 0.01: same accuracy, 1.6 times the weights)
 )
 
 type example struct {
@@ -105,20 +110,44 @@ func train(sentences []conllu.Sentence, cfg config) (*model.Model, error) {
 		// conversion the training data lacks ("I'll action it"): only
 		// forms the lexicon does not offer another open-class reading for.
 		fixed := -1
-		if total >= fixedMinimum && float64(counts[best]) >= fixedShare*float64(total) && !otherReading(lex, labels[best].UPOS) {
+		if total >= fixedMinimum && float64(counts[best]) >= fixedShare*float64(total) && !otherReading(lex, labels[best].UPOS) &&
+			!(cfg.openNouns && convertible(lex, labels[best].UPOS)) {
 			fixed = best
 		}
 		lexOf[f] = lex
 		m.Vocab = append(m.Vocab, model.VocabEntry{Form: f, Lex: lex, Fixed: fixed})
 	}
 
-	examples := make([]example, len(sentences))
-	for si, s := range sentences {
-		seen := seenExcept(si % folds)
+	// The sentences the model learns from: EWT's, and the conversions made
+	// from them. A made sentence keeps the fold of the one it came from.
+	all, fold, verbed := sentences, make([]int, len(sentences)), make([]int, len(sentences))
+	for si := range fold {
+		fold[si], verbed[si] = si%folds, -1
+	}
+	if cfg.conversions != nil {
+		made, from, at := cfg.conversions.augment(sentences, cfg.seed)
+		all = append(slices.Clip(all), made...)
+		for k, si := range from {
+			fold, verbed = append(fold, si%folds), append(verbed, at[k])
+		}
+		fmt.Printf("%d sentences with a noun made a verb or swapped for another noun\n", len(made))
+	}
+	examples := make([]example, len(all))
+	for si, s := range all {
+		seen := seenExcept(fold[si])
 		ex := example{words: make([]model.Word, len(s.Words)), labels: make([]int, len(s.Words))}
 		for i, w := range s.Words {
 			ex.words[i] = model.Describe(w, nil, seen)
-			ex.words[i].Lex = lexOf[w]
+			lex, ok := lexOf[w]
+			if !ok && cfg.lexicon != nil {
+				lex = cfg.lexicon.Classes(w)
+			}
+			ex.words[i].Lex = lex
+			if i == verbed[si] && !cfg.conversions.keepSeen {
+				// The noun made a verb keeps no training tags: its
+				// noun-only set would teach that such sets mean verbs.
+				ex.words[i].HasSeen = false
+			}
 			ex.labels[i] = labelIndex[model.Label{UPOS: s.UPOS[i], PTB: s.XPOS[i]}]
 		}
 		examples[si] = ex
@@ -154,7 +183,7 @@ func train(sentences []conllu.Sentence, cfg config) (*model.Model, error) {
 		}
 		fmt.Printf("epoch %d: %.2f%% on training\n", epoch+1, 100*float64(correct)/float64(total))
 	}
-	m.Weights = p.averaged(pruneBelow)
+	m.Weights = p.averaged(cfg.prune)
 	return m, nil
 }
 
