@@ -15,6 +15,7 @@ type scratch struct {
 	cands  []patternRef
 	sent   sentence
 	budget budgets
+	prev   []analysis.Token // the previous sentence of the block, nil for the first
 }
 
 // checkSentence runs the rules over one sentence and appends findings
@@ -30,6 +31,7 @@ func (e *Engine) checkSentence(sc *scratch, toks []analysis.Token, out []Finding
 	s := &sc.sent
 	s.reset(toks, sc.norms)
 	s.mass, s.sound = e.mass, e.sound
+	s.prev = sc.prev
 	sc.budget.startSentence()
 	for i := range toks {
 		if i > 0 && i%cancelCheckTokens == 0 && sc.ctx.Err() != nil {

@@ -134,6 +134,10 @@ func (e *Engine) checkBlockAll(ctx context.Context, b *analysis.BlockAnalysis, d
 		if ctx.Err() != nil {
 			return nil, false
 		}
+		sc.prev = nil
+		if si > 0 {
+			sc.prev = b.Sentences[si-1].Tokens
+		}
 		out = e.checkSentence(sc, b.Sentences[si].Tokens, out)
 	}
 	if ctx.Err() != nil {

@@ -114,6 +114,10 @@ func (e *Engine) Explain(ctx context.Context, b *analysis.BlockAnalysis) []Sente
 		}
 		s.reset(toks, norms)
 		s.mass, s.sound = e.mass, e.sound
+		s.prev = nil
+		if si > 0 {
+			s.prev = b.Sentences[si-1].Tokens
+		}
 		se := SentenceExplanation{Start: b.Sentences[si].Start, End: b.Sentences[si].End}
 		for i := range toks {
 			se.Tokens = append(se.Tokens, TokenExplanation{Token: toks[i], Features: s.featureOf(i, true)})
@@ -145,7 +149,7 @@ func (e *Engine) Explain(ctx context.Context, b *analysis.BlockAnalysis) []Sente
 // them with the findings).
 func (e *Engine) explainRule(s *sentence, cr *compiledRule, out []PatternMatch) []PatternMatch {
 	if cr.code != nil {
-		for _, m := range cr.code(s.toks) {
+		for _, m := range cr.matches(s) {
 			if m.Start < 0 || m.End > len(s.toks) || m.Start >= m.End {
 				continue
 			}

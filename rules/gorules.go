@@ -23,17 +23,44 @@ type GoMatch struct {
 	Replacements []string
 }
 
-// goRules returns the rules written in Go, by the name `code:` gives.
+// A GoContextRule is a GoRule that also sees the sentence before this one
+// in its block (prev, nil for the block's first sentence): for what depends
+// on how that sentence ended, such as the capital after a full stop.
+type GoContextRule func(prev, toks []analysis.Token) []GoMatch
+
+// goRules returns the rules written in Go, by the name `code:` gives; a
+// GoContextRule is among them, called with no previous sentence.
 func goRules() map[string]GoRule {
-	return map[string]GoRule{
+	m := map[string]GoRule{
 		"ordinal-suffix": ordinalSuffix,
 	}
+	for name, fn := range goContextRules() {
+		m[name] = func(toks []analysis.Token) []GoMatch { return fn(nil, toks) }
+	}
+	return m
+}
+
+// goContextRules returns the rules written in Go that see the previous
+// sentence, by name.
+func goContextRules() map[string]GoContextRule {
+	return map[string]GoContextRule{
+		"sentence-start": sentenceStart,
+	}
+}
+
+// matches runs cr's Go code over s, with the previous sentence when the
+// rule wants it.
+func (cr *compiledRule) matches(s *sentence) []GoMatch {
+	if cr.codeCtx != nil {
+		return cr.codeCtx(s.prev, s.toks)
+	}
+	return cr.code(s.toks)
 }
 
 // runCode runs a rule written in Go over s and appends its findings.
 func (e *Engine) runCode(cr *compiledRule, s *sentence, out []Finding) []Finding {
 	r := cr.rule
-	for _, m := range cr.code(s.toks) {
+	for _, m := range cr.matches(s) {
 		if m.Start < 0 || m.End > len(s.toks) || m.Start >= m.End {
 			continue
 		}

@@ -20,6 +20,7 @@ type compiledRule struct {
 	patterns []compiledPattern
 	unless   []compiledContext
 	code     GoRule // a rule written in Go; patterns is then empty
+	codeCtx  GoContextRule // the same rule when it sees the previous sentence
 }
 
 type compiledPattern struct {
@@ -74,7 +75,7 @@ func compileRule(r *Rule, id int, code map[string]GoRule, mass func(string) bool
 		if !ok {
 			return nil, fmt.Errorf("no rule written in Go is named %q", r.Code)
 		}
-		cr.code = fn
+		cr.code, cr.codeCtx = fn, goContextRules()[r.Code]
 		return cr, nil
 	}
 	if len(r.Patterns) == 0 {
@@ -231,6 +232,7 @@ func specificityOf(p Pattern) int {
 // computed once (normalised forms) or on first use (features).
 type sentence struct {
 	toks      []analysis.Token
+	prev      []analysis.Token // the sentence before in the block, for GoContextRules; nil for the first
 	norms     []string
 	firstWord int // index of the sentence's first word token, or -1
 

@@ -1,0 +1,122 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"liaison/analysis"
+	"liaison/analysis/morph"
+	"liaison/analysis/tag"
+	"liaison/analysis/token"
+)
+
+// sentenceStart flags a sentence that begins with a lower-case word right
+// after a full stop in the same block ("It rained. we stayed in.") and
+// offers the word capitalised. It needs the previous sentence, which a
+// pattern cannot see: the splitter ends a sentence at a bare full stop
+// before a lower-case word, so the full stop is the last token of prev.
+//
+// It says nothing when the full stop may not end a sentence, or when the
+// word is lower case by nature:
+//   - the word before the full stop is an abbreviation the tokenizer does
+//     not know (approx., cf., al.), a single letter (an initial, a label:
+//     "option b."), a number (a list label "1."), or the full stop is part
+//     of a spaced ellipsis (". . .");
+//   - the word has a capital or a digit inside (iPhone, eBay, mp3), or is
+//     not an English word the lexicon or the tagger knows (npm, gcc);
+//   - the word is glued to a mark that makes it a path or a call
+//     (cache/session.go, len(x)), or it is a verb's plain form with a verb
+//     after it, which makes it a subject: a command's name ("make will
+//     rebuild it");
+//   - it is one letter (a variable: "x is then doubled") other than the
+//     article a, or inline code, which is a placeholder and never a word.
+func sentenceStart(prev, toks []analysis.Token) []GoMatch {
+	if len(prev) < 2 || len(toks) < 2 {
+		return nil
+	}
+	stop := &prev[len(prev)-1]
+	if stop.Kind != token.Punct || stop.Text != "." {
+		return nil
+	}
+	before := &prev[len(prev)-2]
+	switch before.Kind {
+	case token.Word:
+		if utf8.RuneCountInString(before.Text) == 1 || isAbbreviation(before.Text) {
+			return nil
+		}
+	case token.Placeholder, token.URL, token.Email:
+		// "Run `cargo build`. then …" is still a sentence; so is a URL.
+	default:
+		return nil // a number, a symbol, another full stop
+	}
+	i := 0
+	for i < len(toks)-1 && toks[i].Kind == token.Punct && isOpeningMark(toks[i].Text) {
+		i++
+	}
+	w := &toks[i]
+	if w.Kind != token.Word || !lowerByChance(w) {
+		return nil
+	}
+	if i+1 < len(toks) {
+		next := &toks[i+1]
+		if next.Start == w.End && next.Kind != token.Word && next.Text != "," && next.Text != "'" {
+			return nil // part of a path or a call: cache/session.go, len(x)
+		}
+		if w.PTB == tag.VB && (next.PTB == tag.MD || next.PTB == tag.VBZ || next.PTB == tag.VBD) {
+			return nil // a command's name as the subject: "make will see", "go builds it"
+		}
+	}
+	r, n := utf8.DecodeRuneInString(w.Text)
+	return []GoMatch{{Start: i, End: i + 1, Replacements: []string{string(unicode.ToUpper(r)) + w.Text[n:]}}}
+}
+
+// lowerByChance reports whether t is an ordinary English word written in
+// lower case: all its letters lower case, at least two of them, no digit
+// or other mark inside (a name such as iPhone or mp3 is written as it is),
+// and known to the lexicon, or a function word by its tag (the lexicon
+// holds nouns, verbs, adjectives and adverbs only).
+func lowerByChance(t *analysis.Token) bool {
+	if utf8.RuneCountInString(t.Text) < 2 && (t.Text != "a" || t.UPOS != tag.DET) {
+		return false // a variable or a label, but the article "a" is a word
+	}
+	for _, r := range t.Text {
+		switch {
+		case unicode.IsLower(r):
+		case r == '\'' || r == '’' || r == '-':
+		default:
+			return false
+		}
+	}
+	switch t.UPOS {
+	case tag.PRON, tag.DET, tag.ADP, tag.CCONJ, tag.SCONJ, tag.AUX, tag.PART:
+		return true
+	}
+	switch t.PTB {
+	case tag.WRB, tag.WDT, tag.WP, tag.EX, tag.MD:
+		return true // when, which, who, there, can: function words tagged otherwise
+	}
+	return morph.Default().Classes(t.Text) != 0
+}
+
+// isOpeningMark reports an opening quote or bracket.
+func isOpeningMark(s string) bool {
+	switch s {
+	case "(", "[", "\"", "'", "“", "‘":
+		return true
+	}
+	return false
+}
+
+// isAbbreviation reports a word that is usually an abbreviation when a full
+// stop follows it (the tokenizer keeps the full stop of the ones it knows,
+// such as e.g. and etc., which never reach this rule).
+func isAbbreviation(w string) bool {
+	switch strings.ToLower(w) {
+	case "al", "approx", "ca", "cf", "ch", "co", "corp", "dept", "dr", "eds", "eg", "esp",
+		"etc", "ex", "fig", "figs", "ft", "ie", "inc", "incl", "jr", "lb", "lbs", "ltd", "misc",
+		"mr", "mrs", "ms", "mt", "oz", "pp", "prof", "resp", "sr", "st", "viz", "vol", "vols", "vs":
+		return true
+	}
+	return false
+}
