@@ -45,13 +45,14 @@ type Cache interface {
 	PutBlock(k BlockKey, spans []markup.Span, b *BlockAnalysis)
 }
 
-// ChunkKey identifies a chunk's analysis: it depends on the markup, the
-// chunk's text and flags, and the document's link reference definitions.
+// ChunkKey identifies a chunk's analysis: it depends on the markup (the
+// format's canonical name, so that aliases share entries), the chunk's
+// text and flags, and the document's link reference definitions.
 type ChunkKey struct {
-	Markdown bool
-	Flags    markup.ChunkFlags
-	Text     string
-	Defs     uint64
+	Format string
+	Flags  markup.ChunkFlags
+	Text   string
+	Defs   uint64
 }
 
 // BlockKey identifies a block's analysis within a chunk that changed.
@@ -144,7 +145,7 @@ func (a *Analyzer) AnalyzeWith(ctx context.Context, cache Cache, languageID, src
 
 func keyOf(languageID string, c markup.Chunk, src string, defs *markup.Definitions) ChunkKey {
 	text := c.Text(src)
-	return ChunkKey{Markdown: markup.IsMarkdown(languageID), Flags: c.Flags, Text: text, Defs: defs.KeyFor(text)}
+	return ChunkKey{Format: markup.FormatFor(languageID).Name, Flags: c.Flags, Text: text, Defs: defs.KeyFor(text)}
 }
 
 // analyzeChunks fills entries[i] for every i in todo, using every core when

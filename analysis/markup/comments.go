@@ -7,10 +7,12 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// Comment is an HTML comment in a Markdown document: "<!--" through "-->".
+// Comment is a comment in a document: in Markdown, an HTML comment
+// "<!--" through "-->"; in other formats, as Format.Comments finds them.
 type Comment struct {
 	Start, End int    // the whole comment, in document bytes
-	Text       string // what lies between "<!--" and "-->"
+	Text       string // what lies between the comment markers
+	TextStart  int    // where Text starts, in document bytes
 }
 
 // Comments returns the HTML comments of a Markdown document that are
@@ -76,7 +78,7 @@ func appendComments(out []Comment, src string, start, end int) []Comment {
 			break
 		}
 		close := open + 4 + j + 3
-		out = append(out, Comment{Start: open, End: close, Text: src[open+4 : close-3]})
+		out = append(out, Comment{Start: open, End: close, Text: src[open+4 : close-3], TextStart: open + 4})
 		start = close
 	}
 	return out

@@ -32,7 +32,7 @@ func extractByChunk(languageID, src string) []Block {
 	}
 	var blocks []Block
 	for _, c := range chunks {
-		blocks = appendParsed(blocks, languageID, src, c, defs)
+		blocks = appendParsed(blocks, FormatFor(languageID), src, c, defs)
 	}
 	return blocks
 }

@@ -6,18 +6,10 @@ import "slices"
 // flags), with Block offsets relative to the chunk. defs are the whole
 // document's link reference definitions (nil for none; ignored for plain
 // text). The result depends only on the arguments, so a caller may cache
-// it by languageID, chunk text, flags and defs.KeyFor(chunk).
+// it by format (FormatFor(languageID).Name), chunk text, flags and
+// defs.KeyFor(chunk). An id no format claims reads as plain text.
 func Parse(languageID string, chunk string, flags ChunkFlags, defs *Definitions) []Block {
-	if !IsMarkdown(languageID) {
-		return parsePlain(chunk)
-	}
-	if flags&FrontMatter != 0 {
-		return nil
-	}
-	if flags&TooDeep != 0 {
-		return parsePlain(chunk)
-	}
-	return parseMarkdown(chunk, defs)
+	return FormatFor(languageID).Parse(chunk, flags, defs)
 }
 
 // Extract returns the prose blocks of a whole document in source order,
@@ -25,9 +17,10 @@ func Parse(languageID string, chunk string, flags ChunkFlags, defs *Definitions)
 // Since adjacent chunks with the same flags also form a chunk, it parses
 // each run of them in one pass, which saves the per-parse overhead.
 func Extract(languageID string, src string) []Block {
-	chunks := Split(languageID, src)
+	f := FormatFor(languageID)
+	chunks := f.Split(src)
 	var defs *Definitions
-	if IsMarkdown(languageID) {
+	if f == markdownFormat {
 		defs = ScanDefinitionsIn(src, chunks)
 	}
 	var blocks []Block
@@ -36,15 +29,15 @@ func Extract(languageID string, src string) []Block {
 		for i++; i < len(chunks) && chunks[i].Flags == run.Flags; i++ {
 			run.End = chunks[i].End
 		}
-		blocks = appendParsed(blocks, languageID, src, run, defs)
+		blocks = appendParsed(blocks, f, src, run, defs)
 	}
 	return blocks
 }
 
 // appendParsed parses chunk c of src and appends its blocks with document
 // offsets.
-func appendParsed(blocks []Block, languageID, src string, c Chunk, defs *Definitions) []Block {
-	for _, b := range Parse(languageID, c.Text(src), c.Flags, defs) {
+func appendParsed(blocks []Block, f *Format, src string, c Chunk, defs *Definitions) []Block {
+	for _, b := range f.Parse(c.Text(src), c.Flags, defs) {
 		b.Start += c.Start
 		b.End += c.Start
 		blocks = append(blocks, b)

@@ -39,18 +39,15 @@ type Chunk struct {
 // Text returns the chunk's text in src.
 func (c Chunk) Text(src string) string { return src[c.Start:c.End] }
 
-// IsMarkdown reports whether languageID names Markdown; every other
-// language is read as plain text.
+// IsMarkdown reports whether languageID names Markdown (by any of its
+// ids in the format registry).
 func IsMarkdown(languageID string) bool {
-	switch strings.ToLower(languageID) {
-	case "markdown", "md", "gfm", "commonmark", "mdx":
-		return true
-	}
-	return false
+	return FormatFor(languageID) == markdownFormat
 }
 
 // Split cuts src into chunks that cover it in order without gaps and parse
-// independently. Plain text is cut before each paragraph. Markdown is cut
+// independently, as languageID's format does (Format.Split). Plain text
+// is cut before each paragraph. Markdown is cut
 // at a blank line followed by a line that is not indented, unless the blank
 // line is inside front matter, a fenced code block, a $$ math block or an
 // HTML block that ends at a marker (<!-- -->, <pre>, <script>, <style>,
@@ -62,10 +59,7 @@ func IsMarkdown(languageID string) bool {
 // follows both and cuts only where both allow. A chunk that nests
 // absurdly deep is flagged TooDeep.
 func Split(languageID string, src string) []Chunk {
-	if IsMarkdown(languageID) {
-		return splitMarkdown(src)
-	}
-	return splitPlain(src)
+	return FormatFor(languageID).Split(src)
 }
 
 func splitPlain(src string) []Chunk {

@@ -68,38 +68,25 @@ type lineRules struct {
 	ids map[string]bool
 }
 
-// Parse finds the directives in a document; languageID decides the
-// comment syntax (Markdown or plain text, as markup.IsMarkdown). It
-// returns nil when there are none, cheaply for a document that never
-// mentions "liaison-".
+// Parse finds the directives in a document, in the comments of its format
+// (markup.FormatFor(languageID).Comments: HTML comments in Markdown, "%"
+// lines in LaTeX, whole lines in plain text). It returns nil when there
+// are none, cheaply for a document that never mentions "liaison-".
 func Parse(languageID, src string) *Set {
 	if !strings.Contains(src, "liaison-") {
 		return nil
 	}
 	s := &Set{}
-	if !markup.IsMarkdown(languageID) {
-		s.lines = text.New(src)
-		for i := range s.lines.LineCount() {
-			start, end := s.lines.LineBounds(i)
-			if d, ok := parseDirective(src[start:end], start); ok {
-				d.Start, d.End = start, end
-				s.directives = append(s.directives, d)
-			}
-		}
-	} else {
-		for _, c := range markup.Comments(src) {
-			if d, ok := parseDirective(c.Text, c.Start+4); ok {
-				d.Start, d.End = c.Start, c.End
-				s.directives = append(s.directives, d)
-			}
+	for _, c := range markup.FormatFor(languageID).Comments(src) {
+		if d, ok := parseDirective(c.Text, c.TextStart); ok {
+			d.Start, d.End = c.Start, c.End
+			s.directives = append(s.directives, d)
 		}
 	}
 	if len(s.directives) == 0 {
 		return nil
 	}
-	if s.lines == nil {
-		s.lines = text.New(src)
-	}
+	s.lines = text.New(src)
 	s.nextLine = map[int]lineRules{}
 	for _, d := range s.directives {
 		if d.Kind != DisableNextLine {

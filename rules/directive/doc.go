@@ -11,6 +11,12 @@
 //
 //	liaison-disable-next-line rule-id
 //
+// In every other format, a comment in the format's own syntax
+// (markup.Format's Comment, as its Comments method finds them): "%" lines
+// in LaTeX, "<!-- -->" in HTML, "#" lines in a commit message:
+//
+//	% liaison-disable-next-line rule-id
+//
 // Lines end at an LF, a CRLF or a lone CR, as everywhere in liaison
 // (analysis/text), so a disable-next-line directive silences exactly the
 // next line whichever ending the document uses.
