@@ -15,5 +15,5 @@ func TestDump(t *testing.T) {
 		t.Fatal(err)
 	}
 	l, _ := Lookup(lang)
-	os.Stdout.WriteString(render(string(b), l.Extract(string(b))))
+	os.Stdout.WriteString(renderBlocks(string(b), l.Extract(string(b))))
 }

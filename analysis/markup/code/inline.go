@@ -8,7 +8,11 @@ import (
 // appendInline adds the pieces of one line of prose, src[s:e]: code and
 // identifiers become placeholders, markup tags leave nothing, entities
 // are decoded, the rest is verbatim.
-func appendInline(ps []Piece, src string, s, e int) []Piece {
+//
+// It also reports whether the line ends inside a tag that goes on on the
+// next line.
+func appendInline(ps []Piece, src string, s, e int) ([]Piece, bool) {
+	openTag := false
 	verbatim := func(a, b int) {
 		if a >= b {
 			return
@@ -40,6 +44,14 @@ func appendInline(ps []Piece, src string, s, e int) []Piece {
 				i = j
 				continue
 			}
+		case c == ':' && roleEnd(src, i, e) > 0:
+			// A reST role and its target, :func:`check`, are code.
+			j := roleEnd(src, i, e)
+			if k := closeBackticks(src, j, e); k > 0 {
+				placeholder(i, k)
+				i = k
+				continue
+			}
 		case c == '{' && i+1 < e && src[i+1] == '@':
 			if j := matchBrace(src, i, e); j > 0 {
 				if strings.HasPrefix(src[i:j], "{@inheritDoc") {
@@ -48,7 +60,7 @@ func appendInline(ps []Piece, src string, s, e int) []Piece {
 				}
 				if label := linkLabel(src, i, j); label > 0 {
 					// {@link Foo the label}: the label is prose.
-					ps = appendInline(ps, src, label, j-1)
+					ps, _ = appendInline(ps, src, label, j-1)
 				} else {
 					placeholder(i, j)
 				}
@@ -57,6 +69,7 @@ func appendInline(ps []Piece, src string, s, e int) []Piece {
 			}
 		case c == '<':
 			if j, code := tagAt(src, i, e); j > 0 {
+				openTag = j == e && strings.IndexByte(src[i:e], '>') < 0
 				if code {
 					placeholder(i, j)
 				}
@@ -74,7 +87,7 @@ func appendInline(ps []Piece, src string, s, e int) []Piece {
 				if textStart < 0 {
 					placeholder(i, j)
 				} else {
-					ps = appendInline(ps, src, textStart, textEnd)
+					ps, _ = appendInline(ps, src, textStart, textEnd)
 				}
 				i = j
 				continue
@@ -85,13 +98,13 @@ func appendInline(ps []Piece, src string, s, e int) []Piece {
 		parens := 0
 		for j < e {
 			b := src[j]
-			if b == '(' {
+			if b == '(' && (parens > 0 || j > i && isIdentByte(src[j-1])) {
 				parens++
 			} else if b == ')' && parens > 0 {
 				parens--
 			} else if (b == ' ' || b == '\t') && parens == 0 {
 				break
-			} else if (b == '`' || b == '[' || b == '<' || b == '&') && j > i && parens == 0 && !isIdentByte(src[j-1]) {
+			} else if j > i && parens == 0 && ((b == '`' || b == '[') && !isIdentByte(src[j-1]) || b == '<' && tagEnd(src, j, e) > 0 || b == '&' && entityEnd(src, j, e) > 0) {
 				break
 			}
 			j++
@@ -106,7 +119,20 @@ func appendInline(ps []Piece, src string, s, e int) []Piece {
 		if j == i {
 			j = i + 1
 		}
+		if w := src[i:j]; w == "/*" || w == "*/" {
+			// The markers of a nested block comment.
+			for j < e && (src[j] == ' ' || src[j] == '\t') {
+				j++
+			}
+			i = j
+			continue
+		}
 		a, b := trimWord(src, i, j)
+		if strings.ContainsAny(src[a:b], "=(") && isIdentifier(src[a:b]) {
+			// key="" and f("x") keep their quotes.
+			for b = j; b > a && strings.IndexByte(".,;:!?", src[b-1]) >= 0; b-- {
+			}
+		}
 		verbatim(i, a)
 		if a < b && isIdentifier(src[a:b]) {
 			placeholder(a, b)
@@ -116,7 +142,7 @@ func appendInline(ps []Piece, src string, s, e int) []Piece {
 		verbatim(b, j)
 		i = j
 	}
-	return ps
+	return ps, openTag
 }
 
 // trimWord leaves out the punctuation around a word: opening brackets and
@@ -198,6 +224,19 @@ func isIdentifier(w string) bool {
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
 
+// roleEnd returns the end of a reST role (:func:, :py:meth:) at i that
+// a backtick follows, or 0.
+func roleEnd(src string, i, e int) int {
+	j := i + 1
+	for j < e && (isLetter(src[j]) || isDigit(src[j]) || src[j] == ':' || src[j] == '-' || src[j] == '+') {
+		j++
+	}
+	if j > i+2 && j < e && src[j] == '`' && src[j-1] == ':' {
+		return j
+	}
+	return 0
+}
+
 // closeBackticks returns the end of the code span opened by the backticks
 // at i, or 0 when they do not close on the line. A reST role written
 // before the span (:meth:`x`) is taken in: the span starts at the role's
@@ -265,6 +304,11 @@ var (
 		"paramref": true, "typeparamref": true, "pre": true}
 )
 
+func tagEnd(src string, i, e int) int {
+	j, _ := tagAt(src, i, e)
+	return j
+}
+
 // tagAt returns the end of the HTML or XML doc tag at i and whether it is
 // code (a <code>…</code> span, <see cref="…"/>), or 0 when no known tag
 // starts there. A URL in angle brackets is code too.
@@ -287,9 +331,15 @@ func tagAt(src string, i, e int) (int, bool) {
 	if !htmlTags[name] && !codeTags[name] {
 		return 0, false
 	}
-	end := strings.IndexByte(src[k:e], '>')
-	if end < 0 || (k < e && src[k] != '>' && src[k] != ' ' && src[k] != '/') {
+	if k < e && src[k] != '>' && src[k] != ' ' && src[k] != '/' {
 		return 0, false
+	}
+	end := strings.IndexByte(src[k:e], '>')
+	if end < 0 {
+		// The tag goes on on the next line (<a⏎ href="…">): the rest of
+		// this line is its attributes; the reader skips the next line's
+		// up to its >.
+		return e, false
 	}
 	end += k + 1
 	if !codeTags[name] || src[j-1] == '/' {

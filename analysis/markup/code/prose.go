@@ -20,6 +20,7 @@ type reader struct {
 	doctest   bool   // in a doctest's output
 	literal   bool   // the paragraph before ended with "::" or was a code directive
 	example   bool   // in a @example tag's code
+	afterCode bool   // a line of code came before, with no blank line since
 	prevBlank bool
 }
 
@@ -89,6 +90,7 @@ func (r *reader) line(ln line) {
 		r.flush()
 		r.prevBlank = true
 		r.doctest = false
+		r.afterCode = false
 		return
 	case r.codeAbove >= 0:
 		if rel >= r.codeAbove {
@@ -195,10 +197,13 @@ func (r *reader) line(ln line) {
 	} else if isSection(t) {
 		r.flush()
 		return
-	} else if strongCode(t) {
+	} else if strongCode(t) || r.afterCode && rel > 0 {
+		// Code, and the lines indented under a line of code.
 		r.flush()
+		r.afterCode = true
 		return
 	}
+	r.afterCode = false
 	end := ln.end
 	if r.style == restText && strings.HasSuffix(t, "::") {
 		r.literal = true
@@ -222,7 +227,7 @@ func (r *reader) line(ln line) {
 
 // codeIndent is how far past the comment's indentation a line after a
 // blank line must be indented to be code: Go's doc comments indent code
-// at all, Markdown by four columns; 0 where indentation alone does not
+// at all; 0 where indentation alone does not
 // make code (reStructuredText, where :: does).
 func (r *reader) codeIndent() int {
 	switch r.style {
@@ -231,7 +236,10 @@ func (r *reader) codeIndent() int {
 	case restText:
 		return 0
 	}
-	return 4
+	// Markdown says four, but C++ and JavaScript comments indent their
+	// examples by two (abseil), and a paragraph indented by two after a
+	// blank line is rarely prose.
+	return 2
 }
 
 // docTag reads a Javadoc, JSDoc or Doxygen tag line: it returns where its
@@ -262,6 +270,9 @@ func (r *reader) docTag(ln line) int {
 			// JSDoc's optional parameter: [name=default].
 			if k := strings.IndexByte(src[j:ln.end], ']'); k >= 0 {
 				j += k + 1
+				for j < ln.end && (src[j] == ' ' || src[j] == '-' || src[j] == ':') {
+					j++
+				}
 				return
 			}
 		}
@@ -335,20 +346,88 @@ func (r *reader) flush() {
 	}
 	para := r.para
 	r.para = r.para[:0]
-	if looksLikeCode(r.src, para) {
+	kind := r.kind
+	r.kind = Paragraph
+	b := Block{Kind: kind}
+	inTag := false
+	prevEnd := -1
+	codeLines := 0
+	for _, ln := range para {
+		if inTag {
+			// The rest of a tag begun on the line before.
+			k := strings.IndexByte(r.src[ln.start:ln.end], '>')
+			if k < 0 {
+				continue
+			}
+			ln.start += k + 1
+			inTag = false
+		}
+		if prevEnd >= 0 {
+			// One space for the line break, whatever blanks a dropped tag
+			// left before it.
+			if n := len(b.Pieces); n > 0 && b.Pieces[n-1].Kind == Verbatim && b.Pieces[n-1].End == prevEnd {
+				last := &b.Pieces[n-1]
+				for last.End > last.Start && (r.src[last.End-1] == ' ' || r.src[last.End-1] == '\t') {
+					last.End--
+				}
+				prevEnd = last.End
+				if last.End == last.Start {
+					b.Pieces = b.Pieces[:n-1]
+				}
+			}
+			b.Pieces = append(b.Pieces, Piece{Start: prevEnd, End: ln.start, Kind: Space})
+		}
+		n0 := len(b.Pieces)
+		b.Pieces, inTag = appendInline(b.Pieces, r.src, ln.start, ln.end)
+		if codeLike(render(r.src, b.Pieces[n0:])) {
+			codeLines++
+		}
+		prevEnd = ln.end
+	}
+	// Commented-out code, or an example not marked as one.
+	if codeLines*2 > len(para) {
 		return
 	}
-	b := Block{Kind: r.kind}
-	for k, ln := range para {
-		if k > 0 {
-			b.Pieces = append(b.Pieces, Piece{Start: para[k-1].end, End: ln.start, Kind: Space})
+	text := strings.TrimSpace(render(r.src, b.Pieces))
+	if !hasWords(r.src, b.Pieces) || (kind != Heading && !strings.ContainsAny(text, " \t")) {
+		return
+	}
+	r.blocks = append(r.blocks, b)
+}
+
+// render returns the prose of pieces, with the placeholder as "thing".
+func render(src string, ps []Piece) string {
+	var sb strings.Builder
+	for _, p := range ps {
+		switch p.Kind {
+		case Verbatim:
+			sb.WriteString(src[p.Start:p.End])
+		case Space:
+			sb.WriteByte(' ')
+		case Placeholder:
+			sb.WriteString("thing")
+		case Decoded:
+			sb.WriteString(p.Text)
 		}
-		b.Pieces = appendInline(b.Pieces, r.src, ln.start, ln.end)
 	}
-	if len(b.Pieces) > 0 {
-		r.blocks = append(r.blocks, b)
+	return sb.String()
+}
+
+// hasWords reports whether the pieces hold a word of prose: a block of
+// nothing but placeholders and punctuation (a URL alone, a name) is left
+// out, and so is a block of one word (a label: "eventfd", "FENCE").
+func hasWords(src string, ps []Piece) bool {
+	for _, p := range ps {
+		if p.Kind != Verbatim {
+			continue
+		}
+		for i := p.Start; i < p.End; i++ {
+			if isLetter(src[i]) || src[i] >= 0x80 {
+				return true
+			}
+		}
 	}
-	r.kind = Paragraph
+	return false
 }
 
 // isDecoration reports whether a line is a rule drawn with one repeated
@@ -376,7 +455,7 @@ var toolDirectives = [...]string{
 	"region", "endregion", "#region", "#endregion", "NOLINT", "clang-format", "liaison-", "export ", "line ",
 	"rubocop:", "frozen_string_literal", "encoding:", "coding:", "c8 ", "swiftlint:", "sourcery:", "MARK:", "cgo ",
 	"pragma", "codespell:", "spell-checker:", "cspell:", "@formatter:", "noinspection", "ReSharper ", "SPDX-",
-	"yaml-language-server:", "$schema", "webpack", "@flow", "@jsx", "@refresh", "deno-lint", "biome-ignore", "#nosec", "nosec",
+	"yaml-language-server:", "IWYU pragma", "namespace ", "$schema", "webpack", "@flow", "@jsx", "@refresh", "deno-lint", "biome-ignore", "#nosec", "nosec",
 }
 
 func isToolDirective(t string) bool {
@@ -460,7 +539,9 @@ func isSection(t string) bool {
 // ends with an opening brace or a semicolon after a closing parenthesis.
 func strongCode(t string) bool {
 	for _, s := range []string{"{", "}", ");", "};", "];", ") {", "});", "*/"} {
-		if strings.HasSuffix(t, s) {
+		// A line that ends with a {@link …} or {code} mentioned in a
+		// sentence is prose.
+		if strings.HasSuffix(t, s) && !(s == "}" && (strings.Contains(t, "{@") || strings.Contains(t, "`") || strings.Count(t, " ") > 3 && !strings.Contains(t, "{"))) {
 			return true
 		}
 	}
@@ -472,20 +553,9 @@ func strongCode(t string) bool {
 	return false
 }
 
-// looksLikeCode reports whether most lines of a paragraph look like code:
-// commented-out code, or an example not marked as one.
-func looksLikeCode(src string, para []line) bool {
-	n := 0
-	for _, ln := range para {
-		if codeLike(src[ln.start:ln.end]) {
-			n++
-		}
-	}
-	return n*2 > len(para)
-}
-
-// codeLike reports whether a line reads as code: it is dense with
-// operators and brackets, or holds an operator no sentence holds.
+// codeLike reports whether a line, as prose (markup gone, identifiers
+// the placeholder), reads as code: it is dense with operators and
+// brackets, or holds an operator no sentence holds.
 func codeLike(t string) bool {
 	for _, op := range []string{" == ", " != ", " && ", " || ", " := ", " += ", " -= ", "();", " = ", "->", "=>"} {
 		if strings.Contains(t, op) {

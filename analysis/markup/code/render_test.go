@@ -7,7 +7,7 @@ import (
 
 // render writes blocks as their prose, one per line, with the placeholder
 // as "thing", for golden files and failure messages.
-func render(src string, blocks []Block) string {
+func renderBlocks(src string, blocks []Block) string {
 	var sb strings.Builder
 	for _, b := range blocks {
 		fmt.Fprintf(&sb, "%s %d-%d: ", kindName(b.Kind), b.Pieces[0].Start, b.Pieces[len(b.Pieces)-1].End)
