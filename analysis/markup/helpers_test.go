@@ -168,7 +168,7 @@ func checkExtract(t testing.TB, languageID, src string) []Block {
 		}
 		whole = parseWhole(src)
 	} else {
-		whole = parsePlain(src)
+		whole = FormatFor(languageID).Parse(lfLines(src), 0, nil)
 	}
 	if diff := sameBlocks(src, byChunk, whole); diff != "" {
 		t.Fatalf("chunked parse differs from whole parse: %s", diff)
