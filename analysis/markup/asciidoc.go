@@ -497,13 +497,18 @@ func (p *adocParser) inline(lo, hi int) {
 			}
 			if e := p.mark(i, lo, hi, "`"); e > i {
 				flush(i)
+				e = compoundEnd(p.src, e, hi)
 				placeholder(b, i, e)
 				i, from = e, e
 				continue
 			}
 		case '+':
 			if (i+1 >= hi || p.src[i+1] == '\n' || p.src[i+1] == '\r') && i > lo && p.src[i-1] == ' ' {
-				flush(i) // a hard line break " +"
+				ws := i // a hard line break " +"
+				for ws > from && p.src[ws-1] == ' ' {
+					ws--
+				}
+				flush(ws)
 				i++
 				from = i
 				continue

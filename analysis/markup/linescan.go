@@ -104,17 +104,17 @@ func rawText(b *proseBuilder, start, end int) {
 
 // placeholder adds the placeholder word for the non-prose source run
 // [start, end) (inline code, math, a URL, a reference). A placeholder that
-// follows another with only blanks between them joins it, so that
+// follows another with no word between them joins it, so that
 // "#pr(1) #breaking" reads as one word, not "thing thing".
 func placeholder(b *proseBuilder, start, end int) {
 	n := len(b.spans)
-	if n > 0 && b.spans[n-1].Placeholder && isBlankLine(b.src[b.spans[n-1].SourceEnd:start]) {
+	if n > 0 && b.spans[n-1].Placeholder && !hasWordByte(b.src[b.spans[n-1].SourceEnd:start]) {
 		b.spans[n-1].SourceEnd = end
 		return
 	}
 	if n > 1 && b.spans[n-2].Placeholder {
 		ws := b.spans[n-1]
-		if isBlankLine(string(b.prose[ws.ProseStart:ws.ProseEnd])) && isBlankLine(b.src[b.spans[n-2].SourceEnd:start]) {
+		if isBlankLine(string(b.prose[ws.ProseStart:ws.ProseEnd])) && !hasWordByte(b.src[b.spans[n-2].SourceEnd:start]) {
 			b.prose = b.prose[:ws.ProseStart]
 			b.spans = b.spans[:n-1]
 			b.spans[n-2].SourceEnd = end
@@ -122,6 +122,32 @@ func placeholder(b *proseBuilder, start, end int) {
 		}
 	}
 	b.atomic(PlaceholderWord, start, end, true)
+}
+
+// compoundEnd extends the end of inline code over the rest of a
+// hyphenated compound it opens ("“if“-statement", "`Vec`-like"): such a
+// word is not prose to check, and a rule reading "thing-statement" as a
+// word would judge the article before it by the placeholder.
+func compoundEnd(src string, end, hi int) int {
+	for end+1 < hi && src[end] == '-' && isWordByte(src[end+1]) {
+		end++
+		for end < hi && isWordByte(src[end]) {
+			end++
+		}
+	}
+	return end
+}
+
+// hasWordByte reports whether s holds a letter or a digit: the source
+// between two placeholders that join may hold blanks and the brackets
+// that closed the first ("@calc.abs[`abs`] #pr(1)"), not a word.
+func hasWordByte(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isWordByte(s[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // skipped drops the source run [start, end) from the prose, keeping a

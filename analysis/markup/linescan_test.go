@@ -1,22 +1,24 @@
 package markup
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// scanParsers are the hand-written scanners by format, with the extension
-// of their golden inputs under testdata/<format>.
+// scanParsers are the hand-written scanners by testdata folder, with the
+// extension of their golden inputs under testdata/<folder> and the
+// format's language id.
 var scanParsers = map[string]struct {
-	ext   string
-	parse func(string) []Block
+	ext, id string
+	parse   func(string) []Block
 }{
-	"rst": {".rst", parseRST},
-	"asciidoc": {".adoc", parseAsciiDoc},
-	"org": {".org", parseOrg},
-	"typst": {".typ", parseTypst},
+	"rst":      {".rst", "restructuredtext", parseRST},
+	"asciidoc": {".adoc", "asciidoc", parseAsciiDoc},
+	"org":      {".org", "org", parseOrg},
+	"typst":    {".typ", "typst", parseTypst},
 }
 
 // checkScan checks one document through parse: the span invariants of
@@ -41,6 +43,20 @@ func checkScan(t testing.TB, parse func(string) []Block, src string) []Block {
 	return blocks
 }
 
+// checkScanFormat is checkScan through the registry too: Extract and the
+// chunk-by-chunk path give the blocks of one whole parse.
+func checkScanFormat(t testing.TB, id string, parse func(string) []Block, src string) []Block {
+	t.Helper()
+	whole := checkScan(t, parse, src)
+	if diff := sameBlocks(src, Extract(id, src), whole); diff != "" {
+		t.Fatalf("Extract(%s) differs from a whole parse: %s", id, diff)
+	}
+	if diff := sameBlocks(src, extractByChunk(id, src), whole); diff != "" {
+		t.Fatalf("chunked parse (%s) differs from a whole parse: %s", id, diff)
+	}
+	return whole
+}
+
 // TestScanDump writes the prose of every document under $LIAISON_SCAN_DUMP
 // (a corpus folder) to /tmp/scan, for reviewing extraction by eye.
 func TestScanDump(t *testing.T) {
@@ -61,6 +77,169 @@ func TestScanDump(t *testing.T) {
 				sb.WriteString(blk.Kind.String() + ": " + blk.Prose + "\n")
 			}
 			os.WriteFile(filepath.Join("/tmp/scan", filepath.Base(p)+".txt"), []byte(sb.String()), 0o644)
+		}
+	}
+}
+
+// proseList renders blocks as "kind: prose" lines.
+func proseList(blocks []Block) string {
+	var sb strings.Builder
+	for _, b := range blocks {
+		sb.WriteString(b.Kind.String() + ": " + b.Prose + "\n")
+	}
+	return sb.String()
+}
+
+// TestScanGolden extracts each document under testdata/<format> (real
+// documents, see testdata/README.md) and compares the blocks and spans,
+// as text, with the .golden file beside it. Run with -update to rewrite
+// the golden files.
+func TestScanGolden(t *testing.T) {
+	for name, sp := range scanParsers {
+		n := 0
+		err := filepath.WalkDir(filepath.Join("testdata", name), func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || filepath.Ext(path) != sp.ext {
+				return err
+			}
+			n++
+			t.Run(strings.TrimPrefix(path, "testdata/"), func(t *testing.T) {
+				b, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				src := string(b)
+				got := describe(src, checkScanFormat(t, sp.id, sp.parse, src))
+				golden := strings.TrimSuffix(path, sp.ext) + ".golden"
+				if *update {
+					if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run with -update to create it)", err)
+				}
+				if got != string(want) {
+					t.Errorf("blocks differ from %s (run with -update after checking):\n%s", golden, sameBlocksText(got, string(want)))
+				}
+			})
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			t.Errorf("no golden inputs for %s", name)
+		}
+	}
+}
+
+// sameBlocksText reports the first differing line of two descriptions.
+func sameBlocksText(got, want string) string {
+	gl, wl := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < len(gl) && i < len(wl); i++ {
+		if gl[i] != wl[i] {
+			return "line " + itoa(i+1) + ":\n got  " + gl[i] + "\n want " + wl[i]
+		}
+	}
+	return "got " + itoa(len(gl)) + " lines, want " + itoa(len(wl))
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}
+
+// scanSeeds are inputs that reach the corners of the four scanners; with
+// fuzzSeeds and the files under testdata/fuzz they seed the fuzz targets.
+var scanSeeds = []string{
+	"Title\n=====\n\n*a* **b** ``c`` :r:`d` `e <f>`_ g_ [1]_ |s| \\* https://x.y\n",
+	"=====\nT\n=====\n\n- a\n  b\n\n1. c\n#. d\n\n.. note:: x\n   :o: p\n\n   y\n\n.. [1] n\n.. _t: u\n.. |s| image:: i\n",
+	"x::\n\n    code\n\n=== ===\na   b\n=== ===\n\n+---+---+\n| a | b |\n+---+---+\n\n>>> 1\n| line\n",
+	"PEP: 1\nTitle: t\n  more\n\n:F: v\n\nterm\n   def\n\n   quote\n",
+	"= D\nA <a@b>\n:a: b\n\n== S\n\n*b* _i_ `m` +p+ {a} {u}/x[t] https://x[t] xref:a[] <<i,t>> [[a]] ((t)) (((i))) x--y \"`q`\" \\*\n",
+	"[source]\n----\nc\n----\n\n[NOTE]\n====\nn\n====\n\n____\nq\n____\n\n--\no\n--\n\n|===\n|a |b\na|* l\nl|x\n|===\n",
+	"* a\n** b\n. c\n<1> d\nt:: e\nu::\n  f\n\n .lit\n\n.T\ninclude::x[]\n// c\n////\nc\n////\nNOTE: n +\nx\n",
+	"#+title: T\n* TODO [#A] H [1/2] :t:\nSCHEDULED: <x>\n*b* /i/ _u_ +s+ =v= ~c~ [[l][d]] [[l]] [fn:1] {{{m}}} \\(x\\) src_c{x} <<t>> @@h:x@@\n",
+	"#+begin_src x\nc\n#+end_src\n#+begin_quote\nq\n#+end_quote\n# c\n:P:\n:END:\n: f\n| a | b |\n|---|\n- a\n  b\n- [X] t :: d\n[fn:1] n\n-----\n",
+	"#set x(y)\n#let f(x) = [a *b*]\n= H <l>\n*s* _e_ `r` $m$ @r @r[s] #f(1)[c][d] #x.y #(1) #{2} #[c] \\# ~ // c\n/* b /* n */ */ https://x\n",
+	"- a\n  b\n+ c\n/ T: d\n1. e\n```r\nc\n```\n#figure(image(\"a\"), caption: [c])\n\n#info[\n  p\n\n  q\n]\n#footnote[f] \\u{1F600}\n",
+	"#show: x.with(\n  a: [b],\n)\n#if a [b] else [c]\n#context x\n\\\nunclosed [ ( { ` $ \" /* <x\n",
+}
+
+// fuzzScan checks, for any input: no panic, every block and span inside
+// the source, blocks and spans in order without overlapping, and the
+// registry's paths equal to one whole parse.
+func fuzzScan(f *testing.F, id string, parse func(string) []Block) {
+	for _, s := range append(append([]string(nil), fuzzSeeds...), scanSeeds...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		checkScanFormat(t, id, parse, src)
+	})
+}
+
+func FuzzScanRST(f *testing.F)      { fuzzScan(f, "restructuredtext", parseRST) }
+func FuzzScanAsciiDoc(f *testing.F) { fuzzScan(f, "asciidoc", parseAsciiDoc) }
+func FuzzScanOrg(f *testing.F)      { fuzzScan(f, "org", parseOrg) }
+func FuzzScanTypst(f *testing.F)    { fuzzScan(f, "typst", parseTypst) }
+
+// TestScanFormats checks the four formats' registry entries: chosen by
+// their language ids and extensions, with their directive syntax.
+func TestScanFormats(t *testing.T) {
+	tests := []struct {
+		id, path, line string
+	}{
+		{"asciidoc", "a/b.adoc", "//"},
+		{"adoc", "b.asciidoc", "//"},
+		{"asciidoc", "b.asc", "//"},
+		{"restructuredtext", "doc/index.rst", ".."},
+		{"rst", "x.RST", ".."},
+		{"org", "notes.org", "#"},
+		{"typst", "paper.typ", "//"},
+	}
+	for _, tt := range tests {
+		f, ok := LookupFormat(tt.id)
+		if !ok {
+			t.Errorf("LookupFormat(%q): not found", tt.id)
+			continue
+		}
+		if g, ok := FormatForPath(tt.path); !ok || g != f {
+			t.Errorf("FormatForPath(%q) = %v, want the format of %q", tt.path, g, tt.id)
+		}
+		if f.Comment.Line != tt.line {
+			t.Errorf("%s: comment prefix %q, want %q", tt.id, f.Comment.Line, tt.line)
+		}
+	}
+}
+
+// TestScanDirectiveComments checks that a directive written in each
+// format's own comment syntax is found as a comment, and is not prose.
+func TestScanDirectiveComments(t *testing.T) {
+	for _, id := range []string{"asciidoc", "restructuredtext", "org", "typst"} {
+		f := FormatFor(id)
+		d := f.Comment.Directive("liaison-disable-next-line a-an")
+		src := "Some text.\n\n" + d + "\nMore text.\n"
+		var found bool
+		for _, c := range f.Comments(src) {
+			if strings.Contains(c.Text, "liaison-disable-next-line a-an") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: directive %q not among the comments of %q", id, d, src)
+		}
+		for _, b := range Extract(id, src) {
+			if strings.Contains(b.Prose, "liaison") {
+				t.Errorf("%s: directive read as prose: %q", id, b.Prose)
+			}
 		}
 	}
 }

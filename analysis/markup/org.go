@@ -376,7 +376,7 @@ func (p *orgParser) inline(lo, hi int) {
 				if j := strings.Index(p.src[i:hi], "]]"); j > 2 {
 					flush(i)
 					link := p.src[i+2 : i+j]
-					if k := strings.Index(link, "]["); k >= 0 {
+					if k := strings.Index(link, "]["); k >= 0 && !orgKeyLink(link[:k]) {
 						p.inline(i+2+k+2, i+j)
 					} else {
 						placeholder(b, i, i+j+2)
@@ -402,6 +402,7 @@ func (p *orgParser) inline(lo, hi int) {
 		case '=', '~':
 			if _, _, e := p.emphasis(i, lo, hi); e > i {
 				flush(i)
+				e = compoundEnd(p.src, e, hi)
 				placeholder(b, i, e)
 				i, from = e, e
 				continue
@@ -483,4 +484,10 @@ func (p *orgParser) inline(lo, hi int) {
 		i++
 	}
 	flush(hi)
+}
+
+// orgKeyLink reports a link whose description is a key sequence, not
+// prose: Doom Emacs's "kbd:" links ([[kbd:][SPC s i]]).
+func orgKeyLink(target string) bool {
+	return strings.HasPrefix(target, "kbd:")
 }

@@ -568,8 +568,9 @@ func (p *rstParser) inline(lo, hi int) {
 			if strings.HasPrefix(p.src[i:hi], "``") {
 				if e := p.findEnd(i+2, hi, "``"); e >= 0 {
 					flush(i)
-					placeholder(b, i, e+2)
-					i, from = e+2, e+2
+					e = compoundEnd(p.src, e+2, hi)
+					placeholder(b, i, e)
+					i, from = e, e
 					continue
 				}
 				break
@@ -699,6 +700,9 @@ func (p *rstParser) interpreted(role string, start, open, close, end int) {
 	if strings.HasSuffix(content, ">") {
 		if lt := strings.LastIndex(content, "<"); lt > 0 && isSpace(content[lt-1]) {
 			close = open + lt
+			for close > open && isSpace(p.src[close-1]) {
+				close--
+			}
 			titled = true
 		}
 	}

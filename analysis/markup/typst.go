@@ -170,6 +170,9 @@ func (p *typstParser) markup(lo, hi int) {
 		case '`':
 			flush(i)
 			e := p.skipRaw(i, hi)
+			if !strings.Contains(src[i:e], "\n") {
+				e = compoundEnd(src, e, hi)
+			}
 			if !(p.empty() && restBlank(src, e, hi)) {
 				p.placeholder(i, e)
 			}
@@ -248,9 +251,13 @@ func (p *typstParser) markup(lo, hi int) {
 				continue
 			}
 			if i+1 < hi && src[i+1] == '*' {
-				flush(i)
+				ws := i
+				for ws > from && (src[ws-1] == ' ' || src[ws-1] == '\t') {
+					ws--
+				}
+				flush(ws)
 				e := p.skipBlockComment(i, hi)
-				p.skip(i, e)
+				p.skip(ws, e)
 				i, from = e, e
 				continue
 			}
