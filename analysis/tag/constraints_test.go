@@ -1,6 +1,10 @@
 package tag
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // TestConstraintsCostNothingOnEWT compares the tagger with and without the
 // constraint pass on the EWT test split: the pass may change tags, but it
@@ -55,5 +59,56 @@ func TestConstraintSubjectName(t *testing.T) {
 				t.Errorf("%q: word %d tagged %v/%v, want %v/%v", tt.sentence, i, got[i].UPOS, got[i].PTB, w.UPOS, w.PTB)
 			}
 		}
+	}
+}
+
+// TestConstraintBranches measures each branch of the constraint pass: the
+// right answers lost on the dev sets (conversion-dev, liaison-dev, the
+// extra cases) and the EWT test tags changed when it is off.
+func TestConstraintBranches(t *testing.T) {
+	sets := map[string][]verbCase{"conversion-dev": readConversionDev(t), "liaison-dev": readLiaisonDev(t), "extra": extraVerbCases}
+	score := func(tg *Tagger, cases []verbCase) int {
+		right := 0
+		for _, c := range cases {
+			words := simpleTokens(c.sentence)
+			tags := tg.Tag(words, nil)
+			for i, w := range words {
+				if strings.EqualFold(w, c.word) {
+					if tags[i].PTB.IsVerb() == c.verb {
+						right++
+					}
+					break
+				}
+			}
+		}
+		return right
+	}
+	ewt := loadEWTTest(t)
+	ewtRight := func(tg *Tagger) int {
+		right := 0
+		var out []Tagged
+		for _, s := range ewt {
+			out = tg.Tag(s.Words, out)
+			for i := range out {
+				if out[i].PTB.String() == s.XPOS[i] {
+					right++
+				}
+			}
+		}
+		return right
+	}
+	all := Default()
+	for b := 0; b < numBranches; b++ {
+		off, err := Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		off.offBranches = 1 << b
+		line := branchNames[b] + ":"
+		for _, name := range []string{"conversion-dev", "liaison-dev", "extra"} {
+			line += fmt.Sprintf(" %s %+d", name, score(all, sets[name])-score(off, sets[name]))
+		}
+		line += fmt.Sprintf(" EWT-test PTB %+d", ewtRight(all)-ewtRight(off))
+		t.Log(line)
 	}
 }

@@ -63,7 +63,8 @@ type Tagger struct {
 	unknown []atomic.Pointer[wordType]
 
 	constraint    constraintLabels
-	noConstraints bool // for measuring the constraint pass
+	noConstraints bool   // for measuring the constraint pass
+	offBranches   uint32 // for measuring its branches: those whose bits are set are off
 	scratch       sync.Pool
 }
 
@@ -184,7 +185,7 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 	}
 	t.tagRows = make([]atomic.Pointer[tagRow], (t.classes+1)*(t.classes+1))
 	t.constraint = constraintLabels{
-		vb: t.findLabel(VERB, VB), vbp: t.findLabel(VERB, VBP), vbz: t.findLabel(VERB, VBZ), vbg: t.findLabel(VERB, VBG), to: t.findLabel(PART, TO),
+		vb: t.findLabel(VERB, VB), vbp: t.findLabel(VERB, VBP), vbz: t.findLabel(VERB, VBZ), vbg: t.findLabel(VERB, VBG),
 		nnp: t.findLabel(PROPN, NNP),
 	}
 	t.unknown = make([]atomic.Pointer[wordType], unknownSlots)

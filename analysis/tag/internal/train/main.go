@@ -41,6 +41,8 @@ func main() {
 	}
 }
 
+var confusions = flag.Int("confusions", 0, "print this many of the most frequent UPOS errors on the dev set")
+
 func run(trainPath, devPath, testPath, convPath, outPath string, cfg config) error {
 	start := time.Now()
 	trainSet, err := conllu.ReadFile(trainPath)
@@ -60,6 +62,9 @@ func run(trainPath, devPath, testPath, convPath, outPath string, cfg config) err
 		}
 		upos, ptb := evaluate(m, devSet, cfg.lexicon)
 		fmt.Fprintf(os.Stderr, "dev: UPOS %.2f%%  PTB %.2f%%\n", upos, ptb)
+		if *confusions > 0 {
+			printConfusions(os.Stderr, m, devSet, cfg.lexicon, *confusions)
+		}
 	}
 	if testPath != "" {
 		testSet, err := conllu.ReadFile(testPath)
