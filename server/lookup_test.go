@@ -181,4 +181,3 @@ func TestStuckProjectReadBlocksNothing(t *testing.T) {
 		t.Errorf("open, another document's diagnostics, shutdown and exit took %v while a read was stuck", d)
 	}
 }
-
