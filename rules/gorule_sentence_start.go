@@ -12,13 +12,16 @@ import (
 )
 
 // sentenceStart flags a sentence that begins with a lower-case word right
-// after a full stop in the same block ("It rained. we stayed in.") and
+// after a full stop, ! or ? in the same block ("It rained. we stayed in.",
+// "Is it done? yes.") and
 // offers the word capitalised. It needs the previous sentence, which a
 // pattern cannot see: the splitter ends a sentence at a bare full stop
 // before a lower-case word, so the full stop is the last token of prev.
 //
 // It says nothing when the full stop may not end a sentence, or when the
 // word is lower case by nature:
+//   - after ! or ?, the word is a verb: the mark may belong to a name
+//     (Yahoo! is, Tora! Tora! Tora! is);
 //   - the word before the full stop is an abbreviation the tokenizer does
 //     not know (approx., cf., al.), a single letter (an initial, a label:
 //     "option b."), a number (a list label "1."), or the full stop is part
@@ -36,7 +39,7 @@ func sentenceStart(prev, toks []analysis.Token) []GoMatch {
 		return nil
 	}
 	stop := &prev[len(prev)-1]
-	if stop.Kind != token.Punct || stop.Text != "." {
+	if stop.Kind != token.Punct || !isStop(stop.Text) {
 		return nil
 	}
 	before := &prev[len(prev)-2]
@@ -57,6 +60,9 @@ func sentenceStart(prev, toks []analysis.Token) []GoMatch {
 	w := &toks[i]
 	if w.Kind != token.Word || !lowerByChance(w) {
 		return nil
+	}
+	if stop.Text != "." && (w.UPOS == tag.VERB || w.UPOS == tag.AUX) {
+		return nil // a name with its "!" as the subject: "Tora! Tora! Tora! is a film"
 	}
 	if i+1 < len(toks) {
 		next := &toks[i+1]
@@ -99,10 +105,25 @@ func lowerByChance(t *analysis.Token) bool {
 	return morph.Default().Classes(t.Text) != 0
 }
 
-// isOpeningMark reports an opening quote or bracket.
+// isStop reports a full stop, or a run of ! and ? (Really? yes?!), which
+// the splitter ends a sentence at as it does at a full stop.
+func isStop(s string) bool {
+	if s == "." {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] != '!' && s[i] != '?' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isOpeningMark reports an opening quote. A bracket is not one: what
+// follows it may be an aside or a source ("[via Example News]").
 func isOpeningMark(s string) bool {
 	switch s {
-	case "(", "[", "\"", "'", "“", "‘":
+	case "\"", "'", "“", "‘":
 		return true
 	}
 	return false
