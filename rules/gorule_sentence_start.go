@@ -28,6 +28,9 @@ import (
 //     of a spaced ellipsis (". . .");
 //   - the word has a capital or a digit inside (iPhone, eBay, mp3), or is
 //     not an English word the lexicon or the tagger knows (npm, gcc);
+//   - the word is a noun the previous sentence has in lower case too,
+//     not at its start: a name written in lower case ("He uses vim. vim
+//     is fast.");
 //   - the word is glued to a mark that makes it a path or a call
 //     (cache/session.go, len(x)), or it is a verb's plain form with a verb
 //     after it, which makes it a subject: a command's name ("make will
@@ -71,6 +74,13 @@ func sentenceStart(prev, toks []analysis.Token) []GoMatch {
 		}
 		if w.PTB == tag.VB && (next.PTB == tag.MD || next.PTB == tag.VBZ || next.PTB == tag.VBD) {
 			return nil // a command's name as the subject: "make will see", "go builds it"
+		}
+	}
+	if w.UPOS == tag.NOUN || w.UPOS == tag.PROPN {
+		for j := 1; j < len(prev); j++ {
+			if prev[j].Text == w.Text {
+				return nil // written so inside the sentence before: a name in lower case (vim, git)
+			}
 		}
 	}
 	r, n := utf8.DecodeRuneInString(w.Text)
