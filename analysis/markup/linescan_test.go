@@ -220,6 +220,32 @@ func TestScanFormats(t *testing.T) {
 	}
 }
 
+// TestScanCommentsInCode checks that a directive-like comment inside a
+// code listing is not taken as a directive.
+func TestScanCommentsInCode(t *testing.T) {
+	tests := []struct{ id, src string }{
+		{"asciidoc", "[source,js]\n----\n// liaison-disable a-an\n----\n"},
+		{"asciidoc", "```\n// liaison-disable a-an\n```\n"},
+		{"org", "#+begin_src sh\n# liaison-disable a-an\n#+end_src\n"},
+		{"typst", "```typ\n// liaison-disable a-an\n```\n"},
+	}
+	for _, tt := range tests {
+		if cs := FormatFor(tt.id).Comments(tt.src); len(cs) != 0 {
+			t.Errorf("%s: %q: comments %+v, want none", tt.id, tt.src, cs)
+		}
+		// The same comment outside the listing is one.
+		var line string
+		for _, l := range strings.Split(tt.src, "\n") {
+			if strings.Contains(l, "liaison-") {
+				line = l
+			}
+		}
+		if cs := FormatFor(tt.id).Comments("Text.\n\n" + line + "\n"); len(cs) != 1 {
+			t.Errorf("%s: comments outside the listing %+v, want one", tt.id, cs)
+		}
+	}
+}
+
 // TestScanDirectiveComments checks that a directive written in each
 // format's own comment syntax is found as a comment, and is not prose.
 func TestScanDirectiveComments(t *testing.T) {
@@ -241,5 +267,41 @@ func TestScanDirectiveComments(t *testing.T) {
 				t.Errorf("%s: directive read as prose: %q", id, b.Prose)
 			}
 		}
+	}
+}
+
+// BenchmarkScanners extracts the format's documents under testdata (through
+// Extract, as a front end does) and reports MB/s; with
+// LIAISON_SCAN_CORPUS set to ../shared/corpus/markup it reads that
+// format's whole corpus folder instead.
+func BenchmarkScanners(b *testing.B) {
+	for _, name := range []string{"asciidoc", "rst", "org", "typst"} {
+		sp := scanParsers[name]
+		root := filepath.Join("testdata", name)
+		if dir := os.Getenv("LIAISON_SCAN_CORPUS"); dir != "" {
+			root = filepath.Join(dir, name)
+		}
+		var docs []string
+		total := 0
+		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && filepath.Ext(path) == sp.ext {
+				if data, err := os.ReadFile(path); err == nil {
+					docs = append(docs, string(data))
+					total += len(data)
+				}
+			}
+			return nil
+		})
+		b.Run(name, func(b *testing.B) {
+			if len(docs) == 0 {
+				b.Skip("no documents")
+			}
+			b.SetBytes(int64(total))
+			for b.Loop() {
+				for _, d := range docs {
+					Extract(sp.id, d)
+				}
+			}
+		})
 	}
 }
