@@ -127,6 +127,13 @@ func appendInline(ps []Piece, src string, s, e int) ([]Piece, bool) {
 			i = j
 			continue
 		}
+		if q := quotedName(src, i, j); q > 0 {
+			// 'old', a name in single quotes, is code.
+			placeholder(i, q)
+			verbatim(q, j)
+			i = j
+			continue
+		}
 		a, b := trimWord(src, i, j)
 		if strings.ContainsAny(src[a:b], "=(") && isIdentifier(src[a:b]) {
 			// key="" and f("x") keep their quotes.
@@ -145,11 +152,23 @@ func appendInline(ps []Piece, src string, s, e int) ([]Piece, bool) {
 	return ps, openTag
 }
 
+// quotedName returns the end of a word in single quotes, 'name', that
+// src[i:j] starts with (sentence punctuation may follow), or 0.
+func quotedName(src string, i, j int) int {
+	for j > i && strings.IndexByte(".,;:!?)", src[j-1]) >= 0 {
+		j--
+	}
+	if j-i < 3 || src[i] != '\'' || src[j-1] != '\'' || strings.IndexByte(src[i+1:j-1], '\'') >= 0 {
+		return 0
+	}
+	return j
+}
+
 // trimWord leaves out the punctuation around a word: opening brackets and
 // quotes before, sentence punctuation and closing ones after (a call's
 // brackets stay).
 func trimWord(src string, a, b int) (int, int) {
-	for a < b && strings.IndexByte(`("'“‘*_`, src[a]) >= 0 {
+	for a < b && strings.IndexByte(`("'*_`, src[a]) >= 0 {
 		a++
 	}
 	for b > a {
@@ -400,7 +419,8 @@ func linkAt(src string, i, e int) (end, textStart, textEnd int) {
 			return 0, 0, 0
 		}
 	}
-	if text == "" {
+	if text == "" || text[0] == ' ' || text[len(text)-1] == ' ' {
+		// [ -t 1 ] is a shell test, not a link.
 		return end, -1, 0
 	}
 	trimmed := strings.Trim(text, "`")

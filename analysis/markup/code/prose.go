@@ -21,6 +21,7 @@ type reader struct {
 	literal   bool   // the paragraph before ended with "::" or was a code directive
 	example   bool   // in a @example tag's code
 	afterCode bool   // a line of code came before, with no blank line since
+	colon     int    // the indentation of the line before when it ended with ":"; else -1
 	prevBlank bool
 }
 
@@ -29,7 +30,7 @@ func (l *Language) appendBlocks(blocks []Block, src string, g []Comment) []Block
 		return blocks
 	}
 	lines := l.lines(src, g)
-	r := &reader{src: src, style: l.style, blocks: blocks, codeAbove: -1, prevBlank: true}
+	r := &reader{src: src, style: l.style, blocks: blocks, codeAbove: -1, colon: -1, prevBlank: true}
 	r.base = -1
 	for i, ln := range lines {
 		if ln.blank() || (ln.opener && len(lines) > 1) {
@@ -43,10 +44,7 @@ func (l *Language) appendBlocks(blocks []Block, src string, g []Comment) []Block
 	if r.base < 0 {
 		r.base = 0
 	}
-	for i, ln := range lines {
-		if i == 0 && g[0].Start == 0 && hasPrefixAt(src, 0, "#!") {
-			continue // a shebang
-		}
+	for _, ln := range lines {
 		r.line(ln)
 	}
 	r.flush()
@@ -102,6 +100,14 @@ func (r *reader) line(ln line) {
 	r.prevBlank = false
 	literal := r.literal
 	r.literal = false
+	colon := r.colon
+	r.colon = -1
+	if colon >= 0 && rel >= colon+2 && listMarker(t) == 0 && r.style != restText {
+		// "Run it so:" and an indented line under it: an example.
+		r.flush()
+		r.codeAbove = colon + 2
+		return
+	}
 	switch {
 	case r.doctest:
 		return
@@ -223,6 +229,9 @@ func (r *reader) line(ln line) {
 		r.kind = kind
 	}
 	r.para = append(r.para, line{start: start, end: end})
+	if strings.HasSuffix(t, ":") {
+		r.colon = rel
+	}
 }
 
 // codeIndent is how far past the comment's indentation a line after a
@@ -450,6 +459,7 @@ func isDecoration(t string) bool {
 
 // toolDirectives start a comment that speaks to a tool, not to a reader.
 var toolDirectives = [...]string{
+	"!/", // a shebang, #!/bin/sh
 	"go:", "+build", "nolint", "lint:", "eslint", "jshint", "jscs:", "istanbul ", "prettier-ignore", "@ts-", "tslint:",
 	"noqa", "type:", "pylint:", "pyright:", "mypy:", "fmt:", "isort:", "shellcheck ", "-*-", "vim:", "vi:", "ex:",
 	"region", "endregion", "#region", "#endregion", "NOLINT", "clang-format", "liaison-", "export ", "line ",
