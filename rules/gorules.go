@@ -33,6 +33,7 @@ type GoContextRule func(prev, toks []analysis.Token) []GoMatch
 func goRules() map[string]GoRule {
 	m := map[string]GoRule{
 		"ordinal-suffix": ordinalSuffix,
+		"pronoun-case":   pronounCase,
 	}
 	for name, fn := range goContextRules() {
 		m[name] = func(toks []analysis.Token) []GoMatch { return fn(nil, toks) }

@@ -1,0 +1,371 @@
+package rules
+
+import (
+	"strings"
+
+	"liaison/analysis"
+	"liaison/analysis/tag"
+	"liaison/analysis/token"
+)
+
+// pronounCase flags a personal pronoun in the wrong case inside a
+// coordination, where a pattern cannot see far enough to know which case
+// the slot needs, and offers the coordination rewritten:
+//
+//   - an object form in a coordinated subject, at the start of a clause and
+//     before its finite verb: "Me and him went" → "He and I went", "Her and
+//     her sister own" → "She and her sister own";
+//   - "us" + plural noun as a subject: "Us students need" → "We students";
+//   - a subject form in a coordination that is the object of a preposition
+//     or of a verb, with no finite verb after it in the clause (so the
+//     pronoun cannot be a subject): "to Sarah and I" → "to Sarah and me",
+//     "asked he and I to stay" → "asked him and me to stay".
+//
+// It says nothing where the case is a matter of style (after "than", "as",
+// a form of "be": "It was John and I"), where the coordination can begin a
+// clause ("I think he and I should talk", "for you and I was worried"), or
+// where "her" is a possessive ("me and her sister" is judged by "me").
+func pronounCase(toks []analysis.Token) []GoMatch {
+	var out []GoMatch
+	for j := 1; j+1 < len(toks); j++ {
+		if w := pcLower(toks[j].Text); w != "and" && w != "or" {
+			continue
+		}
+		if m, ok := objectAsSubject(toks, j); ok {
+			out = append(out, m)
+			continue
+		}
+		if m, ok := subjectAsObject(toks, j); ok {
+			out = append(out, m)
+		}
+	}
+	if m, ok := usAsSubject(toks); ok {
+		out = append(out, m)
+	}
+	for i := 1; i+2 < len(toks); i++ {
+		// "They told we to leave": a lone subject form between a verb
+		// and its infinitive is the verb's object.
+		w := pcLower(toks[i].Text)
+		if _, ok := subjectToObject[w]; !ok || w == "i" {
+			continue
+		}
+		if toks[i+1].PTB == tag.TO && toks[i+2].PTB == tag.VB && isVerbTag(toks[i-1].PTB) && governs(&toks[i-1]) {
+			out = append(out, GoMatch{Start: i, End: i + 1, Replacements: []string{objectForm(toks[i].Text)}})
+		}
+	}
+	for k := range out {
+		// The engine cases a pattern's replacement like the match; a Go
+		// rule's is its own, so a sentence-initial "Me and him" gets "He
+		// and I".
+		if t := toks[out[k].Start].Text; t != "" && t[0] >= 'A' && t[0] <= 'Z' {
+			for r, rep := range out[k].Replacements {
+				if rep != "" && rep[0] >= 'a' && rep[0] <= 'z' {
+					out[k].Replacements[r] = strings.ToUpper(rep[:1]) + rep[1:]
+				}
+			}
+		}
+	}
+	return out
+}
+
+func isVerbTag(p tag.PTB) bool {
+	switch p {
+	case tag.VB, tag.VBD, tag.VBG, tag.VBN, tag.VBP, tag.VBZ:
+		return true
+	}
+	return false
+}
+
+var (
+	objectToSubject = map[string]string{"me": "I", "him": "he", "her": "she", "us": "we", "them": "they"}
+	subjectToObject = map[string]string{"i": "me", "he": "him", "she": "her", "we": "us", "they": "them"}
+)
+
+// objectAsSubject handles "X and Y" with the conjunction at j, where the
+// first conjunct is one pronoun at the start of a clause.
+func objectAsSubject(toks []analysis.Token, j int) (GoMatch, bool) {
+	first := pcLower(toks[j-1].Text)
+	if _, ok := objectToSubject[first]; !ok {
+		if _, ok := subjectToObject[first]; !ok || first == "i" {
+			return GoMatch{}, false
+		}
+	}
+	if !clauseStart(toks, j-1) {
+		return GoMatch{}, false
+	}
+	end, ok := conjunctEnd(toks, j+1)
+	if !ok || !finiteNext(toks, end) {
+		return GoMatch{}, false
+	}
+	second := toks[j+1 : end]
+	secondObj := false
+	if len(second) == 1 {
+		w := pcLower(second[0].Text)
+		_, secondObj = objectToSubject[w]
+		if _, subj := subjectToObject[w]; !subj && !secondObj && second[0].PTB == tag.PRP {
+			return GoMatch{}, false // "it", "you": no case to get wrong, but no rewrite either
+		}
+	}
+	_, firstObj := objectToSubject[first]
+	if !firstObj && !secondObj {
+		return GoMatch{}, false
+	}
+	a := subjectForm(toks[j-1].Text)
+	b := conjunctText(second, subjectForm)
+	conj := pcLower(toks[j].Text)
+	var rep string
+	if pcLower(a) == "i" {
+		rep = b + " " + conj + " I"
+	} else {
+		rep = a + " " + conj + " " + b
+	}
+	return GoMatch{Start: j - 1, End: end, Replacements: []string{rep}}, true
+}
+
+// subjectAsObject handles "X and I" or "he and X" with the conjunction at
+// j, governed by a preposition or a verb before the coordination.
+func subjectAsObject(toks []analysis.Token, j int) (GoMatch, bool) {
+	// The second conjunct: "I" alone, or anything after a subject pronoun.
+	var start, end int
+	second := pcLower(toks[j+1].Text)
+	if second == "i" {
+		end = j + 2
+		s, ok := conjunctStart(toks, j)
+		if !ok {
+			return GoMatch{}, false
+		}
+		start = s
+	} else {
+		first := pcLower(toks[j-1].Text)
+		if _, ok := subjectToObject[first]; !ok || first == "i" {
+			return GoMatch{}, false
+		}
+		e, ok := conjunctEnd(toks, j+1)
+		if !ok {
+			return GoMatch{}, false
+		}
+		start, end = j-1, e
+	}
+	if start == 0 || !governs(&toks[start-1]) {
+		return GoMatch{}, false
+	}
+	if verbLater(toks, end) {
+		return GoMatch{}, false
+	}
+	rep := conjunctText(toks[start:j], objectForm) + " " + pcLower(toks[j].Text) + " " + conjunctText(toks[j+1:end], objectForm)
+	return GoMatch{Start: start, End: end, Replacements: []string{rep}}, true
+}
+
+// usAsSubject flags "Us students need …" at the start of a clause.
+func usAsSubject(toks []analysis.Token) (GoMatch, bool) {
+	for i := 0; i+2 < len(toks); i++ {
+		if pcLower(toks[i].Text) != "us" || !clauseStart(toks, i) || toks[i+1].PTB != tag.NNS {
+			continue
+		}
+		if finiteNext(toks, i+2) {
+			return GoMatch{Start: i, End: i + 1, Replacements: []string{"we"}}, true
+		}
+	}
+	return GoMatch{}, false
+}
+
+// clauseStart reports whether token i can begin a clause: the sentence's
+// first word (after an opening adverb such as "Yesterday"), or a word after
+// a comma, semicolon, colon or coordinating conjunction.
+func clauseStart(toks []analysis.Token, i int) bool {
+	if i == 0 {
+		return true
+	}
+	p := &toks[i-1]
+	if p.Kind == token.Punct {
+		switch p.Text {
+		case ",", ";", ":", "(", "\"", "“", "—":
+			return true
+		}
+		return false
+	}
+	switch pcLower(p.Text) {
+	case "and", "but", "so", "because", "when", "while", "although", "though", "since", "until", "if", "that", "then":
+		return true
+	}
+	if i != 1 {
+		return false
+	}
+	switch pcLower(p.Text) {
+	case "yesterday", "today", "tomorrow", "now", "then", "later", "recently", "tonight", "afterwards", "sometimes":
+		return true
+	}
+	return p.PTB == tag.RB
+}
+
+// conjunctEnd returns the end of a short noun phrase starting at i (a
+// pronoun, or up to four words of determiner, adjective, noun, number).
+func conjunctEnd(toks []analysis.Token, i int) (int, bool) {
+	if i >= len(toks) {
+		return 0, false
+	}
+	if toks[i].PTB == tag.PRP {
+		return i + 1, true
+	}
+	if pcLower(toks[i].Text) == "her" && (i+1 == len(toks) || !nounPhraseTag(toks[i+1].PTB)) {
+		return i + 1, true // "me and her met": not the possessive
+	}
+	k := i
+	for k < len(toks) && k-i < 4 && nounPhraseTag(toks[k].PTB) {
+		k++
+	}
+	if k == i || !nounTag(toks[k-1].PTB) {
+		return 0, false
+	}
+	return k, true
+}
+
+// conjunctStart returns the start of a short noun phrase ending just
+// before the conjunction at j.
+func conjunctStart(toks []analysis.Token, j int) (int, bool) {
+	if toks[j-1].PTB == tag.PRP {
+		if pcLower(toks[j-1].Text) == "i" {
+			return 0, false
+		}
+		return j - 1, true
+	}
+	if !nounTag(toks[j-1].PTB) {
+		return 0, false
+	}
+	k := j - 1
+	for k > 0 && j-k < 4 && nounPhraseTag(toks[k-1].PTB) {
+		k--
+	}
+	return k, true
+}
+
+func nounTag(p tag.PTB) bool {
+	return p == tag.NN || p == tag.NNS || p == tag.NNP || p == tag.NNPS
+}
+
+func nounPhraseTag(p tag.PTB) bool {
+	switch p {
+	case tag.DT, tag.PRPS, tag.JJ, tag.CD, tag.NN, tag.NNS, tag.NNP, tag.NNPS:
+		return true
+	}
+	return false
+}
+
+// finiteNext reports whether a finite verb comes at i, after at most one
+// adverb: the coordination before it is the verb's subject.
+func finiteNext(toks []analysis.Token, i int) bool {
+	if i < len(toks) && (toks[i].PTB == tag.RB) {
+		i++
+	}
+	if i >= len(toks) {
+		return false
+	}
+	switch toks[i].PTB {
+	case tag.VBD, tag.VBZ, tag.VBP, tag.MD:
+		return true
+	}
+	// The tagger reads a present verb after a noun phrase as a base form
+	// or even a preposition ("her sister own a bakery"); a word the
+	// lexicon knows as a verb, before a determiner, is one.
+	if i+1 < len(toks) && (toks[i].PTB == tag.VB || toks[i].PTB == tag.IN) && toks[i+1].PTB == tag.DT {
+		switch pcLower(toks[i].Text) {
+		case "own", "run", "live", "work", "make", "have", "need", "want", "love", "like":
+			return true
+		}
+	}
+	return false
+}
+
+// verbLater reports whether a verb that can have a subject comes after i
+// in the same clause: "for you and I was worried".
+func verbLater(toks []analysis.Token, i int) bool {
+	for k := i; k < len(toks); k++ {
+		t := &toks[k]
+		if t.Kind == token.Punct {
+			switch t.Text {
+			case ",", ";", ":", ".", "!", "?", "—", ")":
+				return false
+			}
+		}
+		switch t.PTB {
+		case tag.VBD, tag.VBZ, tag.VBP, tag.MD, tag.CC:
+			return t.PTB != tag.CC
+		case tag.VB:
+			if k == 0 || toks[k-1].PTB != tag.TO {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// governs reports whether t takes the coordination after it as its
+// object: a preposition (not a comparison or a subordinator), or a verb
+// other than "be" and the verbs that take a clause.
+func governs(t *analysis.Token) bool {
+	w := pcLower(t.Text)
+	switch t.PTB {
+	case tag.IN, tag.TO:
+		switch w {
+		case "than", "as", "because", "if", "that", "while", "although", "though", "whether", "since", "until", "so", "once", "unless", "after", "before":
+			return false
+		}
+		return true
+	case tag.VB, tag.VBD, tag.VBG, tag.VBN, tag.VBP, tag.VBZ:
+		switch t.Lemma {
+		case "be", "become", "remain", "seem", "say", "think", "know", "believe", "hope", "guess", "feel", "suppose",
+			"realise", "realize", "mean", "wish", "doubt", "assume", "reckon", "bet", "swear", "notice", "claim",
+			"insist", "agree", "understand", "hear", "see", "find", "decide", "remember", "forget", "figure", "learn",
+			"guarantee", "promise", "pray", "worry", "fear", "suspect", "admit", "confirm", "deny", "predict", "argue",
+			"explain", "show", "prove", "imagine", "pretend", "note", "mention", "recall", "report", "ensure", "let", "make":
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+func pcLower(s string) string { return strings.ToLower(strings.ReplaceAll(s, "’", "'")) }
+
+// subjectForm and objectForm give a pronoun in the other case, and any
+// other word as written ("Sarah", "my").
+func subjectForm(w string) string {
+	if s, ok := objectToSubject[pcLower(w)]; ok {
+		return s
+	}
+	if pcLower(w) == "i" {
+		return "I"
+	}
+	return w
+}
+
+func objectForm(w string) string {
+	if s, ok := subjectToObject[pcLower(w)]; ok {
+		return s
+	}
+	return w
+}
+
+// conjunctText writes a conjunct's tokens, a one-word pronoun conjunct in
+// the form f gives; the other words keep their text ("her sister").
+func conjunctText(ts []analysis.Token, f func(string) string) string {
+	if len(ts) == 1 {
+		return f(ts[0].Text)
+	}
+	parts := make([]string, len(ts))
+	for i := range ts {
+		parts[i] = ts[i].Text
+	}
+	if len(parts) > 0 && parts[0] != "I" && isPronounWord(parts[0]) {
+		parts[0] = pcLower(parts[0])
+	}
+	return strings.Join(parts, " ")
+}
+
+func isPronounWord(w string) bool {
+	switch pcLower(w) {
+	case "my", "your", "his", "her", "our", "their", "its", "the", "a", "an", "this", "that":
+		return true
+	}
+	return false
+}
