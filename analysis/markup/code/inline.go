@@ -38,7 +38,7 @@ func appendInline(ps []Piece, src string, s, e int) ([]Piece, bool) {
 			i++
 			continue
 		case c == '`':
-			if j := closeBackticks(src, i, e); j > 0 {
+			if j := closeBackticks(src, i, near(i, e)); j > 0 {
 				// A reST role (:class:`Foo`) is part of the code it marks.
 				placeholder(i, j)
 				i = j
@@ -47,13 +47,13 @@ func appendInline(ps []Piece, src string, s, e int) ([]Piece, bool) {
 		case c == ':' && roleEnd(src, i, e) > 0:
 			// A reST role and its target, :func:`check`, are code.
 			j := roleEnd(src, i, e)
-			if k := closeBackticks(src, j, e); k > 0 {
+			if k := closeBackticks(src, j, near(j, e)); k > 0 {
 				placeholder(i, k)
 				i = k
 				continue
 			}
 		case c == '{' && i+1 < e && src[i+1] == '@':
-			if j := matchBrace(src, i, e); j > 0 {
+			if j := matchBrace(src, i, near(i, e)); j > 0 {
 				if strings.HasPrefix(src[i:j], "{@inheritDoc") {
 					i = j
 					continue
@@ -83,7 +83,7 @@ func appendInline(ps []Piece, src string, s, e int) ([]Piece, bool) {
 				continue
 			}
 		case c == '[':
-			if j, textStart, textEnd := linkAt(src, i, e); j > 0 {
+			if j, textStart, textEnd := linkAt(src, i, near(i, e)); j > 0 {
 				if textStart < 0 {
 					placeholder(i, j)
 				} else {
@@ -96,7 +96,7 @@ func appendInline(ps []Piece, src string, s, e int) ([]Piece, bool) {
 		// A word: up to the next blank, brackets of a call included.
 		j := i
 		parens := 0
-		for j < e {
+		for j < e && (parens == 0 || j < i+maxInline) {
 			b := src[j]
 			if b == '(' && (parens > 0 || j > i && isIdentByte(src[j-1])) {
 				parens++
@@ -163,6 +163,13 @@ func quotedName(src string, i, j int) int {
 	}
 	return j
 }
+
+// maxInline bounds how far an inline construct (a code span, a {@tag}, a
+// link, a call's brackets) is looked for past its opening, which keeps a
+// line's reading linear: real ones are far shorter.
+const maxInline = 256
+
+func near(i, e int) int { return min(e, i+maxInline) }
 
 // trimWord leaves out the punctuation around a word: opening brackets and
 // quotes before, sentence punctuation and closing ones after (a call's
@@ -353,7 +360,10 @@ func tagAt(src string, i, e int) (int, bool) {
 	if k < e && src[k] != '>' && src[k] != ' ' && src[k] != '/' {
 		return 0, false
 	}
-	end := strings.IndexByte(src[k:e], '>')
+	end := strings.IndexByte(src[k:near(k, e)], '>')
+	if end < 0 && near(k, e) < e {
+		return 0, false
+	}
 	if end < 0 {
 		// The tag goes on on the next line (<a⏎ href="…">): the rest of
 		// this line is its attributes; the reader skips the next line's
@@ -368,7 +378,7 @@ func tagAt(src string, i, e int) (int, bool) {
 		return end, true // <see cref="X"/>
 	}
 	closing := "</" + src[j:k] + ">"
-	if c := strings.Index(strings.ToLower(src[end:e]), strings.ToLower(closing)); c >= 0 {
+	if c := strings.Index(strings.ToLower(src[end:near(end, e)]), strings.ToLower(closing)); c >= 0 {
 		return end + c + len(closing), true
 	}
 	return end, false
