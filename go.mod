@@ -1,6 +1,6 @@
 module liaison
 
-go 1.26
+go 1.26.0
 
 require (
 	github.com/clipperhouse/uax29/v2 v2.7.0
@@ -12,6 +12,7 @@ require (
 	go.lsp.dev/uri v1.0.1
 	go.uber.org/zap v1.28.0
 	go.yaml.in/yaml/v3 v3.0.6
+	golang.org/x/net v0.62.0
 )
 
 require go.uber.org/multierr v1.11.0 // indirect
