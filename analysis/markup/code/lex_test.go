@@ -87,3 +87,30 @@ func TestExtract(t *testing.T) {
 		})
 	}
 }
+
+func TestExtractMore(t *testing.T) {
+	for _, tc := range []struct {
+		name, lang, src string
+		want            []string
+	}{
+		{"fence in block doc", "rust", "/*!\nText here.\n\n```\n# let x = 1; // hidden\nfoo(x)\n```\n\nMore text.\n*/\n", []string{"Text here.", "More text."}},
+		{"lua gutter", "c", "/*\n** Objects may have one of\n** three colors.\n*/\n", []string{"Objects may have one of three colors."}},
+		{"shell code line", "shellscript", "# It can't be detected\n# if [ -n \"$X\" ]; then return 0; fi\n", []string{"It can't be detected"}},
+		{"js import", "typescript", "// Imported by:\n//\n// import { a } from \"./b\"\n", []string{"Imported by:"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := proseOf(t, tc.lang, tc.src)
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("prose of %q:\n got  %q\n want %q", tc.src, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestExtractSentencesStay(t *testing.T) {
+	src := "/**\n * It can switch into state <em>open</em>; then access to it\n * is prohibited.\n */\n"
+	want := "It can switch into state open; then access to it is prohibited."
+	if got := proseOf(t, "java", src); len(got) != 1 || got[0] != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

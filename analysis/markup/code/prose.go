@@ -445,9 +445,12 @@ func isDecoration(t string) bool {
 	if len(t) < 3 {
 		return false
 	}
+	if (t[0] == '{' || t[0] == '}') && isDecoration(t[1:]) {
+		return true // Lua's "{=====" and "}=====" around a section
+	}
 	c := t[0]
-	if isLetter(c) || isDigit(c) || c >= 0x80 {
-		return false
+	if isLetter(c) || isDigit(c) || c >= 0x80 || c == '`' || c == '~' {
+		return false // ``` and ~~~ are fences
 	}
 	for i := 0; i < len(t); i++ {
 		if t[i] != c && t[i] != ' ' {
@@ -554,6 +557,13 @@ func strongCode(t string) bool {
 		if strings.HasSuffix(t, s) && !(s == "}" && (strings.Contains(t, "{@") || strings.Contains(t, "`") || strings.Count(t, " ") > 3 && !strings.Contains(t, "{"))) {
 			return true
 		}
+	}
+	if (strings.HasPrefix(t, "if ") || strings.HasPrefix(t, "elif ")) && strings.Contains(t, "; then") ||
+		(strings.HasPrefix(t, "for ") || strings.HasPrefix(t, "while ")) && strings.Contains(t, "; do") || strings.HasPrefix(t, "if [") || (strings.HasPrefix(t, "import ") || strings.HasPrefix(t, "export ")) && strings.Contains(t, " from ") {
+		return true // shell and JavaScript
+	}
+	if strings.HasPrefix(t, "= ") || strings.HasPrefix(t, "| ") || strings.HasPrefix(t, "=> ") {
+		return true // the value of an expression worked out
 	}
 	for _, p := range []string{"#include", "#define", "#if", "#endif", "} ", "@Override", "import ", "from ", "package "} {
 		if strings.HasPrefix(t, p) && (p[0] != 'i' && p[0] != 'f' && p[0] != 'p' || codeLike(t)) {

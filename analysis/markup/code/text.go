@@ -66,7 +66,12 @@ func (l *Language) lines(src string, g []Comment) []line {
 		for i := 1; i < len(out); i++ {
 			ln := &out[i]
 			if !ln.blank() && src[ln.text] == '*' {
-				*ln = makeLine(src, ln.text+1, ln.end)
+				// One star, or Lua's two ("**").
+				k := ln.text + 1
+				if k < ln.end && src[k] == '*' {
+					k++
+				}
+				*ln = makeLine(src, k, ln.end)
 			}
 		}
 	}
