@@ -75,7 +75,9 @@ func init() {
 func parseSource(lang *code.Language, src string) []Block {
 	var blocks []Block
 	b := proseBuilder{src: src}
-	for _, cb := range lang.Extract(src) {
+	// The lexers end lines at LF; a lone CR ends one too (as everywhere in
+	// liaison), and reading it as an LF keeps every offset.
+	for _, cb := range lang.Extract(lfLines(src)) {
 		b.reset()
 		for _, p := range cb.Pieces {
 			switch p.Kind {
@@ -108,7 +110,7 @@ func parseSource(lang *code.Language, src string) []Block {
 func splitSource(lang *code.Language, src string) []Chunk {
 	var chunks []Chunk
 	start := 0
-	for _, at := range lang.Cuts(src, sourceChunk) {
+	for _, at := range lang.Cuts(lfLines(src), sourceChunk) {
 		chunks = append(chunks, Chunk{Start: start, End: at})
 		start = at
 	}
@@ -119,7 +121,7 @@ func splitSource(lang *code.Language, src string) []Chunk {
 // and block comments, not docstrings.
 func sourceComments(lang *code.Language, src string) []Comment {
 	var out []Comment
-	for _, c := range lang.Comments(src) {
+	for _, c := range lang.Comments(lfLines(src)) {
 		if c.Style == code.DocString {
 			continue
 		}

@@ -178,6 +178,19 @@ func TestSourceOptIn(t *testing.T) {
 	}
 }
 
+// TestSourceLoneCR checks that a lone CR ends a comment's line, as an LF
+// does: the code after it is not read as the comment's prose.
+func TestSourceLoneCR(t *testing.T) {
+	src := "// First line of prose.\rvar x = \"a b c\"\r// Second line of prose.\r"
+	var got []string
+	for _, b := range checkSource(t, "go", src) {
+		got = append(got, b.Prose)
+	}
+	if want := []string{"First line of prose.", "Second line of prose."}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("blocks %q, want %q", got, want)
+	}
+}
+
 // FuzzExtractSource checks every source-code format on any input: no
 // panic, spans inside the source and in order, chunked equal to whole.
 func FuzzExtractSource(f *testing.F) {
