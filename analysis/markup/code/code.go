@@ -79,6 +79,7 @@ const (
 	markdownText textStyle = iota // Markdown-ish: rustdoc, JSDoc, Javadoc, Doxygen
 	goText                        // Go doc comments: indented lines are code
 	restText                      // reStructuredText docstrings
+	configText                    // YAML and TOML: a comment that reads key: value is a setting
 )
 
 // Lookup returns the language of a canonical id, and false for an id this
@@ -102,8 +103,8 @@ func IDs() []string {
 }
 
 var (
-	slashMarkers = []string{"///", "//!", "//"}
-	hashMarkers  = []string{"##", "#!", "#:", "#"}
+	slashMarkers = []string{"///<", "//!<", "///", "//!", "//"} // "///<": Doxygen's member after
+	hashMarkers  = []string{"##", "#:", "#"}                    // "#:": Sphinx's attribute comment
 	phpMarkers   = []string{"///", "//", "#"}
 	dashMarkers  = []string{"---", "--"}
 )
@@ -125,8 +126,8 @@ var languages = [...]Language{
 	{ID: "ruby", lex: lexRuby, markers: hashMarkers},
 	{ID: "shellscript", lex: lexShell, markers: hashMarkers},
 	{ID: "lua", lex: lexLua, markers: dashMarkers},
-	{ID: "yaml", lex: lexYAML, markers: hashMarkers},
-	{ID: "toml", lex: lexTOML, markers: hashMarkers},
+	{ID: "yaml", lex: lexYAML, markers: hashMarkers, style: configText},
+	{ID: "toml", lex: lexTOML, markers: hashMarkers, style: configText},
 }
 
 // Comments returns the comments of src in source order.

@@ -114,3 +114,23 @@ func TestExtractSentencesStay(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestExtractLanguages(t *testing.T) {
+	for _, tc := range []struct {
+		name, lang, src string
+		want            []string
+	}{
+		{"csharp xml doc", "csharp", "/// <summary>\n/// Gets the <see cref=\"Foo\"/> of a <c>bar</c> value.\n/// </summary>\n/// <param name=\"x\">The input value.</param>\n", []string{"Gets the thing of a thing value.", "The input value."}},
+		{"doxygen after", "cpp", "int x; ///< The count of items.\nint y; /**< The other one here. */\n", []string{"The count of items.", "The other one here."}},
+		{"sphinx attribute", "python", "#: The number of retries.\nretries = 3\n", []string{"The number of retries."}},
+		{"yaml settings", "yaml", "# Set the level of logging.\n# level: debug\n# - name: x\nlevel: info\n# Note: keep it short.\n", []string{"Set the level of logging.", "Note: keep it short."}},
+		{"toml settings", "toml", "# Where the cache is kept.\n# cache = \"/tmp\"\n# [server]\n", []string{"Where the cache is kept."}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := proseOf(t, tc.lang, tc.src)
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("prose of %q:\n got  %q\n want %q", tc.src, got, tc.want)
+			}
+		})
+	}
+}

@@ -111,7 +111,7 @@ func (r *reader) line(ln line) {
 	switch {
 	case r.doctest:
 		return
-	case isToolDirective(t):
+	case isToolDirective(t) || r.style == configText && isSetting(t):
 		r.flush()
 		return
 	case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
@@ -536,6 +536,25 @@ func isBlockTag(t string) bool {
 		}
 	}
 	return false
+}
+
+// isSetting reports whether a line of a YAML or TOML comment is a
+// setting (commented out): "key: value", "key = value", "- item: x",
+// "[table]".
+func isSetting(t string) bool {
+	t = strings.TrimPrefix(t, "- ")
+	if strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") {
+		return true
+	}
+	i := 0
+	for i < len(t) && (isLetter(t[i]) || isDigit(t[i]) || strings.IndexByte("_.-\"'", t[i]) >= 0) {
+		i++
+	}
+	if i == 0 || isUpper(t[0]) && !strings.ContainsAny(t[:i], "_.-") {
+		return false // "Note: …" is prose
+	}
+	rest := strings.TrimLeft(t[i:], " ")
+	return strings.HasPrefix(rest, "=") || rest == ":" || strings.HasPrefix(rest, ": ")
 }
 
 // isSection reports whether a line is a docstring section title alone on

@@ -42,6 +42,9 @@ func (l *Language) lines(src string, g []Comment) []line {
 		if start < end && start == c.TextStart && src[start] == '!' {
 			start++
 		}
+		if start < end && src[start] == '<' && start > c.TextStart {
+			start++ // Doxygen's /**< member after */
+		}
 		for end > start && src[end-1] == '*' {
 			end--
 		}
