@@ -1,0 +1,98 @@
+package rules
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"liaison/analysis"
+)
+
+// TestSentenceStartSeesPreviousSentence checks the GoContextRule plumbing
+// both ways a block is checked: the engine and Explain must hand the rule
+// the sentence before, or it can never fire (it says nothing on a block's
+// first sentence, and "we" here starts the second).
+func TestSentenceStartSeesPreviousSentence(t *testing.T) {
+	e := defaultEngine(t)
+	a := analysis.New()
+	ctx := context.Background()
+	tests := []struct {
+		text string
+		want string // the word flagged, "" for none
+	}{
+		{"It rained. we stayed in.", "we"},
+		{"we stayed in.", ""}, // a block's first sentence has no full stop before it
+		{"It rained. We stayed in.", ""},
+		{"Is it done? we think so.", "we"},
+		{"Run it. npm does the rest.", ""},
+	}
+	for _, tt := range tests {
+		res, err := a.Analyze(ctx, "plaintext", tt.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, f := range e.Check(ctx, res, Settings{}) {
+			if f.Rule.ID == "sentence-start" {
+				got = tt.text[f.Start:f.End]
+			}
+		}
+		if got != tt.want {
+			t.Errorf("Check(%q): sentence-start flagged %q, want %q", tt.text, got, tt.want)
+		}
+		got = ""
+		for _, se := range e.Explain(ctx, res.Blocks[0].BlockAnalysis) {
+			for _, m := range se.Matches {
+				if m.Rule.ID == "sentence-start" && m.Status == Reported {
+					got = se.Tokens[m.Start].Token.Text
+				}
+			}
+		}
+		if got != tt.want {
+			t.Errorf("Explain(%q): sentence-start reported %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// BenchmarkSentenceStart measures the Go rule alone over every sentence of
+// the Rust Book, each with the sentence before it.
+func BenchmarkSentenceStart(b *testing.B) {
+	files, err := filepath.Glob("../testdata/rust-book/*.md")
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no chapters: %v", err)
+	}
+	a := analysis.New()
+	var blocks []*analysis.BlockAnalysis
+	sentences := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, err := a.Analyze(context.Background(), "markdown", string(src))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, bl := range res.Blocks {
+			if bl.BlockAnalysis != nil {
+				blocks = append(blocks, bl.BlockAnalysis)
+				sentences += len(bl.Sentences)
+			}
+		}
+	}
+	b.ResetTimer()
+	found := 0
+	for b.Loop() {
+		found = 0
+		for _, bl := range blocks {
+			var prev []analysis.Token
+			for _, s := range bl.Sentences {
+				found += len(sentenceStart(prev, s.Tokens))
+				prev = s.Tokens
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(sentences), "ns/sentence")
+	b.ReportMetric(float64(found), "findings")
+}
