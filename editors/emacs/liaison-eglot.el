@@ -10,10 +10,11 @@
 
 ;;; Commentary:
 
-;; liaison checks English usage in Markdown and plain text: it flags
+;; liaison checks English usage in Markdown, plain text, LaTeX, HTML,
+;; AsciiDoc, reStructuredText, Org, Typst and commit messages: it flags
 ;; "liaison" used as a verb and offers "liaise", and more usage rules that
 ;; know each word's part of speech.  This file tells Eglot how to start
-;; `liaison serve' for Markdown and text buffers, and what to send it as
+;; `liaison serve' for those buffers, and what to send it as
 ;; settings.
 ;;
 ;;   (require 'liaison-eglot)
@@ -46,10 +47,23 @@
   '(markdown-mode
     (gfm-mode :language-id "markdown")
     (markdown-ts-mode :language-id "markdown")
+    (latex-mode :language-id "latex")
+    (LaTeX-mode :language-id "latex")
+    (html-mode :language-id "html")
+    (mhtml-mode :language-id "html")
+    (adoc-mode :language-id "asciidoc")
+    (rst-mode :language-id "restructuredtext")
+    (org-mode :language-id "org")
+    (typst-ts-mode :language-id "typst")
+    (typst-mode :language-id "typst")
+    (git-commit-elisp-text-mode :language-id "git-commit")
+    (git-commit-ts-mode :language-id "git-commit")
     (text-mode :language-id "plaintext"))
   "Major modes whose buffers liaison checks, as in `eglot-server-programs'.
 An entry is a mode, or (MODE :language-id ID); modes derived from
-`text-mode' that are not listed are sent as plain text."
+`text-mode' that are not listed are sent as plain text.  Source code is
+not prose by default: add a mode (for example (go-mode :language-id
+\"go\")) to check its comments."
   :type '(repeat (choice symbol (list symbol (const :language-id) string))))
 
 (defcustom liaison-eglot-settings nil

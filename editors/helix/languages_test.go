@@ -15,6 +15,7 @@ import (
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 
+	"liaison/analysis/markup"
 	"liaison/server"
 	"liaison/server/lsptest"
 
@@ -127,7 +128,7 @@ func TestLanguagesTOML(t *testing.T) {
 	if _, err := server.ParseSettings(server.DefaultSettings(), []byte(`{"liaison":{"debounceMs":`+c.settings["debounceMs"]+`}}`)); err != nil {
 		t.Errorf("debounceMs = %s: %v", c.settings["debounceMs"], err)
 	}
-	for _, name := range []string{"markdown", "text", "git-commit"} {
+	for _, name := range []string{"markdown", "text", "git-commit", "latex", "html", "typst", "rst", "asciidoc", "org"} {
 		l, ok := c.languages[name]
 		if !ok {
 			t.Errorf("no [[language]] entry for %s", name)
@@ -135,6 +136,17 @@ func TestLanguagesTOML(t *testing.T) {
 		}
 		if servers := stringArray(t, l["language-servers"]); !slices.Contains(servers, "liaison") {
 			t.Errorf("%s: language-servers %q lack liaison", name, servers)
+		}
+	}
+	// Helix tells the server the language-id, else the name: each must be
+	// one the server reads as its format, not as plain text by default.
+	for name, l := range c.languages {
+		id := name
+		if v, ok := l["language-id"]; ok {
+			id = unquote(t, v)
+		}
+		if _, ok := markup.LookupFormat(id); !ok {
+			t.Errorf("%s: language id %q is not one liaison reads", name, id)
 		}
 	}
 	if servers := stringArray(t, c.languages["markdown"]["language-servers"]); !slices.Contains(servers, "marksman") {
@@ -187,7 +199,7 @@ func TestServerStartsAsConfigured(t *testing.T) {
 		t.Fatalf("initialize: %v\nstderr: %s", err, stderr.String())
 	}
 	dir := t.TempDir()
-	for i, doc := range []struct{ languageID, name string }{{"markdown", "a.md"}, {"text", "a.txt"}, {"git-commit", "COMMIT_EDITMSG"}} {
+	for i, doc := range []struct{ languageID, name string }{{"markdown", "a.md"}, {"text", "a.txt"}, {"git-commit", "COMMIT_EDITMSG"}, {"latex", "a.tex"}, {"html", "a.html"}} {
 		u := uri.File(filepath.Join(dir, doc.name))
 		if err := client.Open(ctx, u, doc.languageID, 1, "We liaisoned with the vendor.\n"); err != nil {
 			t.Fatal(err)

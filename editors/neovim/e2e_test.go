@@ -101,7 +101,7 @@ func TestNeovimEndToEnd(t *testing.T) {
 	if code, _ := rep.Diagnostic.Code.(string); code != "liaison-verb" {
 		t.Errorf("diagnostic code %v, want liaison-verb", rep.Diagnostic.Code)
 	}
-	for _, ft := range []string{"markdown", "text"} {
+	for _, ft := range []string{"markdown", "text", "gitcommit", "tex", "html", "rst", "org", "typst", "asciidoc"} {
 		if !slices.Contains(rep.Filetypes, ft) {
 			t.Errorf("lsp/liaison.lua filetypes %q lack %s", rep.Filetypes, ft)
 		}

@@ -10,13 +10,13 @@ if not configs.liaison then
   configs.liaison = {
     default_config = {
       cmd = { "liaison", "serve", "--stdio" },
-      filetypes = { "markdown", "text", "gitcommit" },
+      filetypes = { "markdown", "text", "gitcommit", "tex", "html", "xhtml", "asciidoc", "rst", "org", "typst" },
       root_dir = util.root_pattern(".git"),
       single_file_support = true,
       settings = { liaison = { debounceMs = 150 } },
     },
     docs = {
-      description = "liaison: English usage checking for Markdown and plain text.",
+      description = "liaison: English usage checking for Markdown, plain text, LaTeX, HTML, AsciiDoc, reStructuredText, Org, Typst and commit messages.",
     },
   }
 end

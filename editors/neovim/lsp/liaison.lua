@@ -1,4 +1,5 @@
--- liaison: English usage checking for Markdown and plain text.
+-- liaison: English usage checking for Markdown, plain text, LaTeX, HTML,
+-- AsciiDoc, reStructuredText, Org, Typst and commit messages.
 --
 -- Neovim 0.11+: put this file on your 'runtimepath' as lsp/liaison.lua
 -- (for example ~/.config/nvim/lsp/liaison.lua) and enable it:
@@ -17,7 +18,7 @@
 ---@type vim.lsp.Config
 return {
   cmd = { "liaison", "serve", "--stdio" },
-  filetypes = { "markdown", "text", "gitcommit" },
+  filetypes = { "markdown", "text", "gitcommit", "tex", "html", "xhtml", "asciidoc", "rst", "org", "typst" },
   root_markers = { ".git" },
   -- The "liaison" section, sent on start and whenever the server asks.
   --   debounceMs: milliseconds after typing before checking again

@@ -57,7 +57,21 @@ export function serverArgs(level: LogLevel): string[] {
   return ["serve", "--stdio", "--log-level", level];
 }
 
-/** languages reads liaison.languages, falling back to Markdown and plain text. */
+/** DEFAULT_LANGUAGES are package.json's default for liaison.languages: every prose format the server reads (source code is opt-in). */
+export const DEFAULT_LANGUAGES = [
+  "markdown",
+  "plaintext",
+  "latex",
+  "tex",
+  "html",
+  "git-commit",
+  "asciidoc",
+  "restructuredtext",
+  "org",
+  "typst",
+];
+
+/** languages reads liaison.languages, falling back to DEFAULT_LANGUAGES. */
 export function languages(get: Getter): string[] {
   const v = get<unknown>("languages");
   if (Array.isArray(v)) {
@@ -66,5 +80,5 @@ export function languages(get: Getter): string[] {
       return ids;
     }
   }
-  return ["markdown", "plaintext"];
+  return [...DEFAULT_LANGUAGES];
 }

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { after, describe, it } from "node:test";
 
 import { expandConfiguredPath, findServer, found, type LookupInput } from "../src/findServer";
-import { languages, logLevel, serverArgs, serverSettings } from "../src/settings";
+import { DEFAULT_LANGUAGES, languages, logLevel, serverArgs, serverSettings } from "../src/settings";
 
 const root = mkdtempSync(path.join(os.tmpdir(), "liaison-find-"));
 
@@ -96,7 +96,7 @@ describe("settings", () => {
   it("falls back to the info log level and the default languages", () => {
     assert.equal(logLevel(from({ logLevel: "loud" })), "info");
     assert.equal(logLevel(from({ logLevel: "debug" })), "debug");
-    assert.deepEqual(languages(from({ languages: [] })), ["markdown", "plaintext"]);
+    assert.deepEqual(languages(from({ languages: [] })), DEFAULT_LANGUAGES);
     assert.deepEqual(languages(from({ languages: ["markdown", 3, "restructuredtext"] })), ["markdown", "restructuredtext"]);
   });
   it("starts the server on stdio with the log level", () => {
