@@ -35,12 +35,12 @@ func (s *Server) disableActions(ctx context.Context, run *lintRun, doc protocol.
 		}
 		seen = append(seen, id)
 		diags := []protocol.Diagnostic{run.diags[i]}
-		markdown := markup.IsMarkdown(languageOf(run.languageID))
+		format := markup.FormatFor(languageOf(run.languageID))
 		if eol == "" {
 			eol = text.DominantEnding(run.text.Text())
 		}
-		lineEdit := run.insertEdit(lineDirectiveAt(run.text, pr.Start, id, markdown, eol))
-		docEdit := run.insertEdit(documentDirective(run.text.Text(), id, markdown, eol))
+		lineEdit := run.insertEdit(lineDirectiveAt(run.text, pr.Start, id, format, eol))
+		docEdit := run.insertEdit(documentDirective(run.text.Text(), id, format, eol))
 		out = append(out,
 			&protocol.CodeAction{
 				Title: fmt.Sprintf("Disable %s for this line", id), Kind: ptr(protocol.CodeActionKindQuickFix),
@@ -64,35 +64,31 @@ type insertion struct {
 }
 
 // lineDirectiveAt puts a disable-next-line directive on its own line above
-// the line holding offset, indented like it and ended with eol. Lines are
-// the Document's, so a lone CR ends one as an LF does.
-func lineDirectiveAt(doc *text.Document, offset int, rule string, markdown bool, eol string) insertion {
+// the line holding offset, indented like it and ended with eol, in the
+// format's comment syntax. Lines are the Document's, so a lone CR ends
+// one as an LF does.
+func lineDirectiveAt(doc *text.Document, offset int, rule string, format *markup.Format, eol string) insertion {
 	lineStart, lineEnd := doc.LineBounds(doc.Position(offset, text.UTF8).Line)
 	line := doc.Slice(lineStart, lineEnd)
 	indent := len(line) - len(strings.TrimLeft(line, " \t"))
-	return insertion{at: lineStart, text: line[:indent] + directiveText(directive.KeywordDisableNextLine, rule, markdown) + eol}
+	return insertion{at: lineStart, text: line[:indent] + format.Comment.Directive(directive.KeywordDisableNextLine+" "+rule) + eol}
 }
 
 // documentDirective puts a disable directive, ended with eol, at the top
-// of the document, after any front matter.
-func documentDirective(src, rule string, markdown bool, eol string) insertion {
+// of the document, after any front matter, in the format's comment
+// syntax.
+func documentDirective(src, rule string, format *markup.Format, eol string) insertion {
 	at := 0
-	if markdown {
+	dir := format.Comment.Directive(directive.KeywordDisable + " " + rule)
+	if format.Name == "markdown" {
 		if chunks := markup.Split("markdown", src); len(chunks) > 0 && chunks[0].Flags&markup.FrontMatter != 0 {
 			at = chunks[0].End
 			if !text.IsLineStart(src, at) {
-				return insertion{at: at, text: eol + directiveText(directive.KeywordDisable, rule, markdown) + eol}
+				return insertion{at: at, text: eol + dir + eol}
 			}
 		}
 	}
-	return insertion{at: at, text: directiveText(directive.KeywordDisable, rule, markdown) + eol}
-}
-
-func directiveText(keyword, rule string, markdown bool) string {
-	if markdown {
-		return "<!-- " + keyword + " " + rule + " -->"
-	}
-	return keyword + " " + rule
+	return insertion{at: at, text: dir + eol}
 }
 
 // insertEdit converts an insertion to an LSP text edit.
