@@ -136,8 +136,10 @@ func appendInline(ps []Piece, src string, s, e int) ([]Piece, bool) {
 		}
 		a, b := trimWord(src, i, j)
 		if strings.ContainsAny(src[a:b], "=(") && isIdentifier(src[a:b]) {
-			// key="" and f("x") keep their quotes.
-			for b = j; b > a && strings.IndexByte(".,;:!?", src[b-1]) >= 0; b-- {
+			// key="" and f("x") keep their quotes, and a call its closing
+			// bracket, but not one that closes a bracket opened before.
+			for b < j && (src[b] == '"' || src[b] == '\'' || src[b] == ')' && strings.Count(src[a:b], "(") > strings.Count(src[a:b], ")")) {
+				b++
 			}
 		}
 		verbatim(i, a)

@@ -77,6 +77,7 @@ func TestExtract(t *testing.T) {
 		{"words stay", "go", "// The URLs and APIs, e.g. the I/O of it, are fine.\n", []string{"The URLs and APIs, e.g. the I/O of it, are fine."}},
 		{"links", "rust", "/// See [the docs](https://x.org) and [`Regex`] or [Foo].\n", []string{"See the docs and thing or thing."}},
 		{"html", "java", "/** A <em>big</em> &amp; <code>x()</code> thing, {@link Foo the label}. */\n", []string{"A big & thing thing, the label."}},
+		{"call in brackets", "go", "// the pair (obj, TypeOf(fact)), and f(\"x\") or key=\"\" too.\n", []string{"the pair (obj, thing), and thing or thing too."}},
 		{"role", "python", "def f():\n    \"\"\"Use :func:`check` and ``x`` now.\"\"\"\n", []string{"Use thing and thing now."}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
