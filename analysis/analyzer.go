@@ -32,9 +32,11 @@ type Analyzer struct {
 // Implementations must be safe for concurrent use; they may drop anything
 // at any time.
 type Cache interface {
-	// Chunk returns the blocks of a chunk analysed before, offsets
-	// relative to the chunk.
-	Chunk(k ChunkKey) ([]Block, bool)
+	// Chunks looks the chunks of a document up, all at once (one lock, not
+	// one per chunk: a document has thousands): for each key it has, it
+	// sets found[i] and blocks[i], the blocks with offsets relative to the
+	// chunk.
+	Chunks(keys []ChunkKey, blocks [][]Block, found []bool)
 	// PutChunk keeps a chunk's blocks, each analysed afresh (and given to
 	// PutBlock first) or found by Block.
 	PutChunk(k ChunkKey, blocks []Block)
@@ -89,16 +91,20 @@ func (a *Analyzer) AnalyzeWith(ctx context.Context, cache Cache, languageID, src
 	}
 
 	// Look up every chunk; collect the misses, each distinct text once.
+	keys := make([]ChunkKey, len(chunks))
+	for i, c := range chunks {
+		keys[i] = keyOf(languageID, c, src, defs)
+	}
 	entries := make([][]Block, len(chunks))
+	found := make([]bool, len(chunks))
+	if cache != nil {
+		cache.Chunks(keys, entries, found)
+	}
 	var misses []int          // indexes of chunks to analyse
 	var dups map[ChunkKey]int // first miss of each key, when a text repeats
-	for i, c := range chunks {
-		k := keyOf(languageID, c, src, defs)
-		if cache != nil {
-			if blocks, ok := cache.Chunk(k); ok {
-				entries[i] = blocks
-				continue
-			}
+	for i, k := range keys {
+		if found[i] {
+			continue
 		}
 		if dups == nil {
 			dups = make(map[ChunkKey]int)
@@ -113,16 +119,14 @@ func (a *Analyzer) AnalyzeWith(ctx context.Context, cache Cache, languageID, src
 		return nil, err
 	}
 
-	for i, c := range chunks {
-		if entries[i] == nil { // a repeat of a chunk analysed above
-			if first, ok := dups[keyOf(languageID, c, src, defs)]; ok {
-				entries[i] = entries[first]
-			}
+	for i, k := range keys {
+		if !found[i] && entries[i] == nil { // a repeat of a chunk analysed above
+			entries[i] = entries[dups[k]]
 		}
 	}
 	if cache != nil {
 		for _, i := range misses {
-			k := keyOf(languageID, chunks[i], src, defs)
+			k := keys[i]
 			k.Text = strings.Clone(k.Text) // the key must not pin the whole document
 			cache.PutChunk(k, entries[i])
 		}

@@ -23,11 +23,12 @@ func newMapCache() *mapCache {
 	return &mapCache{chunks: map[ChunkKey][]Block{}, blocks: map[BlockKey]mapBlock{}}
 }
 
-func (c *mapCache) Chunk(k ChunkKey) ([]Block, bool) {
+func (c *mapCache) Chunks(keys []ChunkKey, blocks [][]Block, found []bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	b, ok := c.chunks[k]
-	return b, ok
+	for i, k := range keys {
+		blocks[i], found[i] = c.chunks[k]
+	}
 }
 
 func (c *mapCache) PutChunk(k ChunkKey, blocks []Block) {

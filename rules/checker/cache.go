@@ -137,21 +137,26 @@ func (c *cache) forget(doc string) {
 	c.evict(c.tick)
 }
 
-// Chunk implements analysis.Cache.
-func (v *view) Chunk(k analysis.ChunkKey) ([]analysis.Block, bool) {
+// Chunks implements analysis.Cache.
+func (v *view) Chunks(keys []analysis.ChunkKey, blocks [][]analysis.Block, found []bool) {
 	c := v.c
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	e, ok := c.chunks[k]
-	if !ok {
-		return nil, false
+	if v.used == nil {
+		v.used = make([]*chunkEntry, 0, len(keys))
 	}
-	e.lastUse = v.tick
-	for _, m := range e.members {
-		m.lastUse = v.tick
+	for i, k := range keys {
+		e, ok := c.chunks[k]
+		if !ok {
+			continue
+		}
+		e.lastUse = v.tick
+		for _, m := range e.members {
+			m.lastUse = v.tick
+		}
+		v.used = append(v.used, e)
+		blocks[i], found[i] = e.blocks, true
 	}
-	v.used = append(v.used, e)
-	return e.blocks, true
 }
 
 // PutChunk implements analysis.Cache.
@@ -273,6 +278,9 @@ func (c *cache) evict(tick uint64) {
 			c.dropBlock(m.ba, m)
 		}
 	}
+	if c.bytes <= c.limit && tick%staleScanEvery != 0 {
+		return // the stale bound is looked at every few calls: it takes a scan
+	}
 	var stale []*chunkEntry
 	var staleBytes int64
 	for _, e := range c.chunks {
@@ -351,6 +359,11 @@ func (c *cache) stats() (bytes int64, chunks, blocks int) {
 	defer c.mu.Unlock()
 	return c.bytes, len(c.chunks), len(c.byAnalysis)
 }
+
+// staleScanEvery is how often (in calls) evict measures the stale entries,
+// a scan of every chunk (a quarter of a millisecond for the Rust Book):
+// between two scans they grow by a few revisions.
+const staleScanEvery = 16
 
 // entryOverhead is an entry's share of map buckets and headers.
 const entryOverhead = 96
