@@ -138,7 +138,11 @@ func appendInline(ps []Piece, src string, s, e int) ([]Piece, bool) {
 		if strings.ContainsAny(src[a:b], "=(") && isIdentifier(src[a:b]) {
 			// key="" and f("x") keep their quotes, and a call its closing
 			// bracket, but not one that closes a bracket opened before.
-			for b < j && (src[b] == '"' || src[b] == '\'' || src[b] == ')' && strings.Count(src[a:b], "(") > strings.Count(src[a:b], ")")) {
+			open, closed := strings.Count(src[a:b], "("), strings.Count(src[a:b], ")")
+			for b < j && (src[b] == '"' || src[b] == '\'' || src[b] == ')' && open > closed) {
+				if src[b] == ')' {
+					closed++
+				}
 				b++
 			}
 		}
@@ -180,13 +184,17 @@ func trimWord(src string, a, b int) (int, int) {
 	for a < b && strings.IndexByte(`("'*_`, src[a]) >= 0 {
 		a++
 	}
+	open, closed := strings.Count(src[a:b], "("), strings.Count(src[a:b], ")")
 	for b > a {
 		c := src[b-1]
-		if c == ')' && strings.Count(src[a:b], "(") >= strings.Count(src[a:b], ")") {
+		if c == ')' && open >= closed {
 			break
 		}
 		if strings.IndexByte(`.,;:!?)"'*_`, c) < 0 {
 			break
+		}
+		if c == ')' {
+			closed--
 		}
 		b--
 	}

@@ -15,6 +15,7 @@ func TestLinear(t *testing.T) {
 		{"tags", "java", "/** " + strings.Repeat("<code>a ", 30000) + " */\n"},
 		{"links", "rust", "/// " + strings.Repeat("{@link a ", 30000) + "\n"},
 		{"parens", "go", "// " + strings.Repeat("f(a ", 30000) + "\n"},
+		{"closing", "go", "// x" + strings.Repeat(")", 100000) + " f(" + strings.Repeat(")", 100000) + "\n"},
 		{"lines", "go", strings.Repeat("// a b\n", 30000)},
 		{"nested", "rust", strings.Repeat("/*", 30000) + strings.Repeat("*/", 30000)},
 		{"templates", "javascript", strings.Repeat("`${", 30000)},
