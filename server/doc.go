@@ -4,6 +4,12 @@
 // projectconfig.go, watch.go and disable.go for .liaison.yaml files, their
 // watchers and the "disable" actions).
 //
+// Documents are checked by rules/checker, the pipeline `liaison check`
+// uses too; the server turns its rules.Finding values into LSP diagnostics
+// in diagnostics.go. It reads no file on its read loop: a document's
+// project is looked up in the background when it opens, when watched files
+// or settings change (projectconfig.go), and its lint waits for that.
+//
 // The layer is thin. Inside, every position is a byte offset into the
 // document's UTF-8 text; LSP positions exist only at the edge, converted by
 // the document's line index in the encoding negotiated at initialize
