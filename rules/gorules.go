@@ -32,8 +32,15 @@ type GoContextRule func(prev, toks []analysis.Token) []GoMatch
 // GoContextRule is among them, called with no previous sentence.
 func goRules() map[string]GoRule {
 	m := map[string]GoRule{
-		"ordinal-suffix": ordinalSuffix,
-		"pronoun-case":   pronounCase,
+		"ordinal-suffix":                  ordinalSuffix,
+		"singular-determiner-plural-noun": singularDeterminerPlural,
+		"plural-determiner-singular-noun": pluralDeterminerSingular,
+		"one-of-the-singular":             oneOfTheSingular,
+		"modal-verb-form":                 modalVerbForm,
+		"do-verb-form":                    doVerbForm,
+		"to-verb-form":                    toVerbForm,
+		"be-base-for-participle":          beBaseForParticiple,
+		"pronoun-case":                    pronounCase,
 	}
 	for name, fn := range goContextRules() {
 		m[name] = func(toks []analysis.Token) []GoMatch { return fn(nil, toks) }

@@ -1,0 +1,446 @@
+package rules
+
+import (
+	"strings"
+
+	"liaison/analysis"
+	"liaison/analysis/morph"
+	"liaison/analysis/tag"
+	"liaison/analysis/token"
+)
+
+// Determiner–noun number (issue 15, category 4). These are Go rules
+// because what they must leave alone is a property of the noun's word
+// that a pattern cannot negate — the lexicon's other readings of it: a
+// form in -s that is also a singular noun (series, means, news, lens), a
+// singular form that is also its plural (sheep, aircraft, data), a plural
+// that is also a verb (results, needs, works) after a determiner that is
+// also a pronoun (this, that, each, one).
+
+// singularDeterminerPlural flags a, an, every, each, this, that and one
+// before a plural noun ("this errors", "a books", "every files") and
+// offers the singular noun, or for this/that the plural determiner.
+func singularDeterminerPlural(toks []analysis.Token) []GoMatch {
+	var out []GoMatch
+	lex := morph.Default()
+	for i := 0; i+1 < len(toks); i++ {
+		det := strings.ToLower(toks[i].Text)
+		if titleWord(toks, i) {
+			continue
+		}
+		switch det {
+		case "a", "an", "every", "each", "this", "that":
+			if toks[i].PTB != tag.DT {
+				continue
+			}
+		case "one":
+			if toks[i].PTB != tag.CD {
+				continue
+			}
+		default:
+			continue
+		}
+		n := &toks[i+1]
+		if n.PTB != tag.NNS || n.Kind != token.Word || capitalisedWord(n.Text) {
+			continue
+		}
+		w := strings.ToLower(n.Text)
+		c := lex.Classes(w)
+		if c == 0 || readAsSingular(lex, w) || pluralTakenAsOne(w) {
+			continue
+		}
+		next := tokenAt(toks, i+2)
+		// A verb reading the lexicon only derives from the noun ("errors"
+		// from "error") is no verb.
+		verbLike := c.HasPOS(morph.Verb) && c&morph.ClassDerived == 0
+		prev := tokenAt(toks, i-1)
+		// After a preposition, or "only one", the determiner heads a noun
+		// phrase and is no pronoun: "with this changes", "only one pages".
+		// After a verb, or "only one", "one" is no subject but a
+		// determiner: "has only one pages", "buy one tickets".
+		if det == "one" && prev != nil && (prev.UPOS == tag.VERB || prev.UPOS == tag.AUX || isAnyOf(prev.Text, "only", "just", "exactly", "least")) {
+			verbLike = false
+			if next != nil && modifierSlot(next) {
+				continue
+			}
+		}
+		switch det {
+		case "a", "an", "every":
+			// "a sales team", "Type A errors", "every days' work".
+			if next != nil && modifierSlot(next) {
+				continue
+			}
+			// A capital "A" inside a sentence is a letter or a grade:
+			// "grade A eggs", "plan A options".
+			if i > 0 && (toks[i-1].UPOS == tag.NOUN || toks[i-1].UPOS == tag.PROPN || toks[i].Text == "A") {
+				continue
+			}
+		case "this", "each", "one":
+			// Also pronouns: "this results in", "one needs to". A plural
+			// that is also a verb must be followed by a finite verb; one
+			// that is not, by a verb, a preposition or the clause's end.
+			if !(next == nil || finiteVerb(next) || !verbLike && (clauseEnd(next) || next.UPOS == tag.ADP)) {
+				continue
+			}
+		case "that":
+			// Also a complementiser ("he said that errors happen"): only
+			// after a preposition that wants a noun phrase, and before the
+			// clause's end or a verb.
+			if i == 0 || !nounPhrasePreposition(toks[i-1].Text) {
+				continue
+			}
+			if !(next == nil || clauseEnd(next) || finiteVerb(next)) {
+				continue
+			}
+		}
+		sing := lex.Lemma(w, morph.Noun)
+		if sing == "" || sing == w {
+			continue
+		}
+		d := toks[i].Text
+		var reps []string
+		switch det {
+		case "this":
+			reps = []string{morph.MatchCase(d, "these") + " " + n.Text, d + " " + sing}
+		case "that":
+			reps = []string{morph.MatchCase(d, "those") + " " + n.Text, d + " " + sing}
+		case "a", "an":
+			reps = []string{d + " " + sing, morph.MatchCase(d, n.Text)}
+		default:
+			reps = []string{d + " " + sing}
+		}
+		out = append(out, GoMatch{Start: i, End: i + 2, Replacements: reps})
+	}
+	return out
+}
+
+// pluralDeterminerSingular flags these, those, many, several, numerous,
+// various, both and the numbers above one before a singular count noun
+// ("these file", "many user", "two hour") and offers the plural noun.
+func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
+	var out []GoMatch
+	lex := morph.Default()
+	for i := 0; i+1 < len(toks); i++ {
+		det := strings.ToLower(toks[i].Text)
+		if titleWord(toks, i) {
+			continue
+		}
+		p := toks[i].PTB
+		switch {
+		case det == "these" || det == "those":
+			if p != tag.DT {
+				continue
+			}
+		case det == "many" || det == "several" || det == "numerous" || det == "various":
+			if p != tag.JJ && p != tag.DT {
+				continue
+			}
+		case det == "both":
+			if p != tag.DT && p != tag.CC && p != tag.PDT {
+				continue
+			}
+		case numberAboveOne(det):
+			if p != tag.CD {
+				continue
+			}
+			// A number that is a name or a range: "chapter two covers",
+			// "one or two", "two-thirds".
+			if i > 0 {
+				prev := &toks[i-1]
+				if prev.UPOS == tag.NOUN || prev.UPOS == tag.PROPN || prev.UPOS == tag.NUM {
+					continue
+				}
+				switch strings.ToLower(prev.Text) {
+				case "or", "to", "-", "–", "by", "x", "than":
+					continue
+				}
+			}
+		default:
+			continue
+		}
+		n := &toks[i+1]
+		if n.PTB != tag.NN || n.Kind != token.Word || capitalisedWord(n.Text) {
+			continue
+		}
+		w := strings.ToLower(n.Text)
+		c := lex.Classes(w)
+		if c == 0 || !c.Has(morph.Noun, morph.Base) || c.Has(morph.Noun, morph.Plural) || countedAsOne(w) {
+			continue
+		}
+		next := tokenAt(toks, i+2)
+		if next != nil && (modifierSlot(next) || next.Text == "-") {
+			continue
+		}
+		if det == "both" && andWithin(toks, i+2, 6) {
+			continue
+		}
+		// A singular that is also a verb may be one after a pronoun
+		// ("many fear that", "those use it", "these help."): only before
+		// a finite verb. Otherwise before a verb, a preposition, a
+		// conjunction or the clause's end.
+		// Numbers and "both" are no pronouns before a noun; but "they both
+		// work" has "both" after its subject.
+		pronounLike := det == "these" || det == "those" || det == "many" || det == "several" || det == "numerous" || det == "various"
+		if det == "both" && i > 0 && (toks[i-1].UPOS == tag.PRON || toks[i-1].UPOS == tag.NOUN || toks[i-1].UPOS == tag.PROPN) {
+			continue
+		}
+		verbLike := pronounLike && c.Has(morph.Verb, morph.Base)
+		if !(next == nil || finiteVerb(next) ||
+			!verbLike && (clauseEnd(next) || next.UPOS == tag.ADP || next.UPOS == tag.VERB || next.UPOS == tag.AUX ||
+				next.UPOS == tag.CCONJ && det != "both")) {
+			continue
+		}
+		if next != nil && strings.EqualFold(next.Text, "that") {
+			continue
+		}
+		plural := lex.Inflect(lex.Lemma(w, morph.Noun), morph.Noun, morph.Plural)
+		if plural == "" || plural == w {
+			continue
+		}
+		out = append(out, GoMatch{Start: i, End: i + 2, Replacements: []string{toks[i].Text + " " + plural}})
+	}
+	return out
+}
+
+// oneOfTheSingular flags "one of the best player", "each of the
+// student": after one, each, either or neither of the (or these, those, a
+// possessive) the noun is plural. It offers the plural.
+func oneOfTheSingular(toks []analysis.Token) []GoMatch {
+	var out []GoMatch
+	lex := morph.Default()
+	for i := 0; i+3 < len(toks); i++ {
+		switch strings.ToLower(toks[i].Text) {
+		case "one", "each", "either", "neither":
+		default:
+			continue
+		}
+		if !strings.EqualFold(toks[i+1].Text, "of") {
+			continue
+		}
+		switch strings.ToLower(toks[i+2].Text) {
+		case "the", "these", "those", "my", "your", "his", "her", "its", "our", "their":
+		default:
+			continue
+		}
+		// Up to three modifiers: "one of the most widely used feature".
+		j := i + 3
+		for k := 0; k < 3 && j < len(toks); k++ {
+			t := &toks[j]
+			if t.UPOS != tag.ADJ && t.UPOS != tag.ADV && t.PTB != tag.VBN && t.PTB != tag.CD {
+				break
+			}
+			j++
+		}
+		if j >= len(toks) {
+			continue
+		}
+		n := &toks[j]
+		if n.PTB != tag.NN || n.Kind != token.Word || capitalisedWord(n.Text) {
+			continue
+		}
+		w := strings.ToLower(n.Text)
+		c := lex.Classes(w)
+		if c == 0 || c.Has(morph.Noun, morph.Plural) || countedAsOne(w) || collective(w) {
+			continue
+		}
+		// What follows must end the noun phrase: not another noun, even
+		// one the tagger read as a verb ("one of the state objects to").
+		if next := tokenAt(toks, j+1); next != nil && !nounPhraseEnd(lex, next) {
+			continue
+		}
+		plural := lex.Inflect(lex.Lemma(w, morph.Noun), morph.Noun, morph.Plural)
+		if plural == "" || plural == w {
+			continue
+		}
+		out = append(out, GoMatch{Start: j, End: j + 1, Replacements: []string{plural}})
+	}
+	return out
+}
+
+// readAsSingular reports whether the lexicon's likeliest noun reading of
+// w is a singular: "series", "means", "news", "lens" (but "days", whose
+// singular "days" is rare beside the plural of "day").
+func readAsSingular(lex *morph.Lexicon, w string) bool {
+	for _, a := range lex.Analyze(w) {
+		if a.POS == morph.Noun {
+			return a.Form == morph.Base
+		}
+	}
+	return false
+}
+
+// isAnyOf reports whether w is one of the words, ignoring case.
+func isAnyOf(w string, words ...string) bool {
+	for _, x := range words {
+		if strings.EqualFold(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// nounPhraseEnd reports whether t can follow the last word of a noun
+// phrase: punctuation, a preposition, a conjunction, a relative word,
+// "to", or a verb that is no noun too.
+func nounPhraseEnd(lex *morph.Lexicon, t *analysis.Token) bool {
+	if clauseEnd(t) {
+		return true
+	}
+	switch t.UPOS {
+	case tag.ADP, tag.CCONJ, tag.SCONJ, tag.AUX:
+		return true
+	}
+	switch t.PTB {
+	case tag.TO, tag.WDT, tag.WP, tag.WRB, tag.MD:
+		return true
+	}
+	if t.UPOS == tag.VERB && t.Kind == token.Word {
+		return isAnyOf(t.Lemma, "be", "have", "do") || !lex.Classes(strings.ToLower(t.Text)).HasPOS(morph.Noun)
+	}
+	return false
+}
+
+// titleWord reports whether toks[i] is capitalised inside its sentence: a
+// title or a name ("The Gang of Four book", "Plan B"), which the
+// determiner rules leave alone.
+func titleWord(toks []analysis.Token, i int) bool {
+	return capitalisedWord(toks[i].Text) && i != firstWordIndex(toks)
+}
+
+// tokenAt is toks[i], or nil past the end.
+func tokenAt(toks []analysis.Token, i int) *analysis.Token {
+	if i < 0 || i >= len(toks) {
+		return nil
+	}
+	return &toks[i]
+}
+
+// capitalisedWord reports whether w begins with a capital letter (a name
+// or a title: "A Series of Unfortunate Events", "Type A Errors").
+func capitalisedWord(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+// modifierSlot reports whether t, after a noun, shows that the noun
+// modifies another or is possessed: "a sales team", "these error
+// messages", "the team's".
+func modifierSlot(t *analysis.Token) bool {
+	switch t.UPOS {
+	case tag.NOUN, tag.PROPN, tag.NUM, tag.X, tag.SYM:
+		return true
+	}
+	// "a systems programming language", "a sales training course".
+	return t.PTB == tag.POS || t.PTB == tag.VBG || t.Kind == token.Number
+}
+
+// finiteVerb reports whether t is a finite verb or a modal: what follows
+// a subject.
+func finiteVerb(t *analysis.Token) bool {
+	switch t.PTB {
+	case tag.MD, tag.VBD, tag.VBZ, tag.VBP:
+		return true
+	}
+	return false
+}
+
+// clauseEnd reports whether t ends a clause: a full stop, comma, colon,
+// semicolon, question or exclamation mark, or a closing bracket.
+func clauseEnd(t *analysis.Token) bool {
+	if t.Kind != token.Punct {
+		return false
+	}
+	switch t.Text {
+	case ".", ",", ":", ";", "?", "!", ")", "…":
+		return true
+	}
+	return false
+}
+
+// andWithin reports whether "and" comes within n tokens from i: "both
+// time and money".
+func andWithin(toks []analysis.Token, i, n int) bool {
+	for k := i; k < len(toks) && k < i+n; k++ {
+		if strings.EqualFold(toks[k].Text, "and") {
+			return true
+		}
+	}
+	return false
+}
+
+// nounPhrasePreposition reports whether w is a preposition after which
+// "that" is a determiner, not a conjunction ("of that files", but "so
+// that", "in that", "except that").
+func nounPhrasePreposition(w string) bool {
+	switch strings.ToLower(w) {
+	case "of", "on", "for", "with", "from", "at", "by", "about", "into", "onto", "without", "within",
+		"through", "during", "under", "over", "among", "between", "against", "inside", "outside":
+		return true
+	}
+	return false
+}
+
+// numberAboveOne reports whether w is a number word above one.
+func numberAboveOne(w string) bool {
+	switch w {
+	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+		"thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+		"thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety":
+		return true
+	}
+	return false
+}
+
+// pluralTakenAsOne reports whether the plural w is read as one thing or
+// one amount after a singular determiner, or is a singular in -s the
+// tagger may read as a plural: "a thanks", "this means", "a physics", "a
+// bonus", "an analysis".
+func pluralTakenAsOne(w string) bool {
+	switch w {
+	case "thanks", "congratulations", "congrats", "regards", "odds", "ends", "goods", "looks", "clothes",
+		"glasses", "pants", "trousers", "scissors", "jeans", "shorts", "premises", "headquarters",
+		"barracks", "whereabouts", "others", "lots", "loads", "tons", "times", "works", "means", "sales",
+		"arms", "savings", "earnings", "proceeds", "remains", "contents", "terms", "minutes", "data",
+		"media", "criteria", "people", "species", "series", "systems", "operations", "communications",
+		"services", "relations", "affairs", "events", "parts", "sports", "arts", "admissions", "claims",
+		"customs", "news", "jobs", "humanities", "logistics":
+		return true
+	}
+	return strings.HasSuffix(w, "ics") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") ||
+		strings.HasSuffix(w, "is") || strings.HasSuffix(w, "'s")
+}
+
+// countedAsOne reports whether the singular w goes with a number or a
+// plural determiner as it is: "two percent", "two dozen", "six foot
+// tall", "these kind of" (left to the rule these-kind-of).
+func countedAsOne(w string) bool {
+	switch w {
+	case "percent", "cent", "per", "point", "dozen", "hundred", "thousand", "million", "billion",
+		"trillion", "score", "kind", "sort", "type", "lot", "couple", "bit", "more", "less", "few",
+		"other", "half", "third", "quarter", "head", "stone", "pence", "foot", "hundredweight", "gross",
+		"plenty", "number", "total", "fold", "plus", "minus", "squared", "cubed", "pi", "o'clock",
+		"am", "pm", "noon", "midnight", "ago", "apiece", "each", "all", "much", "little", "enough", "only", "alone",
+		// Plurals with no -s, which the lexicon may read as singular only.
+		"aircraft", "spacecraft", "hovercraft", "watercraft", "offspring", "sheep", "deer", "fish",
+		"moose", "salmon", "trout", "bison", "swine", "species", "series", "cattle", "personnel",
+		"staff", "police", "people", "folk", "livestock", "poultry", "shrimp", "squid", "cod", "elk":
+		return true
+	}
+	return false
+}
+
+// collective reports whether w names a group that "one of the" can pick
+// a member of: "one of the team", "one of the family".
+func collective(w string) bool {
+	switch w {
+	case "team", "family", "crowd", "group", "gang", "staff", "crew", "band", "class", "committee",
+		"board", "public", "party", "audience", "lot", "bunch", "pack", "herd", "flock", "couple", "pair",
+		"population", "community", "army", "police", "company", "club", "faculty", "clergy", "jury", "cast",
+		"personnel", "world", "best", "rest", "same", "former", "latter", "following", "above", "below",
+		"latest", "first", "last", "next", "most", "least", "lads", "crowd's", "set", "series", "lineup",
+		"majority", "minority", "elite", "youth", "royalty", "nobility", "military", "government", "press",
+		"establishment", "opposition", "union", "league", "council", "parliament", "senate", "congress",
+		"house", "cabinet", "church", "orchestra", "choir", "troupe", "squad", "unit", "battalion",
+		"regiment", "platoon", "fleet", "tribe", "clan", "household", "network", "alliance", "coalition",
+		"federation", "association", "organisation", "organization", "society", "membership":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,356 @@
+package rules
+
+import (
+	"strings"
+
+	"liaison/analysis"
+	"liaison/analysis/morph"
+	"liaison/analysis/tag"
+	"liaison/analysis/token"
+)
+
+// Verb forms after auxiliaries (issue 15, category 5): a modal, "do" or
+// the infinitive "to" takes the plain form of the verb ("can swim", "does
+// he go", "to go"). These are Go rules because the tagger, reading the
+// context, often gives the wrong form the tag the context expects ("goes"
+// after "to" comes out VB, "swims" after "can" NNS): the word's own
+// readings in the lexicon decide what form it is, and the tagger's verdict
+// is asked only where the word could be a noun ("will changes be saved?").
+
+// modalVerbForm flags a modal followed by a verb in the -s form or the
+// past ("can swims", "will goes", "could went", "can he swims?") and
+// offers the plain form.
+func modalVerbForm(toks []analysis.Token) []GoMatch {
+	var out []GoMatch
+	for i := range toks {
+		m := &toks[i]
+		if m.PTB != tag.MD || !plainModal(m.Text) {
+			continue
+		}
+		// A capital modal inside a sentence is a name ("Will went home");
+		// one that opens it needs a subject before its verb.
+		if capitalisedWord(m.Text) && i > 0 && toks[i-1].Kind == token.Word {
+			continue
+		}
+		j := skipNegationAndAdverbs(toks, i+1)
+		if j < len(toks) && subjectPronoun(toks[j].Text) {
+			j = skipNegationAndAdverbs(toks, j+1)
+		} else if i == firstWordIndex(toks) {
+			continue
+		}
+		if rep, ok := plainFormFor(toks, j, false); ok {
+			out = append(out, GoMatch{Start: j, End: j + 1, Replacements: []string{rep}})
+		}
+	}
+	return out
+}
+
+// doVerbForm flags "do" as an auxiliary followed by a verb in the -s form
+// or the past: with "not" ("doesn't works", "did not went") and in
+// questions ("does he goes?", "what did she said?", "does the code
+// compiles?"). It offers the plain form. "Do" as a main verb ("what he
+// does matters", "what I did went wrong") is not read.
+func doVerbForm(toks []analysis.Token) []GoMatch {
+	var out []GoMatch
+	for i := range toks {
+		d := &toks[i]
+		if !strings.EqualFold(d.Lemma, "do") || (d.UPOS != tag.AUX && d.UPOS != tag.VERB) {
+			continue
+		}
+		switch strings.ToLower(d.Text) {
+		case "do", "does", "did":
+		default:
+			continue
+		}
+		j := i + 1
+		if j < len(toks) && negation(toks[j].Text) {
+			j = skipNegationAndAdverbs(toks, j)
+			if rep, ok := plainFormFor(toks, j, false); ok {
+				out = append(out, GoMatch{Start: j, End: j + 1, Replacements: []string{rep}})
+			}
+			continue
+		}
+		if !questionOpening(toks, i) {
+			continue
+		}
+		// The subject: a pronoun, or a determiner and a noun ("does the
+		// code compiles?"); after a noun only the -s form is read, as a
+		// past there may start a reduced relative ("did the man fired
+		// yesterday sue?").
+		strict := false
+		switch {
+		case j < len(toks) && (subjectPronoun(toks[j].Text) || indefinitePronoun(toks[j].Text)):
+			j++
+		case j+1 < len(toks) && (toks[j].PTB == tag.DT || toks[j].PTB == tag.PRPS) &&
+			(toks[j+1].PTB == tag.NN || toks[j+1].PTB == tag.NNS || toks[j+1].PTB == tag.NNP):
+			j += 2
+			strict = true
+		default:
+			continue
+		}
+		j = skipNegationAndAdverbs(toks, j)
+		if strict && morph.Default().Classes(strings.ToLower(tokenText(toks, j))).Has(morph.Verb, morph.Past) &&
+			!morph.Default().Classes(strings.ToLower(tokenText(toks, j))).Has(morph.Verb, morph.ThirdSingular) {
+			continue
+		}
+		if rep, ok := plainFormFor(toks, j, false); ok {
+			out = append(out, GoMatch{Start: j, End: j + 1, Replacements: []string{rep}})
+		}
+	}
+	return out
+}
+
+// tokenText is the text of toks[i], or "" past the end.
+func tokenText(toks []analysis.Token, i int) string {
+	if i < 0 || i >= len(toks) {
+		return ""
+	}
+	return toks[i].Text
+}
+
+// toVerbForm flags the infinitive "to" followed by a verb in the -s form
+// or the past ("to goes", "wanted to went") and offers the plain form.
+// "To" as a preposition ("thanks to increased demand", "listen to works
+// by Bach") is left alone: the tagger must read "to" as the infinitive
+// marker and the word as a verb, and a past before a noun is read as an
+// adjective. The rule's exceptions name the words after which "to" is a
+// preposition.
+func toVerbForm(toks []analysis.Token) []GoMatch {
+	var out []GoMatch
+	for i := range toks {
+		if toks[i].PTB != tag.TO {
+			continue
+		}
+		j := i + 1
+		if j < len(toks) && (toks[j].PTB == tag.RB) && !negation(toks[j].Text) {
+			j++ // "to really goes"
+		}
+		if j >= len(toks) {
+			continue
+		}
+		v := &toks[j]
+		// Not "be", "have" or "do": after a "to" left at the end of a
+		// relative clause they are the main verb ("the value it refers to
+		// is dropped").
+		if v.UPOS != tag.VERB || isAnyOf(v.Lemma, "be", "have", "do") {
+			continue
+		}
+		if next := tokenAt(toks, j+1); next != nil && (next.UPOS == tag.NOUN || next.UPOS == tag.ADJ || next.UPOS == tag.PROPN) {
+			c := morph.Default().Classes(strings.ToLower(v.Text))
+			if c.Has(morph.Verb, morph.Past) || c.Has(morph.Verb, morph.PastParticiple) {
+				continue // "to limited resources"
+			}
+		}
+		if rep, ok := plainFormFor(toks, j, true); ok {
+			out = append(out, GoMatch{Start: j, End: j + 1, Replacements: []string{rep}})
+		}
+	}
+	return out
+}
+
+// plainFormFor returns the plain form of toks[j] when the lexicon reads
+// that word only as a verb's -s form or past (never its plain form), and
+// false otherwise. A word that can also be a noun or an adjective is read
+// as a verb where the tagger read it so and strict says to trust that
+// (after "to"), and otherwise only if no noun follows it and, in a
+// question, no plain verb (so "will changes be saved?" keeps "changes" as
+// the subject).
+func plainFormFor(toks []analysis.Token, j int, strict bool) (string, bool) {
+	if j >= len(toks) {
+		return "", false
+	}
+	v := &toks[j]
+	if v.Kind != token.Word || capitalisedWord(v.Text) {
+		return "", false
+	}
+	w := strings.ToLower(v.Text)
+	if strings.ContainsAny(w, "'’") {
+		return "", false
+	}
+	lex := morph.Default()
+	c := lex.Classes(w)
+	if c == 0 || !c.HasPOS(morph.Verb) || c.Has(morph.Verb, morph.Base) {
+		return "", false
+	}
+	if !c.Has(morph.Verb, morph.ThirdSingular) && !c.Has(morph.Verb, morph.Past) {
+		return "", false // "could been": a participle alone wants "have", not a plain form
+	}
+	other := c.HasPOS(morph.Noun) || c.HasPOS(morph.Adj) || c.HasPOS(morph.Adv)
+	if other && !(strict && (v.UPOS == tag.VERB || v.UPOS == tag.AUX)) {
+		// A noun or adjective reading: not where a noun follows (a
+		// compound: "the city works department"), nor in a question where
+		// a plain verb follows (the word is its subject: "will changes be
+		// saved?", "can users see it?").
+		k := j + 1
+		for k < len(toks) && toks[k].PTB == tag.RB {
+			k++
+		}
+		if next := tokenAt(toks, k); next != nil {
+			// After "he", "she", "it", "I" or "they" the word cannot modify
+			// a noun ("does she likes coffee?"); after "you" and "we" it
+			// may be in apposition ("do you guys want …?").
+			if (next.UPOS == tag.NOUN || next.UPOS == tag.PROPN || next.UPOS == tag.NUM) && !(j > 0 && singularOrTheySubject(toks[j-1].Text)) {
+				return "", false
+			}
+			if isQuestion(toks) && (next.PTB == tag.VB || next.PTB == tag.VBP ||
+				next.Kind == token.Word && lex.Classes(strings.ToLower(next.Text)).Has(morph.Verb, morph.Base)) {
+				return "", false
+			}
+		}
+	}
+	base := lex.Lemma(w, morph.Verb)
+	if base == "" || base == w {
+		return "", false
+	}
+	return base, true
+}
+
+// plainModal reports whether w is a modal followed by the plain form. Not
+// "'d" (also "had": "I'd gone"), "need", "dare" or "ought" (to).
+func plainModal(w string) bool {
+	switch strings.ToLower(w) {
+	case "can", "could", "will", "would", "shall", "should", "may", "might", "must", "'ll", "’ll",
+		"wo", "ca", "sha", "cannot":
+		return true
+	}
+	return false
+}
+
+// skipNegationAndAdverbs returns the index of the first token from i that
+// is not "not", "n't" or one of at most two adverbs.
+func skipNegationAndAdverbs(toks []analysis.Token, i int) int {
+	for adverbs := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if negation(t.Text) {
+			continue
+		}
+		if t.PTB == tag.RB && adverbs < 2 {
+			adverbs++
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// negation reports whether w is "not" or "n't".
+func negation(w string) bool {
+	switch strings.ToLower(w) {
+	case "not", "n't", "n’t":
+		return true
+	}
+	return false
+}
+
+// subjectPronoun reports whether w is a personal pronoun in the subject
+// case.
+func subjectPronoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "i", "you", "he", "she", "it", "we", "they":
+		return true
+	}
+	return false
+}
+
+// singularOrTheySubject reports whether w is a subject pronoun that no
+// noun can stand in apposition to: "he", "she", "it", "I", "they".
+func singularOrTheySubject(w string) bool {
+	switch strings.ToLower(w) {
+	case "i", "he", "she", "it", "they":
+		return true
+	}
+	return false
+}
+
+// indefinitePronoun reports whether w is a pronoun that can be the
+// subject of a question: "does anyone knows?".
+func indefinitePronoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody", "this", "that":
+		return true
+	}
+	return false
+}
+
+// questionOpening reports whether toks[i] opens a question: it is the
+// sentence's first word, or follows a question word that is ("why does
+// he go?", "what did she say?").
+func questionOpening(toks []analysis.Token, i int) bool {
+	first := firstWordIndex(toks)
+	if i == first {
+		return true
+	}
+	if i == first+1 && first >= 0 {
+		switch strings.ToLower(toks[first].Text) {
+		case "what", "why", "how", "when", "where", "who", "which", "whom":
+			return true
+		}
+	}
+	return false
+}
+
+// isQuestion reports whether the sentence ends with a question mark.
+func isQuestion(toks []analysis.Token) bool {
+	for i := len(toks) - 1; i >= 0; i-- {
+		if toks[i].Kind == token.Word {
+			return false
+		}
+		if toks[i].Text == "?" {
+			return true
+		}
+	}
+	return false
+}
+
+// firstWordIndex is the index of the sentence's first word, or -1.
+func firstWordIndex(toks []analysis.Token) int {
+	for i := range toks {
+		if toks[i].Kind == token.Word {
+			return i
+		}
+	}
+	return -1
+}
+
+// beBaseForParticiple flags the plain form of a verb where the passive
+// wants the past participle: after "been" or "being" ("has been
+// create"), and after another form of "be" before "by" ("was delete by
+// the script"). The word must have no past or participle reading of its
+// own (so "been put", "is run by" stay quiet), and one that may also be a
+// noun or adjective must be read as a verb by the tagger ("the problem is
+// use of memory"), as must every word (the lexicon has odd verbs: "being
+// of a type").
+func beBaseForParticiple(toks []analysis.Token) []GoMatch {
+	var out []GoMatch
+	lex := morph.Default()
+	for i := 0; i+1 < len(toks); i++ {
+		b := strings.ToLower(toks[i].Text)
+		switch b {
+		case "been", "being":
+		case "is", "are", "was", "were", "be", "'re", "’re": // not "'s": "let's start by"
+			if !strings.EqualFold(tokenText(toks, i+2), "by") {
+				continue
+			}
+		default:
+			continue
+		}
+		v := &toks[i+1]
+		if v.Kind != token.Word || capitalisedWord(v.Text) {
+			continue
+		}
+		w := strings.ToLower(v.Text)
+		c := lex.Classes(w)
+		if !c.Has(morph.Verb, morph.Base) || c.Has(morph.Verb, morph.Past) || c.Has(morph.Verb, morph.PastParticiple) {
+			continue
+		}
+		if v.UPOS != tag.VERB {
+			continue
+		}
+		pp := lex.Inflect(lex.Lemma(w, morph.Verb), morph.Verb, morph.PastParticiple)
+		if pp == "" || pp == w {
+			continue
+		}
+		out = append(out, GoMatch{Start: i + 1, End: i + 2, Replacements: []string{pp}})
+	}
+	return out
+}
