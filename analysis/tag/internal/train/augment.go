@@ -27,6 +27,8 @@ type converter struct {
 	// skip lists the verb tags whose slots are not filled
 	skip    map[string]bool
 	noNouns bool // no noun uses
+	// keepNounSeen keeps the training-tags feature of the noun put in a noun slot
+	keepNounSeen bool
 	// keepSeen keeps the training-tags feature of the noun made a verb
 	keepSeen bool
 }
@@ -70,8 +72,8 @@ func isLowerWord(w string) bool {
 }
 
 // augment returns the made sentences and, for each, the index of the
-// sentence it was made from and the position of the noun made a verb (-1
-// for the noun uses). It is deterministic given seed.
+// sentence it was made from and the position of the noun put in, whose
+// training tags are dropped (-1: none). It is deterministic given seed.
 func (c *converter) augment(sentences []conllu.Sentence, seed uint64) (made []conllu.Sentence, from, at []int) {
 	lemmas := c.nounOnlyLemmas(sentences)
 	if len(lemmas) == 0 {
@@ -120,7 +122,10 @@ func (c *converter) augment(sentences []conllu.Sentence, seed uint64) (made []co
 			noun = c.lex.Inflect(lemma, morph.Noun, morph.Plural)
 		}
 		made = append(made, replaced(ns, j, morph.MatchCase(ns.Words[j], noun)))
-		from, at = append(from, ni), append(at, -1)
+		if c.keepNounSeen {
+			j = -1
+		}
+		from, at = append(from, ni), append(at, j)
 	}
 	return made, from, at
 }

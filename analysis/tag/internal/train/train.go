@@ -144,8 +144,9 @@ func train(sentences []conllu.Sentence, cfg config) (*model.Model, error) {
 			}
 			ex.words[i].Lex = lex
 			if i == verbed[si] && !cfg.conversions.keepSeen {
-				// The noun made a verb keeps no training tags: its
-				// noun-only set would teach that such sets mean verbs.
+				// The noun put in keeps no training tags: a noun-only
+				// set in a verb slot would teach that such sets mean
+				// verbs; in a noun slot, it balances the verb slots.
 				ex.words[i].HasSeen = false
 			}
 			ex.labels[i] = labelIndex[model.Label{UPOS: s.UPOS[i], PTB: s.XPOS[i]}]
