@@ -412,12 +412,16 @@ func (lx *clexer) regexAllowed() bool {
 	return false
 }
 
+const maxRegex = 512
+
 // regexLiteral skips /…/flags; a line break before the closing slash
 // means it was a division after all.
 func (lx *clexer) regexLiteral(i int) int {
 	src := lx.src
 	class := false
-	for j := i + 1; j < len(src); j++ {
+	// A regular expression longer than maxRegex is taken for a division:
+	// it keeps a long line of slashes linear.
+	for j := i + 1; j < len(src) && j < i+maxRegex; j++ {
 		switch src[j] {
 		case '\\':
 			j++

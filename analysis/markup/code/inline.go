@@ -264,6 +264,7 @@ func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
 // a backtick follows, or 0.
 func roleEnd(src string, i, e int) int {
 	j := i + 1
+	e = near(i, e)
 	for j < e && (isLetter(src[j]) || isDigit(src[j]) || src[j] == ':' || src[j] == '-' || src[j] == '+') {
 		j++
 	}

@@ -16,6 +16,8 @@ func TestLinear(t *testing.T) {
 		{"links", "rust", "/// " + strings.Repeat("{@link a ", 30000) + "\n"},
 		{"parens", "go", "// " + strings.Repeat("f(a ", 30000) + "\n"},
 		{"closing", "go", "// x" + strings.Repeat(")", 100000) + " f(" + strings.Repeat(")", 100000) + "\n"},
+		{"colons", "python", "def f():\n    \"\"\"" + strings.Repeat(":", 100000) + "\"\"\"\n"},
+		{"regexes", "javascript", strings.Repeat("(/[", 100000) + "\n"},
 		{"lines", "go", strings.Repeat("// a b\n", 30000)},
 		{"nested", "rust", strings.Repeat("/*", 30000) + strings.Repeat("*/", 30000)},
 		{"templates", "javascript", strings.Repeat("`${", 30000)},
