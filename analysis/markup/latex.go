@@ -158,6 +158,17 @@ var (
 	}
 	latexTableEnvs = []string{"tabular", "tabular*", "tabularx", "tabulary", "longtable", "tabu", "supertabular"}
 	latexQuoteEnvs = []string{"quote", "quotation", "verse", "displayquote"}
+	// latexCodeLanguages are the language names that code-listing
+	// environments take as their first argument (minted's lexer names):
+	// \begin{snip}{haskell} is a listing whatever the environment is.
+	latexCodeLanguages = []string{
+		"c", "cpp", "c++", "csharp", "java", "go", "rust", "haskell", "python", "python3", "py",
+		"javascript", "js", "typescript", "ts", "ruby", "scala", "ocaml", "fsharp", "kotlin", "swift",
+		"php", "perl", "lua", "r", "matlab", "julia", "lisp", "scheme", "racket", "clojure", "elixir",
+		"erlang", "bash", "sh", "shell", "console", "zsh", "sql", "text", "xml", "html", "css", "json",
+		"yaml", "toml", "tex", "latex", "coq", "agda", "idris", "lean", "elm", "purescript", "nix",
+		"make", "makefile", "cmake", "dockerfile", "diff", "asm", "nasm", "fortran", "pascal", "ada",
+	}
 )
 
 // maxLaTeXDepth bounds the nesting of macro arguments read as prose;
@@ -268,7 +279,7 @@ func (p *latexParser) matchBraces(start, end int) map[int]int {
 		switch src[i] {
 		case '\\':
 			if strings.HasPrefix(src[i:], `\begin{`) {
-				if name, next, ok := p.envName(i+len(`\begin`), end); ok && p.isVerbatimEnv(name) {
+				if name, next, ok := p.envName(i+len(`\begin`), end); ok && p.isCodeEnv(name, next, end) {
 					i = p.envEnd(name, next, end) - 1
 					continue
 				}
@@ -311,6 +322,20 @@ func (p *latexParser) envEnd(name string, i, end int) int {
 		return i + j + len(closing)
 	}
 	return end
+}
+
+// isCodeEnv reports whether the environment name, whose \begin{name}
+// ends at next, holds no prose: a verbatim environment, or one whose
+// first argument names a programming language.
+func (p *latexParser) isCodeEnv(name string, next, end int) bool {
+	if p.isVerbatimEnv(name) {
+		return true
+	}
+	if next >= end || p.src[next] != '{' {
+		return false
+	}
+	j := strings.IndexByte(p.src[next:end], '}')
+	return j > 0 && j < 16 && slices.Contains(latexCodeLanguages, strings.ToLower(p.src[next+1:next+j]))
 }
 
 func (p *latexParser) isVerbatimEnv(name string) bool {
@@ -806,7 +831,7 @@ func (p *latexParser) begin(i, j, end int) int {
 		return j
 	}
 	switch {
-	case p.isVerbatimEnv(name):
+	case p.isCodeEnv(name, next, end):
 		p.endBlock()
 		return p.envEnd(name, next, end)
 	case slices.Contains(latexMathEnvs, name):

@@ -50,6 +50,8 @@ func TestParseLaTeX(t *testing.T) {
 		{"declarations", "{\\em Emphasis} and \\noindent plain.\n", "paragraph: Emphasis and plain.\n"},
 		{"project sectioning", "\\olsection{Kurt G\\\"odel}\nBody.\n", "heading: Kurt Gödel\nparagraph: Body.\n"},
 		{"line break", "Roses\\\\\nviolets\\\\[2pt] sugar.\n", "paragraph: Roses violets sugar.\n"},
+		{"listing by its language argument", "Code:\n\\begin{snip}{cpp}\nint f(A a) { return i;\n\n}\n\\end{snip}\nAfter \\emph{this}.\n",
+			"paragraph: Code:\nparagraph: After this.\n"},
 		{"lettrine", "\\lettrine[lhang=0.17]{T}{he category} plays.\n", "paragraph: The category plays.\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -62,7 +64,7 @@ func TestParseLaTeX(t *testing.T) {
 }
 
 func TestParseLaTeXOptions(t *testing.T) {
-	src := "A \\newterm{defined term} here.\n\n\\begin{snip}{haskell}\nf x = x\n\\end{snip}\n"
+	src := "A \\newterm{defined term} here.\n\n\\begin{snip}\nf x = x\n\\end{snip}\n"
 	if got, want := proseOf(ParseLaTeX(src, nil)), "paragraph: A thing here.\nparagraph: f x = x\n"; got != want {
 		t.Errorf("defaults: got\n%s\nwant\n%s", got, want)
 	}
