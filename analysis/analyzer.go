@@ -357,8 +357,9 @@ func (a *Analyzer) tagSentence(ctx context.Context, s *scratch) error {
 	return nil
 }
 
-// placeholderAt reports whether the prose range [start, end) lies in a
-// placeholder span (inline code or math).
+// placeholderAt reports whether the prose range [start, end) touches a
+// placeholder span (inline code or math): a word made partly of one, as
+// "$x$-variant" or "`Reader`s" is, is not a word to check either.
 func placeholderAt(spans []markup.Span, start, end int) bool {
 	lo, hi := 0, len(spans)
 	for lo < hi {
@@ -369,7 +370,12 @@ func placeholderAt(spans []markup.Span, start, end int) bool {
 			hi = m
 		}
 	}
-	return lo < len(spans) && spans[lo].Placeholder && spans[lo].ProseStart <= start && end <= spans[lo].ProseEnd
+	for i := lo; i < len(spans) && spans[i].ProseStart < end; i++ {
+		if spans[i].Placeholder {
+			return true
+		}
+	}
+	return false
 }
 
 // lemma returns the lemma of a token: for a word, its lemma for its
