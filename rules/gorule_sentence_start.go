@@ -22,6 +22,8 @@ import (
 // word is lower case by nature:
 //   - after ! or ?, the word is a verb: the mark may belong to a name
 //     (Yahoo! is, Tora! Tora! Tora! is);
+//   - the sentence before is a roman numeral alone: a list label ("ii.
+//     a copyright notice");
 //   - the word before the full stop is an abbreviation the tokenizer does
 //     not know (approx., cf., al.), a single letter (an initial, a label:
 //     "option b."), a number (a list label "1."), or the full stop is part
@@ -44,6 +46,9 @@ func sentenceStart(prev, toks []analysis.Token) []GoMatch {
 	stop := &prev[len(prev)-1]
 	if stop.Kind != token.Punct || !isStop(stop.Text) {
 		return nil
+	}
+	if len(prev) == 2 && isRomanLabel(prev[0].Text) {
+		return nil // a list label: "ii. a copyright notice"
 	}
 	before := &prev[len(prev)-2]
 	switch before.Kind {
@@ -113,6 +118,20 @@ func lowerByChance(t *analysis.Token) bool {
 		return true // when, which, who, there, can: function words tagged otherwise
 	}
 	return morph.Default().Classes(t.Text) != 0
+}
+
+// isRomanLabel reports a lower-case roman numeral of two letters or more
+// (ii, iv, xii), which before a full stop, alone, labels a list item.
+func isRomanLabel(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] != 'i' && w[i] != 'v' && w[i] != 'x' {
+			return false
+		}
+	}
+	return true
 }
 
 // isStop reports a full stop, or a run of ! and ? (Really? yes?!), which
