@@ -24,10 +24,11 @@ func singularDeterminerPlural(toks []analysis.Token) []GoMatch {
 	var out []GoMatch
 	lex := morph.Default()
 	for i := 0; i+1 < len(toks); i++ {
-		det := strings.ToLower(toks[i].Text)
-		if titleWord(toks, i) {
+		// The tags first: they are cheaper than the word.
+		if p := toks[i].PTB; p != tag.DT && p != tag.CD || toks[i+1].PTB != tag.NNS || titleWord(toks, i) {
 			continue
 		}
+		det := strings.ToLower(toks[i].Text)
 		switch det {
 		case "a", "an", "every", "each", "this", "that":
 			if toks[i].PTB != tag.DT {
@@ -121,11 +122,11 @@ func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
 	var out []GoMatch
 	lex := morph.Default()
 	for i := 0; i+1 < len(toks); i++ {
-		det := strings.ToLower(toks[i].Text)
-		if titleWord(toks, i) {
+		p := toks[i].PTB
+		if p != tag.DT && p != tag.JJ && p != tag.CC && p != tag.PDT && p != tag.CD || toks[i+1].PTB != tag.NN || titleWord(toks, i) {
 			continue
 		}
-		p := toks[i].PTB
+		det := strings.ToLower(toks[i].Text)
 		switch {
 		case det == "these" || det == "those":
 			if p != tag.DT {
@@ -209,12 +210,7 @@ func oneOfTheSingular(toks []analysis.Token) []GoMatch {
 	var out []GoMatch
 	lex := morph.Default()
 	for i := 0; i+3 < len(toks); i++ {
-		switch strings.ToLower(toks[i].Text) {
-		case "one", "each", "either", "neither":
-		default:
-			continue
-		}
-		if !strings.EqualFold(toks[i+1].Text, "of") {
+		if !strings.EqualFold(toks[i+1].Text, "of") || !isAnyOf(toks[i].Text, "one", "each", "either", "neither") {
 			continue
 		}
 		switch strings.ToLower(toks[i+2].Text) {

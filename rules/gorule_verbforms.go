@@ -54,7 +54,7 @@ func doVerbForm(toks []analysis.Token) []GoMatch {
 	var out []GoMatch
 	for i := range toks {
 		d := &toks[i]
-		if !strings.EqualFold(d.Lemma, "do") || (d.UPOS != tag.AUX && d.UPOS != tag.VERB) {
+		if d.UPOS != tag.AUX && d.UPOS != tag.VERB || !strings.EqualFold(d.Lemma, "do") {
 			continue
 		}
 		switch strings.ToLower(d.Text) {
@@ -324,6 +324,10 @@ func beBaseForParticiple(toks []analysis.Token) []GoMatch {
 	var out []GoMatch
 	lex := morph.Default()
 	for i := 0; i+1 < len(toks); i++ {
+		// The participle's tag first: VERB is cheaper to test than the word.
+		if toks[i+1].UPOS != tag.VERB || toks[i].UPOS != tag.AUX {
+			continue
+		}
 		b := strings.ToLower(toks[i].Text)
 		switch b {
 		case "been", "being":
