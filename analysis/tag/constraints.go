@@ -16,23 +16,25 @@ import (
 // adds on testdata/conversion-dev.tsv, liaison-dev and the extra cases,
 // and EWT test tags it changes (none). With the model of issue 14:
 //
-//	gerund       conversion +1, extra +1             ("whiteboarding ideas")
-//	imperative   extra +2                            ("Kindly liaison with Tom")
-//	finite-verb  conversion +3, liaison +2, extra +2 ("Jo liaisons with")
+//	known-had-better  extra +1               ("We'd better action this")
+//	gerund            conversion +1, extra +1 ("whiteboarding ideas")
+//	imperative        extra +3               ("Kindly liaison with Tom")
+//	finite-verb       conversion +2, liaison +1, extra +2 ("Jo liaisons with")
 //
-// The branches after a modal (and "had better"), in inverted questions,
-// after help/let/make and let's, and after infinitival to changed nothing
-// once the model learnt conversion, and were removed.
+// The branches after a modal, in inverted questions, after help/let/make
+// and let's, and after infinitival to changed nothing once the model
+// learnt conversion, and were removed.
 
 // Branches of the pass, for measuring each (Tagger.offBranches).
 const (
-	brGerund = 1 << iota
+	brKnownHadBetter = 1 << iota
+	brGerund
 	brImperative
 	brFiniteVerb
 	numBranches = iota
 )
 
-var branchNames = [numBranches]string{"gerund", "imperative", "finite-verb"}
+var branchNames = [numBranches]string{"known-had-better", "gerund", "imperative", "finite-verb"}
 
 func (t *Tagger) on(branch uint32) bool { return t.offBranches&branch == 0 }
 
@@ -95,6 +97,14 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 		// Only words unknown to the training data: for a word it has seen,
 		// the model has evidence of its own; conversions are what it lacks.
 		if s.types[i] >= 0 {
+			// Except after the semi-modal "had better" ('d better),
+			// which takes a bare infinitive and nothing else ("You'd
+			// better action this"): there a known word the lexicon reads
+			// as a verb is one.
+			if t.on(brKnownHadBetter) && ptb(i) == NN && morph.Class(s.descs[i].word.Lex)&verbBase != 0 && afterHadBetter(words, i, ptb) && opensComplement(i+1) {
+				out[i] = cl.vb
+				hasVerb = true
+			}
 			continue
 		}
 		p := ptb(i)
@@ -284,6 +294,25 @@ func isSentenceAdverb(w string, p PTB, lex model.Lexicon) bool {
 		return true
 	}
 	return len(w) > 4 && strings.EqualFold(w[len(w)-2:], "ly") && morph.Class(lex.Classes(w)).HasPOS(morph.Adv)
+}
+
+// afterHadBetter reports whether word i follows the semi-modal "had
+// better" with "had" contracted and tagged a modal ("You'd better"), perhaps
+// with adverbs between ("'d better not", "'d better quickly"). Only the
+// modal reading counts: "We had better luck" is a comparative.
+func afterHadBetter(words []string, i int, ptb func(int) PTB) bool {
+	j := i - 1
+	for j >= 0 && ptb(j) == RB {
+		j--
+	}
+	if j < 1 || !strings.EqualFold(words[j], "better") || ptb(j-1) != MD {
+		return false
+	}
+	switch ptb(j) {
+	case JJR, RBR, RB:
+		return true
+	}
+	return false
 }
 
 // isWhoPronoun reports whether w is who or whoever, the wh-pronouns that
