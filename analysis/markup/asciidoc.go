@@ -14,7 +14,7 @@ import "strings"
 // reference's text is kept, its target dropped.
 func parseAsciiDoc(src string) []Block {
 	src = lfLines(src)
-	p := adocParser{src: src, lines: splitLines(src)}
+	p := adocParser{src: src, lines: splitLines(src), memo: closers{}}
 	p.out.b.src = src
 	p.region(p.header(), len(p.lines), Paragraph)
 	return p.out.blocks
@@ -24,6 +24,7 @@ type adocParser struct {
 	src   string
 	lines []srcLine
 	out   blockList
+	memo  closers
 }
 
 func (p *adocParser) text(i int) string { return p.lines[i].text(p.src) }
@@ -441,22 +442,29 @@ func (p *adocParser) findClose(c, hi int, mark string, constrained bool) int {
 	if c >= hi || isSpace(p.src[c]) {
 		return -1
 	}
-	for j := c; j < hi; {
-		k := strings.Index(p.src[j:hi], mark)
-		if k < 0 {
-			return -1
-		}
-		k += j
-		e := k + len(mark)
-		if k > c && !isSpace(p.src[k-1]) && (!constrained || e >= hi || !isWordByte(p.src[e])) {
-			if strings.Count(p.src[c:k], "\n\n") > 0 {
+	key := mark
+	if constrained {
+		key += "c"
+	}
+	k := p.memo.find(key, c+1, hi, func(from int) int {
+		for j := from; j < hi; {
+			k := strings.Index(p.src[j:hi], mark)
+			if k < 0 {
 				return -1
 			}
-			return k
+			k += j
+			e := k + len(mark)
+			if !isSpace(p.src[k-1]) && (!constrained || e >= hi || !isWordByte(p.src[e])) {
+				return k
+			}
+			j = k + 1
 		}
-		j = k + 1
+		return -1
+	})
+	if k < 0 || k-c > inlineReach {
+		return -1
 	}
-	return -1
+	return k
 }
 
 // adocProseMacros keep their text: links and cross references.
@@ -527,11 +535,11 @@ func (p *adocParser) inline(lo, hi int) {
 				continue
 			}
 		case '{':
-			if j := strings.IndexByte(p.src[i:hi], '}'); j > 1 && isAttrName(p.src[i+1:i+j]) {
+			if j := strings.IndexByte(p.src[i:reach(i, hi)], '}'); j > 1 && isAttrName(p.src[i+1:i+j]) {
 				flush(i)
 				// An attribute that holds a URL: {url-repo}/path[Text].
 				k := i + j + 1
-				for k < hi && !isSpace(p.src[k]) && p.src[k] != '[' {
+				for k < reach(i, hi) && !isSpace(p.src[k]) && p.src[k] != '[' {
 					k++
 				}
 				if k >= hi || p.src[k] != '[' {
@@ -561,7 +569,7 @@ func (p *adocParser) inline(lo, hi int) {
 			}
 		case '[':
 			if strings.HasPrefix(p.src[i:hi], "[[") {
-				if j := strings.Index(p.src[i:hi], "]]"); j > 2 && !strings.ContainsAny(p.src[i:i+j], " \n") {
+				if j := strings.Index(p.src[i:reach(i, hi)], "]]"); j > 2 && !strings.ContainsAny(p.src[i:i+j], " \n") {
 					flush(i)
 					skipped(b, i, i+j+2)
 					i += j + 2
@@ -570,7 +578,7 @@ func (p *adocParser) inline(lo, hi int) {
 				}
 			}
 			// An attribute list before formatted text: [.role]*text*.
-			if j := strings.IndexByte(p.src[i:hi], ']'); j > 0 && i+j+1 < hi && strings.IndexByte("*_#`", p.src[i+j+1]) >= 0 && !strings.ContainsAny(p.src[i+1:i+j], "\n[") {
+			if j := strings.IndexByte(p.src[i:reach(i, hi)], ']'); j > 0 && i+j+1 < hi && strings.IndexByte("*_#`", p.src[i+j+1]) >= 0 && !strings.ContainsAny(p.src[i+1:i+j], "\n[") {
 				flush(i)
 				i += j + 1
 				from = i
@@ -578,7 +586,7 @@ func (p *adocParser) inline(lo, hi int) {
 			}
 		case '<':
 			if strings.HasPrefix(p.src[i:hi], "<<") {
-				if j := strings.Index(p.src[i:hi], ">>"); j > 2 && !strings.Contains(p.src[i:i+j], "\n\n") {
+				if j := strings.Index(p.src[i:reach(i, hi)], ">>"); j > 2 && !strings.Contains(p.src[i:i+j], "\n\n") {
 					flush(i)
 					inner := p.src[i+2 : i+j]
 					if k := strings.IndexByte(inner, ','); k >= 0 && strings.TrimSpace(inner[k+1:]) != "" {
@@ -594,7 +602,7 @@ func (p *adocParser) inline(lo, hi int) {
 			}
 		case '(':
 			if strings.HasPrefix(p.src[i:hi], "(((") {
-				if j := strings.Index(p.src[i:hi], ")))"); j > 0 {
+				if j := strings.Index(p.src[i:reach(i, hi)], ")))"); j > 0 {
 					flush(i)
 					skipped(b, i, i+j+3)
 					i += j + 3
@@ -602,7 +610,7 @@ func (p *adocParser) inline(lo, hi int) {
 					continue
 				}
 			} else if strings.HasPrefix(p.src[i:hi], "((") {
-				if j := strings.Index(p.src[i:hi], "))"); j > 2 {
+				if j := strings.Index(p.src[i:reach(i, hi)], "))"); j > 2 {
 					flush(i)
 					rawText(b, i+2, i+j)
 					i += j + 2
@@ -671,7 +679,7 @@ func (p *adocParser) markContent(i, lo, hi int, mark string) (int, int, int) {
 	}
 	if mark == "^" || mark == "~" {
 		// Superscript and subscript: no blanks inside.
-		if k := strings.IndexByte(p.src[i+1:hi], mark[0]); k > 0 && !strings.ContainsAny(p.src[i+1:i+1+k], " \t\n") {
+		if k := strings.IndexByte(p.src[i+1:reach(i+1, hi)], mark[0]); k > 0 && !strings.ContainsAny(p.src[i+1:i+1+k], " \t\n") {
 			return i + 2 + k, i + 1, i + 1 + k
 		}
 		return i, 0, 0
@@ -728,7 +736,7 @@ func (p *adocParser) macro(i, hi int) adocMacro {
 			return adocMacro{end: e}
 		}
 	} else {
-		for k < hi && !isSpace(p.src[k]) && p.src[k] != '[' {
+		for k < hi && k < i+inlineReach && !isSpace(p.src[k]) && p.src[k] != '[' {
 			k++
 		}
 		if k >= hi || p.src[k] != '[' {
@@ -763,6 +771,7 @@ var adocKnownMacro = map[string]bool{
 // its text without the named attributes; the end is k when it does not
 // close.
 func (p *adocParser) bracketText(k, hi int) (end, ts, te int) {
+	hi = reach(k, hi)
 	depth, e := 0, -1
 	for m := k; m < hi && e < 0; m++ {
 		switch p.src[m] {

@@ -162,6 +162,45 @@ func skipped(b *proseBuilder, start, end int) {
 	}
 }
 
+// inlineReach bounds how far an inline scanner looks for the end of a
+// span (a closing mark, a bracket): real spans are far shorter, and the
+// bound keeps a paragraph full of unmatched openers linear, not
+// quadratic.
+const inlineReach = 2048
+
+// reach is the end of the search for a span opened at i in [.., hi).
+func reach(i, hi int) int { return min(hi, i+inlineReach) }
+
+// closerMemo remembers the last search for the closing mark of one kind
+// of inline span: the first valid closer at or after from, before hi, is
+// at (-1: none). Whether a mark can close a span does not depend on where
+// the span opened, so a later opener before at shares the answer: a
+// paragraph full of unmatched openers is scanned once, not once per
+// opener.
+type closerMemo struct {
+	hi, from, at int
+	ok           bool
+}
+
+// closers holds a closerMemo per kind of span.
+type closers map[string]*closerMemo
+
+// find returns the first valid closer at or after from, before hi, with
+// search doing the scanning when the memo cannot answer.
+func (c closers) find(key string, from, hi int, search func(from int) int) int {
+	m := c[key]
+	if m == nil {
+		m = &closerMemo{}
+		c[key] = m
+	}
+	if m.ok && m.hi == hi && from >= m.from && (m.at < 0 || from <= m.at) {
+		return m.at
+	}
+	at := search(from)
+	*m = closerMemo{hi: hi, from: from, at: at, ok: true}
+	return at
+}
+
 // blockList collects finished blocks.
 type blockList struct {
 	b      proseBuilder

@@ -17,7 +17,7 @@ import "strings"
 // stripped), and every prose byte here must map back to its source.
 func parseOrg(src string) []Block {
 	src = lfLines(src)
-	p := orgParser{src: src, lines: splitLines(src)}
+	p := orgParser{src: src, lines: splitLines(src), memo: closers{}}
 	p.out.b.src = src
 	p.region(0, len(p.lines), Paragraph)
 	return p.out.blocks
@@ -27,6 +27,7 @@ type orgParser struct {
 	src   string
 	lines []srcLine
 	out   blockList
+	memo  closers
 }
 
 func (p *orgParser) text(i int) string { return p.lines[i].text(p.src) }
@@ -345,22 +346,23 @@ func (p *orgParser) emphasis(i, lo, hi int) (cs, ce, end int) {
 	if i+1 >= hi || isSpace(p.src[i+1]) {
 		return 0, 0, i
 	}
-	for j := i + 2; j < hi; j++ {
-		if p.src[j] == '\n' && j+1 < hi && p.src[j+1] == '\n' {
-			break
+	j := p.memo.find(string(m), i+2, hi, func(from int) int {
+		for j := from; j < hi; j++ {
+			if p.src[j] != m || isSpace(p.src[j-1]) {
+				continue
+			}
+			if j+1 < hi && !isSpace(p.src[j+1]) && strings.IndexByte(orgPost, p.src[j+1]) < 0 {
+				continue
+			}
+			return j
 		}
-		if p.src[j] != m || isSpace(p.src[j-1]) {
-			continue
-		}
-		if j+1 < hi && !isSpace(p.src[j+1]) && strings.IndexByte(orgPost, p.src[j+1]) < 0 {
-			continue
-		}
-		if strings.Count(p.src[i:j], "\n") > 1 {
-			break
-		}
-		return i + 1, j, j + 1
+		return -1
+	})
+	// An emphasis spans two lines at most.
+	if j < 0 || j-i > inlineReach || strings.Count(p.src[i:j], "\n") > 1 {
+		return 0, 0, i
 	}
-	return 0, 0, i
+	return i + 1, j, j + 1
 }
 
 // inline adds the prose of the source range [lo, hi).
@@ -373,7 +375,7 @@ func (p *orgParser) inline(lo, hi int) {
 		switch c {
 		case '[':
 			if strings.HasPrefix(p.src[i:hi], "[[") {
-				if j := strings.Index(p.src[i:hi], "]]"); j > 2 {
+				if j := strings.Index(p.src[i:reach(i, hi)], "]]"); j > 2 {
 					flush(i)
 					link := p.src[i+2 : i+j]
 					if k := strings.Index(link, "]["); k >= 0 && !orgKeyLink(link[:k]) {
@@ -387,7 +389,7 @@ func (p *orgParser) inline(lo, hi int) {
 				}
 			}
 			if strings.HasPrefix(p.src[i:hi], "[fn:") {
-				if j := strings.IndexByte(p.src[i:hi], ']'); j > 0 {
+				if j := strings.IndexByte(p.src[i:reach(i, hi)], ']'); j > 0 {
 					ws := i
 					for ws > from && p.src[ws-1] == ' ' {
 						ws--
@@ -416,7 +418,7 @@ func (p *orgParser) inline(lo, hi int) {
 			}
 		case '{':
 			if strings.HasPrefix(p.src[i:hi], "{{{") {
-				if j := strings.Index(p.src[i:hi], "}}}"); j > 0 {
+				if j := strings.Index(p.src[i:reach(i, hi)], "}}}"); j > 0 {
 					flush(i)
 					placeholder(b, i, i+j+3)
 					i += j + 3
@@ -426,7 +428,7 @@ func (p *orgParser) inline(lo, hi int) {
 			}
 		case '<':
 			if strings.HasPrefix(p.src[i:hi], "<<") {
-				if j := strings.Index(p.src[i:hi], ">>"); j > 2 {
+				if j := strings.Index(p.src[i:reach(i, hi)], ">>"); j > 2 {
 					flush(i)
 					skipped(b, i, i+j+2)
 					i += j + 2
@@ -436,7 +438,7 @@ func (p *orgParser) inline(lo, hi int) {
 			}
 		case '\\':
 			if strings.HasPrefix(p.src[i:hi], "\\(") {
-				if j := strings.Index(p.src[i:hi], "\\)"); j > 0 {
+				if j := strings.Index(p.src[i:reach(i, hi)], "\\)"); j > 0 {
 					flush(i)
 					placeholder(b, i, i+j+2)
 					i += j + 2
@@ -452,7 +454,7 @@ func (p *orgParser) inline(lo, hi int) {
 			}
 		case '@':
 			if strings.HasPrefix(p.src[i:hi], "@@") {
-				if j := strings.Index(p.src[i+2:hi], "@@"); j > 0 {
+				if j := strings.Index(p.src[i+2:reach(i+2, hi)], "@@"); j > 0 {
 					flush(i)
 					skipped(b, i, i+2+j+2)
 					i += j + 4
@@ -463,7 +465,7 @@ func (p *orgParser) inline(lo, hi int) {
 		case 's', 'c':
 			if i == lo || !isWordByte(p.src[i-1]) {
 				if strings.HasPrefix(p.src[i:hi], "src_") || strings.HasPrefix(p.src[i:hi], "call_") {
-					if j := strings.IndexAny(p.src[i:hi], "}]"); j > 0 && !strings.ContainsAny(p.src[i:i+j], " \n") {
+					if j := strings.IndexAny(p.src[i:reach(i, hi)], "}]"); j > 0 && !strings.ContainsAny(p.src[i:i+j], " \n") {
 						flush(i)
 						placeholder(b, i, i+j+1)
 						i += j + 1

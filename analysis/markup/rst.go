@@ -16,7 +16,7 @@ import "strings"
 // is the run of lines indented more than its first line.
 func parseRST(src string) []Block {
 	src = lfLines(src)
-	p := rstParser{src: src}
+	p := rstParser{src: src, memo: closers{}}
 	p.out.b.src = src
 	var rl []rline
 	for _, l := range splitLines(src) {
@@ -32,8 +32,9 @@ func parseRST(src string) []Block {
 type rline struct{ start, end, ind int }
 
 type rstParser struct {
-	src string
-	out blockList
+	src  string
+	out  blockList
+	memo closers
 }
 
 func (p *rstParser) rline(l srcLine) rline {
@@ -530,19 +531,25 @@ func (p *rstParser) findEnd(i, hi int, delim string) int {
 	if i >= hi || isSpace(p.src[i]) {
 		return -1
 	}
-	for j := i; j < hi; {
-		k := strings.Index(p.src[j:hi], delim)
-		if k < 0 {
-			return -1
+	k := p.memo.find(delim, i+1, hi, func(from int) int {
+		for j := from; j < hi; {
+			k := strings.Index(p.src[j:hi], delim)
+			if k < 0 {
+				return -1
+			}
+			k += j
+			e := k + len(delim)
+			if !isSpace(p.src[k-1]) && p.src[k-1] != '\\' && (p.endOK(e, hi) || (delim == "`" && (p.src[e] == '_' || p.src[e] == ':'))) {
+				return k
+			}
+			j = k + 1
 		}
-		k += j
-		e := k + len(delim)
-		if k > i && !isSpace(p.src[k-1]) && p.src[k-1] != '\\' && (p.endOK(e, hi) || (delim == "`" && (p.src[e] == '_' || p.src[e] == ':'))) {
-			return k
-		}
-		j = k + 1
+		return -1
+	})
+	if k < 0 || k-i > inlineReach {
+		return -1
 	}
-	return -1
+	return k
 }
 
 // inline adds the prose of the source range [lo, hi).
@@ -640,7 +647,7 @@ func (p *rstParser) inline(lo, hi int) {
 			i, from = end, end
 			continue
 		case c == '[' && p.startOK(i, lo):
-			k := strings.Index(p.src[i:hi], "]_")
+			k := strings.Index(p.src[i:reach(i, hi)], "]_")
 			if k <= 1 || strings.ContainsAny(p.src[i:i+k], " \t\n") || !p.endOK(i+k+2, hi) {
 				break
 			}

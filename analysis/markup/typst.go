@@ -31,7 +31,18 @@ type typstParser struct {
 	nlStart int       // a pending line break [nlStart, nlEnd) inside the block
 	nlEnd   int
 	hasNL   bool
+	depth   int // content blocks being read, nested
+	// skipDepth counts the brackets being skipped, nested.
+	skipDepth int
 }
+
+// typstMaxSkipDepth bounds the nesting of brackets skipped as code or
+// content; deeper input (nothing real nests so) is taken as unclosed.
+const typstMaxSkipDepth = 256
+
+// typstMaxDepth bounds the nesting of content blocks read as prose;
+// deeper ones are skipped, which keeps a pathological nesting linear.
+const typstMaxDepth = 32
 
 func (p *typstParser) end() {
 	if p.open {
@@ -202,8 +213,12 @@ func (p *typstParser) markup(lo, hi int) {
 					e--
 				}
 				if e < hi && src[e] == '[' {
-					ce := p.skipContent(e+1, hi)
-					p.markup(e+1, ce-1)
+					ce, closed := p.skipContent(e+1, hi)
+					if closed && p.depth < typstMaxDepth {
+						p.depth++
+						p.markup(e+1, ce-1)
+						p.depth--
+					}
 					e = ce
 				} else {
 					p.placeholder(i, e)
@@ -365,7 +380,10 @@ func (p *typstParser) hash(i, hi int) int {
 		j = p.skipCode(j+1, hi, '}')
 		args = true
 	case '[':
-		k := p.skipContent(j+1, hi)
+		k, closed := p.skipContent(j+1, hi)
+		if !closed {
+			return hi // unclosed: the rest is not markup Typst would read
+		}
 		contents = append(contents, [2]int{j + 1, k - 1})
 		j = k
 	default:
@@ -392,7 +410,10 @@ func (p *typstParser) hash(i, hi int) int {
 			args = true
 			continue
 		case src[j] == '[':
-			k := p.skipContent(j+1, hi)
+			k, closed := p.skipContent(j+1, hi)
+			if !closed {
+				return hi
+			}
 			contents = append(contents, [2]int{j + 1, k - 1})
 			j = k
 			continue
@@ -406,9 +427,11 @@ func (p *typstParser) hash(i, hi int) int {
 		break
 	}
 	_ = args
-	if len(contents) > 0 && !typstNoProse[name] {
+	if len(contents) > 0 && !typstNoProse[name] && p.depth < typstMaxDepth {
 		c := contents[0]
+		p.depth++
 		p.markup(c[0], c[1])
+		p.depth--
 		return j
 	}
 	if len(contents) > 0 {
@@ -447,7 +470,7 @@ func (p *typstParser) skipStatement(j, hi int) int {
 			j = p.skipCode(j+1, hi, '}')
 			continue
 		case '[':
-			j = p.skipContent(j+1, hi)
+			j, _ = p.skipContent(j+1, hi)
 			continue
 		case '"':
 			j = p.skipString(j, hi)
@@ -486,6 +509,11 @@ func (p *typstParser) skipString(i, hi int) int {
 // skipCode skips code from j (just after an opening bracket) to just
 // after its closer.
 func (p *typstParser) skipCode(j, hi int, closer byte) int {
+	if p.skipDepth >= typstMaxSkipDepth {
+		return hi // pathological nesting: the rest is code
+	}
+	p.skipDepth++
+	defer func() { p.skipDepth-- }()
 	src := p.src
 	for j < hi {
 		switch c := src[j]; c {
@@ -498,7 +526,7 @@ func (p *typstParser) skipCode(j, hi int, closer byte) int {
 			j = p.skipCode(j+1, hi, '}')
 			continue
 		case '[':
-			j = p.skipContent(j+1, hi)
+			j, _ = p.skipContent(j+1, hi)
 			continue
 		case ')', '}', ']':
 			return j + 1 // unbalanced: stop here
@@ -523,8 +551,14 @@ func (p *typstParser) skipCode(j, hi int, closer byte) int {
 	return hi
 }
 
-// skipContent skips markup from j (just after "[") to just after its "]".
-func (p *typstParser) skipContent(j, hi int) int {
+// skipContent skips markup from j (just after "[") to just after its "]";
+// closed is false when the content block does not close before hi.
+func (p *typstParser) skipContent(j, hi int) (end int, closed bool) {
+	if p.skipDepth >= typstMaxSkipDepth {
+		return hi, false
+	}
+	p.skipDepth++
+	defer func() { p.skipDepth-- }()
 	src := p.src
 	depth := 0
 	for j < hi {
@@ -536,7 +570,7 @@ func (p *typstParser) skipContent(j, hi int) int {
 			depth++
 		case ']':
 			if depth == 0 {
-				return j + 1
+				return j + 1, true
 			}
 			depth--
 		case '`':
@@ -566,7 +600,7 @@ func (p *typstParser) skipContent(j, hi int) int {
 		}
 		j++
 	}
-	return hi
+	return hi, false
 }
 
 // skipHash skips an embedded expression at i without adding prose.
@@ -579,7 +613,8 @@ func (p *typstParser) skipHash(i, hi int) int {
 	case '{':
 		return p.skipCode(j+1, hi, '}')
 	case '[':
-		return p.skipContent(j+1, hi)
+		e, _ := p.skipContent(j+1, hi)
+		return e
 	}
 	s := j
 	for j < hi && (isLetter(src[j]) || isDigit(src[j]) || src[j] == '_' || src[j] == '-') {
@@ -593,7 +628,7 @@ func (p *typstParser) skipHash(i, hi int) int {
 		case src[j] == '(':
 			j = p.skipCode(j+1, hi, ')')
 		case src[j] == '[':
-			j = p.skipContent(j+1, hi)
+			j, _ = p.skipContent(j+1, hi)
 		case src[j] == '.' && j+1 < hi && isLetter(src[j+1]):
 			j++
 			for j < hi && (isLetter(src[j]) || isDigit(src[j]) || src[j] == '_' || src[j] == '-') {
