@@ -19,7 +19,8 @@ import (
 // source bytes: the analysis kept per source byte is about twenty times the
 // source.
 //
-// What each document's latest revision uses is live; the rest is stale
+// What each document's latest revision used is live (its entries carry
+// that check's tick: docs holds each document's latest); the rest is stale
 // (earlier revisions, closed documents), useful only if the text comes
 // back (an undo). Stale chunks are dropped, least recently used first,
 // once they hold more than a sixteenth of the bound (6 MB of the default
@@ -38,7 +39,7 @@ type cache struct {
 	blocks     map[analysis.BlockKey]*blockEntry       // blocks findable by content
 	byAnalysis map[*analysis.BlockAnalysis]*blockEntry // every block entry, for its findings
 	orphans    map[*blockEntry]struct{}                // block entries no chunk holds yet
-	docs       map[string][]*chunkEntry                // each document's latest revision
+	docs       map[string]uint64                       // tick of each document's latest check
 }
 
 // chunkEntry is a chunk's analysis: its blocks, each an entry of its own.
@@ -48,8 +49,6 @@ type chunkEntry struct {
 	members []*blockEntry
 	bytes   int64 // the key and the slices, not the members
 	lastUse uint64
-	live    int  // documents whose latest revision uses it
-	dropped bool // evicted: a document's list may still name it
 }
 
 // blockEntry is a block's analysis and its findings. A block analysed
@@ -85,19 +84,18 @@ func newCache(limit int64) *cache {
 		blocks:     map[analysis.BlockKey]*blockEntry{},
 		byAnalysis: map[*analysis.BlockAnalysis]*blockEntry{},
 		orphans:    map[*blockEntry]struct{}{},
-		docs:       map[string][]*chunkEntry{},
+		docs:       map[string]uint64{},
 	}
 }
 
 // view is the cache as one Check call sees it: analysis.Cache for the
-// analyzer, rules.BlockCache for the engine of generation gen. It records
-// the chunks the call used, which become the document's live set.
+// analyzer, rules.BlockCache for the engine of generation gen. The entries
+// it uses take its tick, which becomes its document's if it succeeds.
 type view struct {
 	c    *cache
 	doc  string
 	gen  uint64
 	tick uint64
-	used []*chunkEntry // under c.mu
 }
 
 func (c *cache) begin(doc string, gen uint64) *view {
@@ -107,22 +105,19 @@ func (c *cache) begin(doc string, gen uint64) *view {
 	return &view{c: c, doc: doc, gen: gen, tick: c.tick}
 }
 
-// end closes the call: when it succeeded, the chunks it used become its
-// document's live set in place of the previous revision's. Then the cache
-// is brought back within its bounds.
+// end closes the call: when it succeeded, the chunks it used (marked with
+// its tick) are its document's live set in place of the previous
+// revision's. Then the cache is brought back within its bounds.
+//
+// A chunk two open documents share is live as long as the one that checked
+// it last keeps it; if that one drops it, it may be dropped while the other
+// still has it, which costs the other a re-analysis of that chunk.
 func (v *view) end(ok bool) {
 	c := v.c
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if ok && v.doc != "" {
-		used := v.used
-		for _, e := range used {
-			e.live++
-		}
-		for _, e := range c.docs[v.doc] {
-			e.live--
-		}
-		c.docs[v.doc] = used
+		c.docs[v.doc] = v.tick
 	}
 	c.evict(v.tick)
 }
@@ -130,11 +125,18 @@ func (v *view) end(ok bool) {
 func (c *cache) forget(doc string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for _, e := range c.docs[doc] {
-		e.live--
-	}
 	delete(c.docs, doc)
-	c.evict(c.tick)
+	c.evict(0) // measure the stale entries now
+}
+
+// live reports whether e was used by an open document's latest check.
+func (c *cache) live(e *chunkEntry) bool {
+	for _, t := range c.docs {
+		if e.lastUse == t {
+			return true
+		}
+	}
+	return false
 }
 
 // Chunks implements analysis.Cache.
@@ -142,19 +144,12 @@ func (v *view) Chunks(keys []analysis.ChunkKey, blocks [][]analysis.Block, found
 	c := v.c
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if v.used == nil {
-		v.used = make([]*chunkEntry, 0, len(keys))
-	}
 	for i, k := range keys {
 		e, ok := c.chunks[k]
 		if !ok {
 			continue
 		}
 		e.lastUse = v.tick
-		for _, m := range e.members {
-			m.lastUse = v.tick
-		}
-		v.used = append(v.used, e)
 		blocks[i], found[i] = e.blocks, true
 	}
 }
@@ -166,7 +161,6 @@ func (v *view) PutChunk(k analysis.ChunkKey, blocks []analysis.Block) {
 	defer c.mu.Unlock()
 	if e, ok := c.chunks[k]; ok { // another call entered it meanwhile
 		e.lastUse = v.tick
-		v.used = append(v.used, e)
 		return
 	}
 	e := &chunkEntry{key: k, blocks: blocks, members: make([]*blockEntry, 0, len(blocks)), lastUse: v.tick}
@@ -189,7 +183,6 @@ func (v *view) PutChunk(k analysis.ChunkKey, blocks []analysis.Block) {
 		int64(cap(e.members))*8 + entryOverhead
 	c.bytes += e.bytes
 	c.chunks[k] = e
-	v.used = append(v.used, e)
 }
 
 // Block implements analysis.Cache.
@@ -284,7 +277,7 @@ func (c *cache) evict(tick uint64) {
 	var stale []*chunkEntry
 	var staleBytes int64
 	for _, e := range c.chunks {
-		if e.live <= 0 {
+		if !c.live(e) {
 			stale = append(stale, e)
 			staleBytes += e.bytes
 			for _, m := range e.members {
@@ -337,7 +330,7 @@ func (c *cache) dropChunk(e *chunkEntry) int64 {
 			c.dropBlock(m.ba, m)
 		}
 	}
-	e.blocks, e.members, e.dropped = nil, nil, true
+	e.blocks, e.members = nil, nil
 	return freed
 }
 
