@@ -208,8 +208,8 @@ func (p *adocParser) header() int {
 
 // region parses lines [lo, hi); kind is the kind of its paragraphs.
 func (p *adocParser) region(lo, hi int, kind BlockKind) {
-	style := ""
-	descText := false // the lines after "term::" are its text even if indented
+	style, attrs := "", "" // the pending block style and attribute line
+	descText := false      // the lines after "term::" are its text even if indented
 	for i := lo; i < hi; {
 		l := p.lines[i]
 		t := l.text(p.src)
@@ -222,8 +222,8 @@ func (p *adocParser) region(lo, hi int, kind BlockKind) {
 			for j < hi && strings.TrimRight(p.text(j), " \t") != d {
 				j++
 			}
-			p.delimited(d, style, i+1, j, kind)
-			style, descText = "", false
+			p.delimited(d, style, attrs, i+1, j, kind)
+			style, attrs, descText = "", "", false
 			i = min(j+1, hi)
 			continue
 		}
@@ -248,6 +248,7 @@ func (p *adocParser) region(lo, hi int, kind BlockKind) {
 			if s != "" || style == "" {
 				style = s
 			}
+			attrs = t
 			i++
 			continue
 		}
@@ -352,13 +353,13 @@ func headingMarker(t string) int {
 }
 
 // delimited handles the delimited block d over lines [lo, hi).
-func (p *adocParser) delimited(d, style string, lo, hi int, kind BlockKind) {
+func (p *adocParser) delimited(d, style, attrs string, lo, hi int, kind BlockKind) {
 	if adocVerbatimStyles[style] {
 		return
 	}
 	switch d[0] {
 	case '|':
-		p.table(lo, hi)
+		p.table(lo, hi, tableColumnStyles(attrs))
 	case '=', '*', '-':
 		if d == "--" || d[0] != '-' {
 			k := kind
@@ -377,15 +378,16 @@ func (p *adocParser) delimited(d, style string, lo, hi int, kind BlockKind) {
 // table reads the cells of a PSV table over lines [lo, hi): each cell is
 // a block; its specifier ("2+", "a", ".^") is not prose, and a literal
 // ("l") cell is left out.
-func (p *adocParser) table(lo, hi int) {
+func (p *adocParser) table(lo, hi int, cols []byte) {
 	if lo >= hi {
 		return
 	}
 	start, end := p.lines[lo].start, p.lines[hi-1].end
 	cellStart, cellStyle := -1, byte(0)
+	col := 0 // the column of the next cell (colspans counted, rowspans not)
 	var emit func(to int)
 	emit = func(to int) {
-		if cellStart < 0 || cellStyle == 'l' {
+		if cellStart < 0 || cellStyle == 'l' || cellStyle == 'm' {
 			return
 		}
 		s, e := trimRange(p.src, cellStart, to)
@@ -421,9 +423,19 @@ func (p *adocParser) table(lo, hi int) {
 		}
 		emit(spec)
 		cellStyle = 0
-		if spec < i {
-			cellStyle = p.src[i-1]
+		span := 1
+		if len(cols) > 0 {
+			cellStyle = cols[col%len(cols)]
 		}
+		if spec < i {
+			if c := p.src[i-1]; isLetter(c) {
+				cellStyle = c
+			}
+			if k := strings.IndexByte(p.src[spec:i], '+'); k > 0 && p.src[spec] != '.' {
+				span = max(1, atoiPrefix(p.src[spec:spec+k]))
+			}
+		}
+		col += span
 		cellStart = i + 1
 	}
 	emit(end)
@@ -819,4 +831,53 @@ func linesIn(src string, start, end int) []srcLine {
 		pos = next
 	}
 	return lines
+}
+
+// tableColumnStyles reads the cols attribute of a table's attribute line
+// ([cols="1,2m,1"], [cols=3*], [cols=2]) and returns each column's style
+// letter (0 for none; "m" monospace and "l" literal columns are not
+// prose), or nil when the table has no cols.
+func tableColumnStyles(attrs string) []byte {
+	i := strings.Index(attrs, "cols=")
+	if i < 0 {
+		return nil
+	}
+	v := attrs[i+len("cols="):]
+	if strings.HasPrefix(v, "\"") {
+		v = v[1:]
+		if j := strings.IndexByte(v, '"'); j >= 0 {
+			v = v[:j]
+		}
+	} else if j := strings.IndexAny(v, ",]"); j >= 0 {
+		v = v[:j]
+	}
+	if n := atoiPrefix(v); n > 0 && len(strings.TrimLeft(v, "0123456789")) == 0 {
+		return make([]byte, min(n, 100)) // "cols=3": three plain columns
+	}
+	var out []byte
+	for _, spec := range strings.Split(v, ",") {
+		spec = strings.TrimSpace(spec)
+		repeat := 1
+		if k := strings.IndexByte(spec, '*'); k > 0 {
+			repeat = max(1, min(atoiPrefix(spec[:k]), 100))
+			spec = spec[k+1:]
+		}
+		var style byte
+		if spec != "" && isLetter(spec[len(spec)-1]) {
+			style = spec[len(spec)-1]
+		}
+		for range repeat {
+			out = append(out, style)
+		}
+	}
+	return out
+}
+
+// atoiPrefix reads the decimal number that starts s (0 for none).
+func atoiPrefix(s string) int {
+	n := 0
+	for i := 0; i < len(s) && isDigit(s[i]) && n < 1<<20; i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }

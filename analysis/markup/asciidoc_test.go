@@ -23,6 +23,8 @@ func TestParseAsciiDoc(t *testing.T) {
 		{"block title and directive", ".A title\ninclude::file.adoc[]\nimage::a.png[Alt]\n", "heading: A title\n"},
 		{"table", "[cols=2]\n|===\n|Name |Value\n\n|one\n|`two`\na|An *AsciiDoc* cell.\nl|literal\n|===\n",
 			"table-cell: Name\ntable-cell: Value\ntable-cell: one\ntable-cell: An AsciiDoc cell.\n"},
+		{"monospace column", "[cols=\"1,2m,1\"]\n|===\n|role?\n|if role? 'lead'\n|Checks the role.\n\n2+|Both columns.\n|x\n\n|y\n|z\n|w\n|===\n",
+			"table-cell: role?\ntable-cell: Checks the role.\ntable-cell: Both columns.\ntable-cell: x\ntable-cell: y\ntable-cell: w\n"},
 		{"curved quotes and dash", "A \"`quoted`\" word--here.\n", "paragraph: A \"quoted\" word—here.\n"},
 		{"role and passthrough", "A [.term]*term* and +{raw}+ and pass:[<b>].\n", "paragraph: A term and thing and thing.\n"},
 		{"escapes", "Not \\*bold* here.\n", "paragraph: Not *bold* here.\n"},
