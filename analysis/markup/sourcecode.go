@@ -118,13 +118,11 @@ func splitSource(lang *code.Language, src string) []Chunk {
 }
 
 // sourceComments returns the comments a directive may be written in: line
-// and block comments, not docstrings.
+// and block comments, and a "liaison-…" line inside a block comment or a
+// docstring (where a disable action writes one before a finding).
 func sourceComments(lang *code.Language, src string) []Comment {
 	var out []Comment
-	for _, c := range lang.Comments(lfLines(src)) {
-		if c.Style == code.DocString {
-			continue
-		}
+	for _, c := range lang.DirectiveComments(lfLines(src)) {
 		out = append(out, Comment{Start: c.Start, End: c.End, Text: src[c.TextStart:c.TextEnd], TextStart: c.TextStart})
 	}
 	return out

@@ -176,6 +176,11 @@ func TestSourceOptIn(t *testing.T) {
 	if got := FormatFor("python").Comments(py); len(got) != 1 || got[0].Text != " liaison-disable alot" {
 		t.Errorf("Comments(%q) = %+v", py, got)
 	}
+	// The line a disable action writes inside a docstring is a directive.
+	inDoc := "def f():\n    \"\"\"Doc.\n\n    # liaison-disable-next-line a-an\n    A apple.\n    \"\"\"\n"
+	if got := FormatFor("python").Comments(inDoc); len(got) != 1 || got[0].Text != " liaison-disable-next-line a-an" || inDoc[got[0].Start:got[0].End] != "# liaison-disable-next-line a-an" {
+		t.Errorf("Comments(%q) = %+v", inDoc, got)
+	}
 }
 
 // TestSourceLoneCR checks that a lone CR ends a comment's line, as an LF

@@ -133,6 +133,40 @@ var languages = [...]Language{
 // Comments returns the comments of src in source order.
 func (l *Language) Comments(src string) []Comment { return l.lex(src) }
 
+// DirectiveComments returns the comments a directive may be written in:
+// every line and block comment, and each line inside a block comment or a
+// docstring that reads "liaison-…" after its gutter and an optional line
+// marker, as a line comment of its own (a disable action writes a line
+// comment on the line before a finding, which may be inside one).
+func (l *Language) DirectiveComments(src string) []Comment {
+	var out []Comment
+	for _, c := range l.lex(src) {
+		if c.Style != DocString {
+			out = append(out, c)
+		}
+		if c.Style == LineComment {
+			continue
+		}
+		for _, ln := range l.lines(src, []Comment{c}) {
+			text := ln.text
+			for _, m := range l.markers {
+				if hasPrefixAt(src, text, m) {
+					text += len(m)
+					break
+				}
+			}
+			k := text
+			for k < ln.end && (src[k] == ' ' || src[k] == '\t') {
+				k++
+			}
+			if hasPrefixAt(src, k, "liaison-") && k < ln.end {
+				out = append(out, Comment{Start: ln.text, End: ln.end, TextStart: text, TextEnd: ln.end, Style: LineComment})
+			}
+		}
+	}
+	return out
+}
+
 // Extract returns the prose blocks of the comments of src, in source
 // order.
 func (l *Language) Extract(src string) []Block {

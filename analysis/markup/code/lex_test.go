@@ -135,3 +135,22 @@ func TestExtractLanguages(t *testing.T) {
 		})
 	}
 }
+
+func TestDirectiveComments(t *testing.T) {
+	for _, tc := range []struct{ lang, src, want string }{
+		{"python", "def f():\n    \"\"\"Doc.\n\n    # liaison-disable-next-line a-an\n    A apple.\n    \"\"\"\n# liaison-disable b\n", " liaison-disable-next-line a-an| liaison-disable b"},
+		{"java", "/**\n * Doc.\n * // liaison-disable-next-line a-an\n * A apple.\n */\n", "*\n * Doc.\n * // liaison-disable-next-line a-an\n * A apple.\n | liaison-disable-next-line a-an"},
+	} {
+		l, _ := Lookup(tc.lang)
+		var got []string
+		for _, c := range l.DirectiveComments(tc.src) {
+			got = append(got, tc.src[c.TextStart:c.TextEnd])
+		}
+		if strings.Join(got, "|") != tc.want {
+			t.Errorf("%s: %q, want %q", tc.lang, strings.Join(got, "|"), tc.want)
+		}
+		if p := proseOf(t, tc.lang, tc.src); strings.Contains(strings.Join(p, "|"), "liaison") {
+			t.Errorf("%s: a directive read as prose: %q", tc.lang, p)
+		}
+	}
+}

@@ -462,7 +462,8 @@ func isDecoration(t string) bool {
 
 // toolDirectives start a comment that speaks to a tool, not to a reader.
 var toolDirectives = [...]string{
-	"!/", // a shebang, #!/bin/sh
+	"!/",                                       // a shebang, #!/bin/sh
+	"// liaison-", "# liaison-", "-- liaison-", // a directive inside a block comment or docstring
 	"go:", "+build", "nolint", "lint:", "eslint", "jshint", "jscs:", "istanbul ", "prettier-ignore", "@ts-", "tslint:",
 	"noqa", "type:", "pylint:", "pyright:", "mypy:", "fmt:", "isort:", "shellcheck ", "-*-", "vim:", "vi:", "ex:",
 	"region", "endregion", "#region", "#endregion", "NOLINT", "clang-format", "liaison-", "export ", "line ",
