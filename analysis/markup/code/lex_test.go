@@ -140,6 +140,7 @@ func TestDirectiveComments(t *testing.T) {
 	for _, tc := range []struct{ lang, src, want string }{
 		{"python", "def f():\n    \"\"\"Doc.\n\n    # liaison-disable-next-line a-an\n    A apple.\n    \"\"\"\n# liaison-disable b\n", " liaison-disable-next-line a-an| liaison-disable b"},
 		{"java", "/**\n * Doc.\n * // liaison-disable-next-line a-an\n * A apple.\n */\n", "*\n * Doc.\n * // liaison-disable-next-line a-an\n * A apple.\n | liaison-disable-next-line a-an"},
+		{"java", "/**\n * Doc.\n// liaison-disable-next-line a-an\n * A apple.\n */\n", "*\n * Doc.\n// liaison-disable-next-line a-an\n * A apple.\n | liaison-disable-next-line a-an"},
 	} {
 		l, _ := Lookup(tc.lang)
 		var got []string
@@ -149,8 +150,8 @@ func TestDirectiveComments(t *testing.T) {
 		if strings.Join(got, "|") != tc.want {
 			t.Errorf("%s: %q, want %q", tc.lang, strings.Join(got, "|"), tc.want)
 		}
-		if p := proseOf(t, tc.lang, tc.src); strings.Contains(strings.Join(p, "|"), "liaison") {
-			t.Errorf("%s: a directive read as prose: %q", tc.lang, p)
+		if p := proseOf(t, tc.lang, tc.src); strings.Contains(strings.Join(p, "|"), "liaison") || strings.Contains(strings.Join(p, "|"), "*") {
+			t.Errorf("%s: a directive or a gutter read as prose: %q", tc.lang, p)
 		}
 	}
 }

@@ -86,8 +86,8 @@ func (l *Language) lines(src string, g []Comment) []line {
 func hasGutter(src string, lines []line) bool {
 	n := 0
 	for _, ln := range lines[1:] {
-		if ln.blank() {
-			continue
+		if ln.blank() || isDirectiveLine(src[ln.text:ln.end]) {
+			continue // a directive line a disable action wrote has no gutter
 		}
 		if src[ln.text] != '*' {
 			return false
@@ -111,4 +111,15 @@ func makeLine(src string, start, end int) line {
 		ln.text++
 	}
 	return ln
+}
+
+// isDirectiveLine reports whether a line of a block comment is a liaison
+// directive written as a line comment.
+func isDirectiveLine(t string) bool {
+	for _, p := range []string{"// liaison-", "# liaison-", "-- liaison-", "liaison-"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
 }
