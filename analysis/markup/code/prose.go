@@ -54,10 +54,11 @@ func (l *Language) appendBlocks(blocks []Block, src string, g []Comment) []Block
 // isLicence reports whether a comment is a licence header: it names a
 // copyright and a licence.
 func isLicence(src string, g []Comment) bool {
-	text := strings.ToLower(src[g[0].Start:g[len(g)-1].End])
-	if !strings.Contains(text, "copyright") && !strings.Contains(text, "(c)") && !strings.Contains(text, "©") {
-		return false
+	text := src[g[0].Start:g[len(g)-1].End]
+	if !strings.Contains(text, "opyright") && !strings.Contains(text, "OPYRIGHT") && !strings.Contains(text, "(c)") && !strings.Contains(text, "(C)") && !strings.Contains(text, "©") {
+		return false // the common case, without lowering the text
 	}
+	text = strings.ToLower(text)
 	for _, w := range []string{"licen", "permission is hereby granted", "all rights reserved", "copyright notice", "spdx-"} {
 		if strings.Contains(text, w) {
 			return true
@@ -484,6 +485,9 @@ func isToolDirective(t string) bool {
 // preOpen returns what closes a verbatim block opened at the start of t
 // (<pre>, <code> alone, Doxygen's @code), or "".
 func preOpen(t string) string {
+	if t[0] != '<' && t[0] != '@' && t[0] != '\\' {
+		return ""
+	}
 	lower := strings.ToLower(t)
 	switch {
 	case strings.HasPrefix(lower, "<pre>") || strings.HasPrefix(lower, "<pre "):
@@ -530,6 +534,9 @@ func isHeading(t string) bool {
 var blockTags = [...]string{"<p>", "<p ", "</p>", "<ul>", "</ul>", "<ol>", "</ol>", "<li>", "</li>", "<dl>", "</dl>", "<dt>", "<dd>", "<br>", "<br/>", "<br />", "<hr>", "<table", "</table>", "<tr>", "<td>", "<th>", "<blockquote>", "</blockquote>", "<div", "</div>", "<h1", "<h2", "<h3", "<h4", "<h5", "<h6", "<summary>", "</summary>", "<remarks>", "</remarks>", "<para>", "</para>", "<returns>", "<value>", "<example>"}
 
 func isBlockTag(t string) bool {
+	if t[0] != '<' {
+		return false
+	}
 	lower := strings.ToLower(t)
 	for _, tag := range blockTags {
 		if strings.HasPrefix(lower, tag) {
