@@ -104,7 +104,7 @@ func appendInline(ps []Piece, src string, s, e int) ([]Piece, bool) {
 				parens--
 			} else if (b == ' ' || b == '\t') && parens == 0 {
 				break
-			} else if j > i && parens == 0 && ((b == '`' || b == '[') && !isIdentByte(src[j-1]) || b == '<' && tagEnd(src, j, e) > 0 || b == '&' && entityEnd(src, j, e) > 0) {
+			} else if j > i && parens == 0 && ((b == '`' || b == '[') && !isIdentByte(src[j-1]) || b == '<' && tagEnd(src, j, e) > 0 || b == '&' && entityEnd(src, j, e) > 0 || b == '{' && j+1 < e && src[j+1] == '@') {
 				break
 			}
 			j++
@@ -311,15 +311,26 @@ func closeBackticks(src string, i, e int) int {
 // when it has none.
 func linkLabel(src string, i, j int) int {
 	body := src[i+2 : j-1]
-	if !strings.HasPrefix(body, "link") && !strings.HasPrefix(body, "linkplain") {
+	if !strings.HasPrefix(body, "link ") && !strings.HasPrefix(body, "linkplain ") {
 		return 0
 	}
-	f := strings.Fields(body)
-	if len(f) < 3 {
-		return 0
+	// The target runs to the first blank outside its brackets:
+	// {@link Foo#bar(String, int) the label}.
+	k := i + 2 + strings.IndexByte(body, ' ')
+	for k < j-1 && src[k] == ' ' {
+		k++
 	}
-	k := strings.Index(src[i:j], f[1]) + i + len(f[1])
-	for k < j && src[k] == ' ' {
+	parens := 0
+	for k < j-1 && (parens > 0 || src[k] != ' ') {
+		switch src[k] {
+		case '(':
+			parens++
+		case ')':
+			parens--
+		}
+		k++
+	}
+	for k < j-1 && src[k] == ' ' {
 		k++
 	}
 	if k >= j-1 {

@@ -78,6 +78,7 @@ func TestExtract(t *testing.T) {
 		{"links", "rust", "/// See [the docs](https://x.org) and [`Regex`] or [Foo].\n", []string{"See the docs and thing or thing."}},
 		{"html", "java", "/** A <em>big</em> &amp; <code>x()</code> thing, {@link Foo the label}. */\n", []string{"A big & thing thing, the label."}},
 		{"call in brackets", "go", "// the pair (obj, TypeOf(fact)), and f(\"x\") or key=\"\" too.\n", []string{"the pair (obj, thing), and thing or thing too."}},
+		{"link label", "java", "/** Use {@link Foo#sub(String, String) Before} or {@link Foo#m(int)}/{@link Foo#n() After} now. */\n", []string{"Use Before or thing/After now."}},
 		{"role", "python", "def f():\n    \"\"\"Use :func:`check` and ``x`` now.\"\"\"\n", []string{"Use thing and thing now."}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
