@@ -149,7 +149,7 @@ func subjectAsObject(toks []analysis.Token, j int) (GoMatch, bool) {
 	if start == 0 || !governs(&toks[start-1]) {
 		return GoMatch{}, false
 	}
-	if verbLater(toks, end) {
+	if verbLater(toks, end, bareInfinitiveVerb(&toks[start-1])) {
 		return GoMatch{}, false
 	}
 	rep := conjunctText(toks[start:j], objectForm) + " " + pcLower(toks[j].Text) + " " + conjunctText(toks[j+1:end], objectForm)
@@ -263,22 +263,39 @@ func finiteNext(toks []analysis.Token, i int) bool {
 	switch toks[i].PTB {
 	case tag.VBD, tag.VBZ, tag.VBP, tag.MD:
 		return true
+	case tag.VB:
+		// The tagger reads a present verb after a coordination as a
+		// base form ("him and her live next door"); after a noun phrase
+		// at the start of a clause it cannot be an imperative.
+		return true
+	case tag.VBN:
+		// "me and my dad built this table": a past tagged as a participle;
+		// a real participle here would be a passive's ("… built by").
+		return i+1 < len(toks) && pcLower(toks[i+1].Text) != "by"
 	}
-	// The tagger reads a present verb after a noun phrase as a base form
-	// or even a preposition ("her sister own a bakery"); a word the
-	// lexicon knows as a verb, before a determiner, is one.
-	if i+1 < len(toks) && (toks[i].PTB == tag.VB || toks[i].PTB == tag.IN) && toks[i+1].PTB == tag.DT {
-		switch pcLower(toks[i].Text) {
-		case "own", "run", "live", "work", "make", "have", "need", "want", "love", "like":
-			return true
-		}
+	// "her sister own a bakery": the tagger even reads the verb as a
+	// preposition.
+	if i+1 < len(toks) && toks[i].PTB == tag.IN && toks[i+1].PTB == tag.DT && pcLower(toks[i].Text) == "own" {
+		return true
+	}
+	return false
+}
+
+// bareInfinitiveVerb reports whether t takes an object and a bare
+// infinitive ("let you and I go", "made him and me wait"): after it a base
+// verb does not show that the coordination is a subject.
+func bareInfinitiveVerb(t *analysis.Token) bool {
+	switch t.Lemma {
+	case "let", "make", "see", "hear", "watch", "help", "have":
+		return t.PTB != tag.IN && t.PTB != tag.TO
 	}
 	return false
 }
 
 // verbLater reports whether a verb that can have a subject comes after i
-// in the same clause: "for you and I was worried".
-func verbLater(toks []analysis.Token, i int) bool {
+// in the same clause: "for you and I was worried". With bare, a base form
+// does not count.
+func verbLater(toks []analysis.Token, i int, bare bool) bool {
 	for k := i; k < len(toks); k++ {
 		t := &toks[k]
 		if t.Kind == token.Punct {
@@ -291,7 +308,7 @@ func verbLater(toks []analysis.Token, i int) bool {
 		case tag.VBD, tag.VBZ, tag.VBP, tag.MD, tag.CC:
 			return t.PTB != tag.CC
 		case tag.VB:
-			if k == 0 || toks[k-1].PTB != tag.TO {
+			if !bare && (k == 0 || toks[k-1].PTB != tag.TO) {
 				return true
 			}
 		}
@@ -315,9 +332,9 @@ func governs(t *analysis.Token) bool {
 		switch t.Lemma {
 		case "be", "become", "remain", "seem", "say", "think", "know", "believe", "hope", "guess", "feel", "suppose",
 			"realise", "realize", "mean", "wish", "doubt", "assume", "reckon", "bet", "swear", "notice", "claim",
-			"insist", "agree", "understand", "hear", "see", "find", "decide", "remember", "forget", "figure", "learn",
+			"insist", "agree", "understand", "decide", "remember", "forget", "figure", "learn",
 			"guarantee", "promise", "pray", "worry", "fear", "suspect", "admit", "confirm", "deny", "predict", "argue",
-			"explain", "show", "prove", "imagine", "pretend", "note", "mention", "recall", "report", "ensure", "let", "make":
+			"explain", "show", "prove", "imagine", "pretend", "note", "mention", "recall", "report", "ensure":
 			return false
 		}
 		return true

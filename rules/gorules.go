@@ -41,6 +41,7 @@ func goRules() map[string]GoRule {
 		"to-verb-form":                    toVerbForm,
 		"be-base-for-participle":          beBaseForParticiple,
 		"pronoun-case":                    pronounCase,
+		"pronoun-number":                  pronounNumber,
 	}
 	for name, fn := range goContextRules() {
 		m[name] = func(toks []analysis.Token) []GoMatch { return fn(nil, toks) }
