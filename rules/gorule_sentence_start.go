@@ -35,8 +35,9 @@ import (
 //     is fast.");
 //   - the word is glued to a mark that makes it a path or a call
 //     (cache/session.go, len(x)), or it is a verb's plain form with a verb
-//     after it, which makes it a subject: a command's name ("make will
-//     rebuild it");
+//     after it, or a singular noun with no determiner before a verb in
+//     the present third person, which makes it a subject: a command's or a
+//     program's name ("make will rebuild it", "liaison reads Markdown");
 //   - it is one letter (a variable: "x is then doubled") other than the
 //     article a, or inline code, which is a placeholder and never a word.
 func sentenceStart(prev, toks []analysis.Token) []GoMatch {
@@ -80,6 +81,9 @@ func sentenceStart(prev, toks []analysis.Token) []GoMatch {
 		if w.PTB == tag.VB && (next.PTB == tag.MD || next.PTB == tag.VBZ || next.PTB == tag.VBD) {
 			return nil // a command's name as the subject: "make will see", "go builds it"
 		}
+		if w.PTB == tag.NN && w.UPOS == tag.NOUN && presentThird(next) {
+			return nil // a bare singular noun as the subject is a name: "liaison reads Markdown"
+		}
 	}
 	if w.UPOS == tag.NOUN || w.UPOS == tag.PROPN {
 		for j := 1; j < len(prev); j++ {
@@ -118,6 +122,20 @@ func lowerByChance(t *analysis.Token) bool {
 		return true // when, which, who, there, can: function words tagged otherwise
 	}
 	return morph.Default().Classes(t.Text) != 0
+}
+
+// presentThird reports a verb in the present third person singular, or a
+// plural noun that is also one: after a word in lower case at a sentence
+// start the tagger often reads "reads" or "builds" as a plural noun. (A
+// modal is not enough: "service could be better" is a bare noun too.)
+func presentThird(t *analysis.Token) bool {
+	switch t.PTB {
+	case tag.VBZ:
+		return true
+	case tag.NNS:
+		return morph.Default().Classes(t.Text).Has(morph.Verb, morph.ThirdSingular)
+	}
+	return false
 }
 
 // isRomanLabel reports a lower-case roman numeral of two letters or more
