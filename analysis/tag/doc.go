@@ -10,5 +10,14 @@
 // time, a dense table scores the previous two tags; scores are integers in
 // the model's weight quantum. Building per form on first use, not for the
 // whole vocabulary at load, keeps Load cheap. Frequent forms with one tag
-// in training, and no other reading in the lexicon, skip the model.
+// in training, and no other reading in the lexicon, skip the model (common
+// nouns never do: any may be used as a verb).
+//
+// Nouns used as verbs ("we will interface with", "she journaled") are the
+// model's decision: the trainer adds EWT sentences whose main verb is
+// replaced by a noun-only lemma of the lexicon in the same form, so the
+// model weighs the context against the word (internal/train/augment.go).
+// A small constraint pass (constraints.go) corrects what is left; each of
+// its branches is measured on testdata/conversion-dev.tsv and the other
+// dev sets by TestConstraintBranches.
 package tag
