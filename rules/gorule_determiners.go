@@ -80,14 +80,16 @@ func singularDeterminerPlural(toks []analysis.Token) []GoMatch {
 			// Also pronouns: "this results in", "one needs to". A plural
 			// that is also a verb must be followed by a finite verb; one
 			// that is not, by a verb, a preposition or the clause's end.
-			if !(next == nil || finiteVerb(next) || !verbLike && (clauseEnd(next) || next.UPOS == tag.ADP)) {
+			if next == nil || !(finiteVerb(next) || !verbLike && (clauseEnd(next) || next.UPOS == tag.ADP)) {
 				continue
 			}
 		case "that":
 			// Also a complementiser ("he said that errors happen"): only
-			// after a preposition that wants a noun phrase, and before the
-			// clause's end or a verb.
-			if i == 0 || !nounPhrasePreposition(toks[i-1].Text) {
+			// after a preposition that wants a noun phrase, before the
+			// clause's end or a verb; or before a singular verb, which the
+			// plural cannot be the subject of ("that houses is old").
+			singularVerb := next != nil && isAnyOf(next.Text, "is", "was", "has", "does")
+			if !singularVerb && (i == 0 || !nounPhrasePreposition(toks[i-1].Text)) {
 				continue
 			}
 			if !(next == nil || clauseEnd(next) || finiteVerb(next)) {
@@ -165,11 +167,15 @@ func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
 		}
 		w := strings.ToLower(n.Text)
 		c := lex.Classes(w)
-		if c == 0 || !c.Has(morph.Noun, morph.Base) || c.Has(morph.Noun, morph.Plural) || countedAsOne(w) {
+		// Not a word that may be an adjective the tagger read as a noun
+		// ("two vertical posts", "several amber to coppery").
+		if c == 0 || !c.Has(morph.Noun, morph.Base) || c.Has(morph.Noun, morph.Plural) || c.HasPOS(morph.Adj) || countedAsOne(w) {
 			continue
 		}
+		// A following token is required: a phrase cut off at the end
+		// (a heading, a list item, a broken line) is no evidence.
 		next := tokenAt(toks, i+2)
-		if next != nil && (modifierSlot(next) || next.Text == "-") {
+		if next == nil || modifierSlot(next) || next.Text == "-" || pluralReadAsVerb(lex, next) {
 			continue
 		}
 		if det == "both" && andWithin(toks, i+2, 6) {
@@ -181,14 +187,14 @@ func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
 		// conjunction or the clause's end.
 		// Numbers and "both" are no pronouns before a noun; but "they both
 		// work" has "both" after its subject.
-		pronounLike := det == "these" || det == "those" || det == "many" || det == "several" || det == "numerous" || det == "various"
+		pronounLike := det == "these" || det == "those" || det == "many" || det == "several" || det == "numerous" || det == "various" || det == "both"
 		if det == "both" && i > 0 && (toks[i-1].UPOS == tag.PRON || toks[i-1].UPOS == tag.NOUN || toks[i-1].UPOS == tag.PROPN) {
 			continue
 		}
 		verbLike := pronounLike && c.Has(morph.Verb, morph.Base)
-		if !(next == nil || finiteVerb(next) ||
+		if !(finiteVerb(next) ||
 			!verbLike && (clauseEnd(next) || next.UPOS == tag.ADP || next.UPOS == tag.VERB || next.UPOS == tag.AUX ||
-				next.UPOS == tag.CCONJ && det != "both")) {
+				newNounPhraseAfter(toks, i+2))) {
 			continue
 		}
 		if next != nil && strings.EqualFold(next.Text, "that") {
@@ -204,13 +210,15 @@ func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
 }
 
 // oneOfTheSingular flags "one of the best player", "each of the
-// student": after one, each, either or neither of the (or these, those, a
-// possessive) the noun is plural. It offers the plural.
+// student", "two of my friend": after one, each, either, neither,
+// several, many, both, few or a number above one, and "of the" (or these,
+// those, a possessive), the noun is plural. It offers the plural.
 func oneOfTheSingular(toks []analysis.Token) []GoMatch {
 	var out []GoMatch
 	lex := morph.Default()
 	for i := 0; i+3 < len(toks); i++ {
-		if !strings.EqualFold(toks[i+1].Text, "of") || !isAnyOf(toks[i].Text, "one", "each", "either", "neither") {
+		if !strings.EqualFold(toks[i+1].Text, "of") ||
+			!isAnyOf(toks[i].Text, "one", "each", "either", "neither", "several", "many", "both", "few") && !numberAboveOne(strings.ToLower(toks[i].Text)) {
 			continue
 		}
 		switch strings.ToLower(toks[i+2].Text) {
@@ -236,12 +244,12 @@ func oneOfTheSingular(toks []analysis.Token) []GoMatch {
 		}
 		w := strings.ToLower(n.Text)
 		c := lex.Classes(w)
-		if c == 0 || c.Has(morph.Noun, morph.Plural) || countedAsOne(w) || collective(w) {
+		if c == 0 || c.Has(morph.Noun, morph.Plural) || c.HasPOS(morph.Adj) || countedAsOne(w) || collective(w) {
 			continue
 		}
 		// What follows must end the noun phrase: not another noun, even
 		// one the tagger read as a verb ("one of the state objects to").
-		if next := tokenAt(toks, j+1); next != nil && !nounPhraseEnd(lex, next) {
+		if next := tokenAt(toks, j+1); next == nil || !nounPhraseEnd(lex, next) {
 			continue
 		}
 		plural := lex.Inflect(lex.Lemma(w, morph.Noun), morph.Noun, morph.Plural)
@@ -282,8 +290,9 @@ func nounPhraseEnd(lex *morph.Lexicon, t *analysis.Token) bool {
 	if clauseEnd(t) {
 		return true
 	}
+	// Not a conjunction: "one of the light or dark bands".
 	switch t.UPOS {
-	case tag.ADP, tag.CCONJ, tag.SCONJ, tag.AUX:
+	case tag.ADP, tag.SCONJ, tag.AUX:
 		return true
 	}
 	switch t.PTB {
@@ -294,6 +303,27 @@ func nounPhraseEnd(lex *morph.Lexicon, t *analysis.Token) bool {
 		return isAnyOf(t.Lemma, "be", "have", "do") || !lex.Classes(strings.ToLower(t.Text)).HasPOS(morph.Noun)
 	}
 	return false
+}
+
+// newNounPhraseAfter reports whether toks[i] is a conjunction that a new
+// noun phrase follows ("five cat and a dog"), not a second modifier ("food
+// and sport fishes").
+func newNounPhraseAfter(toks []analysis.Token, i int) bool {
+	if i+1 >= len(toks) || toks[i].UPOS != tag.CCONJ {
+		return false
+	}
+	switch toks[i+1].PTB {
+	case tag.DT, tag.PRPS:
+		return true
+	}
+	return false
+}
+
+// pluralReadAsVerb reports whether t is an -s form the tagger read as a
+// verb that is also a plural noun: after a noun, the two are more often a
+// compound ("four home runs", "several wrestling holds").
+func pluralReadAsVerb(lex *morph.Lexicon, t *analysis.Token) bool {
+	return t.PTB == tag.VBZ && t.Kind == token.Word && lex.Classes(strings.ToLower(t.Text)).Has(morph.Noun, morph.Plural)
 }
 
 // titleWord reports whether toks[i] is capitalised inside its sentence: a
@@ -399,7 +429,7 @@ func pluralTakenAsOne(w string) bool {
 		"customs", "news", "jobs", "humanities", "logistics":
 		return true
 	}
-	return strings.HasSuffix(w, "ics") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") ||
+	return strings.HasSuffix(w, "ics") || strings.HasSuffix(w, "flops") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") ||
 		strings.HasSuffix(w, "is") || strings.HasSuffix(w, "'s")
 }
 
@@ -416,7 +446,11 @@ func countedAsOne(w string) bool {
 		// Plurals with no -s, which the lexicon may read as singular only.
 		"aircraft", "spacecraft", "hovercraft", "watercraft", "offspring", "sheep", "deer", "fish",
 		"moose", "salmon", "trout", "bison", "swine", "species", "series", "cattle", "personnel",
-		"staff", "police", "people", "folk", "livestock", "poultry", "shrimp", "squid", "cod", "elk":
+		"staff", "police", "people", "folk", "livestock", "poultry", "shrimp", "squid", "cod", "elk",
+		"geese", "mice", "lice", "men", "women", "children", "teeth", "feet", "oxen", "dice", "algae",
+		"bacteria", "fungi", "larvae", "alumni", "cacti", "nuclei", "radii", "stimuli", "vertebrae",
+		"formulae", "antennae", "indices", "matrices", "appendices", "vertices", "phenomena", "criteria",
+		"data", "media", "news", "suds", "measles", "mumps", "innings", "barracks", "gallows":
 		return true
 	}
 	return false

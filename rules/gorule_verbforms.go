@@ -28,9 +28,17 @@ func modalVerbForm(toks []analysis.Token) []GoMatch {
 			continue
 		}
 		// A capital modal inside a sentence is a name ("Will went home");
-		// one that opens it needs a subject before its verb.
+		// one that opens it needs a subject before its verb. After a
+		// determiner or an adjective it is a noun the tagger read as a
+		// modal ("the will stipulates", "this can contains").
 		if capitalisedWord(m.Text) && i > 0 && toks[i-1].Kind == token.Word {
 			continue
+		}
+		if i > 0 {
+			switch toks[i-1].PTB {
+			case tag.DT, tag.PRPS, tag.JJ, tag.POS:
+				continue
+			}
 		}
 		j := skipNegationAndAdverbs(toks, i+1)
 		if j < len(toks) && subjectPronoun(toks[j].Text) {
@@ -135,10 +143,16 @@ func toVerbForm(toks []analysis.Token) []GoMatch {
 		if v.UPOS != tag.VERB || isAnyOf(v.Lemma, "be", "have", "do") {
 			continue
 		}
-		if next := tokenAt(toks, j+1); next != nil && (next.UPOS == tag.NOUN || next.UPOS == tag.ADJ || next.UPOS == tag.PROPN) {
-			c := morph.Default().Classes(strings.ToLower(v.Text))
-			if c.Has(morph.Verb, morph.Past) || c.Has(morph.Verb, morph.PastParticiple) {
-				continue // "to limited resources"
+		// A past that is also an adjective, or before a noun, is read as
+		// an adjective: "adherence to established practice", "to limited
+		// resources".
+		c := morph.Default().Classes(strings.ToLower(v.Text))
+		if c.Has(morph.Verb, morph.Past) || c.Has(morph.Verb, morph.PastParticiple) {
+			if c.HasPOS(morph.Adj) {
+				continue
+			}
+			if next := tokenAt(toks, j+1); next != nil && (next.UPOS == tag.NOUN || next.UPOS == tag.ADJ || next.UPOS == tag.PROPN) {
+				continue
 			}
 		}
 		if rep, ok := plainFormFor(toks, j, true); ok {
@@ -152,15 +166,15 @@ func toVerbForm(toks []analysis.Token) []GoMatch {
 // that word only as a verb's -s form or past (never its plain form), and
 // false otherwise. A word that can also be a noun or an adjective is read
 // as a verb where the tagger read it so and strict says to trust that
-// (after "to"), and otherwise only if no noun follows it and, in a
-// question, no plain verb (so "will changes be saved?" keeps "changes" as
-// the subject).
+// (after "to"), and otherwise, in a question, only if no noun and no plain
+// verb follows it (so "will changes be saved?" keeps "changes" as the
+// subject).
 func plainFormFor(toks []analysis.Token, j int, strict bool) (string, bool) {
 	if j >= len(toks) {
 		return "", false
 	}
 	v := &toks[j]
-	if v.Kind != token.Word || capitalisedWord(v.Text) {
+	if v.Kind != token.Word || capitalisedWord(v.Text) || v.PTB == tag.MD {
 		return "", false
 	}
 	w := strings.ToLower(v.Text)
@@ -168,41 +182,61 @@ func plainFormFor(toks []analysis.Token, j int, strict bool) (string, bool) {
 		return "", false
 	}
 	lex := morph.Default()
-	c := lex.Classes(w)
-	if c == 0 || !c.HasPOS(morph.Verb) || c.Has(morph.Verb, morph.Base) {
-		return "", false
+	// The verb readings the lexicon holds, not those it derives from a
+	// noun ("shareholders" is no verb).
+	var base, sg3, past, other bool
+	for _, a := range lex.Analyze(w) {
+		switch {
+		case a.POS != morph.Verb:
+			other = true
+		case a.Derived:
+		case a.Form == morph.Base:
+			base = true
+		case a.Form == morph.ThirdSingular:
+			sg3 = true
+		case a.Form == morph.Past:
+			past = true
+		}
 	}
-	if !c.Has(morph.Verb, morph.ThirdSingular) && !c.Has(morph.Verb, morph.Past) {
+	if base || !sg3 && !past {
 		return "", false // "could been": a participle alone wants "have", not a plain form
 	}
-	other := c.HasPOS(morph.Noun) || c.HasPOS(morph.Adj) || c.HasPOS(morph.Adv)
+	c := lex.Classes(w)
+	// An adverb too, before a verb: "we must needs be".
+	if c.HasPOS(morph.Adv) && j+1 < len(toks) && (toks[j+1].UPOS == tag.VERB || toks[j+1].UPOS == tag.AUX) {
+		return "", false
+	}
+	// A plural that may follow "to" as a preposition: "come to grips with".
+	if strict && c.Has(morph.Noun, morph.Plural) && j+1 < len(toks) && toks[j+1].UPOS == tag.ADP {
+		return "", false
+	}
 	if other && !(strict && (v.UPOS == tag.VERB || v.UPOS == tag.AUX)) {
-		// A noun or adjective reading: not where a noun follows (a
-		// compound: "the city works department"), nor in a question where
-		// a plain verb follows (the word is its subject: "will changes be
+		// A noun or adjective reading, in a question: not where a plain
+		// verb follows (the word is its subject: "will changes be
 		// saved?", "can users see it?").
 		k := j + 1
 		for k < len(toks) && toks[k].PTB == tag.RB {
 			k++
 		}
-		if next := tokenAt(toks, k); next != nil {
-			// After "he", "she", "it", "I" or "they" the word cannot modify
-			// a noun ("does she likes coffee?"); after "you" and "we" it
-			// may be in apposition ("do you guys want …?").
+		if next := tokenAt(toks, k); next != nil && isQuestion(toks) {
+			// In a question the word may be (part of) the subject. After
+			// "he", "she", "it", "I" or "they" it cannot modify a noun
+			// ("does she likes coffee?"); after "you" and "we" it may be in
+			// apposition ("do you guys want …?").
 			if (next.UPOS == tag.NOUN || next.UPOS == tag.PROPN || next.UPOS == tag.NUM) && !(j > 0 && singularOrTheySubject(toks[j-1].Text)) {
 				return "", false
 			}
-			if isQuestion(toks) && (next.PTB == tag.VB || next.PTB == tag.VBP ||
-				next.Kind == token.Word && lex.Classes(strings.ToLower(next.Text)).Has(morph.Verb, morph.Base)) {
+			if next.PTB == tag.VB || next.PTB == tag.VBP ||
+				next.Kind == token.Word && lex.Classes(strings.ToLower(next.Text)).Has(morph.Verb, morph.Base) {
 				return "", false
 			}
 		}
 	}
-	base := lex.Lemma(w, morph.Verb)
-	if base == "" || base == w {
+	plain := lex.Lemma(w, morph.Verb)
+	if plain == "" || plain == w {
 		return "", false
 	}
-	return base, true
+	return plain, true
 }
 
 // plainModal reports whether w is a modal followed by the plain form. Not
@@ -316,10 +350,10 @@ func firstWordIndex(toks []analysis.Token) int {
 // wants the past participle: after "been" or "being" ("has been
 // create"), and after another form of "be" before "by" ("was delete by
 // the script"). The word must have no past or participle reading of its
-// own (so "been put", "is run by" stay quiet), and one that may also be a
-// noun or adjective must be read as a verb by the tagger ("the problem is
-// use of memory"), as must every word (the lexicon has odd verbs: "being
-// of a type").
+// own (so "been put", "is run by" stay quiet), nor any reading as a noun,
+// adjective or adverb ("the problem is use of memory", "being light
+// enough"), and the tagger must read it as a verb (the lexicon has odd
+// verbs: "being of a type").
 func beBaseForParticiple(toks []analysis.Token) []GoMatch {
 	var out []GoMatch
 	lex := morph.Default()
@@ -344,10 +378,11 @@ func beBaseForParticiple(toks []analysis.Token) []GoMatch {
 		}
 		w := strings.ToLower(v.Text)
 		c := lex.Classes(w)
-		if !c.Has(morph.Verb, morph.Base) || c.Has(morph.Verb, morph.Past) || c.Has(morph.Verb, morph.PastParticiple) {
-			continue
-		}
-		if v.UPOS != tag.VERB {
+		// A plain form with no past or participle reading ("create") and
+		// no reading as a noun, adjective or adverb ("being light
+		// enough", "has been down", "were side by side").
+		if !c.Has(morph.Verb, morph.Base) || c.Has(morph.Verb, morph.Past) || c.Has(morph.Verb, morph.PastParticiple) ||
+			c.HasPOS(morph.Noun) || c.HasPOS(morph.Adj) || c.HasPOS(morph.Adv) || v.UPOS != tag.VERB {
 			continue
 		}
 		pp := lex.Inflect(lex.Lemma(w, morph.Verb), morph.Verb, morph.PastParticiple)

@@ -40,6 +40,7 @@ func goRules() map[string]GoRule {
 		"do-verb-form":                    doVerbForm,
 		"to-verb-form":                    toVerbForm,
 		"be-base-for-participle":          beBaseForParticiple,
+		"singular-subject-plain-verb":     singularSubjectPlainVerb,
 		"pronoun-case":                    pronounCase,
 		"pronoun-number":                  pronounNumber,
 	}

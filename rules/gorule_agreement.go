@@ -1,0 +1,177 @@
+package rules
+
+import (
+	"strings"
+
+	"liaison/analysis"
+	"liaison/analysis/morph"
+	"liaison/analysis/tag"
+	"liaison/analysis/token"
+)
+
+// singularSubjectPlainVerb flags a present-tense verb without its -s after
+// a singular subject (issue 15, category 2): "he go", "she want", "it
+// work", "each of the files need", "one of my friends live", "every user
+// want". It is a Go rule because the tagger reads a past that is spelled
+// like the plain form as a present ("he quit smoking", "she burst out",
+// "he lay dying"): the lexicon says whether the word can be a past, and
+// such words are left alone. It offers the -s form.
+//
+// Left alone as well: questions and other inversions ("does he go?",
+// "can it work?"), the subjunctive after words of demanding or
+// importance ("we insist that he go", "her suggestion that he stay"),
+// subjects joined to another ("Sam and he go"), "it" where it may be an
+// object ("make it work"), modal "need" and "dare" ("he need not worry"),
+// and "each of …" after a preposition ("in each of the rooms stand …").
+func singularSubjectPlainVerb(toks []analysis.Token) []GoMatch {
+	var out []GoMatch
+	lex := morph.Default()
+	for j := 1; j < len(toks); j++ {
+		v := &toks[j]
+		if v.UPOS != tag.VERB || v.PTB != tag.VBP && v.PTB != tag.VB || v.Kind != token.Word || capitalisedWord(v.Text) {
+			continue
+		}
+		w := strings.ToLower(v.Text)
+		c := lex.Classes(w)
+		if !c.Has(morph.Verb, morph.Base) || c.Has(morph.Verb, morph.Past) || c.Has(morph.Verb, morph.PastParticiple) {
+			continue
+		}
+		// A past the lexicon spells like the plain form but does not
+		// list as a reading of the word: "burst", "thrust", "bet".
+		lemma := lex.Lemma(w, morph.Verb)
+		if lex.Inflect(lemma, morph.Verb, morph.Past) == w || invariantPast(w) {
+			continue
+		}
+		if isAnyOf(w, "need", "dare") && negation(tokenText(toks, j+1)) {
+			continue
+		}
+		if !singularSubjectEnds(toks, j-1) {
+			continue
+		}
+		s := lex.Inflect(lemma, morph.Verb, morph.ThirdSingular)
+		if s == "" || s == w {
+			continue
+		}
+		out = append(out, GoMatch{Start: j, End: j + 1, Replacements: []string{s}})
+	}
+	return out
+}
+
+// singularSubjectEnds reports whether toks[i] ends a singular subject
+// that the verb after it must agree with.
+func singularSubjectEnds(toks []analysis.Token, i int) bool {
+	t := &toks[i]
+	w := strings.ToLower(t.Text)
+	switch {
+	case t.PTB == tag.PRP && (w == "he" || w == "she" || w == "it"):
+		if w == "it" && i != firstWordIndex(toks) && !(i > 0 && subjectClauseOpener(toks[i-1].Text)) {
+			return false // "make it work", "let it go"
+		}
+		return !inverted(toks, i) && !coordinated(toks, i) && !subjunctive(toks, i)
+	case t.PTB == tag.NNS || w == "them" || w == "us" || w == "you" || w == "these" || w == "those":
+		// "each of the (new) files", "one of them".
+		k := i - 1
+		for n := 0; n < 2 && k >= 0 && (toks[k].PTB == tag.JJ || toks[k].PTB == tag.JJS || toks[k].PTB == tag.CD); n++ {
+			k--
+		}
+		if k >= 0 && (toks[k].PTB == tag.DT || toks[k].PTB == tag.PRPS) && t.PTB == tag.NNS {
+			k--
+		}
+		if k < 1 || !strings.EqualFold(toks[k].Text, "of") || !isAnyOf(toks[k-1].Text, "each", "one", "either", "neither") {
+			return false
+		}
+		if t.PTB == tag.NNS && capitalisedWord(t.Text) {
+			return false
+		}
+		// "In each of the rooms stand two beds": an inversion.
+		return !(k >= 2 && toks[k-2].UPOS == tag.ADP)
+	case t.PTB == tag.NN && !capitalisedWord(t.Text):
+		// "every user want", "each new member get".
+		k := i - 1
+		if k >= 0 && toks[k].PTB == tag.JJ {
+			k--
+		}
+		if k < 0 || toks[k].PTB != tag.DT || !isAnyOf(toks[k].Text, "each", "every") {
+			return false
+		}
+		// "let every voice be heard", "make each student write".
+		return !(k > 0 && (toks[k-1].UPOS == tag.VERB || toks[k-1].UPOS == tag.AUX))
+	}
+	return false
+}
+
+// inverted reports whether the subject at i follows an auxiliary or a
+// modal, as in a question: "does he go?", "doesn't she know?", "can it
+// work?".
+func inverted(toks []analysis.Token, i int) bool {
+	k := i - 1
+	if k >= 0 && negation(toks[k].Text) {
+		k--
+	}
+	return k >= 0 && (toks[k].UPOS == tag.AUX || toks[k].PTB == tag.MD)
+}
+
+// coordinated reports whether the subject at i is joined to another:
+// "Sam and he go".
+func coordinated(toks []analysis.Token, i int) bool {
+	if i < 2 || !isAnyOf(toks[i-1].Text, "and", "or", "nor") {
+		return false
+	}
+	switch toks[i-2].UPOS {
+	case tag.NOUN, tag.PROPN, tag.PRON:
+		return true
+	}
+	return false
+}
+
+// subjunctive reports whether the subject at i opens a clause whose verb
+// may be in the subjunctive: after a word of demanding, proposing or
+// importance, with or without "that", within four words.
+func subjunctive(toks []analysis.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if subjunctiveTrigger(strings.ToLower(toks[k].Lemma)) || subjunctiveTrigger(strings.ToLower(toks[k].Text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjunctiveTrigger reports whether w (a lemma or a form) is a word after
+// which a clause may take the subjunctive: "insist that he go", "it is
+// essential that she be", "her suggestion that he stay".
+func subjunctiveTrigger(w string) bool {
+	switch w {
+	case "insist", "suggest", "recommend", "demand", "require", "request", "ask", "propose", "urge",
+		"move", "order", "command", "advise", "prefer", "stipulate", "decree", "mandate", "beg", "pray",
+		"essential", "important", "vital", "crucial", "necessary", "imperative", "advisable", "desirable",
+		"best", "lest", "insistence", "suggestion", "recommendation", "requirement", "proposal", "motion",
+		"demands", "requests", "wish", "condition", "provided", "unless":
+		return true
+	}
+	return false
+}
+
+// subjectClauseOpener reports whether w may open a clause whose subject
+// follows it: "and it works", "when it fails".
+func subjectClauseOpener(w string) bool {
+	switch strings.ToLower(w) {
+	case "and", "but", "or", "so", "because", "if", "when", "that", "while", "although", "though", "since",
+		"once", "until", "whether", "then", "where", "whenever", "wherever", "yet":
+		return true
+	}
+	return false
+}
+
+// invariantPast reports whether w is a verb whose past is spelled like its
+// plain form (a closed class the lexicon does not always list), or "lay",
+// the past of "lie": "he quit", "she burst out", "he lay dying".
+func invariantPast(w string) bool {
+	switch w {
+	case "bet", "bid", "broadcast", "burst", "cast", "cost", "cut", "fit", "forecast", "hit", "hurt",
+		"input", "knit", "lay", "let", "misread", "offset", "output", "put", "quit", "read", "reset", "rid",
+		"set", "shed", "shut", "slit", "split", "spread", "sweat", "thrust", "undercut", "upset", "wet",
+		"beat", "spit", "lit", "typeset", "preset", "overcast", "outbid", "mishit", "telecast", "recast":
+		return true
+	}
+	return false
+}
