@@ -62,6 +62,8 @@ func TestExtract(t *testing.T) {
 
 		// Not prose.
 		{"licence", "go", "// Copyright 2024 The Authors. All rights reserved.\n// Use of this source code is governed by a BSD-style\n// license that can be found in the LICENSE file.\n\n// Package x does it.\npackage x\n", []string{"Package x does it."}},
+		{"asf header", "java", "/*\n * Licensed to the Apache Software Foundation (ASF) under one or more\n * contributor agreements.\n */\n/** The class. */\n", []string{"The class."}},
+		{"mit header", "javascript", "/*!\n * Permission is hereby granted, free of charge, to any person\n */\n// Real text here.\n", []string{"Real text here."}},
 		{"spdx", "c", "// SPDX-License-Identifier: MIT\n/* The real comment. */\n", []string{"The real comment."}},
 		{"directives", "go", "//go:build linux\n//nolint:errcheck\n// liaison-disable-next-line alot\nfunc f() {}\n", nil},
 		{"commented code", "go", "// x := f(y)\n// if err != nil {\n// \treturn err\n// }\n", nil},

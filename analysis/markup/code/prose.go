@@ -51,14 +51,27 @@ func (l *Language) appendBlocks(blocks []Block, src string, g []Comment) []Block
 	return r.blocks
 }
 
+// licenceWords are what a licence's own text says: any of them makes a
+// comment a licence header.
+var licenceWords = [...]string{"licensed under", "licensed to", "spdx-license-identifier", "permission is hereby granted",
+	"this program is free software", "redistribution and use in source and binary forms", "this source code is licensed",
+	"use of this source code is governed by"}
+
 // isLicence reports whether a comment is a licence header: it names a
-// copyright and a licence.
+// copyright and a licence, or says what licences say.
 func isLicence(src string, g []Comment) bool {
 	text := src[g[0].Start:g[len(g)-1].End]
-	if !strings.Contains(text, "opyright") && !strings.Contains(text, "OPYRIGHT") && !strings.Contains(text, "(c)") && !strings.Contains(text, "(C)") && !strings.Contains(text, "©") {
+	if !strings.Contains(text, "icen") && !strings.Contains(text, "ICEN") && !strings.Contains(text, "ermission") && !strings.Contains(text, "ree software") &&
+		!strings.Contains(text, "edistribution") && !strings.Contains(text, "governed by") &&
+		!strings.Contains(text, "opyright") && !strings.Contains(text, "OPYRIGHT") && !strings.Contains(text, "(c)") && !strings.Contains(text, "(C)") && !strings.Contains(text, "©") {
 		return false // the common case, without lowering the text
 	}
 	text = strings.ToLower(text)
+	for _, w := range licenceWords {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
 	for _, w := range []string{"licen", "permission is hereby granted", "all rights reserved", "copyright notice", "spdx-"} {
 		if strings.Contains(text, w) {
 			return true
