@@ -231,7 +231,12 @@ func (p *gitParser) inline(i, end int) {
 			i = j
 			from = i
 		default:
-			i++
+			// Jump to the next byte that may open code or a URL.
+			if k := strings.IndexAny(src[i+1:end], "`hH"); k >= 0 {
+				i += 1 + k
+			} else {
+				i = end
+			}
 		}
 	}
 	p.b.raw(from, end)
