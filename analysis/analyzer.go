@@ -20,8 +20,24 @@ import (
 // revision re-tags only the chunks whose text changed. It is safe for
 // concurrent use.
 type Analyzer struct {
-	tagger *tag.Tagger
-	lemmas *lemmaCache
+	tagger  *tag.Tagger
+	lemmas  *lemmaCache
+	opts    *markup.Options // how documents are read; nil: the defaults
+	optsKey string          // opts.Key(), for the chunk keys
+}
+
+// WithOptions returns an Analyzer that reads documents under a project's
+// markup options (nil: the defaults), sharing a's tagger and lexicon.
+func (a *Analyzer) WithOptions(opts *markup.Options) *Analyzer {
+	if opts.Key() == "" {
+		opts = nil
+	}
+	if opts == a.opts {
+		return a
+	}
+	c := *a
+	c.opts, c.optsKey = opts, opts.Key()
+	return &c
 }
 
 // Cache keeps analyses between calls of AnalyzeWith, by content. A chunk's
@@ -52,6 +68,7 @@ type Cache interface {
 // text and flags, and the document's link reference definitions.
 type ChunkKey struct {
 	Format string
+	Opts   string // markup.Options.Key of the options read under
 	Flags  markup.ChunkFlags
 	Text   string
 	Defs   uint64
@@ -93,7 +110,7 @@ func (a *Analyzer) AnalyzeWith(ctx context.Context, cache Cache, languageID, src
 	// Look up every chunk; collect the misses, each distinct text once.
 	keys := make([]ChunkKey, len(chunks))
 	for i, c := range chunks {
-		keys[i] = keyOf(languageID, c, src, defs)
+		keys[i] = a.keyOf(languageID, c, src, defs)
 	}
 	entries := make([][]Block, len(chunks))
 	found := make([]bool, len(chunks))
@@ -147,9 +164,9 @@ func (a *Analyzer) AnalyzeWith(ctx context.Context, cache Cache, languageID, src
 	return res, nil
 }
 
-func keyOf(languageID string, c markup.Chunk, src string, defs *markup.Definitions) ChunkKey {
+func (a *Analyzer) keyOf(languageID string, c markup.Chunk, src string, defs *markup.Definitions) ChunkKey {
 	text := c.Text(src)
-	return ChunkKey{Format: markup.FormatFor(languageID).Name, Flags: c.Flags, Text: text, Defs: defs.KeyFor(text)}
+	return ChunkKey{Format: markup.FormatFor(languageID).Name, Opts: a.optsKey, Flags: c.Flags, Text: text, Defs: defs.KeyFor(text)}
 }
 
 // analyzeChunks fills entries[i] for every i in todo, using every core when
@@ -224,7 +241,7 @@ type scratch struct {
 // cancelled first, looking between blocks and sentences: a superseded
 // lint of a document of one long paragraph stops at once.
 func (a *Analyzer) analyzeChunk(ctx context.Context, s *scratch, cache Cache, languageID, text string, c markup.Chunk, defs *markup.Definitions) ([]Block, error) {
-	mblocks := markup.Parse(languageID, text, c.Flags, defs)
+	mblocks := markup.ParseWith(languageID, text, c.Flags, defs, a.opts)
 	blocks := make([]Block, len(mblocks))
 	for i := range mblocks {
 		if err := ctx.Err(); err != nil {

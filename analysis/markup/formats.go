@@ -30,6 +30,8 @@ type Format struct {
 	// parse reads one chunk cut by split (defs: Markdown's link reference
 	// definitions, nil for every other format).
 	parse func(chunk string, flags ChunkFlags, defs *Definitions) []Block
+	// parseWith, when set, is parse under a project's Options.
+	parseWith func(chunk string, flags ChunkFlags, defs *Definitions, opts *Options) []Block
 	// split cuts a document into chunks that parse independently; nil
 	// keeps the document whole, one chunk.
 	split func(src string) []Chunk
@@ -174,6 +176,29 @@ func (f *Format) Split(src string) []Chunk {
 // Parse reads one chunk of the format, with offsets relative to it.
 func (f *Format) Parse(chunk string, flags ChunkFlags, defs *Definitions) []Block {
 	return f.parse(chunk, flags, defs)
+}
+
+// ParseWith is Parse under a project's options (nil: the defaults).
+func (f *Format) ParseWith(chunk string, flags ChunkFlags, defs *Definitions, opts *Options) []Block {
+	if opts == nil || f.parseWith == nil {
+		return f.parse(chunk, flags, defs)
+	}
+	return f.parseWith(chunk, flags, defs, opts)
+}
+
+// Options are a project's settings for how its documents are read
+// (.liaison.yaml's latex section).
+type Options struct {
+	LaTeX LaTeXOptions
+}
+
+// Key identifies the options for a cache: two Options with the same Key
+// read every document the same. "" for nil or empty options.
+func (o *Options) Key() string {
+	if o == nil || (len(o.LaTeX.TextMacros) == 0 && len(o.LaTeX.SkipEnvironments) == 0) {
+		return ""
+	}
+	return "latex:" + strings.Join(o.LaTeX.TextMacros, ",") + ";" + strings.Join(o.LaTeX.SkipEnvironments, ",")
 }
 
 // Comments returns the document's comments that are markup, in source

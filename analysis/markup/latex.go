@@ -22,6 +22,9 @@ var latexFormat = &Format{
 	Extensions: []string{".tex", ".ltx"},
 	Comment:    CommentSyntax{Line: "%"},
 	parse:      func(chunk string, _ ChunkFlags, _ *Definitions) []Block { return ParseLaTeX(chunk, nil) },
+	parseWith: func(chunk string, _ ChunkFlags, _ *Definitions, opts *Options) []Block {
+		return ParseLaTeX(chunk, &opts.LaTeX)
+	},
 	// A LaTeX document is not cut into chunks: an environment, a group or
 	// a macro's argument may hold blank lines, and the preamble decides
 	// where the body starts. Reading one is fast enough to redo on every

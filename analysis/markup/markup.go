@@ -12,6 +12,12 @@ func Parse(languageID string, chunk string, flags ChunkFlags, defs *Definitions)
 	return FormatFor(languageID).Parse(chunk, flags, defs)
 }
 
+// ParseWith is Parse under a project's options (nil: the defaults); a
+// cache then keys its result by opts.Key() too.
+func ParseWith(languageID string, chunk string, flags ChunkFlags, defs *Definitions, opts *Options) []Block {
+	return FormatFor(languageID).ParseWith(chunk, flags, defs, opts)
+}
+
 // Extract returns the prose blocks of a whole document in source order,
 // with document offsets: Split, ScanDefinitions and Parse in one call.
 // Since adjacent chunks with the same flags also form a chunk, it parses

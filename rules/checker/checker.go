@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 
 	"liaison/analysis"
+	"liaison/analysis/markup"
 	"liaison/analysis/morph"
 	"liaison/analysis/tag"
 	"liaison/rules"
@@ -145,7 +146,7 @@ type Document struct {
 	// Path is the document's local path, absolute; "" when it has none (an
 	// untitled buffer, standard input read as such).
 	Path       string
-	LanguageID string // "markdown" or "plaintext" (anything else reads as plain text)
+	LanguageID string // a language id of markup.FormatFor ("markdown", "latex"; unknown: plain text)
 	Text       string
 }
 
@@ -169,7 +170,9 @@ func (c *Checker) Check(ctx context.Context, doc Document, lk *Lookup, editor ru
 		return Result{Findings: c.configFindings(doc.Path, doc.Text)}, nil
 	}
 	settings, engine, gen, known := editor, c.engine, c.gen, c.known
+	var markupOpts *markup.Options // the project's latex section
 	if p := lk.project(); p != nil {
+		markupOpts = p.Config.Markup
 		path := doc.Path
 		if path == "" {
 			path = filepath.Join(p.Dir, "untitled")
@@ -187,7 +190,7 @@ func (c *Checker) Check(ctx context.Context, doc Document, lk *Lookup, editor ru
 		findings = fs
 	} else {
 		var err error
-		findings, res, err = c.find(ctx, engine, gen, doc, settings)
+		findings, res, err = c.find(ctx, engine, gen, doc, settings, markupOpts)
 		if err != nil {
 			return Result{}, err
 		}
@@ -202,15 +205,15 @@ func (c *Checker) Find(ctx context.Context, languageID, src string, s rules.Sett
 	if c.finder != nil {
 		return c.finder.Find(ctx, languageID, src, s)
 	}
-	fs, _, err := c.find(ctx, c.engine, c.gen, Document{LanguageID: languageID, Text: src}, s)
+	fs, _, err := c.find(ctx, c.engine, c.gen, Document{LanguageID: languageID, Text: src}, s, nil)
 	return fs, err
 }
 
-// find analyses doc and runs engine over it, through the cache when there
-// is one.
-func (c *Checker) find(ctx context.Context, engine *rules.Engine, gen uint64, doc Document, s rules.Settings) ([]rules.Finding, *analysis.Result, error) {
+// find analyses doc, read under the project's markup options (nil: the
+// defaults), and runs engine over it, through the cache when there is one.
+func (c *Checker) find(ctx context.Context, engine *rules.Engine, gen uint64, doc Document, s rules.Settings, mo *markup.Options) ([]rules.Finding, *analysis.Result, error) {
 	if c.cache == nil {
-		res, err := c.analyzer().Analyze(ctx, doc.LanguageID, doc.Text)
+		res, err := c.analyzer().WithOptions(mo).Analyze(ctx, doc.LanguageID, doc.Text)
 		if err != nil {
 			return nil, nil, fmt.Errorf("analysing: %w", err)
 		}
@@ -221,7 +224,7 @@ func (c *Checker) find(ctx context.Context, engine *rules.Engine, gen uint64, do
 		return fs, res, nil
 	}
 	v := c.cache.begin(doc.Key, gen)
-	res, err := c.analyzer().AnalyzeWith(ctx, v, doc.LanguageID, doc.Text)
+	res, err := c.analyzer().WithOptions(mo).AnalyzeWith(ctx, v, doc.LanguageID, doc.Text)
 	if err != nil {
 		v.end(false)
 		return nil, nil, fmt.Errorf("analysing: %w", err)

@@ -8,6 +8,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"liaison/analysis/markup"
 	"liaison/rules"
 )
 
@@ -29,11 +30,16 @@ const FileName = ".liaison.yaml"
 //	    categories: {preferred-form: off}
 //	ignore:                      # files `liaison check` skips
 //	  - vendor/**
+//	latex:                       # the project's own LaTeX macros
+//	  text-macros: [newterm]     # \newterm{…}'s argument is prose
+//	  skip-environments: [snip]  # \begin{snip}…\end{snip} is not
 type Config struct {
 	Settings  rules.Settings
 	RuleFiles []Ref
 	Overrides []Override
 	Ignore    []Glob
+	// Markup is how the project's documents are read; nil: the defaults.
+	Markup *markup.Options
 
 	// ids are the rule ids the file names, with their positions, for
 	// Validate.
@@ -67,7 +73,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	if root == nil || (root.Kind == yaml.ScalarNode && root.Tag == "!!null") {
 		return cfg, nil // an empty file configures nothing
 	}
-	f := p.fields(root, "the configuration", "rules", "categories", "rule-files", "overrides", "ignore")
+	f := p.fields(root, "the configuration", "rules", "categories", "rule-files", "overrides", "ignore", "latex")
 	if f != nil {
 		cfg.Settings = p.settings(f["rules"], f["categories"], cfg)
 		for _, n := range p.seq(f["rule-files"], "rule-files") {
@@ -90,6 +96,7 @@ func Parse(name string, data []byte) (*Config, error) {
 			cfg.Overrides = append(cfg.Overrides, o)
 		}
 		cfg.Ignore = p.globs(f["ignore"], "ignore")
+		cfg.Markup = p.latex(f["latex"])
 	}
 	if p.globCount > MaxGlobs {
 		p.errorf(root, "more than %d globs", MaxGlobs)
@@ -132,6 +139,58 @@ func (p *configParser) fields(n *yaml.Node, what string, allowed ...string) map[
 		out[k.Value] = v
 	}
 	return out
+}
+
+// latex reads the latex section: lists of macro and environment names.
+func (p *configParser) latex(n *yaml.Node) *markup.Options {
+	if n == nil || isNull(n) {
+		return nil
+	}
+	f := p.fields(n, "latex", "text-macros", "skip-environments")
+	if f == nil {
+		return nil
+	}
+	names := func(key, what string, star bool) []string {
+		var out []string
+		for _, c := range p.seq(f[key], "latex."+key) {
+			s, ok := p.scalar(c, what)
+			if !ok {
+				continue
+			}
+			s = strings.TrimPrefix(s, `\`)
+			if !latexName(s, star) {
+				p.errorf(c, "%s %q is not a LaTeX name (letters only)", what, s)
+				continue
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	o := &markup.Options{LaTeX: markup.LaTeXOptions{
+		TextMacros:       names("text-macros", "a macro name", false),
+		SkipEnvironments: names("skip-environments", "an environment name", true),
+	}}
+	if o.Key() == "" {
+		return nil
+	}
+	return o
+}
+
+// latexName reports whether s is a macro name (letters) or, with star,
+// an environment name (letters, then an optional '*').
+func latexName(s string, star bool) bool {
+	if star {
+		s = strings.TrimSuffix(s, "*")
+	}
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // seq returns a sequence's items; null is an empty list.
