@@ -85,6 +85,21 @@ func TestApply(t *testing.T) {
 			"alot\r\n<!-- liaison-disable-next-line alot -->\r\nalot liaisoned\r\nalot\r\n", []string{"alot@0", "liaison-verb@2", "alot@3"}},
 		{"next line, mixed endings", "markdown",
 			"alot\n<!-- liaison-disable-next-line -->\ralot\r\nalot\n", []string{"alot@0", "alot@3"}},
+		// Every other format: a comment in its own syntax (issue 18 item 6).
+		{"latex: next line", "latex",
+			"alot\n  % liaison-disable-next-line alot\nalot liaisoned\nalot\n", []string{"alot@0", "liaison-verb@2", "alot@3"}},
+		{"latex: disable and enable", "tex",
+			"% liaison-disable\nalot\n% liaison-enable alot\nalot liaisoned\n", []string{"alot@3"}},
+		{"latex: an escaped percent is no comment", "latex",
+			"\\% liaison-disable\nalot\n", []string{"alot@1"}},
+		{"latex: HTML comment syntax is not a directive", "latex",
+			"<!-- liaison-disable -->\nalot\n", []string{"alot@1"}},
+		{"html: next line", "html",
+			"<p>alot</p>\n<!-- liaison-disable-next-line alot -->\n<p>alot liaisoned</p>\n", []string{"alot@0", "liaison-verb@2"}},
+		{"html: a comment in a script is no comment", "html",
+			"<script>s = '<!-- liaison-disable -->'</script>\n<p>alot</p>\n", []string{"alot@1"}},
+		{"git commit: next line", "git-commit",
+			"Subject alot\n\n# liaison-disable-next-line alot\nalot liaisoned\n", []string{"alot@0", "liaison-verb@3"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
