@@ -36,9 +36,9 @@ func TestLinear(t *testing.T) {
 		{"php heredocs", "php", func(n int) string { return strings.Repeat("<<<X\n", n) }},
 	} {
 		l, _ := Lookup(tc.lang)
-		small, large := tc.gen(4000), tc.gen(32000)
+		small, large := tc.gen(8000), tc.gen(64000)
 		ts, tl := fastest(func() { l.Extract(small) }), fastest(func() { l.Extract(large) })
-		if tl > 24*ts+20*time.Millisecond {
+		if tl > 32*ts+50*time.Millisecond {
 			t.Errorf("%s: %v for %d bytes but %v for %d: not linear", tc.name, ts, len(small), tl, len(large))
 		}
 	}
