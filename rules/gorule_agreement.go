@@ -45,7 +45,12 @@ func singularSubjectPlainVerb(toks []analysis.Token) []GoMatch {
 		if isAnyOf(w, "need", "dare") && negation(tokenText(toks, j+1)) {
 			continue
 		}
-		if !singularSubjectEnds(toks, j-1) {
+		// One adverb may come between: "he always forget", "it also work".
+		k := j - 1
+		if toks[k].PTB == tag.RB && !negation(toks[k].Text) && k > 0 {
+			k--
+		}
+		if !singularSubjectEnds(toks, k) {
 			continue
 		}
 		s := lex.Inflect(lemma, morph.Verb, morph.ThirdSingular)

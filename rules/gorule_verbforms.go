@@ -101,7 +101,9 @@ func doVerbForm(toks []analysis.Token) []GoMatch {
 			!morph.Default().Classes(strings.ToLower(tokenText(toks, j))).Has(morph.Verb, morph.ThirdSingular) {
 			continue
 		}
-		if rep, ok := plainFormFor(toks, j, false); ok {
+		// After a noun subject the tagger's reading of the word as a verb
+		// is trusted ("does your brother plays chess?").
+		if rep, ok := plainFormFor(toks, j, strict); ok {
 			out = append(out, GoMatch{Start: j, End: j + 1, Replacements: []string{rep}})
 		}
 	}
