@@ -301,6 +301,24 @@ func restBlank(src string, e, hi int) bool {
 	return true
 }
 
+// afterLabel returns the end of a label ("<fig>") that follows e after
+// blanks, or e.
+func afterLabel(src string, e, hi int) int {
+	k := e
+	for k < hi && (src[k] == ' ' || src[k] == '\t') {
+		k++
+	}
+	if k >= hi || src[k] != '<' {
+		return e
+	}
+	for k++; k < hi && (isLetter(src[k]) || isDigit(src[k]) || strings.IndexByte("_-:.", src[k]) >= 0); k++ {
+	}
+	if k < hi && src[k] == '>' {
+		return k + 1
+	}
+	return e
+}
+
 // lineConstruct handles what may start a line at i (after its indentation):
 // a heading, a list, enumeration or term item, a raw block, a code
 // statement. It returns where scanning goes on, or i.
@@ -370,15 +388,14 @@ func (p *typstParser) hash(i, hi int) int {
 	src := p.src
 	j := i + 1
 	name := ""
-	var contents [][2]int
-	args := false
+	var contents, args [][2]int
 	switch src[j] {
 	case '(':
-		j = p.skipCode(j+1, hi, ')')
-		args = true
+		a := j + 1
+		j = p.skipCode(a, hi, ')')
+		args = append(args, [2]int{a, j})
 	case '{':
 		j = p.skipCode(j+1, hi, '}')
-		args = true
 	case '[':
 		k, closed := p.skipContent(j+1, hi)
 		if !closed {
@@ -406,8 +423,9 @@ func (p *typstParser) hash(i, hi int) int {
 	for j < hi {
 		switch {
 		case src[j] == '(':
-			j = p.skipCode(j+1, hi, ')')
-			args = true
+			a := j + 1
+			j = p.skipCode(a, hi, ')')
+			args = append(args, [2]int{a, j})
 			continue
 		case src[j] == '[':
 			k, closed := p.skipContent(j+1, hi)
@@ -426,7 +444,6 @@ func (p *typstParser) hash(i, hi int) int {
 		}
 		break
 	}
-	_ = args
 	if len(contents) > 0 && !typstNoProse[name] && p.depth < typstMaxDepth {
 		c := contents[0]
 		p.depth++
@@ -438,11 +455,43 @@ func (p *typstParser) hash(i, hi int) int {
 		p.skip(i, j)
 		return j
 	}
-	if p.empty() && restBlank(src, j, hi) {
-		return j // a call on a line of its own: a figure, an image
+	if p.empty() && restBlank(src, afterLabel(src, j, hi), hi) {
+		// A call on a line of its own: a figure, an image. A figure's
+		// caption is prose, a block of its own.
+		for _, a := range args {
+			if cs, ce, ok := p.caption(a[0], a[1]); ok && p.depth < typstMaxDepth {
+				p.end()
+				p.depth++
+				p.markup(cs, ce)
+				p.depth--
+				p.end()
+			}
+		}
+		return j
 	}
 	p.placeholder(i, j)
 	return j
+}
+
+// caption finds a "caption: [...]" argument in the arguments [a, e) and
+// returns its content's range.
+func (p *typstParser) caption(a, e int) (int, int, bool) {
+	k := strings.Index(p.src[a:e], "caption:")
+	if k < 0 || (k > 0 && (isWordByte(p.src[a+k-1]) || p.src[a+k-1] == '-' || p.src[a+k-1] == '.')) {
+		return 0, 0, false
+	}
+	c := a + k + len("caption:")
+	for c < e && isSpace(p.src[c]) {
+		c++
+	}
+	if c >= e || p.src[c] != '[' {
+		return 0, 0, false
+	}
+	end, closed := p.skipContent(c+1, e)
+	if !closed {
+		return 0, 0, false
+	}
+	return c + 1, end - 1, true
 }
 
 // skipStatement skips a code statement from j to the end of its line,
