@@ -28,6 +28,9 @@ import (
 func pronounCase(toks []analysis.Token) []GoMatch {
 	var out []GoMatch
 	for j := 1; j+1 < len(toks); j++ {
+		if n := len(toks[j].Text); n < 2 || n > 3 {
+			continue // the cheap test first: neither "and" nor "or"
+		}
 		if w := pcLower(toks[j].Text); w != "and" && w != "or" {
 			continue
 		}
@@ -45,6 +48,9 @@ func pronounCase(toks []analysis.Token) []GoMatch {
 	for i := 1; i+2 < len(toks); i++ {
 		// "They told we to leave": a lone subject form between a verb
 		// and its infinitive is the verb's object.
+		if n := len(toks[i].Text); n < 2 || n > 4 {
+			continue
+		}
 		w := pcLower(toks[i].Text)
 		if _, ok := subjectToObject[w]; !ok || w == "i" {
 			continue
@@ -159,7 +165,7 @@ func subjectAsObject(toks []analysis.Token, j int) (GoMatch, bool) {
 // usAsSubject flags "Us students need …" at the start of a clause.
 func usAsSubject(toks []analysis.Token) (GoMatch, bool) {
 	for i := 0; i+2 < len(toks); i++ {
-		if pcLower(toks[i].Text) != "us" || !clauseStart(toks, i) || toks[i+1].PTB != tag.NNS {
+		if len(toks[i].Text) != 2 || pcLower(toks[i].Text) != "us" || !clauseStart(toks, i) || toks[i+1].PTB != tag.NNS {
 			continue
 		}
 		if finiteNext(toks, i+2) {
@@ -342,7 +348,22 @@ func governs(t *analysis.Token) bool {
 	return false
 }
 
-func pcLower(s string) string { return strings.ToLower(strings.ReplaceAll(s, "’", "'")) }
+// pcLower is s in lower case for the comparisons of the pronoun rules; most
+// words already are, and are returned as they are, without the allocation
+// strings.ToLower would make.
+func pcLower(s string) string {
+	if len(s) > 12 {
+		// No word these rules look for is longer; inline code and URLs,
+		// which can be long, are not lowered at all.
+		return s
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
 
 // subjectForm and objectForm give a pronoun in the other case, and any
 // other word as written ("Sarah", "my").

@@ -22,7 +22,7 @@ import (
 func pronounNumber(toks []analysis.Token) []GoMatch {
 	var out []GoMatch
 	for k := 1; k < len(toks); k++ {
-		if pcLower(toks[k].Text) != "them" || !thingObjectVerb(toks[k-1].Text) {
+		if len(toks[k].Text) != 4 || pcLower(toks[k].Text) != "them" || !thingObjectVerb(toks[k-1].Text) {
 			continue
 		}
 		if k+1 < len(toks) && isParticle(&toks[k+1]) {
