@@ -33,6 +33,8 @@ func TestExtract(t *testing.T) {
 		{"rust nested block", "rust", "/* outer /* inner */ still outer text */ fn f() {}\n", []string{"outer inner still outer text"}},
 		{"rust doc", "rust", "//! Crate docs here.\n\n/// Returns the `len` of it.\n///\n/// ```\n/// let x = 1; // not prose\n/// ```\nfn f() {}\n", []string{"Crate docs here.", "Returns the thing of it."}},
 		{"swift nested", "swift", "/* a /* b */ c d */\nlet s = #\"// no\"#\n", []string{"a b c d"}},
+		{"kotlin nested", "kotlin", "/* one /* two */ three four */ val x = \"/* no\"\n", []string{"one two three four"}},
+		{"c not nested", "c", "/* one /* two */ int x; // three four\n", []string{"one two", "three four"}},
 		{"kotlin triple", "kotlin", "val s = \"\"\"\n// no\n\"\"\" // yes here\n", []string{"yes here"}},
 		{"java text block", "java", "String s = \"\"\"\n  /* no */\n  \"\"\";\n/** Javadoc {@code x} here. */\n", []string{"Javadoc thing here."}},
 		{"cpp raw", "cpp", "auto s = R\"x(// no )\" still)x\"; // yes then\nint n = 1'000; // digits sep\n", []string{"yes then", "digits sep"}},
