@@ -72,6 +72,7 @@ type htmlParser struct {
 	skipDepth int
 	skipStart int
 	holder    bool // the skipped element stands as a placeholder
+	sup       int  // depth of open <sup> elements
 }
 
 // parseHTML reads an HTML document: the text of its prose elements; not
@@ -95,7 +96,7 @@ func parseHTML(src string) []Block {
 		}
 		switch tt {
 		case html.TextToken:
-			if p.skip == 0 {
+			if p.skip == 0 && !(p.sup > 0 && isNoteMark(src[start:end])) {
 				p.text(start, end)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
@@ -143,6 +144,13 @@ func (p *htmlParser) tag(tt html.TokenType, name []byte, start, end int) {
 		return
 	case atom.Wbr, atom.Img:
 		return
+	case atom.Sup:
+		switch tt {
+		case html.StartTagToken:
+			p.sup++
+		case html.EndTagToken:
+			p.sup = max(p.sup-1, 0)
+		}
 	}
 	kind := htmlBlockKind(a)
 	if kind == 0 {
@@ -205,11 +213,34 @@ func (p *htmlParser) space(start, end int) {
 }
 
 // placeholder adds the placeholder word for src[start:end] inside a
-// sentence; at the start of a block it leaves nothing.
+// sentence; at the start of a block it leaves nothing. Placeholders with
+// only markup between them are one: <code>⟨</code><var>name</var><code>⟩</code>
+// is one thing.
 func (p *htmlParser) placeholder(start, end int) {
-	if len(p.b.prose) > 0 {
-		p.b.atomic(PlaceholderWord, start, end, true)
+	if len(p.b.prose) == 0 {
+		return
 	}
+	if n := len(p.b.spans); n > 0 && p.b.spans[n-1].Placeholder && p.b.spans[n-1].ProseEnd == len(p.b.prose) {
+		p.b.spans[n-1].SourceEnd = end
+		return
+	}
+	p.b.atomic(PlaceholderWord, start, end, true)
+}
+
+// isNoteMark reports whether the text of a <sup> is a footnote mark (a
+// number, "[3]", "*", "†"), which is not prose.
+func isNoteMark(s string) bool {
+	s = strings.TrimSpace(s)
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "["), "]")
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= '0' && r <= '9') && r != '*' && r != '†' && r != '‡' {
+			return false
+		}
+	}
+	return true
 }
 
 // text adds the text token src[start:end]: white space runs collapse to

@@ -15,6 +15,8 @@ func TestParseHTML(t *testing.T) {
 		{"lists tables quotes", "<ul><li>One<li>Two</ul><table><tr><th>H</th><td>Cell</td></tr></table><blockquote><p>Q</p></blockquote>",
 			"list-item: One\nlist-item: Two\ntable-cell: H\ntable-cell: Cell\nquote: Q\n"},
 		{"br and div", "<div>Line one<br>line two</div>", "paragraph: Line one line two\n"},
+		{"adjacent placeholders are one", "<p>The <code>⟨</code><var>name</var><code>⟩</code> is a symbol.</p>", "paragraph: The thing is a symbol.\n"},
+		{"footnote marks", "<p>A note.<a href=\"#f\"><sup>13</sup></a> More x<sup>2</sup> and 10<sup>th</sup>.</p>", "paragraph: A note. More x and 10th.\n"},
 		{"unclosed", "<p>Open <em>never closed", "paragraph: Open never closed\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
