@@ -1,6 +1,29 @@
 // Package markup extracts prose blocks from a document's markup (Markdown
-// with GFM extensions and front matter, or plain text). Every byte of a
-// block's prose maps back to the exact source bytes it came from.
+// with GFM extensions and front matter, plain text, LaTeX, HTML, AsciiDoc,
+// reStructuredText, Org, Typst, git commit messages, and the comments of
+// source code). Every byte of a block's prose maps back to the exact
+// source bytes it came from.
+//
+// # Formats
+//
+// Each format is a Format in one registry (formats.go): its language ids
+// and aliases, file extensions and names, directive comment syntax, and
+// how it is split and parsed. FormatFor and FormatForPath look one up; the
+// server, the CLI and rules/directive take their language knowledge from
+// there. A format's file registers it in its init function.
+//
+// LaTeX (latex.go): the body (after \begin{document} when there is one) as
+// paragraphs, headings (sectioning), list items, table cells, quotes,
+// captions and footnotes; \emph-style arguments inline; math, \ref-style
+// references and unknown macros inside a sentence a placeholder; commands'
+// other arguments, verbatim, listings, comments and the preamble nothing.
+// LaTeXOptions (a project's latex section) adds text macros and skipped
+// environments. HTML (html.go): the text of prose elements, entities
+// decoded; script, style, pre, head, attributes and comments nothing;
+// code, var, kbd, samp and math a placeholder. Commit messages
+// (gitcommit.go): subject and body; comment lines, the scissors and the
+// diff below, trailers and indented code nothing. These three are not
+// split: a document is one chunk.
 //
 // # Entry points
 //
