@@ -594,7 +594,15 @@ func (p *latexParser) math(i, j int) { p.placeholder(i, j, len(p.src)) }
 // a reference, an unknown macro) where it reads in a sentence: after
 // prose, or before prose on the same line. Alone on its line at the start
 // of a block it leaves nothing (\olfileid{…}, a display formula).
+//
+// Placeholders with no prose between them are one: "\cat{C}\cat{D}" or
+// "$x$$y$" is one thing.
 func (p *latexParser) placeholder(i, j, end int) {
+	b := &p.cur.b
+	if n := len(b.spans); n > 0 && b.spans[n-1].Placeholder && b.spans[n-1].ProseEnd == len(b.prose) {
+		b.spans[n-1].SourceEnd = j
+		return
+	}
 	if p.hasProse() || latexTextFollows(p.src, j, end) {
 		p.atomic(PlaceholderWord, i, j, true)
 		return

@@ -52,6 +52,7 @@ func TestParseLaTeX(t *testing.T) {
 		{"line break", "Roses\\\\\nviolets\\\\[2pt] sugar.\n", "paragraph: Roses violets sugar.\n"},
 		{"listing by its language argument", "Code:\n\\begin{snip}{cpp}\nint f(A a) { return i;\n\n}\n\\end{snip}\nAfter \\emph{this}.\n",
 			"paragraph: Code:\nparagraph: After this.\n"},
+		{"adjacent placeholders are one", "Both \\cat{C}\\cat{D} and $x$$y$ \\ref{a}.\n", "paragraph: Both thing and thing thing.\n"},
 		{"lettrine", "\\lettrine[lhang=0.17]{T}{he category} plays.\n", "paragraph: The category plays.\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
