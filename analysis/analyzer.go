@@ -24,6 +24,7 @@ type Analyzer struct {
 	lemmas  *lemmaCache
 	opts    *markup.Options // how documents are read; nil: the defaults
 	optsKey string          // opts.Key(), for the chunk keys
+	lookups *sync.Pool      // of *lookupBuffers, shared by WithOptions copies
 }
 
 // WithOptions returns an Analyzer that reads documents under a project's
@@ -87,7 +88,7 @@ func New() *Analyzer {
 
 // NewWith returns an Analyzer using the given tagger and lexicon.
 func NewWith(tagger *tag.Tagger, lexicon *morph.Lexicon) *Analyzer {
-	return &Analyzer{tagger: tagger, lemmas: newLemmaCache(lexicon)}
+	return &Analyzer{tagger: tagger, lemmas: newLemmaCache(lexicon), lookups: new(sync.Pool)}
 }
 
 // Analyze analyses src, a document in the given language ("markdown" or
@@ -108,12 +109,12 @@ func (a *Analyzer) AnalyzeWith(ctx context.Context, cache Cache, languageID, src
 	}
 
 	// Look up every chunk; collect the misses, each distinct text once.
-	keys := make([]ChunkKey, len(chunks))
+	lb := a.lookupBuffers(len(chunks))
+	defer a.releaseLookup(lb)
+	keys, entries, found := lb.keys, lb.entries, lb.found
 	for i, c := range chunks {
 		keys[i] = a.keyOf(languageID, c, src, defs)
 	}
-	entries := make([][]Block, len(chunks))
-	found := make([]bool, len(chunks))
 	if cache != nil {
 		cache.Chunks(keys, entries, found)
 	}
@@ -162,6 +163,33 @@ func (a *Analyzer) AnalyzeWith(ctx context.Context, cache Cache, languageID, src
 		}
 	}
 	return res, nil
+}
+
+// lookupBuffers are AnalyzeWith's per-chunk buffers, reused across calls:
+// a keystroke in the Rust Book looks up 5,000 chunks, which would
+// otherwise make 360 KB of garbage per call.
+type lookupBuffers struct {
+	keys    []ChunkKey
+	entries [][]Block
+	found   []bool
+}
+
+func (a *Analyzer) lookupBuffers(n int) *lookupBuffers {
+	lb, _ := a.lookups.Get().(*lookupBuffers)
+	if lb == nil || cap(lb.keys) < n {
+		return &lookupBuffers{keys: make([]ChunkKey, n), entries: make([][]Block, n), found: make([]bool, n)}
+	}
+	lb.keys, lb.entries, lb.found = lb.keys[:n], lb.entries[:n], lb.found[:n]
+	return lb
+}
+
+// releaseLookup clears lb (its keys hold slices of the document, its
+// entries the cache's blocks: neither may be pinned) and pools it.
+func (a *Analyzer) releaseLookup(lb *lookupBuffers) {
+	clear(lb.keys)
+	clear(lb.entries)
+	clear(lb.found)
+	a.lookups.Put(lb)
 }
 
 func (a *Analyzer) keyOf(languageID string, c markup.Chunk, src string, defs *markup.Definitions) ChunkKey {
