@@ -12,7 +12,7 @@ import (
 // singularSubjectPlainVerb flags a present-tense verb without its -s after
 // a singular subject (issue 15, category 2): "he go", "she want", "it
 // work", "each of the files need", "one of my friends live", "every user
-// want". It is a Go rule because the tagger reads a past that is spelled
+// want", "the printer need new ink". It is a Go rule because the tagger reads a past that is spelled
 // like the plain form as a present ("he quit smoking", "she burst out",
 // "he lay dying"): the lexicon says whether the word can be a past, and
 // such words are left alone. It offers the -s form.
@@ -39,7 +39,7 @@ func singularSubjectPlainVerb(toks []analysis.Token) []GoMatch {
 		// A past the lexicon spells like the plain form but does not
 		// list as a reading of the word: "burst", "thrust", "bet".
 		lemma := lex.Lemma(w, morph.Verb)
-		if lex.Inflect(lemma, morph.Verb, morph.Past) == w || invariantPast(w) {
+		if lex.Inflect(lemma, morph.Verb, morph.Past) == w || invariantPast(w) || invariantPastCompound(w) {
 			continue
 		}
 		if isAnyOf(w, "need", "dare") && negation(tokenText(toks, j+1)) {
@@ -50,7 +50,7 @@ func singularSubjectPlainVerb(toks []analysis.Token) []GoMatch {
 		if toks[k].PTB == tag.RB && !negation(toks[k].Text) && k > 0 {
 			k--
 		}
-		if !singularSubjectEnds(toks, k) {
+		if !singularSubjectEnds(toks, k) && !singularNounSubject(toks, k, j) {
 			continue
 		}
 		s := lex.Inflect(lemma, morph.Verb, morph.ThirdSingular)
@@ -177,6 +177,55 @@ func invariantPast(w string) bool {
 		"set", "shed", "shut", "slit", "split", "spread", "sweat", "thrust", "undercut", "upset", "wet",
 		"beat", "spit", "lit", "typeset", "preset", "overcast", "outbid", "mishit", "telecast", "recast":
 		return true
+	}
+	return false
+}
+
+// singularNounSubject reports whether toks[i] is a singular noun that,
+// with its determiner, opens the sentence and is the subject of the verb
+// at j: "The printer need new ink", "My sister want a dog". As a noun and
+// a word that may be a verb often make a compound ("the approach run
+// during which"), the verb must be followed by what a verb takes and a
+// compound does not continue with: a determiner, a possessive, an object
+// pronoun, an adjective, a number or "to". Collectives and other nouns
+// that may take a plural verb are left alone ("the staff want more").
+func singularNounSubject(toks []analysis.Token, i, j int) bool {
+	n := &toks[i]
+	if n.PTB != tag.NN || n.Kind != token.Word || capitalisedWord(n.Text) {
+		return false
+	}
+	w := strings.ToLower(n.Text)
+	if collective(w) || countedAsOne(w) {
+		return false
+	}
+	k := i - 1
+	if k >= 0 && toks[k].PTB == tag.JJ {
+		k--
+	}
+	if k < 0 || k != firstWordIndex(toks) || !isAnyOf(toks[k].Text, "the", "my", "your", "his", "her", "its", "our", "their", "this", "that") {
+		return false
+	}
+	next := tokenAt(toks, j+1)
+	if next == nil {
+		return false
+	}
+	switch next.PTB {
+	case tag.DT, tag.PRPS, tag.JJ, tag.TO, tag.CD:
+		return true
+	case tag.PRP:
+		return isAnyOf(next.Text, "me", "him", "her", "us", "them", "it", "you")
+	}
+	return false
+}
+
+// invariantPastCompound reports whether w ends in an invariant past
+// ("dispread", "broadcast", "proofread", "undercut"), which the verb made
+// with it shares.
+func invariantPastCompound(w string) bool {
+	for _, p := range []string{"spread", "cast", "read", "cut", "put", "set", "let", "hit", "bid", "burst", "thrust", "shed", "split", "quit"} {
+		if len(w) > len(p) && strings.HasSuffix(w, p) {
+			return true
+		}
 	}
 	return false
 }

@@ -469,7 +469,9 @@ func collective(w string) bool {
 		"establishment", "opposition", "union", "league", "council", "parliament", "senate", "congress",
 		"house", "cabinet", "church", "orchestra", "choir", "troupe", "squad", "unit", "battalion",
 		"regiment", "platoon", "fleet", "tribe", "clan", "household", "network", "alliance", "coalition",
-		"federation", "association", "organisation", "organization", "society", "membership":
+		"federation", "association", "organisation", "organization", "society", "membership",
+		"judiciary", "electorate", "workforce", "management", "leadership", "administration", "faculty's",
+		"aristocracy", "bourgeoisie", "intelligentsia", "laity", "peasantry", "proletariat", "gentry":
 		return true
 	}
 	return false
