@@ -10,9 +10,10 @@ import (
 )
 
 // BenchmarkAgreementGoRules measures each Go rule of issue 15's
-// categories 2, 4 and 5 (gorule_determiners.go, gorule_verbforms.go) on
-// the Rust Book's sentences, analysed once beforehand: the cost per
-// sentence of the rule alone, and the matches it returns.
+// categories 2, 4 and 5 (gorule_determiners.go, gorule_verbforms.go,
+// gorule_agreement.go) on the Rust Book's sentences, analysed once
+// beforehand: the cost per sentence of the rule alone, and the matches it
+// returns.
 func BenchmarkAgreementGoRules(b *testing.B) {
 	files, err := filepath.Glob("../testdata/rust-book/*.md")
 	if err != nil || len(files) == 0 {
@@ -40,7 +41,7 @@ func BenchmarkAgreementGoRules(b *testing.B) {
 	}
 	for _, name := range []string{
 		"singular-determiner-plural-noun", "plural-determiner-singular-noun", "one-of-the-singular",
-		"modal-verb-form", "do-verb-form", "to-verb-form", "be-base-for-participle",
+		"modal-verb-form", "do-verb-form", "to-verb-form", "be-base-for-participle", "singular-subject-plain-verb",
 	} {
 		rule := goRules()[name]
 		if rule == nil {
