@@ -93,7 +93,7 @@ func objectAsSubject(toks []analysis.Token, j int) (GoMatch, bool) {
 	first := pcLower(toks[j-1].Text)
 	if _, ok := objectToSubject[first]; !ok {
 		if _, ok := subjectToObject[first]; !ok || first == "i" {
-			return GoMatch{}, false
+			return nounAndObject(toks, j)
 		}
 	}
 	if !clauseStart(toks, j-1) {
@@ -126,6 +126,23 @@ func objectAsSubject(toks []analysis.Token, j int) (GoMatch, bool) {
 		rep = a + " " + conj + " " + b
 	}
 	return GoMatch{Start: j - 1, End: end, Replacements: []string{rep}}, true
+}
+
+// nounAndObject handles "John and me went": a noun phrase at the start of
+// a clause, then an object pronoun, then the finite verb they are the
+// subject of.
+func nounAndObject(toks []analysis.Token, j int) (GoMatch, bool) {
+	start, ok := conjunctStart(toks, j)
+	if !ok || toks[j-1].PTB == tag.PRP || !clauseStart(toks, start) || j+2 > len(toks) {
+		return GoMatch{}, false
+	}
+	obj := pcLower(toks[j+1].Text)
+	subj, isObj := objectToSubject[obj]
+	if !isObj || obj == "her" && j+2 < len(toks) && nounPhraseTag(toks[j+2].PTB) || !finiteNext(toks, j+2) {
+		return GoMatch{}, false
+	}
+	rep := conjunctText(toks[start:j], func(w string) string { return w }) + " " + pcLower(toks[j].Text) + " " + subj
+	return GoMatch{Start: start, End: j + 2, Replacements: []string{rep}}, true
 }
 
 // subjectAsObject handles "X and I" or "he and X" with the conjunction at
