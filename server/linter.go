@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 
+	"liaison/analysis/markup"
 	"liaison/rules"
 	"liaison/rules/checker"
 )
@@ -64,13 +65,9 @@ func (s *Server) readyChecker() *checker.Checker {
 	return c
 }
 
-// languageOf maps an LSP language id to one the analyzer knows: markdown
-// and plain text; anything else is read as plain text.
+// languageOf maps an LSP language id to its format's canonical id
+// (markup.FormatFor: "tex" and "latex" are "latex", "gitcommit" is
+// "git-commit"); an id no format claims is read as plain text.
 func languageOf(id string) string {
-	switch id {
-	case "markdown", "md", "mdx":
-		return "markdown"
-	default:
-		return "plaintext"
-	}
+	return markup.FormatFor(id).Name
 }
