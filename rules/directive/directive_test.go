@@ -1,6 +1,7 @@
 package directive
 
 import (
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
@@ -171,6 +172,45 @@ func sortByStart(fs []rules.Finding) {
 	for i := 1; i < len(fs); i++ {
 		for j := i; j > 0 && fs[j].Start < fs[j-1].Start; j-- {
 			fs[j], fs[j-1] = fs[j-1], fs[j]
+		}
+	}
+}
+
+func TestMentionsKeyword(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want bool
+	}{
+		{"", false},
+		{"liaison-", true},
+		{"liaison", false},
+		{"-liaison-", true},
+		{"a liaison-disable b", true},
+		{"liaison -disable", false},
+		{"iaison-", false},
+		{"x-y-z liaisonliaison- end", true},
+		{"- - -", false},
+		{"liaison–disable", false}, // an en dash is not a hyphen
+	} {
+		if got := mentionsKeyword(tc.src); got != tc.want {
+			t.Errorf("mentionsKeyword(%q) = %v, want %v", tc.src, got, tc.want)
+		}
+	}
+}
+
+// TestMentionsKeywordAgrees holds mentionsKeyword to strings.Contains on
+// random texts over the stem's own letters, where near misses are common.
+func TestMentionsKeywordAgrees(t *testing.T) {
+	const letters = "liason-x"
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		b := make([]byte, rng.IntN(24))
+		for i := range b {
+			b[i] = letters[rng.IntN(len(letters))]
+		}
+		src := string(b)
+		if got, want := mentionsKeyword(src), strings.Contains(src, keywordStem); got != want {
+			t.Fatalf("mentionsKeyword(%q) = %v, strings.Contains says %v", src, got, want)
 		}
 	}
 }
