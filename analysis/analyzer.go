@@ -328,46 +328,58 @@ func (a *Analyzer) analyzeBlock(ctx context.Context, s *scratch, mb *markup.Bloc
 	all := make([]Token, 0, ntok) // one backing array for the block's tokens
 	ba.Sentences = make([]Sentence, 0, len(sentences))
 	for _, ts := range sentences {
-		if err := ctx.Err(); err != nil {
+		var sen Sentence
+		all, sen, err = a.appendSentence(ctx, s, mb, prose, ts, 0, all)
+		if err != nil {
 			return nil, err
-		}
-		s.words = s.words[:0]
-		for _, t := range ts.Tokens {
-			s.words = append(s.words, prose[t.Start:t.End])
-		}
-		if err := a.tagSentence(ctx, s); err != nil {
-			return nil, err
-		}
-		first := len(all)
-		for j, t := range ts.Tokens {
-			if j > 0 && j%cancelCheckTokens == 0 && ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			word := s.words[j]
-			kind := t.Kind
-			if kind == token.Word && placeholderAt(mb.Spans, t.Start, t.End) {
-				kind = token.Placeholder
-			}
-			start, end := mb.SourceRange(t.Start, t.End)
-			tg := s.tagged[j]
-			all = append(all, Token{
-				Text:  word,
-				Start: start,
-				End:   end,
-				Kind:  kind,
-				UPOS:  tg.UPOS,
-				PTB:   tg.PTB,
-				Lemma: a.lemma(word, kind, tg.UPOS),
-			})
-		}
-		toks := all[first:len(all):len(all)]
-		sen := Sentence{Tokens: toks}
-		if len(toks) > 0 {
-			sen.Start, sen.End = toks[0].Start, toks[len(toks)-1].End
 		}
 		ba.Sentences = append(ba.Sentences, sen)
 	}
 	return ba, nil
+}
+
+// appendSentence tags and lemmatizes ts, a sentence of prose[off:] (its
+// offsets are relative to off), appends its tokens to all and returns the
+// Sentence over them.
+func (a *Analyzer) appendSentence(ctx context.Context, s *scratch, mb *markup.Block, prose string, ts token.Sentence, off int, all []Token) ([]Token, Sentence, error) {
+	if err := ctx.Err(); err != nil {
+		return all, Sentence{}, err
+	}
+	s.words = s.words[:0]
+	for _, t := range ts.Tokens {
+		s.words = append(s.words, prose[off+t.Start:off+t.End])
+	}
+	if err := a.tagSentence(ctx, s); err != nil {
+		return all, Sentence{}, err
+	}
+	first := len(all)
+	for j, t := range ts.Tokens {
+		if j > 0 && j%cancelCheckTokens == 0 && ctx.Err() != nil {
+			return all, Sentence{}, ctx.Err()
+		}
+		word := s.words[j]
+		kind := t.Kind
+		if kind == token.Word && placeholderAt(mb.Spans, off+t.Start, off+t.End) {
+			kind = token.Placeholder
+		}
+		start, end := mb.SourceRange(off+t.Start, off+t.End)
+		tg := s.tagged[j]
+		all = append(all, Token{
+			Text:  word,
+			Start: start,
+			End:   end,
+			Kind:  kind,
+			UPOS:  tg.UPOS,
+			PTB:   tg.PTB,
+			Lemma: a.lemma(word, kind, tg.UPOS),
+		})
+	}
+	toks := all[first:len(all):len(all)]
+	sen := Sentence{Tokens: toks}
+	if len(toks) > 0 {
+		sen.Start, sen.End = toks[0].Start, toks[len(toks)-1].End
+	}
+	return all, sen, nil
 }
 
 // tagWindow and tagOverlap cut a sentence of more than tagWindow tokens

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -38,12 +40,38 @@ type checkInput struct {
 	lookup   *checker.Lookup // the .liaison.yaml governing it, if any
 }
 
-// checkOutput is what checking one input produced: its findings as
-// reported (the source and its analysis are dropped as soon as they are
-// converted, so memory holds one document per worker, not all of them).
+// checkOutput is what checking one input produced: its findings and
+// where they are, all that the report needs (the source and its analysis
+// are dropped as soon as the positions are found, so memory holds one
+// document per worker, not all of them). A file full of one mistake has a
+// finding every few dozen bytes: each is held in 96 bytes, its message and
+// fixes shared (see checker's findParts).
 type checkOutput struct {
-	report []reportedFinding
-	err    error
+	name     string // as reported
+	base     int    // the source's offset in the file (source.base)
+	findings []rules.Finding
+	at       []findingAt // of each finding
+	err      error
+}
+
+// findingAt is where a finding is: 1-based lines and columns of its start
+// and end. int32 is enough: a document is at most checkLimits.maxBytes.
+type findingAt struct {
+	line, column, endLine, endColumn int32
+}
+
+// reported returns the i-th finding as the report prints it.
+func (o *checkOutput) reported(i int) reportedFinding {
+	f, at := &o.findings[i], o.at[i]
+	reps := f.Replacements
+	if reps == nil {
+		reps = []string{}
+	}
+	return reportedFinding{
+		File: o.name, Line: int(at.line), Column: int(at.column), EndLine: int(at.endLine), EndColumn: int(at.endColumn),
+		Offset: o.base + f.Start, EndOffset: o.base + f.End,
+		Rule: f.Rule.ID, Severity: f.Severity.String(), Message: f.Message, Replacements: reps,
+	}
 }
 
 // checkLimits bound what `liaison check` reads and analyses at once.
@@ -64,6 +92,13 @@ type checkLimits struct {
 	// 496 MB, at no measurable cost in CPU time.
 	softMemory int64
 }
+
+// checkPartBytes is how much source `liaison check` analyses and checks
+// at a time (checker.Options.PartBytes): a part's analysis is dropped
+// before the next, so a document's analysis (about 35 bytes per byte)
+// takes at most about 9 MB, whatever the document's size, while a part
+// still has hundreds of paragraphs to share among the cores.
+const checkPartBytes = 256 << 10
 
 // defaultCheckLimits are the limits of `liaison check`: documents up to
 // the server's server.MaxLintBytes, one such document analysed at a time.
@@ -138,28 +173,31 @@ func runCheckWith(ctx context.Context, limits checkLimits, args []string, stdin 
 		LoadAnalyzer: func() *analysis.Analyzer { return <-analyzerReady },
 		Rules:        ruleSet,
 		Roots:        checkRoots(paths),
+		PartBytes:    checkPartBytes,
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "liaison check: %v\n", err)
 		return 2
 	}
 	inputs = applyProjects(ctx, inputs, c, fail)
-	outputs := checkAll(ctx, c, inputs, limits)
-
-	var report []reportedFinding
-	for i, in := range inputs {
-		out := outputs[i]
+	// Each input's findings are written as soon as those before it are,
+	// and dropped: memory holds the findings of the files being checked,
+	// not of the whole run.
+	report := newReportWriter(stdout, *format)
+	found := false
+	checkAll(ctx, c, inputs, limits, func(i int, out checkOutput) {
 		if out.err != nil {
-			fail("%s: %v", quoteName(in.name), out.err)
-			continue
+			fail("%s: %v", quoteName(inputs[i].name), out.err)
+			return
 		}
-		report = append(report, out.report...)
-	}
-	if err := writeReport(stdout, *format, report); err != nil {
+		found = found || len(out.findings) > 0
+		report.write(out)
+	})
+	if err := report.close(); err != nil {
 		fmt.Fprintf(stderr, "liaison check: writing the report: %v\n", err)
 		return 2
 	}
-	if status == 0 && len(report) > 0 {
+	if status == 0 && found {
 		status = 1
 	}
 	return status
@@ -295,13 +333,18 @@ func languageFor(path, flagValue string) string {
 }
 
 // checkAll reads, analyses and checks the inputs in parallel, one worker
-// per core, with the one checker (no cache: each file is checked once).
-// Outputs are in input order. Memory is bounded by limits: the bytes
-// analysed at once are held to limits.inFlight.
-func checkAll(ctx context.Context, c *checker.Checker, inputs []checkInput, limits checkLimits) []checkOutput {
-	outputs := make([]checkOutput, len(inputs))
+// per core, with the one checker (no cache: each file is checked once),
+// and gives each output to emit, in input order, from the calling
+// goroutine. Memory is bounded by limits: the bytes analysed at once are
+// held to limits.inFlight.
+func checkAll(ctx context.Context, c *checker.Checker, inputs []checkInput, limits checkLimits, emit func(int, checkOutput)) {
 	if len(inputs) == 0 {
-		return outputs
+		return
+	}
+	outputs := make([]checkOutput, len(inputs))
+	done := make([]chan struct{}, len(inputs))
+	for i := range done {
+		done[i] = make(chan struct{})
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(inputs))
 	budget := newByteBudget(limits.inFlight)
@@ -311,15 +354,22 @@ func checkAll(ctx context.Context, c *checker.Checker, inputs []checkInput, limi
 		wg.Go(func() {
 			for i := range jobs {
 				outputs[i] = checkOne(ctx, c, inputs[i], limits.maxBytes, budget)
+				close(done[i])
 			}
 		})
 	}
+	go func() {
+		for i := range inputs {
+			jobs <- i
+		}
+		close(jobs)
+	}()
 	for i := range inputs {
-		jobs <- i
+		<-done[i] // every input is checked: a cancelled check returns at once
+		emit(i, outputs[i])
+		outputs[i] = checkOutput{}
 	}
-	close(jobs)
 	wg.Wait()
-	return outputs
 }
 
 // checkOne reads one input through safefile (a regular file only, at most
@@ -347,7 +397,7 @@ func checkOne(ctx context.Context, c *checker.Checker, in checkInput, maxBytes i
 	if err != nil {
 		return checkOutput{err: err}
 	}
-	return checkOutput{report: appendReported(nil, in.name, src, res.Findings)}
+	return newCheckOutput(in.name, src, res.Findings)
 }
 
 // reportedFinding is a finding as `liaison check` prints it: lines and
@@ -368,45 +418,84 @@ type reportedFinding struct {
 	Replacements []string `json:"replacements"`
 }
 
-func appendReported(out []reportedFinding, name string, src source, findings []rules.Finding) []reportedFinding {
+// newCheckOutput finds where each finding is in src.
+func newCheckOutput(name string, src source, findings []rules.Finding) checkOutput {
+	out := checkOutput{name: name, base: src.base, findings: findings}
 	if len(findings) == 0 {
 		return out
 	}
 	// The Document's line index is the server's (one line-ending model),
 	// and its checkpoints keep each conversion short on a long line.
 	doc := text.New(src.text)
-	for _, f := range findings {
+	out.at = make([]findingAt, len(findings))
+	for i, f := range findings {
 		line, col := position(doc, f.Start)
 		endLine, endCol := position(doc, f.End)
-		reps := f.Replacements
-		if reps == nil {
-			reps = []string{}
-		}
-		out = append(out, reportedFinding{
-			File: name, Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
-			Offset: src.base + f.Start, EndOffset: src.base + f.End,
-			Rule: f.Rule.ID, Severity: f.Severity.String(), Message: f.Message, Replacements: reps,
-		})
+		out.at[i] = findingAt{int32(line), int32(col), int32(endLine), int32(endCol)}
 	}
 	return out
 }
 
-func writeReport(w io.Writer, format string, report []reportedFinding) error {
-	if format == "json" {
-		if report == nil {
-			report = []reportedFinding{}
+// reportWriter writes a report a run of findings at a time, in the text
+// format or as one JSON array (indented as json.Encoder would indent the
+// whole array).
+type reportWriter struct {
+	w      *bufio.Writer
+	json   bool
+	n      int // findings written
+	buf    bytes.Buffer
+	enc    *json.Encoder // into buf
+	failed error
+}
+
+func newReportWriter(w io.Writer, format string) *reportWriter {
+	rw := &reportWriter{w: bufio.NewWriterSize(w, 64<<10), json: format == "json"}
+	rw.enc = json.NewEncoder(&rw.buf)
+	rw.enc.SetEscapeHTML(false)
+	rw.enc.SetIndent("  ", "  ")
+	return rw
+}
+
+// write writes one input's findings.
+func (rw *reportWriter) write(o checkOutput) {
+	for i := range o.findings {
+		rw.writeOne(o.reported(i))
+	}
+}
+
+func (rw *reportWriter) writeOne(f reportedFinding) {
+	if rw.failed != nil {
+		return
+	}
+	if !rw.json {
+		_, rw.failed = fmt.Fprintf(rw.w, "%s:%d:%d: %s: %s [%s]\n", quoteName(f.File), f.Line, f.Column, f.Severity, f.Message, f.Rule)
+		return
+	}
+	rw.buf.Reset()
+	if rw.failed = rw.enc.Encode(&f); rw.failed != nil {
+		return
+	}
+	sep := ",\n  "
+	if rw.n == 0 {
+		sep = "[\n  "
+	}
+	rw.w.WriteString(sep)
+	_, rw.failed = rw.w.Write(bytes.TrimSuffix(rw.buf.Bytes(), []byte("\n")))
+	rw.n++
+}
+
+func (rw *reportWriter) close() error {
+	if rw.failed != nil {
+		return rw.failed
+	}
+	if rw.json {
+		if rw.n == 0 {
+			rw.w.WriteString("[]\n")
+		} else {
+			rw.w.WriteString("\n]\n")
 		}
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(report)
 	}
-	var b strings.Builder
-	for _, f := range report {
-		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", quoteName(f.File), f.Line, f.Column, f.Severity, f.Message, f.Rule)
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return rw.w.Flush()
 }
 
 // position returns the 1-based line and character column of a byte offset.

@@ -49,6 +49,13 @@ type Options struct {
 	// Finder, when set, stands in for the analysis and the rules engine
 	// (see Finder); custom rules of projects are then not run.
 	Finder Finder
+	// PartBytes, when positive and there is no cache, has each document
+	// analysed and checked about this many bytes of source at a time
+	// (analysis.AnalyzeParts), each part's analysis dropped before the
+	// next: memory then holds one part's analysis and the findings, not
+	// the document's analysis. Result.Analysis is nil then. The CLI uses
+	// it; 0 analyses each document whole.
+	PartBytes int
 }
 
 // DefaultCacheBytes is the server's cache bound: the analysis and findings
@@ -65,6 +72,7 @@ type Checker struct {
 	files    FileSystem
 	finder   Finder
 	cache    *cache // nil: none
+	parts    int    // Options.PartBytes; 0 with a cache
 
 	gens atomic.Uint64 // numbers engines, so cached findings never outlive theirs
 
@@ -106,6 +114,8 @@ func New(opts Options) (*Checker, error) {
 	c.known = ruleIDs(opts.Rules, nil)
 	if opts.CacheBytes > 0 {
 		c.cache = newCache(opts.CacheBytes)
+	} else {
+		c.parts = max(opts.PartBytes, 0)
 	}
 	return c, nil
 }
@@ -212,6 +222,10 @@ func (c *Checker) Find(ctx context.Context, languageID, src string, s rules.Sett
 // find analyses doc, read under the project's markup options (nil: the
 // defaults), and runs engine over it, through the cache when there is one.
 func (c *Checker) find(ctx context.Context, engine *rules.Engine, gen uint64, doc Document, s rules.Settings, mo *markup.Options) ([]rules.Finding, *analysis.Result, error) {
+	if c.cache == nil && c.parts > 0 {
+		fs, err := c.findParts(ctx, engine, doc, s, mo)
+		return fs, nil, err
+	}
 	if c.cache == nil {
 		res, err := c.analyzer().WithOptions(mo).Analyze(ctx, doc.LanguageID, doc.Text)
 		if err != nil {

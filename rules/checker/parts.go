@@ -1,0 +1,90 @@
+package checker
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"liaison/analysis"
+	"liaison/analysis/markup"
+	"liaison/rules"
+)
+
+// findParts is find without a cache, a part of the document at a time
+// (Options.PartBytes): each part is analysed, checked and dropped, and
+// only its findings are kept. The findings are those of the whole
+// document's check: blocks are checked on their own, and a part that
+// continues a long block repeats the sentence before it for the rules
+// that read it, whose findings are the previous part's (Part.From). The
+// rules' per-document time budget (rules/budget.go) counts per part.
+func (c *Checker) findParts(ctx context.Context, engine *rules.Engine, doc Document, s rules.Settings, mo *markup.Options) ([]rules.Finding, error) {
+	var out []rules.Finding
+	in := interner{}
+	err := c.analyzer().WithOptions(mo).AnalyzeParts(ctx, doc.LanguageID, doc.Text, c.parts, func(p analysis.Part) error {
+		fs := engine.Check(ctx, &p.Result, s)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for _, f := range fs {
+			if f.Start < p.From {
+				continue
+			}
+			f.Message = in.string(f.Message)
+			f.Replacements = in.strings(f.Replacements)
+			out = append(out, f)
+		}
+		return nil
+	})
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, fmt.Errorf("analysing: %w", err)
+	}
+	return out, nil
+}
+
+// interner shares equal messages and replacement lists between the
+// findings of one document: a file full of one mistake has a finding
+// every few dozen bytes, each with the same message, which would
+// otherwise be held once per finding until the report is written.
+type interner struct {
+	strs map[string]string
+	reps map[string][]string
+}
+
+func (in *interner) string(s string) string {
+	if t, ok := in.strs[s]; ok {
+		return t
+	}
+	if in.strs == nil {
+		in.strs = map[string]string{}
+	}
+	if len(in.strs) >= maxInterned {
+		return s
+	}
+	in.strs[s] = s
+	return s
+}
+
+func (in *interner) strings(reps []string) []string {
+	if len(reps) == 0 {
+		return reps
+	}
+	key := strings.Join(reps, "\x00")
+	if t, ok := in.reps[key]; ok {
+		return t
+	}
+	if in.reps == nil {
+		in.reps = map[string][]string{}
+	}
+	if len(in.reps) >= maxInterned {
+		return reps
+	}
+	in.reps[key] = reps // not modified: the engine may share it
+	return reps
+}
+
+// maxInterned bounds each of an interner's tables: past it, findings keep
+// their own strings (a document of all-different findings gains nothing).
+const maxInterned = 1 << 14
