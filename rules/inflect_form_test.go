@@ -45,6 +45,12 @@ func TestInflectFromTag(t *testing.T) {
 		{"bigger", "JJR", "big", Adjective, "large", "larger"},
 		// Neither tag nor lexicon: the spelling.
 		{"frobbed", "NN", "frobbed", Verb, "tweak", "tweaked"},
+		// A word the lexicon does not know: its tag decides only where
+		// its ending agrees (the tagger read a misspelt plural as NN).
+		{"lenghts", "NN", "lenghts", Noun, "length", "lengths"},
+		{"lenght", "NN", "lenght", Noun, "length", "length"},
+		{"recieved", "VBN", "recieved", Verb, "receive", "received"},
+		{"frobs", "VBZ", "frobs", Verb, "tweak", "tweaks"},
 	}
 	infl := defaultInflector()
 	for _, tt := range tests {

@@ -50,14 +50,27 @@ func headOf(toks []analysis.Token, rep string) int {
 // word (string is a verb only in the base form; liaisoned, tagged as an
 // adjective, is a past form of liaison); the spelling last, for words
 // the lexicon cannot read.
+//
+// A word the lexicon does not know (a misspelling: "lenghts") was tagged
+// from its context and shape alone, so its tag decides only where its
+// ending agrees: "Compare the lenghts." may be tagged NN, but the -s
+// says plural.
 func formOf(t *analysis.Token, pos PartOfSpeech) morph.Form {
-	if f, ok := formFromTag(t.PTB, pos); ok {
+	known := len(morph.Default().Analyze(t.Text)) > 0
+	if f, ok := formFromTag(t.PTB, pos); ok && (known || sameEnding(f, formFromSpelling(t, pos, known))) {
 		return f
 	}
 	if f, ok := formFromLexicon(t, pos); ok {
 		return f
 	}
-	return formFromSpelling(t, pos)
+	return formFromSpelling(t, pos, known)
+}
+
+// sameEnding reports whether forms a and b are spelt with the same
+// regular ending; the simple past and the participle share -ed.
+func sameEnding(a, b morph.Form) bool {
+	ed := func(f morph.Form) bool { return f == morph.Past || f == morph.PastParticiple }
+	return a == b || ed(a) && ed(b)
 }
 
 // formFromTag reads the form off a Penn tag of the part of speech pos. A
@@ -149,10 +162,14 @@ func formFromLexicon(t *analysis.Token, pos PartOfSpeech) (morph.Form, bool) {
 
 // formFromSpelling guesses the form from the word's ending compared with
 // its lemma, then from a Penn tag of another part of speech, mapping a
-// plural to the third person singular and back.
-func formFromSpelling(t *analysis.Token, pos PartOfSpeech) morph.Form {
+// plural to the third person singular and back. The lemma of a word the
+// lexicon does not know is the word itself and tells nothing.
+func formFromSpelling(t *analysis.Token, pos PartOfSpeech, known bool) morph.Form {
 	w := normalise(t.Text)
 	lemma := strings.ToLower(t.Lemma)
+	if !known {
+		lemma = ""
+	}
 	f := morph.Base
 	switch {
 	case strings.HasSuffix(w, "ing") && len(w) > 4:
