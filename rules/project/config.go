@@ -33,11 +33,16 @@ const FileName = ".liaison.yaml"
 //	latex:                       # the project's own LaTeX macros
 //	  text-macros: [newterm]     # \newterm{…}'s argument is prose
 //	  skip-environments: [snip]  # \begin{snip}…\end{snip} is not
+//	source-code: [go, python]    # check the prose of these languages' comments
 type Config struct {
 	Settings  rules.Settings
 	RuleFiles []Ref
 	Overrides []Override
 	Ignore    []Glob
+	// SourceCode are the source-code languages (markup's OptIn formats,
+	// by canonical name) whose comments are checked; code files are not
+	// prose unless turned on here or in the editor.
+	SourceCode []Ref
 	// Markup is how the project's documents are read; nil: the defaults.
 	Markup *markup.Options
 
@@ -73,7 +78,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	if root == nil || (root.Kind == yaml.ScalarNode && root.Tag == "!!null") {
 		return cfg, nil // an empty file configures nothing
 	}
-	f := p.fields(root, "the configuration", "rules", "categories", "rule-files", "overrides", "ignore", "latex")
+	f := p.fields(root, "the configuration", "rules", "categories", "rule-files", "overrides", "ignore", "latex", "source-code")
 	if f != nil {
 		cfg.Settings = p.settings(f["rules"], f["categories"], cfg)
 		for _, n := range p.seq(f["rule-files"], "rule-files") {
@@ -97,6 +102,7 @@ func Parse(name string, data []byte) (*Config, error) {
 		}
 		cfg.Ignore = p.globs(f["ignore"], "ignore")
 		cfg.Markup = p.latex(f["latex"])
+		cfg.SourceCode = p.sourceCode(f["source-code"])
 	}
 	if p.globCount > MaxGlobs {
 		p.errorf(root, "more than %d globs", MaxGlobs)
@@ -106,6 +112,57 @@ func Parse(name string, data []byte) (*Config, error) {
 		return nil, p.errs
 	}
 	return cfg, nil
+}
+
+// sourceCode reads the source-code list: language ids of formats that
+// are opt-in (any id or alias the format registry knows, stored by its
+// canonical name).
+func (p *configParser) sourceCode(n *yaml.Node) []Ref {
+	var out []Ref
+	for _, item := range p.seq(n, "source-code") {
+		id, ok := p.scalar(item, "a language id")
+		if !ok {
+			continue
+		}
+		f, known := markup.LookupFormat(id)
+		if !known || !f.OptIn {
+			p.errorf(item, "source-code: %q is not a source-code language (known: %s)", id, strings.Join(sourceCodeNames(), ", "))
+			continue
+		}
+		out = append(out, Ref{Value: f.Name, Line: item.Line, Column: item.Column})
+	}
+	return out
+}
+
+// sourceCodeNames lists the canonical names of the opt-in formats.
+func sourceCodeNames() []string {
+	var names []string
+	for _, f := range markup.Formats() {
+		if f.OptIn {
+			names = append(names, f.Name)
+		}
+	}
+	return names
+}
+
+// SourceCodeOn reports whether the configuration turns on the comments of
+// the source-code format named name (canonical).
+func (c *Config) SourceCodeOn(name string) bool {
+	if c == nil {
+		return false
+	}
+	for _, r := range c.SourceCode {
+		if r.Value == name {
+			return true
+		}
+	}
+	return false
+}
+
+// SourceCodeOn reports whether the project turns on the comments of the
+// source-code format named name; false for no project.
+func (p *Project) SourceCodeOn(name string) bool {
+	return p != nil && p.Config.SourceCodeOn(name)
 }
 
 type configParser struct {
