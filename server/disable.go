@@ -3,7 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
-	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -14,6 +14,7 @@ import (
 	"liaison/analysis/text"
 	"liaison/rules/directive"
 	"liaison/rules/project"
+	"liaison/rules/project/safefile"
 )
 
 // disableActions are the quick fixes that silence a rule rather than fix
@@ -132,11 +133,17 @@ func (s *Server) disableInProject(ctx context.Context, docURI uri.URI, rule stri
 	current := ""
 	var version *int32
 	if d := s.document(configURI); d != nil {
+		if d.isOutOfSync() {
+			return nil // an edit built on text the editor no longer has
+		}
 		t, v, _ := d.snapshot()
 		current, version, exists = t.Text(), &v, true
 	} else if exists {
-		data, err := os.ReadFile(configPath)
-		if err != nil || len(data) > project.MaxFileBytes {
+		// Read as every user file is: a regular file only (a FIFO would
+		// block this request for ever), bounded, and inside its own
+		// directory (a link to a file elsewhere is not edited).
+		data, err := safefile.Read(configPath, safefile.Options{MaxBytes: project.MaxFileBytes, Root: filepath.Dir(configPath)})
+		if err != nil {
 			return nil
 		}
 		current = string(data)

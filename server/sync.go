@@ -48,6 +48,14 @@ func (d *document) snapshot() (*text.Document, int32, *lintRun) {
 	return d.text, d.version, d.run
 }
 
+// isOutOfSync reports whether a change to d was refused, so that its text
+// is not the editor's (see outOfSync).
+func (d *document) isOutOfSync() bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.outOfSync
+}
+
 // cancelPending stops the debounce timer and the current lint run.
 func (d *document) cancelPending() {
 	d.mu.Lock()
