@@ -149,10 +149,10 @@ func runCheckWith(ctx context.Context, limits checkLimits, args []string, stdin 
 	flags := flag.NewFlagSet("check", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	format := flags.String("format", "text", "output format: text or json")
-	language := flags.String("language", "", "language of every input: markdown or plaintext (default: by file extension; markdown for standard input)")
+	language := flags.String("language", "", "language of every input: "+languageList()+" (default: by file name and extension; markdown for standard input)")
 	flags.Usage = func() {
 		fmt.Fprintln(stderr, "usage: liaison check [--format text|json] [--language ID] PATH…")
-		fmt.Fprintln(stderr, "PATH is a file, a directory (its *.md, *.markdown and *.txt files, recursively, hidden folders skipped), or - for standard input.")
+		fmt.Fprintln(stderr, "PATH is a file, a directory (its files in every prose format by name and extension: "+proseExtensions()+"; recursively, hidden folders skipped), or - for standard input. Source code (its comments) is checked only when named as a file or with --language.")
 		fmt.Fprintln(stderr, "Settings, custom rules and ignored files come from the nearest .liaison.yaml (see rules/CONFIG.md).")
 		fmt.Fprintf(stderr, "Only regular files up to %s are read; in a directory, symbolic links are followed only to files inside it.\n", safefile.FormatSize(limits.maxBytes))
 		fmt.Fprintln(stderr, "Columns count characters; CR, LF and CRLF each end a line. A UTF-8 byte order mark is skipped; UTF-16 is converted (JSON offsets are then in its UTF-8 form).")
@@ -178,7 +178,7 @@ func runCheckWith(ctx context.Context, limits checkLimits, args []string, stdin 
 		return 2
 	}
 	if *language != "" && !knownLanguage(*language) {
-		fmt.Fprintf(stderr, "liaison check: unknown language %q (want markdown or plaintext)\n", *language)
+		fmt.Fprintf(stderr, "liaison check: unknown language %q (want one of %s)\n", *language, languageList())
 		return 2
 	}
 	if len(paths) == 0 {
@@ -328,30 +328,24 @@ func unwrapPathError(err error) error {
 	return err
 }
 
+// isProseFile reports whether a file in a checked directory is read: its
+// name or extension is a format's (markup.FormatForPath) that is prose by
+// default (not source code, which is opt-in).
 func isProseFile(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".md", ".markdown", ".txt":
-		return true
-	}
-	return false
+	f, ok := markup.FormatForPath(name)
+	return ok && !f.OptIn
 }
 
-// knownLanguage reports whether --language names Markdown (by any of the
-// ids the analysis accepts for it) or plain text.
+// knownLanguage reports whether --language names a format, by any of the
+// ids the format registry accepts for it.
 func knownLanguage(id string) bool {
-	if markup.IsMarkdown(id) {
-		return true
-	}
-	switch strings.ToLower(id) {
-	case "plaintext", "text", "txt", "plain":
-		return true
-	}
-	return false
+	_, ok := markup.LookupFormat(id)
+	return ok
 }
 
 // languageFor is the language id to analyse path as: the --language flag,
-// else by extension (.txt and unknown extensions are plain text), else
-// Markdown for standard input.
+// else by file name and extension (markup.FormatForPath; unknown ones are
+// plain text), else Markdown for standard input.
 func languageFor(path, flagValue string) string {
 	if flagValue != "" {
 		return flagValue
@@ -359,11 +353,35 @@ func languageFor(path, flagValue string) string {
 	if path == "" {
 		return "markdown"
 	}
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".md", ".markdown", ".mdx", ".mkd":
-		return "markdown"
+	if f, ok := markup.FormatForPath(path); ok {
+		return f.Name
 	}
 	return "plaintext"
+}
+
+// languageList names the formats, for --language's help and errors.
+func languageList() string {
+	var names []string
+	for _, f := range markup.Formats() {
+		names = append(names, f.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// proseExtensions lists the file extensions and names a directory walk
+// reads.
+func proseExtensions() string {
+	var out []string
+	for _, f := range markup.Formats() {
+		if f.OptIn {
+			continue
+		}
+		for _, e := range f.Extensions {
+			out = append(out, "*"+e)
+		}
+		out = append(out, f.FileNames...)
+	}
+	return strings.Join(out, " ")
 }
 
 // checkAll reads, analyses and checks the inputs in parallel, one worker
