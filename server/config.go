@@ -13,6 +13,7 @@ import (
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
 
+	"liaison/analysis/markup"
 	"liaison/rules"
 )
 
@@ -22,7 +23,8 @@ import (
 //
 //	{"debounceMs": 150,
 //	 "rules": {"<rule-id>": true | false | "error" | "warning" | "info" | "hint"},
-//	 "categories": {"<category>": false}}
+//	 "categories": {"<category>": false},
+//	 "sourceCode": ["go", "python"]}
 //
 // Only the debounce is the server's own; the rule settings are the one
 // rules.Settings of the code base, which the checker layers over the
@@ -35,6 +37,10 @@ type EditorSettings struct {
 	// set to true is on at its own severity, even if the project turned it
 	// off.
 	Rules rules.Settings
+	// SourceCode are the source-code languages (canonical format names)
+	// whose comments are checked; code files are not prose unless turned
+	// on here or in the project's .liaison.yaml.
+	SourceCode []string
 }
 
 // DefaultDebounce is the debounce before pushing diagnostics.
@@ -55,6 +61,7 @@ type settingsJSON struct {
 	DebounceMs *int                       `json:"debounceMs"`
 	Rules      map[string]json.RawMessage `json:"rules"`
 	Categories map[string]json.RawMessage `json:"categories"`
+	SourceCode *[]string                  `json:"sourceCode"`
 }
 
 // ParseSettings layers the JSON settings object raw over base. raw may be
@@ -80,7 +87,19 @@ func ParseSettings(base EditorSettings, raw []byte) (EditorSettings, error) {
 	}
 	out := EditorSettings{DebounceMs: base.DebounceMs, Rules: rules.Settings{
 		Rules: maps.Clone(base.Rules.Rules), Categories: maps.Clone(base.Rules.Categories),
-	}}
+	}, SourceCode: base.SourceCode}
+	if in.SourceCode != nil {
+		out.SourceCode = nil
+		for _, id := range *in.SourceCode {
+			f, ok := markup.LookupFormat(id)
+			if !ok || !f.OptIn {
+				return base, fmt.Errorf("settings: sourceCode: %q is not a source-code language", id)
+			}
+			if !slices.Contains(out.SourceCode, f.Name) {
+				out.SourceCode = append(out.SourceCode, f.Name)
+			}
+		}
+	}
 	if in.DebounceMs != nil {
 		if *in.DebounceMs < 0 {
 			return base, fmt.Errorf("settings: debounceMs %d is negative", *in.DebounceMs)

@@ -164,6 +164,11 @@ func (s *Server) lintDocument(r *lintRun) ([]rules.Finding, *analysis.Result, er
 	if err := r.ctx.Err(); err != nil {
 		return nil, nil, err
 	}
+	if path := filePath(r.uri); (path == "" || !checker.IsConfigFile(path)) && !checker.SourceCodeOn(languageOf(r.languageID), r.settings.SourceCode, lk) {
+		// Code is not prose unless the user turned its language on (a
+		// .liaison.yaml, YAML, is checked as a configuration all the same).
+		return nil, nil, nil
+	}
 	res, err := c.Check(r.ctx, checker.Document{
 		Key:        string(r.uri),
 		Path:       filePath(r.uri),
