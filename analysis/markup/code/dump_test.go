@@ -5,6 +5,9 @@ import (
 	"testing"
 )
 
+// TestDump prints the prose blocks of one file, for reviewing extraction
+// by eye: DUMP=path DUMPLANG=go go test -run TestDump -v ./analysis/markup/code
+// (skipped without DUMP).
 func TestDump(t *testing.T) {
 	path, lang := os.Getenv("DUMP"), os.Getenv("DUMPLANG")
 	if path == "" {
