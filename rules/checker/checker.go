@@ -176,7 +176,7 @@ type Result struct {
 // and the project lk was looked up for (nil: none). It reads no file,
 // except for a configuration file's rule files.
 func (c *Checker) Check(ctx context.Context, doc Document, lk *Lookup, editor rules.Settings) (Result, error) {
-	if doc.Path != "" && IsConfigFile(doc.Path) {
+	if doc.Path != "" && (IsConfigFile(doc.Path) || lk.isRuleFile(doc.Path)) {
 		return Result{Findings: c.configFindings(doc.Path, doc.Text)}, nil
 	}
 	settings, engine, gen, known := editor, c.engine, c.gen, c.known

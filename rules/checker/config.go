@@ -25,20 +25,49 @@ var ConfigRule = sync.OnceValue(func() *rules.Rule {
 
 // configFindings checks a configuration's text (an editor's buffer, saved
 // or not; its rule files are read from disk) and returns its problems,
-// each on the line and column it names, to the end of that line.
+// each on the line and column it names, to the end of that line. The bad
+// rules of its rule files are shown on the rule_files entry that names
+// them. A rule file (not a configuration) is checked alone: ruleFindings.
 func (c *Checker) configFindings(path, src string) []rules.Finding {
+	if !IsConfigFile(path) {
+		return ruleFindings(path, src)
+	}
 	root := filepath.Dir(path)
 	for _, r := range c.currentRoots() {
 		if rel, err := filepath.Rel(r, path); err == nil && filepath.IsLocal(rel) && len(r) < len(root) {
 			root = r
 		}
 	}
-	_, err := c.files.LoadData(path, root, []byte(src), c.builtin)
-	if err == nil {
-		return []rules.Finding{}
+	proj, err := c.files.LoadData(path, root, []byte(src), c.builtin)
+	if err != nil {
+		return problemFindings(path, src, project.Errors(path, err))
 	}
-	var out []rules.Finding
-	for _, e := range project.Errors(path, err) {
+	var errs project.ErrorList
+	for _, e := range proj.Problems {
+		ref := proj.RuleFileRef(e.File)
+		errs = append(errs, &project.Error{File: path, Line: ref.Line, Column: ref.Column, Msg: e.Error()})
+	}
+	return problemFindings(path, src, errs)
+}
+
+// ruleFindings checks a rule file's text (an editor's buffer) as the
+// project reads it, and returns its bad rules and, if it cannot be read as
+// a rule file, why. It reads nothing.
+func ruleFindings(path, src string) []rules.Finding {
+	_, err := project.ParseRuleFile(path, []byte(src))
+	return problemFindings(path, src, project.Errors(path, err))
+}
+
+// isRuleFile reports whether path is one of the rule files of lk's project.
+func (lk *Lookup) isRuleFile(path string) bool {
+	p := lk.project()
+	return p != nil && path != p.ConfigPath && slices.Contains(p.Files, path)
+}
+
+// problemFindings places the problems of the file at path on its text src.
+func problemFindings(path, src string, errs project.ErrorList) []rules.Finding {
+	out := []rules.Finding{}
+	for _, e := range errs {
 		start := 0
 		if e.Line > 0 {
 			start = project.Offset(src, e.Line, max(e.Column, 1))

@@ -73,6 +73,10 @@ type Lookup struct {
 	// Report is Err when this Lookup read it and it differs from the
 	// problems last reported: tell the user once, not per document.
 	Report error
+	// Problems is the bad rules of the configuration in force's rule files
+	// (project.Project.Problems) when this Lookup read them and they differ
+	// from those last reported: not fatal, the other rules are in force.
+	Problems project.ErrorList
 	// Loaded is true when this Lookup read the configuration.
 	Loaded bool
 
@@ -101,6 +105,7 @@ type configEntry struct {
 	known    map[string]bool
 	err      error
 	reported string // the error last given to OnConfigError
+	problems string // the valid configuration's problems last reported
 }
 
 // SetRoots replaces the directories configuration searches stop at.
@@ -143,7 +148,7 @@ func (c *Checker) Lookup(ctx context.Context, path string) (*Lookup, error) {
 	defer e.mu.Unlock()
 	lk := &Lookup{Config: e.path, Root: e.root}
 	if e.stale || c.changed(e) {
-		lk.Report = c.load(e)
+		lk.Problems, lk.Report = c.load(e)
 		lk.Loaded = true
 	}
 	lk.Project, lk.Err, lk.engine, lk.gen, lk.known = e.valid, e.err, e.engine, e.gen, e.known
@@ -196,8 +201,10 @@ func (c *Checker) changed(e *configEntry) bool {
 
 // load reads e's configuration; called with e.mu held. On an error the
 // last valid configuration stays in force, and its rule files are watched
-// too; the error is returned if it was not the one last returned.
-func (c *Checker) load(e *configEntry) error {
+// too; the error is returned if it was not the one last returned. A valid
+// configuration's problems (bad rules beside good ones) are returned the
+// same way, once.
+func (c *Checker) load(e *configEntry) (problems project.ErrorList, report error) {
 	e.stale = false
 	e.stamps = map[string]string{e.path: c.files.Stamp(e.path)}
 	proj, err := c.files.Load(e.path, e.root, c.builtin)
@@ -221,16 +228,19 @@ func (c *Checker) load(e *configEntry) error {
 		}
 		if msg := err.Error(); msg != e.reported {
 			e.reported = msg
-			return err
+			return nil, err
 		}
-		return nil
+		return nil, nil
 	}
 	for _, f := range proj.Files {
 		e.stamps[f] = c.files.Stamp(f)
 	}
 	e.valid, e.err, e.reported = proj, nil, ""
 	e.known = ruleIDs(c.builtin, proj.Custom)
-	return nil
+	if msg := proj.Problems.Error(); msg != e.problems {
+		e.problems, problems = msg, proj.Problems
+	}
+	return problems, nil
 }
 
 // Invalidate marks the configurations that read any of paths (a
