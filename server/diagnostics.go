@@ -164,9 +164,9 @@ func (s *Server) lintDocument(r *lintRun) ([]rules.Finding, *analysis.Result, er
 	if err := r.ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	if path := filePath(r.uri); (path == "" || !checker.IsConfigFile(path)) && !checker.SourceCodeOn(languageOf(r.languageID), r.settings.SourceCode, lk) {
+	if path := filePath(r.uri); !checker.CheckedAsConfig(path, lk) && !checker.SourceCodeOn(languageOf(r.languageID), r.settings.SourceCode, lk) {
 		// Code is not prose unless the user turned its language on (a
-		// .liaison.yaml, YAML, is checked as a configuration all the same).
+		// .liaison.yaml or a rule file, YAML, is checked for its problems).
 		return nil, nil, nil
 	}
 	res, err := c.Check(r.ctx, checker.Document{

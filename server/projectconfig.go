@@ -140,6 +140,9 @@ func (s *Server) lookupProject(d *document) {
 			return // the session ended
 		}
 		p.lk = lk
+		if lk.Problems != nil {
+			s.reportRuleProblems(lk.Config, lk.Problems)
+		}
 		if lk.Report != nil {
 			s.reportConfigError(lk.Config, lk.Report)
 		} else if lk.Project != nil && lk.Err == nil && lk.Loaded {
@@ -190,6 +193,21 @@ func (s *Server) reportConfigError(configPath string, err error) {
 	s.notify(s.base, protocol.MethodWindowShowMessage, &protocol.ShowMessageParams{
 		Type:    protocol.MessageTypeError,
 		Message: "liaison: invalid configuration, the last valid one stays in force: " + first,
+	})
+}
+
+// reportRuleProblems tells the user the rule files of a configuration now
+// in force hold bad rules: the others are in force, and the problems show
+// on the rule files when they are open.
+func (s *Server) reportRuleProblems(configPath string, problems project.ErrorList) {
+	first := problems[0].Error()
+	if len(problems) > 1 {
+		first += fmt.Sprintf(" (and %d more problems)", len(problems)-1)
+	}
+	s.log.Warn("bad rules in the project's rule files, the others are in force", zap.String("path", configPath), zap.Error(problems))
+	s.notify(s.base, protocol.MethodWindowShowMessage, &protocol.ShowMessageParams{
+		Type:    protocol.MessageTypeWarning,
+		Message: "liaison: a rule file has bad rules, which are skipped; the other rules are in force: " + first,
 	})
 }
 

@@ -58,6 +58,13 @@ func ruleFindings(path, src string) []rules.Finding {
 	return problemFindings(path, src, project.Errors(path, err))
 }
 
+// CheckedAsConfig reports whether the document at path is checked for its
+// problems, as a configuration or a rule file of lk's project, whatever
+// its language (YAML is otherwise code, not prose).
+func CheckedAsConfig(path string, lk *Lookup) bool {
+	return path != "" && (IsConfigFile(path) || lk.isRuleFile(path))
+}
+
 // isRuleFile reports whether path is one of the rule files of lk's project.
 func (lk *Lookup) isRuleFile(path string) bool {
 	p := lk.project()
