@@ -77,7 +77,8 @@ func displayPath(abs string) string {
 // configuration file: the checker keeps what it read), drops the inputs
 // its ignore globs name, and reports invalid configurations through fail
 // (which sets exit status 2); inputs under an invalid configuration are
-// not checked.
+// not checked. The bad rules of a valid configuration's rule files are
+// reported through fail too, and its inputs checked with the other rules.
 func applyProjects(ctx context.Context, inputs []checkInput, c *checker.Checker, fail func(string, ...any)) []checkInput {
 	out := inputs[:0]
 	reported := map[string]bool{}
@@ -98,6 +99,11 @@ func applyProjects(ctx context.Context, inputs []checkInput, c *checker.Checker,
 				}
 			}
 			continue
+		}
+		for _, e := range lk.Problems { // bad rules beside good ones: reported once, not fatal
+			shown := *e
+			shown.File = quoteName(displayPath(e.File))
+			fail("%v", &shown)
 		}
 		if in.path != "" && lk.Project.Ignored(abs) {
 			continue

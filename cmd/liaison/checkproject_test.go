@@ -78,7 +78,7 @@ func TestCheckBadConfig(t *testing.T) {
 	}{
 		{"syntax", "rules:\n  alot: off\n bad: [\n", nil, ".liaison.yaml:2:1: "},
 		{"unknown rule", "rules:\n  alott: off\n", nil, `.liaison.yaml:2:3: unknown rule id "alott"`},
-		{"bad rule file", "rule-files: [r.yaml]\n", map[string]string{"r.yaml": "- id: x\n"}, `.liaison.yaml:1:14: rule file "r.yaml" is invalid:`},
+		{"not a rule file", "rule-files: [r.yaml]\n", map[string]string{"r.yaml": "id: x\n"}, `.liaison.yaml:1:14: rule file "r.yaml" is invalid:`},
 		{"escaping rule file", "rule-files: [../r.yaml]\n", nil, `is outside the project root`},
 	}
 	for _, tt := range tests {
@@ -100,6 +100,32 @@ func TestCheckBadConfig(t *testing.T) {
 				t.Errorf("output %q", out)
 			}
 		})
+	}
+}
+
+// TestCheckBadRuleBesideGoodOnes: a rule file's bad rule is reported on
+// stderr at its file, line and column, the documents are checked with the
+// other rules (the good custom one among them), and the exit status is 2.
+func TestCheckBadRuleBesideGoodOnes(t *testing.T) {
+	bad := "- id: bad-feature\n  category: grammar\n  severity: warning\n  summary: s\n  message: m\n  explanation: e\n" +
+		"  match: [{word: foo, tense: past}]\n"
+	dir := writeTree(t, map[string]string{
+		".liaison.yaml":     "rule-files: [styles/house.yaml]\n",
+		"styles/house.yaml": bad + customRules,
+		"a.md":              "We utilise it.\n",
+	})
+	out, errOut, code := check(t, "", filepath.Join(dir, "a.md"))
+	if code != 2 {
+		t.Errorf("exit %d, want 2 (bad input)", code)
+	}
+	if want := filepath.Join(dir, "styles", "house.yaml") + `:7:23: unknown field "tense"`; !strings.Contains(errOut, want) {
+		t.Errorf("stderr %q does not contain %q", errOut, want)
+	}
+	if n := strings.Count(errOut, "\n"); n != 1 {
+		t.Errorf("stderr has %d lines, want the one problem: %q", n, errOut)
+	}
+	if want := filepath.Join(dir, "a.md") + ":1:4: info: "; !strings.HasPrefix(out, want) || !strings.Contains(out, "[utilise]") {
+		t.Errorf("output %q, want the custom rule's finding %q", out, want)
 	}
 }
 
