@@ -179,17 +179,7 @@ func (c *Checker) Check(ctx context.Context, doc Document, lk *Lookup, editor ru
 	if doc.Path != "" && (IsConfigFile(doc.Path) || lk.isRuleFile(doc.Path)) {
 		return Result{Findings: c.configFindings(doc.Path, doc.Text)}, nil
 	}
-	settings, engine, gen, known := editor, c.engine, c.gen, c.known
-	var markupOpts *markup.Options // the project's latex section
-	if p := lk.project(); p != nil {
-		markupOpts = p.Config.Markup
-		path := doc.Path
-		if path == "" {
-			path = filepath.Join(p.Dir, "untitled")
-		}
-		settings = project.Merge(p.SettingsFor(path), editor)
-		engine, gen, known = lk.engine, lk.gen, lk.known
-	}
+	settings, engine, gen, known, markupOpts := c.under(doc, lk, editor)
 	var res *analysis.Result
 	var findings []rules.Finding
 	if c.finder != nil {
@@ -207,6 +197,21 @@ func (c *Checker) Check(ctx context.Context, doc Document, lk *Lookup, editor ru
 	}
 	findings = directive.Apply(doc.LanguageID, doc.Text, findings, func(id string) bool { return known[id] })
 	return Result{Findings: findings, Analysis: res}, nil
+}
+
+// under returns what doc is checked under: the editor's settings layered
+// over the project's, the project's engine (its generation and rule ids)
+// and its markup options (nil: the defaults).
+func (c *Checker) under(doc Document, lk *Lookup, editor rules.Settings) (rules.Settings, *rules.Engine, uint64, map[string]bool, *markup.Options) {
+	p := lk.project()
+	if p == nil {
+		return editor, c.engine, c.gen, c.known, nil
+	}
+	path := doc.Path
+	if path == "" {
+		path = filepath.Join(p.Dir, "untitled")
+	}
+	return project.Merge(p.SettingsFor(path), editor), lk.engine, lk.gen, lk.known, p.Config.Markup
 }
 
 // Find is the analysis and the built-in rules alone, uncached: no project,

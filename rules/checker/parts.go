@@ -8,6 +8,7 @@ import (
 	"liaison/analysis"
 	"liaison/analysis/markup"
 	"liaison/rules"
+	"liaison/rules/directive"
 )
 
 // findParts is find without a cache, a part of the document at a time
@@ -19,12 +20,23 @@ import (
 // rules' per-document time budget (rules/budget.go) counts per part.
 func (c *Checker) findParts(ctx context.Context, engine *rules.Engine, doc Document, s rules.Settings, mo *markup.Options) ([]rules.Finding, error) {
 	var out []rules.Finding
+	err := c.streamParts(ctx, engine, doc, s, mo, func(fs []rules.Finding) error {
+		out = append(out, fs...)
+		return nil
+	})
+	return out, err
+}
+
+// streamParts is findParts giving each part's findings to emit as the part
+// is checked, in document order, instead of keeping them.
+func (c *Checker) streamParts(ctx context.Context, engine *rules.Engine, doc Document, s rules.Settings, mo *markup.Options, emit func([]rules.Finding) error) error {
 	in := interner{}
 	err := c.analyzer().WithOptions(mo).AnalyzeParts(ctx, doc.LanguageID, doc.Text, c.parts, func(p analysis.Part) error {
 		fs := engine.Check(ctx, &p.Result, s)
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		var out []rules.Finding
 		for _, f := range fs {
 			if f.Start < p.From {
 				continue
@@ -33,15 +45,53 @@ func (c *Checker) findParts(ctx context.Context, engine *rules.Engine, doc Docum
 			f.Replacements = in.strings(f.Replacements)
 			out = append(out, f)
 		}
-		return nil
+		return emit(out)
 	})
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return ctx.Err()
 		}
-		return nil, fmt.Errorf("analysing: %w", err)
+		return fmt.Errorf("analysing: %w", err)
 	}
-	return out, nil
+	return nil
+}
+
+// CheckParts is Check giving the findings to emit a run at a time, in
+// document order, as each part of the document is checked (see
+// Options.PartBytes), so that they can be reported and dropped instead of
+// held until the whole document is checked: the runs together are Check's
+// Findings. The directives are parsed once, up front, and applied to each
+// part's findings (directive.Stream). Without PartBytes, with a stand-in
+// Finder or for a configuration file, the findings are Check's, in one
+// run. An error from emit stops the check and is returned; findings
+// already given stay given.
+func (c *Checker) CheckParts(ctx context.Context, doc Document, lk *Lookup, editor rules.Settings, emit func([]rules.Finding) error) error {
+	if c.finder != nil || c.cache != nil || c.parts <= 0 || (doc.Path != "" && (IsConfigFile(doc.Path) || lk.isRuleFile(doc.Path))) {
+		res, err := c.Check(ctx, doc, lk, editor)
+		if err != nil {
+			return err
+		}
+		return emit(res.Findings)
+	}
+	settings, engine, _, known, markupOpts := c.under(doc, lk, editor)
+	st := directive.NewStream(doc.LanguageID, doc.Text, func(id string) bool { return known[id] })
+	err := c.streamParts(ctx, engine, doc, settings, markupOpts, func(fs []rules.Finding) error {
+		out, err := st.Apply(fs)
+		if err != nil {
+			return err
+		}
+		if len(out) == 0 {
+			return nil
+		}
+		return emit(out)
+	})
+	if err != nil {
+		return err
+	}
+	if rest := st.Close(); len(rest) > 0 {
+		return emit(rest)
+	}
+	return nil
 }
 
 // interner shares equal messages and replacement lists between the

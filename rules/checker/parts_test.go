@@ -111,3 +111,66 @@ func TestPartsShareMessages(t *testing.T) {
 }
 
 func unsafeData(s string) *byte { return unsafe.StringData(s) }
+
+// TestCheckPartsMatchesCheck checks that the findings CheckParts gives a
+// part at a time, directives applied to each part, are Check's on the
+// whole document: directives that switch rules off and on across parts,
+// next-line ones, and ones naming unknown rules (their findings merged in
+// document order), in Markdown and in plain text.
+func TestCheckPartsMatchesCheck(t *testing.T) {
+	var md, plain strings.Builder
+	directives := []string{"liaison-disable alot", "liaison-enable alot", "liaison-disable-next-line", "liaison-disable nosuch", "liaison-disable", "liaison-enable sentence-start", "liaison-enable"}
+	for i := range 300 {
+		if i%7 == 3 {
+			d := directives[(i/7)%len(directives)]
+			fmt.Fprintf(&md, "<!-- %s -->\n", d)
+			fmt.Fprintf(&plain, "%s\n", d)
+		}
+		line := fmt.Sprintf("We had alot of fun %d times with Ann. then its a a nice day.\n", i)
+		md.WriteString(line)
+		plain.WriteString(line)
+	}
+	ctx := context.Background()
+	whole, err := New(Options{Analyzer: sharedAnalyzer(), Rules: defaultRules(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ language, src string }{{"markdown", md.String()}, {"plaintext", plain.String()}} {
+		doc := Document{LanguageID: tt.language, Text: tt.src}
+		want, err := whole.Check(ctx, doc, nil, rules.Settings{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		unknown := 0
+		for _, f := range want.Findings {
+			if f.Rule.ID == "liaison-directive" {
+				unknown++
+			}
+		}
+		if unknown == 0 || len(want.Findings) < 100 {
+			t.Fatalf("%s: %d findings, %d about unknown ids: nothing to compare", tt.language, len(want.Findings), unknown)
+		}
+		for _, n := range []int{1000, 300} {
+			c, err := New(Options{Analyzer: sharedAnalyzer(), Rules: defaultRules(t), PartBytes: n})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []rules.Finding
+			runs := 0
+			err = c.CheckParts(ctx, doc, nil, rules.Settings{}, func(fs []rules.Finding) error {
+				got = append(got, fs...)
+				runs++
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if runs < 2 {
+				t.Errorf("%s, parts of %d: %d runs of findings, want one per part", tt.language, n, runs)
+			}
+			if d := diffFindings(want.Findings, got); d != "" {
+				t.Errorf("%s, parts of %d bytes: %d findings whole, %d by parts; first difference: %s", tt.language, n, len(want.Findings), len(got), d)
+			}
+		}
+	}
+}
