@@ -40,18 +40,57 @@ type checkInput struct {
 	lookup   *checker.Lookup // the .liaison.yaml governing it, if any
 }
 
-// checkOutput is what checking one input produced: its findings and
-// where they are, all that the report needs (the source and its analysis
-// are dropped as soon as the positions are found, so memory holds one
-// document per worker, not all of them). A file full of one mistake has a
-// finding every few dozen bytes: each is held in 96 bytes, its message and
-// fixes shared (see checker's findParts).
+// checkOutput is a run of one input's findings and where they are, all
+// that the report needs: the findings of one part of the document
+// (checker.CheckParts), reported and dropped as soon as the inputs before
+// it are reported. A file full of one mistake has a finding every few
+// dozen bytes: each is held in 96 bytes, its message and fixes shared
+// (see checker's streamParts), but only until its part is written.
 type checkOutput struct {
 	name     string // as reported
 	base     int    // the source's offset in the file (source.base)
 	findings []rules.Finding
 	at       []findingAt // of each finding
+}
+
+// checked is how checking one input ended: how many findings it gave, or
+// why it could not be checked.
+type checked struct {
+	findings int
 	err      error
+}
+
+// sink is where one input's findings go as they are found: held while the
+// inputs before it are still being reported, then written straight to the
+// report, so the report lists the inputs in order and a large file's
+// findings are not all held at once.
+type sink struct {
+	mu     sync.Mutex
+	report *reportWriter // nil until it is this input's turn
+	held   []checkOutput
+}
+
+// give writes o, or holds it until the input's turn.
+func (s *sink) give(o checkOutput) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.report != nil {
+		s.report.write(o)
+		return
+	}
+	s.held = append(s.held, o)
+}
+
+// open makes it the input's turn: what was held is written, and what
+// follows is written as it comes.
+func (s *sink) open(rw *reportWriter) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, o := range s.held {
+		rw.write(o)
+	}
+	s.held = nil
+	s.report = rw
 }
 
 // findingAt is where a finding is: 1-based lines and columns of its start
@@ -101,8 +140,9 @@ type checkLimits struct {
 // collection: an 8 MB paragraph of 180,000 findings holds about 70 MB
 // (the findings, the source, the tagger's tables), and its garbage
 // would double that. What is live stays under the limit (the analysis of
-// one part, see checkPartBytes, and the findings), so the collector works
-// harder only near the end of a large document.
+// one part, see checkPartBytes, the source, and the findings of a part, or
+// of a file waiting its turn in the report; see sink), so the collector
+// works harder only near the end of a large document.
 type softLimit struct {
 	mu                          sync.Mutex
 	base, perByte, max, largest int64
@@ -214,18 +254,18 @@ func runCheckWith(ctx context.Context, limits checkLimits, args []string, stdin 
 		return 2
 	}
 	inputs = applyProjects(ctx, inputs, c, fail)
-	// Each input's findings are written as soon as those before it are,
-	// and dropped: memory holds the findings of the files being checked,
-	// not of the whole run.
+	// Each input's findings are written a part at a time, as soon as
+	// those before them are, and dropped: memory holds the findings of the
+	// parts being checked and of the files waiting for their turn, not of
+	// the whole run, nor of a whole large file.
 	report := newReportWriter(stdout, *format)
 	found := false
-	checkAll(ctx, c, inputs, limits, func(i int, out checkOutput) {
+	checkAll(ctx, c, inputs, limits, report, func(i int, out checked) {
 		if out.err != nil {
 			fail("%s: %v", quoteName(inputs[i].name), out.err)
 			return
 		}
-		found = found || len(out.findings) > 0
-		report.write(out)
+		found = found || out.findings > 0
 	})
 	if err := report.close(); err != nil {
 		fmt.Fprintf(stderr, "liaison check: writing the report: %v\n", err)
@@ -386,14 +426,18 @@ func proseExtensions() string {
 
 // checkAll reads, analyses and checks the inputs in parallel, one worker
 // per core, with the one checker (no cache: each file is checked once),
-// and gives each output to emit, in input order, from the calling
-// goroutine. Memory is bounded by limits: the bytes analysed at once are
-// held to limits.inFlight.
-func checkAll(ctx context.Context, c *checker.Checker, inputs []checkInput, limits checkLimits, emit func(int, checkOutput)) {
+// writes their findings to report in input order, and gives how each
+// input's check ended to done, in input order, from the calling
+// goroutine. An input's findings are written from its worker once the
+// inputs before it are done (see sink); on an error part way through a
+// document, the findings already written stay. Memory is bounded by
+// limits: the bytes analysed at once are held to limits.inFlight.
+func checkAll(ctx context.Context, c *checker.Checker, inputs []checkInput, limits checkLimits, report *reportWriter, emit func(int, checked)) {
 	if len(inputs) == 0 {
 		return
 	}
-	outputs := make([]checkOutput, len(inputs))
+	outputs := make([]checked, len(inputs))
+	sinks := make([]sink, len(inputs))
 	done := make([]chan struct{}, len(inputs))
 	for i := range done {
 		done[i] = make(chan struct{})
@@ -405,7 +449,7 @@ func checkAll(ctx context.Context, c *checker.Checker, inputs []checkInput, limi
 	for range workers {
 		wg.Go(func() {
 			for i := range jobs {
-				outputs[i] = checkOne(ctx, c, inputs[i], limits, budget)
+				outputs[i] = checkOne(ctx, c, inputs[i], limits, budget, &sinks[i])
 				close(done[i])
 			}
 		})
@@ -417,17 +461,18 @@ func checkAll(ctx context.Context, c *checker.Checker, inputs []checkInput, limi
 		close(jobs)
 	}()
 	for i := range inputs {
+		sinks[i].open(report)
 		<-done[i] // every input is checked: a cancelled check returns at once
 		emit(i, outputs[i])
-		outputs[i] = checkOutput{}
 	}
 	wg.Wait()
 }
 
 // checkOne reads one input through safefile (a regular file only, at most
 // maxBytes, and inside the walked directory when it was found by walking
-// one), checks it and converts its findings to reported positions.
-func checkOne(ctx context.Context, c *checker.Checker, in checkInput, limits checkLimits, budget *byteBudget) checkOutput {
+// one), checks it and gives its findings, with their reported positions,
+// to out a part at a time.
+func checkOne(ctx context.Context, c *checker.Checker, in checkInput, limits checkLimits, budget *byteBudget, out *sink) checked {
 	maxBytes := limits.maxBytes
 	data := in.src
 	if in.path != "" {
@@ -437,21 +482,29 @@ func checkOne(ctx context.Context, c *checker.Checker, in checkInput, limits che
 			if errors.Is(err, safefile.ErrOutsideRoot) {
 				err = fmt.Errorf("not checked: it resolves outside %s (a symbolic link)", quoteName(in.root))
 			}
-			return checkOutput{err: err}
+			return checked{err: err}
 		}
 	}
 	src, err := decodeSource(data)
 	if err != nil {
-		return checkOutput{err: err}
+		return checked{err: err}
 	}
 	limits.memory.fit(int64(len(src.text)))
 	held := budget.acquire(int64(len(src.text)))
 	defer budget.release(held)
-	res, err := c.Check(ctx, checker.Document{Path: absPath(in), LanguageID: in.language, Text: src.text}, in.lookup, rules.Settings{})
+	pos := positions{name: in.name, src: src}
+	err = c.CheckParts(ctx, checker.Document{Path: absPath(in), LanguageID: in.language, Text: src.text}, in.lookup, rules.Settings{}, func(fs []rules.Finding) error {
+		o, err := pos.of(fs)
+		if err != nil {
+			return err
+		}
+		out.give(o)
+		return nil
+	})
 	if err != nil {
-		return checkOutput{err: err}
+		return checked{err: err}
 	}
-	return newCheckOutput(in.name, src, res.Findings)
+	return checked{findings: pos.n}
 }
 
 // reportedFinding is a finding as `liaison check` prints it: lines and
@@ -472,22 +525,40 @@ type reportedFinding struct {
 	Replacements []string `json:"replacements"`
 }
 
-// newCheckOutput finds where each finding is in src.
-func newCheckOutput(name string, src source, findings []rules.Finding) checkOutput {
-	out := checkOutput{name: name, base: src.base, findings: findings}
-	if len(findings) == 0 {
-		return out
+// positions finds where one input's findings are, a run at a time.
+type positions struct {
+	name string // as reported
+	src  source
+	doc  *text.Document // src's line index, made at the first finding
+	n    int            // findings so far
+	last int            // the last one's Start
+}
+
+// of finds where each finding of fs is. The runs must follow each other
+// in document order (the report lists a file's findings by Start, as
+// checker.Result does); a finding before the previous one is an error.
+func (p *positions) of(fs []rules.Finding) (checkOutput, error) {
+	out := checkOutput{name: p.name, base: p.src.base, findings: fs}
+	if len(fs) == 0 {
+		return out, nil
 	}
 	// The Document's line index is the server's (one line-ending model),
 	// and its checkpoints keep each conversion short on a long line.
-	doc := text.New(src.text)
-	out.at = make([]findingAt, len(findings))
-	for i, f := range findings {
-		line, col := position(doc, f.Start)
-		endLine, endCol := position(doc, f.End)
+	if p.doc == nil {
+		p.doc = text.New(p.src.text)
+	}
+	out.at = make([]findingAt, len(fs))
+	for i, f := range fs {
+		if p.n > 0 && f.Start < p.last {
+			return checkOutput{}, fmt.Errorf("internal error: a finding at byte %d after one at %d", f.Start, p.last)
+		}
+		p.n++
+		p.last = f.Start
+		line, col := position(p.doc, f.Start)
+		endLine, endCol := position(p.doc, f.End)
 		out.at[i] = findingAt{int32(line), int32(col), int32(endLine), int32(endCol)}
 	}
-	return out
+	return out, nil
 }
 
 // reportWriter writes a report a run of findings at a time, in the text

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
+
+	"liaison/rules"
 )
 
 // TestReportWriterJSON checks that the report, written a finding at a
@@ -36,5 +38,45 @@ func TestReportWriterJSON(t *testing.T) {
 		if got.String() != want.String() {
 			t.Errorf("%d findings: got\n%s\nwant\n%s", len(report), got.String(), want.String())
 		}
+	}
+}
+
+// TestSinksInOrder checks that findings given to a later input's sink
+// before its turn are held and written after the earlier input's, and
+// that once it is an input's turn its findings are written as they come.
+func TestSinksInOrder(t *testing.T) {
+	run := func(name string, start int) checkOutput {
+		return checkOutput{name: name, findings: []rules.Finding{{Rule: &rules.Rule{ID: "alot"}, Start: start, End: start + 4, Severity: rules.SeverityError, Message: "m"}},
+			at: []findingAt{{1, int32(start + 1), 1, int32(start + 5)}}}
+	}
+	var got bytes.Buffer
+	rw := newReportWriter(&got, "text")
+	sinks := make([]sink, 2)
+	sinks[1].give(run("b", 0)) // before its turn: held
+	sinks[0].open(rw)
+	sinks[0].give(run("a", 0))
+	sinks[0].give(run("a", 7))
+	sinks[1].open(rw)
+	sinks[1].give(run("b", 9)) // its turn: written at once
+	if err := rw.close(); err != nil {
+		t.Fatal(err)
+	}
+	want := "a:1:1: error: m [alot]\na:1:8: error: m [alot]\nb:1:1: error: m [alot]\nb:1:10: error: m [alot]\n"
+	if got.String() != want {
+		t.Errorf("got\n%swant\n%s", got.String(), want)
+	}
+}
+
+// TestPositionsInOrder checks that a run of findings starting before the
+// previous run's last finding is refused: the report lists a file's
+// findings by Start.
+func TestPositionsInOrder(t *testing.T) {
+	p := positions{name: "a", src: source{text: "we had alot, alot"}}
+	r := &rules.Rule{ID: "alot"}
+	if _, err := p.of([]rules.Finding{{Rule: r, Start: 7, End: 11}, {Rule: r, Start: 13, End: 17}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.of([]rules.Finding{{Rule: r, Start: 7, End: 11}}); err == nil {
+		t.Error("a finding before the last one is accepted")
 	}
 }
