@@ -211,4 +211,3 @@ func findingsText(fs []Finding) string {
 	}
 	return b.String()
 }
-

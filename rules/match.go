@@ -19,7 +19,7 @@ type compiledRule struct {
 	id       int // position in Engine.rules
 	patterns []compiledPattern
 	unless   []compiledContext
-	code     GoRule // a rule written in Go; patterns is then empty
+	code     GoRule        // a rule written in Go; patterns is then empty
 	codeCtx  GoContextRule // the same rule when it sees the previous sentence
 }
 
