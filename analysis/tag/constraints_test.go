@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"liaison/analysis/tag/internal/devset"
 )
 
 // TestConstraintsCostNothingOnEWT compares the tagger with and without the
@@ -53,7 +55,7 @@ func TestConstraintSubjectName(t *testing.T) {
 		{"Priya liaisons with the press .", []Tagged{{PROPN, NNP}, {VERB, VBZ}}},
 	}
 	for _, tt := range tests {
-		got := Default().Tag(simpleTokens(tt.sentence), nil)
+		got := Default().Tag(devset.Tokens(tt.sentence), nil)
 		for i, w := range tt.want {
 			if got[i] != w {
 				t.Errorf("%q: word %d tagged %v/%v, want %v/%v", tt.sentence, i, got[i].UPOS, got[i].PTB, w.UPOS, w.PTB)
@@ -70,7 +72,7 @@ func TestConstraintBranches(t *testing.T) {
 	score := func(tg *Tagger, cases []verbCase) int {
 		right := 0
 		for _, c := range cases {
-			words := simpleTokens(c.sentence)
+			words := devset.Tokens(c.sentence)
 			tags := tg.Tag(words, nil)
 			for i, w := range words {
 				if strings.EqualFold(w, c.word) {

@@ -6,67 +6,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
+
+	"liaison/analysis/tag/internal/devset"
 )
 
 const liaisonDevPath = "../../testdata/liaison/liaison-dev.tsv"
-
-// simpleTokens splits a sentence the way EWT tokenizes it, roughly: on
-// spaces, punctuation split off, contractions split ("I'll" → "I", "'ll").
-// The real tokenizer is analysis/token; this keeps the tagger's tests
-// independent of it.
-func simpleTokens(sentence string) []string {
-	var out []string
-	for _, field := range strings.Fields(sentence) {
-		var trailing []string
-		for field != "" {
-			r := rune(field[0])
-			if !unicode.IsPunct(r) || r == '\'' && len(field) > 1 && unicode.IsLetter(rune(field[1])) {
-				break
-			}
-			out = append(out, field[:1])
-			field = field[1:]
-		}
-		for field != "" {
-			r := rune(field[len(field)-1])
-			if !unicode.IsPunct(r) {
-				break
-			}
-			trailing = append([]string{field[len(field)-1:]}, trailing...)
-			field = field[:len(field)-1]
-		}
-		if field != "" {
-			lower := strings.ToLower(field)
-			split := false
-			for _, suffix := range []string{"n't", "'ll", "'re", "'ve", "'d", "'s", "'m"} {
-				if strings.HasSuffix(lower, suffix) && len(field) > len(suffix) {
-					cut := len(field) - len(suffix)
-					out = append(out, field[:cut], field[cut:])
-					split = true
-					break
-				}
-			}
-			if !split {
-				out = append(out, field)
-			}
-		}
-		out = append(out, trailing...)
-	}
-	return out
-}
-
-func TestSimpleTokens(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"I'll liaison with the printers this afternoon.", "I|'ll|liaison|with|the|printers|this|afternoon|."},
-		{`In "les amis", the liaison adds a z sound.`, `In|"|les|amis|"|,|the|liaison|adds|a|z|sound|.`},
-		{"Don't go!", "Do|n't|go|!"},
-	}
-	for _, tt := range tests {
-		if got := strings.Join(simpleTokens(tt.in), "|"); got != tt.want {
-			t.Errorf("simpleTokens(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
 
 type verbCase struct {
 	verb     bool   // the flagged word must be tagged a verb; otherwise it must not
@@ -98,7 +42,7 @@ func readLiaisonDev(t *testing.T) []verbCase {
 		case "verb":
 			cases = append(cases, verbCase{verb: true, word: cols[1], sentence: cols[3]})
 		case "ok":
-			for _, w := range simpleTokens(cols[3]) {
+			for _, w := range devset.Tokens(cols[3]) {
 				if l := strings.ToLower(w); l == "liaison" || l == "liaisons" {
 					cases = append(cases, verbCase{verb: false, word: w, sentence: cols[3]})
 				}
@@ -205,7 +149,7 @@ func runVerbCases(t *testing.T, cases []verbCase) (right int) {
 	t.Helper()
 	tagger := Default()
 	for _, c := range cases {
-		words := simpleTokens(c.sentence)
+		words := devset.Tokens(c.sentence)
 		tags := tagger.Tag(words, nil)
 		found := false
 		for i, w := range words {
@@ -258,7 +202,7 @@ func runVerbCasesMeasured(t *testing.T, cases []verbCase) (right int) {
 	t.Helper()
 	tagger := Default()
 	for _, c := range cases {
-		words := simpleTokens(c.sentence)
+		words := devset.Tokens(c.sentence)
 		tags := tagger.Tag(words, nil)
 		i := slices.IndexFunc(words, func(w string) bool { return strings.EqualFold(w, c.word) })
 		if i < 0 {
@@ -279,26 +223,13 @@ const conversionDevPath = "testdata/conversion-dev.tsv"
 // readConversionDev reads the conversion dev set: verb|noun, word, sentence.
 func readConversionDev(t *testing.T) []verbCase {
 	t.Helper()
-	f, err := os.Open(conversionDevPath)
+	rows, err := devset.Read(conversionDevPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	var cases []verbCase
-	scanner := bufio.NewScanner(f)
-	for scanner.Scan() {
-		line := scanner.Text()
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		if len(cols) != 3 || cols[0] != "verb" && cols[0] != "noun" {
-			t.Fatalf("bad row %q", line)
-		}
-		cases = append(cases, verbCase{verb: cols[0] == "verb", word: cols[1], sentence: cols[2]})
-	}
-	if err := scanner.Err(); err != nil {
-		t.Fatal(err)
+	cases := make([]verbCase, len(rows))
+	for i, r := range rows {
+		cases[i] = verbCase{verb: r.Verb, word: r.Word, sentence: r.Sentence}
 	}
 	return cases
 }
@@ -312,7 +243,7 @@ func TestConversionDev(t *testing.T) {
 	tagger := Default()
 	var verbs, verbOK, nouns, nounOK int
 	for _, c := range cases {
-		words := simpleTokens(c.sentence)
+		words := devset.Tokens(c.sentence)
 		tags := tagger.Tag(words, nil)
 		i := slices.IndexFunc(words, func(w string) bool { return strings.EqualFold(w, c.word) })
 		if i < 0 {

@@ -13,6 +13,7 @@ import (
 
 	"liaison/analysis/morph"
 	"liaison/analysis/tag/internal/conllu"
+	"liaison/analysis/tag/internal/devset"
 )
 
 func main() {
@@ -76,7 +77,7 @@ func run(trainPath, devPath, testPath, convPath, outPath string, cfg config) err
 		fmt.Fprintf(os.Stderr, "test: UPOS %.2f%%  PTB %.2f%%\n", upos, ptb)
 	}
 	if convPath != "" {
-		cases, err := readConversions(convPath)
+		cases, err := devset.Read(convPath)
 		if err != nil {
 			return err
 		}
