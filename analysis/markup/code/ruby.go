@@ -222,29 +222,7 @@ func (lx *rubyLexer) heredocStart(i int) int {
 }
 
 func (lx *rubyLexer) heredocBodies(i int) int {
-	src := lx.src
-	for _, h := range lx.pending {
-		for i < len(src) {
-			end := lineContentEnd(src, i)
-			line := src[i:end]
-			if h.stripTabs {
-				for len(line) > 0 && (line[0] == ' ' || line[0] == '\t') {
-					line = line[1:]
-				}
-			}
-			next := end
-			if next < len(src) && src[next] == '\r' {
-				next++
-			}
-			if next < len(src) {
-				next++
-			}
-			i = next
-			if line == h.delim {
-				break
-			}
-		}
-	}
+	i = skipHeredocs(lx.src, i, lx.pending, " \t") // <<- and <<~ indent with either
 	lx.pending = lx.pending[:0]
 	return i
 }

@@ -1,5 +1,7 @@
 package code
 
+import "strings"
+
 // Shell (sh, bash, zsh): # starts a comment only at the start of a word,
 // outside quotes, parameter expansions (${#x}, $#) and here-documents.
 
@@ -196,15 +198,22 @@ func (lx *shellLexer) heredocStart(i int) int {
 // heredocBodies skips the bodies of the pending here-documents from the
 // line at i and returns the start of the line after the last delimiter.
 func (lx *shellLexer) heredocBodies(i int) int {
-	src := lx.src
-	for _, h := range lx.pending {
+	i = skipHeredocs(lx.src, i, lx.pending, "\t") // <<- strips tabs only
+	lx.pending = lx.pending[:0]
+	return i
+}
+
+// skipHeredocs skips the bodies of the here-documents pending, in order,
+// from the line at i, and returns the start of the line after the last
+// one's delimiter. A here-document with stripTabs may indent its
+// delimiter line with the bytes of indent.
+func skipHeredocs(src string, i int, pending []heredoc, indent string) int {
+	for _, h := range pending {
 		for i < len(src) {
 			end := lineContentEnd(src, i)
 			line := src[i:end]
 			if h.stripTabs {
-				for len(line) > 0 && line[0] == '\t' {
-					line = line[1:]
-				}
+				line = strings.TrimLeft(line, indent)
 			}
 			next := end
 			if next < len(src) && src[next] == '\r' {
@@ -219,6 +228,5 @@ func (lx *shellLexer) heredocBodies(i int) int {
 			}
 		}
 	}
-	lx.pending = lx.pending[:0]
 	return i
 }
