@@ -17,6 +17,8 @@ const attribution = `liaison embeds data derived from:
   Princeton WordNet 3.0/3.1 (the data underlying Open English WordNet, and
     the morphological exception lists), WordNet licence,
     Copyright 2006, 2011 Princeton University.
+  SCOWL 2020.12.07 (spelling word list), Copyright 2000-2011 Kevin Atkinson
+    and the authors in its COPYRIGHT, http://wordlist.aspell.net/
 See NOTICE for the full notices.`
 
 func runVersion(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
