@@ -72,16 +72,22 @@ func (p *parser) rules(root *yaml.Node) []*Rule {
 		if isSetNode(n) {
 			continue
 		}
-		r := p.rule(n)
-		if r == nil {
-			continue
+		ns := []*yaml.Node{n}
+		if isTableNode(n) {
+			ns = p.tableRules(n) // table.go
 		}
-		if line, dup := seen[r.ID]; dup {
-			p.errorf(n, "rule %q is already defined at line %d", r.ID, line)
-			continue
+		for _, n := range ns {
+			r := p.rule(n)
+			if r == nil {
+				continue
+			}
+			if line, dup := seen[r.ID]; dup {
+				p.errorf(n, "rule %q is already defined at line %d", r.ID, line)
+				continue
+			}
+			seen[r.ID] = n.Line
+			out = append(out, r)
 		}
-		seen[r.ID] = n.Line
-		out = append(out, r)
 	}
 	return out
 }
@@ -210,7 +216,7 @@ func (p *parser) words(n *yaml.Node, what string) []string {
 }
 
 var ruleFields = []string{"id", "category", "severity", "summary", "message", "explanation", "reference",
-	"replace", "inflect", "before", "match", "after", "patterns", "unless", "examples", "priority", "code"}
+	"replace", "inflect", "before", "match", "after", "patterns", "unless", "examples", "priority", "code", "limit"}
 
 func (p *parser) rule(n *yaml.Node) *Rule {
 	f := p.fields(n, "a rule", ruleFields...)
@@ -245,6 +251,11 @@ func (p *parser) rule(n *yaml.Node) *Rule {
 	if pn := f["priority"]; pn != nil {
 		if pn.Kind != yaml.ScalarNode || pn.Decode(&r.Priority) != nil || r.Priority < -100 || r.Priority > 100 {
 			p.errorf(pn, "rule %s: priority must be a whole number from -100 to 100", r.ID)
+		}
+	}
+	if ln := f["limit"]; ln != nil {
+		if ln.Kind != yaml.ScalarNode || ln.Decode(&r.Limit) != nil || r.Limit < 1 || r.Limit > 1000 {
+			p.errorf(ln, "rule %s: limit must be a whole number from 1 to 1000", r.ID)
 		}
 	}
 	switch v := p.str(f["inflect"], "inflect"); v {
