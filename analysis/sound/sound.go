@@ -60,9 +60,12 @@ var loaded = sync.OnceValue(func() *dict {
 		if !ok {
 			continue
 		}
-		if c == "v" {
+		switch c {
+		case "v":
 			m[word] = reading.Vowel
-		} else {
+		case "?":
+			m[word] = reading.Unknown // a heteronym: the sense decides
+		default:
 			m[word] = reading.Consonant
 		}
 		p := reading.Prefix3(word)

@@ -25,6 +25,8 @@ func TestInitial(t *testing.T) {
 		{"heirloom", Vowel, "derivative"},
 		{"herb", Vowel, "en-US /ɝb/; British English says a herb"},
 		{"herbal", Vowel, "OEWN's US reading"},
+		{"unionized", Unknown, "a heteronym: union-ized workers, un-ionized atoms"},
+		{"Unionised", Unknown, "the British spelling, capitalised"},
 		{"house", Consonant, "pronounced h"},
 		{"historic", Consonant, "OEWN gives (h)ɪ; a historic in current usage"},
 		{"hotel", Consonant, "US hoʊˈtɛl"},

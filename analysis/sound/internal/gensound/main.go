@@ -72,8 +72,11 @@ func run(oewnDir, outPath string) error {
 	b.WriteString("# and internal/gensound/supplement.tsv. Do not edit; run go generate.\n")
 	for _, k := range keys {
 		c := "c"
-		if table[k] == reading.Vowel {
+		switch table[k] {
+		case reading.Vowel:
 			c = "v"
+		case reading.Unknown:
+			c = "?"
 		}
 		fmt.Fprintf(&b, "%s\t%s\n", k, c)
 	}
@@ -186,15 +189,17 @@ func parseSupplement(s string) (map[string]uint8, error) {
 		}
 		f := strings.Fields(line)
 		if len(f) != 2 {
-			return nil, fmt.Errorf("supplement.tsv:%d: want word and v or c", n)
+			return nil, fmt.Errorf("supplement.tsv:%d: want word and v, c or ?", n)
 		}
 		switch f[1] {
 		case "v":
 			out[f[0]] = reading.Vowel
 		case "c":
 			out[f[0]] = reading.Consonant
+		case "?":
+			out[f[0]] = reading.Unknown
 		default:
-			return nil, fmt.Errorf("supplement.tsv:%d: class %q, want v or c", n, f[1])
+			return nil, fmt.Errorf("supplement.tsv:%d: class %q, want v, c or ?", n, f[1])
 		}
 	}
 	return out, sc.Err()
