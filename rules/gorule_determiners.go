@@ -319,11 +319,19 @@ func newNounPhraseAfter(toks []analysis.Token, i int) bool {
 	return false
 }
 
-// pluralReadAsVerb reports whether t is an -s form the tagger read as a
-// verb that is also a plural noun: after a noun, the two are more often a
-// compound ("four home runs", "several wrestling holds").
+// pluralReadAsVerb reports whether t is a plural noun the tagger read as a
+// verb: after a noun, the two are more often a compound — an -s form that
+// is both ("four home runs", "several wrestling holds"), or a plural the
+// lexicon knows only as a noun, such as a Latin one ("two gene loci").
 func pluralReadAsVerb(lex *morph.Lexicon, t *analysis.Token) bool {
-	return t.PTB == tag.VBZ && t.Kind == token.Word && lex.Classes(strings.ToLower(t.Text)).Has(morph.Noun, morph.Plural)
+	if t.Kind != token.Word || t.UPOS != tag.VERB {
+		return false
+	}
+	c := lex.Classes(strings.ToLower(t.Text))
+	if !c.Has(morph.Noun, morph.Plural) {
+		return false
+	}
+	return t.PTB == tag.VBZ || !c.HasPOS(morph.Verb)
 }
 
 // titleWord reports whether toks[i] is capitalised inside its sentence: a
