@@ -23,7 +23,8 @@ import (
 //   - after ! or ?, the word is a verb: the mark may belong to a name
 //     (Yahoo! is, Tora! Tora! Tora! is);
 //   - the sentence before is a roman numeral alone: a list label ("ii.
-//     a copyright notice");
+//     a copyright notice"), or one lower-case word and "!": exclamations
+//     the writer runs together ("Presto! begone! 'tis here again");
 //   - the word before the full stop is an abbreviation the tokenizer does
 //     not know (approx., cf., al.), a single letter (an initial, a label:
 //     "option b."), a number (a list label "1."), or the full stop is part
@@ -50,6 +51,9 @@ func sentenceStart(prev, toks []analysis.Token) []GoMatch {
 	}
 	if len(prev) == 2 && isRomanLabel(prev[0].Text) {
 		return nil // a list label: "ii. a copyright notice"
+	}
+	if len(prev) == 2 && stop.Text == "!" && startsLower(prev[0].Text) {
+		return nil // exclamations run together as one: "Presto! begone! 'tis here again"
 	}
 	before := &prev[len(prev)-2]
 	switch before.Kind {
@@ -122,6 +126,12 @@ func lowerByChance(t *analysis.Token) bool {
 		return true // when, which, who, there, can: function words tagged otherwise
 	}
 	return morph.Default().Classes(t.Text) != 0
+}
+
+// startsLower reports a word whose first letter is lower case.
+func startsLower(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
 }
 
 // presentThird reports a verb in the present third person singular, or a
