@@ -46,14 +46,16 @@ type BlockCache interface {
 // after the per-block cache, so changing them never re-runs the rules.
 type Settings struct {
 	Rules      map[string]RuleSetting // by rule id
-	Categories map[string]bool        // false turns a category off; absent means on
+	Categories map[string]bool        // false turns a category off; absent means its default (CategoryOnByDefault)
 }
 
 // RuleSetting turns one rule off or overrides its severity (zero: the
-// rule's default).
+// rule's default), and for a rule that measures (Rule.Limit) its
+// threshold (zero: the rule's own).
 type RuleSetting struct {
 	Off      bool
 	Severity Severity
+	Limit    int
 }
 
 // NewEngine compiles and indexes rules. Rule ids must be unique.
@@ -223,9 +225,21 @@ func (e *Engine) blockFindings(ctx context.Context, b *analysis.BlockAnalysis, c
 
 // Apply turns a finding off (false) or changes its severity as s says.
 // A setting for the rule itself wins over its category's: a category can
-// be turned off with one of its rules left on.
+// be turned off with one of its rules left on, and a rule of a category
+// that is off by default (style) turned on alone. A measured finding
+// (long-sentence) at or under its limit is dropped.
 func (s Settings) Apply(f Finding) (Finding, bool) {
-	if rs, ok := s.Rules[f.Rule.ID]; ok {
+	rs, ok := s.Rules[f.Rule.ID]
+	if f.Measure > 0 {
+		limit := f.Rule.Limit
+		if ok && rs.Limit > 0 {
+			limit = rs.Limit
+		}
+		if f.Measure <= limit {
+			return f, false
+		}
+	}
+	if ok {
 		if rs.Off {
 			return f, false
 		}
@@ -234,10 +248,11 @@ func (s Settings) Apply(f Finding) (Finding, bool) {
 		}
 		return f, true
 	}
-	if on, ok := s.Categories[f.Rule.Category]; ok && !on {
-		return f, false
+	on, ok := s.Categories[f.Rule.Category]
+	if !ok {
+		on = CategoryOnByDefault(f.Rule.Category)
 	}
-	return f, true
+	return f, on
 }
 
 func sortFindings(fs []Finding) {

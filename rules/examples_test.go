@@ -11,15 +11,19 @@ import (
 )
 
 // checkText analyses text as plain text and returns the findings of every
-// rule.
+// rule, those of categories off by default (style) too.
 func checkText(t *testing.T, a *analysis.Analyzer, e *Engine, text string) []Finding {
 	t.Helper()
 	res, err := a.Analyze(context.Background(), "plaintext", text)
 	if err != nil {
 		t.Fatalf("analysing %q: %v", text, err)
 	}
-	return e.Check(context.Background(), res, Settings{})
+	return e.Check(context.Background(), res, allCategoriesOn)
 }
+
+// allCategoriesOn turns on the categories that are off by default, so
+// their rules' examples are tested too.
+var allCategoriesOn = Settings{Categories: map[string]bool{"style": true}}
 
 // applyFirst applies each finding's first replacement (findings sorted, not
 // overlapping).

@@ -76,6 +76,10 @@ type Finding struct {
 	// holds markup (an inline tag inside the word), which a replacement
 	// would delete: see dropMarkupFixes.
 	Replacements []string
+	// Measure is what a measuring rule counted (the words of a long
+	// sentence), compared with its limit when settings are applied; zero
+	// for every other rule.
+	Measure int
 
 	specificity int // of the pattern that matched, for resolveOverlaps
 }

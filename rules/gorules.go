@@ -21,6 +21,7 @@ type GoRule func(toks []analysis.Token) []GoMatch
 type GoMatch struct {
 	Start, End   int
 	Replacements []string
+	Measure      int // what a measuring rule counted (Finding.Measure); zero otherwise
 }
 
 // A GoContextRule is a GoRule that also sees the sentence before this one
@@ -43,6 +44,7 @@ func goRules() map[string]GoRule {
 		"singular-subject-plain-verb":     singularSubjectPlainVerb,
 		"pronoun-case":                    pronounCase,
 		"pronoun-number":                  pronounNumber,
+		"long-sentence":                   longSentence,
 	}
 	for name, fn := range goContextRules() {
 		m[name] = func(toks []analysis.Token) []GoMatch { return fn(nil, toks) }
@@ -78,6 +80,11 @@ func (e *Engine) runCode(cr *compiledRule, s *sentence, out []Finding) []Finding
 			continue
 		}
 		matched := matchedText(s.toks[m.Start:m.End])
+		if m.Measure > 0 {
+			// A measured match is a whole sentence: the message names it
+			// by its first words.
+			matched = firstWords(s.toks[m.Start:m.End], 4)
+		}
 		reps := m.Replacements
 		if reps == nil {
 			reps = r.Replacements
@@ -87,7 +94,7 @@ func (e *Engine) runCode(cr *compiledRule, s *sentence, out []Finding) []Finding
 			msg = strings.ReplaceAll(msg, "{replacement}", reps[0])
 		}
 		out = append(out, Finding{Rule: r, Start: s.toks[m.Start].Start, End: s.toks[m.End-1].End,
-			Severity: r.Severity, Message: msg, Replacements: reps, specificity: 3 * (m.End - m.Start)})
+			Severity: r.Severity, Message: msg, Replacements: reps, Measure: m.Measure, specificity: 3 * (m.End - m.Start)})
 	}
 	return out
 }

@@ -30,6 +30,12 @@ type Rule struct {
 	// same as for a pattern rule.
 	Code string
 
+	// Limit is the default threshold of a rule that measures (the word
+	// count of long-sentence): a finding whose Measure is at most the
+	// limit is dropped when settings are applied; RuleSetting.Limit
+	// overrides it. Zero: the rule measures nothing.
+	Limit int
+
 	// Priority settles overlapping findings before specificity does: of
 	// two findings whose spans overlap, the one with the higher priority
 	// is kept (see resolveOverlaps). Zero by default.
@@ -158,7 +164,17 @@ var categoryNames = []string{
 	"redundancy",     // a word the phrase already contains: "ATM machine"
 	"preferred-form", // a form a style prefers
 	"grammar",        // a construction the grammar rules out: "a apple", "the the", "didn't went"
+	"style",          // advice on style (wordiness, clichés, passives): off unless turned on
 }
+
+// defaultOffCategories are the categories whose rules report only when a
+// setting turns them (or the rule) on: style advice is a matter of taste,
+// and a checker that flags every passive by default is one people turn off.
+var defaultOffCategories = map[string]bool{"style": true}
+
+// CategoryOnByDefault reports whether a category's rules report when no
+// setting names the category or the rule.
+func CategoryOnByDefault(c string) bool { return !defaultOffCategories[c] }
 
 // Categories returns the rule categories, in the order documented.
 func Categories() []string { return append([]string(nil), categoryNames...) }

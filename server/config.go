@@ -130,11 +130,19 @@ func ParseSettings(base EditorSettings, raw []byte) (EditorSettings, error) {
 }
 
 // parseRuleSetting reads one rule's setting: true (on, at its own
-// severity), false or "off", or a severity name.
+// severity), false or "off", a severity name, or a whole number (on, with
+// that limit: the word count of long-sentence).
 func parseRuleSetting(v json.RawMessage) (rules.RuleSetting, error) {
 	var on bool
 	if err := json.Unmarshal(v, &on); err == nil {
 		return rules.RuleSetting{Off: !on}, nil
+	}
+	var limit int
+	if err := json.Unmarshal(v, &limit); err == nil {
+		if limit < 1 || limit > 1000 {
+			return rules.RuleSetting{}, fmt.Errorf("a limit must be from 1 to 1000, got %d", limit)
+		}
+		return rules.RuleSetting{Limit: limit}, nil
 	}
 	var name string
 	if err := json.Unmarshal(v, &name); err != nil {

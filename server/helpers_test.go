@@ -36,7 +36,7 @@ var (
 var (
 	fakeVerbRule = &rules.Rule{ID: "liaison-verb", Category: "proscribed", Severity: rules.SeverityWarning,
 		Explanation: "*Liaison* is a noun. Use *liaise* for the verb."}
-	fakeAdviceRule = &rules.Rule{ID: "utilize", Category: "style", Severity: rules.SeverityHint,
+	fakeAdviceRule = &rules.Rule{ID: "utilize", Category: "preferred-form", Severity: rules.SeverityHint,
 		Explanation: "Plain words."}
 )
 

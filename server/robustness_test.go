@@ -35,7 +35,7 @@ func TestSettings(t *testing.T) {
 		{"defaults", map[string]any{"debounceMs": 0}, protocol.DiagnosticSeverityWarning, protocol.DiagnosticSeverityHint, false},
 		{"rule off", map[string]any{"debounceMs": 0, "rules": map[string]any{"liaison-verb": false}}, 0, protocol.DiagnosticSeverityHint, false},
 		{"severity override", map[string]any{"debounceMs": 0, "rules": map[string]any{"liaison-verb": "error", "utilize": "info"}}, protocol.DiagnosticSeverityError, protocol.DiagnosticSeverityInformation, false},
-		{"category off", map[string]any{"debounceMs": 0, "categories": map[string]any{"style": false}}, protocol.DiagnosticSeverityWarning, 0, false},
+		{"category off", map[string]any{"debounceMs": 0, "categories": map[string]any{"preferred-form": false}}, protocol.DiagnosticSeverityWarning, 0, false},
 		{"under a liaison key", map[string]any{"liaison": map[string]any{"debounceMs": 0, "rules": map[string]any{"utilize": false}}}, protocol.DiagnosticSeverityWarning, 0, false},
 		{"bad severity is ignored and reported", map[string]any{"debounceMs": 0, "rules": map[string]any{"liaison-verb": "loud"}}, 0, 0, true},
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -373,9 +374,16 @@ func parseRuleSetting(n *yaml.Node) (rules.RuleSetting, error) {
 	case "on", "true", "yes":
 		return rules.RuleSetting{}, nil
 	}
+	// A whole number turns the rule on with that limit (long-sentence: 30).
+	if limit, err := strconv.Atoi(n.Value); err == nil {
+		if limit < 1 || limit > 1000 {
+			return rules.RuleSetting{}, fmt.Errorf("a limit must be from 1 to 1000, not %d", limit)
+		}
+		return rules.RuleSetting{Limit: limit}, nil
+	}
 	sev, err := rules.ParseSeverity(n.Value)
 	if err != nil {
-		return rules.RuleSetting{}, fmt.Errorf("want off, on or a severity (error, warning, info, hint), not %q", n.Value)
+		return rules.RuleSetting{}, fmt.Errorf("want off, on or a severity (error, warning, info, hint), or a limit, not %q", n.Value)
 	}
 	return rules.RuleSetting{Severity: sev}, nil
 }

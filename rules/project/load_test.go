@@ -124,8 +124,8 @@ func TestLoadErrors(t *testing.T) {
 	}{
 		{"unknown rule id", map[string]string{".liaison.yaml": "rules:\n  no-such-rule: off\n"},
 			[2]string{}, []string{`:2:3: unknown rule id "no-such-rule"`}},
-		{"unknown category", map[string]string{".liaison.yaml": "categories:\n  style: off\n"},
-			[2]string{}, []string{`:2:3: unknown category "style"`}},
+		{"unknown category", map[string]string{".liaison.yaml": "categories:\n  flair: off\n"},
+			[2]string{}, []string{`:2:3: unknown category "flair"`}},
 		{"missing rule file", map[string]string{".liaison.yaml": "rule-files:\n  - nope.yaml\n"},
 			[2]string{}, []string{`:2:5: rule file "nope.yaml": `}},
 		{"escaping rule file", map[string]string{".liaison.yaml": "rule-files: [../../../../../../etc/passwd.yaml]\n"},
