@@ -3,6 +3,8 @@ package spell
 import (
 	"fmt"
 	"strings"
+
+	"liaison/analysis/spell/internal/wordfile"
 )
 
 // Dialect names an English spelling standard by its BCP 47 id.
@@ -17,11 +19,9 @@ const (
 	EnAU       Dialect = "en-AU"
 )
 
-// Dialects lists every dialect, en-US first.
-var dialects = [...]Dialect{EnUS, EnGB, EnGBOxford, EnCA, EnAU}
-
-// Dialects returns every dialect the package knows, en-US first.
-func Dialects() []Dialect { return append([]Dialect(nil), dialects[:]...) }
+// Dialects returns every dialect the package knows, en-US first, in the
+// order of the word list's dialect bits.
+func Dialects() []Dialect { return []Dialect{EnUS, EnGB, EnGBOxford, EnCA, EnAU} }
 
 // ParseDialect reads a dialect id case-insensitively, with '-' or '_'
 // between its parts; "oxford" is en-GB-oxendict and "" is en-US.
@@ -42,10 +42,28 @@ func ParseDialect(s string) (Dialect, error) {
 	return "", fmt.Errorf("unknown dialect %q: valid dialects are en-US, en-GB, en-GB-oxendict (oxford), en-CA, en-AU", s)
 }
 
-// norm maps the zero Dialect to en-US.
-func (d Dialect) norm() Dialect {
-	if d == "" {
-		return EnUS
+// bit is d's bit in the word list's dialect set; the zero Dialect and any
+// id ParseDialect would not return are en-US.
+func (d Dialect) bit() uint8 {
+	switch d {
+	case EnGB:
+		return wordfile.GB
+	case EnGBOxford:
+		return wordfile.GBOxford
+	case EnCA:
+		return wordfile.CA
+	case EnAU:
+		return wordfile.AU
 	}
-	return d
+	return wordfile.US
+}
+
+// dialectOfBit is the Dialect of one dialect bit.
+func dialectOfBit(b uint8) Dialect {
+	for _, d := range Dialects() {
+		if d.bit() == b {
+			return d
+		}
+	}
+	return EnUS
 }

@@ -1,25 +1,114 @@
 package spell
 
-// Lexicon is the loaded word list. It is immutable after Load and safe for
-// concurrent use.
-type Lexicon struct{}
+import (
+	"bytes"
+	_ "embed"
+	"encoding/binary"
+	"fmt"
+	"sync"
 
-// Load decodes the embedded word list.
-func Load() (*Lexicon, error) { return &Lexicon{}, nil }
+	"github.com/klauspost/compress/zstd"
 
-// Known reports whether word is a correct spelling in dialect d, in the
-// case it is written.
-func (l *Lexicon) Known(word string, d Dialect) bool { return true }
+	"liaison/analysis/spell/internal/wordfile"
+)
 
-// Variant reports, for a word that is not a spelling of d but is a correct
-// spelling of another dialect, d's spelling of it and that other dialect.
-func (l *Lexicon) Variant(word string, d Dialect) (spelling string, other Dialect, ok bool) {
-	return "", "", false
+//go:embed words.bin.zst
+var embedded []byte
+
+// EmbeddedSize is the size in bytes of the compressed word list in the
+// binary.
+func EmbeddedSize() int { return len(embedded) }
+
+// Lexicon is the loaded word list. It is immutable after Load (the words
+// and the suggestion index are decoded once, on the first Suggest) and
+// safe for concurrent use.
+type Lexicon struct {
+	table      []byte // the hash table, read in place: SLOTS little-endian uint64
+	slots      int
+	words      int
+	compressed []byte // the words, zstd
+	raw        int    // their size decompressed
+
+	suggestOnce sync.Once
+	suggest     *suggestIndex
+	suggestErr  error
 }
 
-// Suggest returns at most n corrections of word, best first, in word's case.
-func (l *Lexicon) Suggest(word string, d Dialect, n int) []string { return nil }
+// Load opens the embedded word list. It only checks the header: the hash
+// table is read where it is embedded.
+func Load() (*Lexicon, error) { return load(embedded) }
 
-// Frequency returns the SCOWL size class of word (10 common … 95 rare), 0
-// if the word is unknown.
-func (l *Lexicon) Frequency(word string) int { return 0 }
+func load(file []byte) (*Lexicon, error) {
+	if len(file) < wordfile.HeaderSize || string(file[:len(wordfile.Magic)]) != wordfile.Magic {
+		return nil, wordfile.ErrCorrupt
+	}
+	h := file[len(wordfile.Magic):]
+	slots := int(binary.LittleEndian.Uint32(h))
+	words := int(binary.LittleEndian.Uint32(h[4:]))
+	raw := int(binary.LittleEndian.Uint32(h[8:]))
+	end := wordfile.HeaderSize + 8*slots
+	if slots <= words || len(file) < end {
+		return nil, wordfile.ErrCorrupt
+	}
+	return &Lexicon{table: file[wordfile.HeaderSize:end], slots: slots, words: words, compressed: file[end:], raw: raw}, nil
+}
+
+// decodeWords decompresses the sorted word list.
+func (l *Lexicon) decodeWords() ([]byte, error) {
+	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(uint64(l.raw)+1<<20))
+	if err != nil {
+		return nil, err
+	}
+	defer dec.Close()
+	data, err := dec.DecodeAll(l.compressed, make([]byte, 0, l.raw))
+	if err != nil {
+		return nil, fmt.Errorf("spell word list: %w", err)
+	}
+	if len(data) != l.raw {
+		return nil, fmt.Errorf("%w: %d bytes of words, want %d", wordfile.ErrCorrupt, len(data), l.raw)
+	}
+	return data, nil
+}
+
+// Len is the number of spellings in the list (all dialects).
+func (l *Lexicon) Len() int { return l.words }
+
+// entry is a word's metadata: its size class index and dialect bits.
+type entry struct {
+	size     uint8
+	dialects uint8
+}
+
+// lookup finds w exactly as written.
+func lookup[S ~string | ~[]byte](l *Lexicon, w S) (entry, bool) {
+	hash := wordfile.Hash(w)
+	fp := wordfile.Fingerprint(hash)
+	h := wordfile.Slot(hash, l.slots)
+	for {
+		x := binary.LittleEndian.Uint64(l.table[8*h:])
+		if x == 0 {
+			return entry{}, false
+		}
+		if wordfile.Fingerprint(x) == fp {
+			size, dialects := wordfile.Unpack(x)
+			return entry{size: size, dialects: dialects}, true
+		}
+		if h++; h == l.slots {
+			h = 0
+		}
+	}
+}
+
+func (l *Lexicon) lookup(w string) (entry, bool) { return lookup(l, w) }
+
+// each calls f for every word of data (decodeWords), in sorted order.
+func each(data []byte, f func(word []byte, e entry)) {
+	for d := data; len(d) > 0; {
+		nl := bytes.IndexByte(d, '\n')
+		if nl < 2 {
+			return
+		}
+		f(d[2:nl], entry{size: d[0] - 'a', dialects: d[1] - '@'})
+		d = d[nl+1:]
+	}
+}

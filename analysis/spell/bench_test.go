@@ -1,0 +1,44 @@
+package spell
+
+import "testing"
+
+// BenchmarkLoad: Load only checks the header, the table is read in place.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+}
+
+// BenchmarkKnown measures membership by the shape of the word: a listed
+// lower-case word (most of prose), a capitalised or upper-case one (more
+// lookups), a possessive, a hyphenated compound, and an unknown word (the
+// longest probe sequence).
+func BenchmarkKnown(b *testing.B) {
+	l, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct {
+		name  string
+		words []string
+	}{
+		{"lower", []string{"the", "colour", "internationalization", "don't", "whereas", "compiler", "of", "rarely"}},
+		{"capitalised", []string{"The", "Paris", "However", "Colour"}},
+		{"upper", []string{"THE", "PARIS", "NASA", "HOWEVER"}},
+		{"possessive", []string{"student's", "students'", "Rust’s", "compiler's"}},
+		{"hyphenated", []string{"well-known", "long-term", "built-in", "read-only"}},
+		{"unknown", []string{"recieve", "asdfgh", "tokio", "seperate"}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				l.Known(bc.words[i%len(bc.words)], EnUS)
+			}
+		})
+	}
+}

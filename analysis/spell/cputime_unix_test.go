@@ -1,0 +1,18 @@
+//go:build unix
+
+package spell
+
+import (
+	"syscall"
+	"time"
+)
+
+// cpuTime returns the user and system CPU time the process has used, or 0
+// where it cannot be read.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

@@ -1,0 +1,183 @@
+package main
+
+import (
+	"maps"
+	"slices"
+	"strings"
+
+	"liaison/analysis/spell/internal/variant"
+	"liaison/analysis/spell/internal/wordfile"
+)
+
+// entry is one word of the output list.
+type entry struct {
+	word     string
+	size     int // SCOWL size class, or oewnSize for a word only OEWN or morph vouches for
+	dialects int // wordfile dialect bits
+}
+
+// oewnSize is the size class given to a word SCOWL does not list but OEWN
+// (or an inflection of an OEWN lemma) does: rare, so that suggestions
+// prefer listed words.
+const oewnSize = 80
+
+// limits is the largest SCOWL size class accepted per sub-category.
+type limits [nSubs]int
+
+// defaultLimits: size 70 is SCOWL's "large" list, words found in most
+// dictionaries; 80 adds Scrabble words ("wich", "thier" are not there, but
+// many rare forms one edit from a common word are), so it is left out, and
+// OEWN vouches for the rare words that technical prose uses.
+func defaultLimits() limits {
+	return limits{subWords: 70, subUpper: 70, subProper: 70, subAbbrev: 70, subContraction: 70}
+}
+
+// accept decides, for every spelling SCOWL or OEWN knows, which dialects
+// accept it, and returns the accepted ones sorted.
+func accept(s map[string]*scowlWord, oewn map[string]bool, lim limits) []entry {
+	byWord := map[string]*entry{}
+	for _, w := range slices.Sorted(maps.Keys(s)) {
+		sw := s[w]
+		e := entry{word: w, size: sw.minSize()}
+		for d := range wordfile.NDialects {
+			if acceptsSCOWL(sw, d, lim[sw.sub], s) {
+				e.dialects |= 1 << d
+			}
+		}
+		if e.dialects != 0 {
+			byWord[w] = &e
+		}
+	}
+	for _, w := range slices.Sorted(maps.Keys(oewn)) {
+		if w == "" {
+			continue
+		}
+		sw := s[w]
+		if sw == nil {
+			if e := byWord[w]; e == nil {
+				byWord[w] = &entry{word: w, size: oewnSize, dialects: allDialects}
+			}
+			continue
+		}
+		// SCOWL knows the spelling: OEWN vouches for it only in the
+		// dialects SCOWL puts it in at some size (colour stays out of
+		// en-US, traveled out of en-GB), never for a variant_3 spelling.
+		e := byWord[w]
+		if e == nil {
+			e = &entry{word: w, size: sw.minSize()}
+		}
+		for d := range wordfile.NDialects {
+			if sw.size[d][tierMain] != 0 || (sw.size[d][tierV2] != 0 && !otherDialectsMain(sw, d)) {
+				e.dialects |= 1 << d
+			}
+		}
+		if e.dialects != 0 {
+			byWord[w] = e
+		}
+	}
+	oxford(byWord)
+	unmatched(byWord)
+	dropPossessives(byWord)
+	out := make([]entry, 0, len(byWord))
+	for _, w := range slices.Sorted(maps.Keys(byWord)) {
+		out = append(out, *byWord[w])
+	}
+	return out
+}
+
+// acceptsSCOWL: a main-list spelling up to the size limit; a variant_2
+// spelling up to the limit too, unless another dialect has it in its main
+// list and d does not (judgement is British, so en-US reports it as
+// en-GB's spelling rather than accepting it).
+func acceptsSCOWL(sw *scowlWord, d int, limit int, s map[string]*scowlWord) bool {
+	if m := sw.size[d][tierMain]; m != 0 && m <= limit {
+		return true
+	}
+	if v := sw.size[d][tierV2]; v != 0 && v <= limit && !otherDialectsMain(sw, d) {
+		return true
+	}
+	return false
+}
+
+func otherDialectsMain(sw *scowlWord, d int) bool {
+	for o := range wordfile.NDialects {
+		if o != d && sw.size[o][tierMain] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// oxford takes from en-GB-oxendict the British -ise spellings
+// (organise, organisation, analysing stays: -yse is Oxford too) whose -ize
+// spelling it accepts: SCOWL's british_variant_1 list, which both British
+// dialects read, has -ise forms.
+func oxford(byWord map[string]*entry) {
+	for _, w := range slices.Sorted(maps.Keys(byWord)) {
+		e := byWord[w]
+		if e.dialects&wordfile.GBOxford == 0 || !strings.Contains(w, "is") {
+			continue
+		}
+		for i := 0; i+2 < len(w); i++ {
+			if w[i:i+2] != "is" || !strings.ContainsRune("aei", rune(w[i+2])) {
+				continue
+			}
+			z := w[:i] + "iz" + w[i+2:]
+			if ze := byWord[z]; ze != nil && ze.dialects&wordfile.GBOxford != 0 && ze.dialects&wordfile.GB == 0 {
+				e.dialects &^= wordfile.GBOxford
+				break
+			}
+		}
+	}
+}
+
+// dropPossessives removes X's where X is accepted in the same dialects:
+// the reader accepts the possessive of any word it knows.
+func dropPossessives(byWord map[string]*entry) {
+	for _, w := range slices.Sorted(maps.Keys(byWord)) {
+		base, ok := strings.CutSuffix(w, "'s")
+		if !ok {
+			continue
+		}
+		if b := byWord[base]; b != nil && b.dialects&byWord[w].dialects == byWord[w].dialects {
+			delete(byWord, w)
+		}
+	}
+}
+
+// unmatched accepts a dialect-marked word in the dialects for which no
+// counterpart spelling exists (variant.Candidates finds none the dialect
+// accepts): with nothing to offer instead, reporting it would only be
+// noise. The reader finds counterparts the same way, so a word it cannot
+// map is never left unknown.
+func unmatched(byWord map[string]*entry) {
+	orig := make(map[string]int, len(byWord))
+	for w, e := range byWord {
+		orig[w] = e.dialects
+	}
+	for _, w := range slices.Sorted(maps.Keys(byWord)) {
+		e := byWord[w]
+		if e.dialects == allDialects {
+			continue
+		}
+		cands := variant.Candidates(strings.ToLower(w))
+		add := 0
+		for d := range wordfile.NDialects {
+			if e.dialects&(1<<d) != 0 {
+				continue
+			}
+			found := false
+			for _, c := range cands {
+				m, ok := orig[c]
+				if ok && m&(1<<d) != 0 && m&orig[w] != orig[w] {
+					found = true
+					break
+				}
+			}
+			if !found {
+				add |= 1 << d
+			}
+		}
+		e.dialects |= add
+	}
+}

@@ -1,0 +1,56 @@
+// Command genwords compiles the spelling word list (words.bin.zst) from
+// SCOWL, the OEWN lemmas and the inflections analysis/morph makes of them.
+//
+//	go run ./internal/genwords -scowl DIR -oewn DIR -out words.bin.zst
+//
+// Output is byte-identical for the same input: every map is read in sorted
+// order and the zstd encoder runs single-threaded.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+)
+
+func main() {
+	scowl := flag.String("scowl", "", "SCOWL directory (its files are named CATEGORY-SUBCATEGORY.SIZE)")
+	oewn := flag.String("oewn", "", "OEWN 2025 YAML directory (entries-*.yaml)")
+	out := flag.String("out", "words.bin.zst", "output file")
+	list := flag.String("list", "", "also write the accepted words as text, one per line with size and dialects (for inspection)")
+	flag.Parse()
+	if *scowl == "" || *oewn == "" {
+		fmt.Fprintln(os.Stderr, "genwords: -scowl and -oewn are required")
+		os.Exit(2)
+	}
+	if err := run(*scowl, *oewn, *out, *list); err != nil {
+		fmt.Fprintln(os.Stderr, "genwords:", err)
+		os.Exit(1)
+	}
+}
+
+func run(scowlDir, oewnDir, out, list string) error {
+	s, err := readSCOWL(scowlDir)
+	if err != nil {
+		return err
+	}
+	lemmas, err := readOEWN(oewnDir)
+	if err != nil {
+		return err
+	}
+	words := accept(s, lemmas, defaultLimits())
+	data, err := encode(words)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, data, 0o644); err != nil {
+		return err
+	}
+	if list != "" {
+		if err := writeList(list, words); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(os.Stderr, "genwords: %d words; %s %d bytes\n", len(words), out, len(data))
+	return nil
+}
