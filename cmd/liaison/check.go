@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,17 +8,24 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"text/tabwriter"
+	"time"
+
+	"golang.org/x/term"
 
 	"liaison/analysis"
 	"liaison/analysis/markup"
 	"liaison/analysis/text"
+	"liaison/cmd/liaison/report"
 	"liaison/rules"
 	"liaison/rules/checker"
 	"liaison/rules/project/safefile"
@@ -38,6 +43,10 @@ type checkInput struct {
 	language string
 	src      []byte          // standard input's bytes, read up front
 	lookup   *checker.Lookup // the .liaison.yaml governing it, if any
+	// optIn: found in a directory, and source code: checked only when its
+	// language is turned on (checker.SourceCodeOn).
+	optIn bool
+	lines *lineSet // with --changed-since or --staged: the lines to report on; nil: all
 }
 
 // checkOutput is a run of one input's findings and where they are, all
@@ -50,14 +59,20 @@ type checkOutput struct {
 	name     string // as reported
 	base     int    // the source's offset in the file (source.base)
 	findings []rules.Finding
-	at       []findingAt // of each finding
+	at       []findingAt       // of each finding
+	excerpts []*report.Excerpt // of each finding, when excerpts are on
+	diff     string            // --diff: the input's unified diff, and nothing else
 }
 
 // checked is how checking one input ended: how many findings it gave, or
 // why it could not be checked.
 type checked struct {
-	findings int
-	err      error
+	findings   int // reported
+	failing    int // of them, at or above --fail-on
+	fixed      int // findings fixed (--fix) or fixable (--diff)
+	fixedFiles int // 1 when the input was (or would be) rewritten
+	err        error
+	skipped    bool // err says why the input is no document (a link loop): a note, not a failure
 }
 
 // sink is where one input's findings go as they are found: held while the
@@ -66,7 +81,7 @@ type checked struct {
 // findings are not all held at once.
 type sink struct {
 	mu     sync.Mutex
-	report *reportWriter // nil until it is this input's turn
+	report *checkSink // nil until it is this input's turn
 	held   []checkOutput
 }
 
@@ -81,9 +96,12 @@ func (s *sink) give(o checkOutput) {
 	s.held = append(s.held, o)
 }
 
+// giveDiff writes an input's diff (--diff), or holds it until its turn.
+func (s *sink) giveDiff(diff string) { s.give(checkOutput{diff: diff}) }
+
 // open makes it the input's turn: what was held is written, and what
 // follows is written as it comes.
-func (s *sink) open(rw *reportWriter) {
+func (s *sink) open(rw *checkSink) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, o := range s.held {
@@ -94,24 +112,31 @@ func (s *sink) open(rw *reportWriter) {
 }
 
 // findingAt is where a finding is: 1-based lines and columns of its start
-// and end. int32 is enough: a document is at most checkLimits.maxBytes.
+// and end, columns in characters, in UTF-16 code units and in bytes.
+// int32 is enough: a document is at most checkLimits.maxBytes.
 type findingAt struct {
 	line, column, endLine, endColumn int32
+	column16, endColumn16            int32
+	columnByte, endColumnByte        int32
 }
 
 // reported returns the i-th finding as the report prints it.
-func (o *checkOutput) reported(i int) reportedFinding {
+func (o *checkOutput) reported(i int) report.Finding {
 	f, at := &o.findings[i], o.at[i]
-	reps := f.Replacements
-	if reps == nil {
-		reps = []string{}
-	}
-	return reportedFinding{
+	rf := report.Finding{
 		File: o.name, Line: int(at.line), Column: int(at.column), EndLine: int(at.endLine), EndColumn: int(at.endColumn),
+		Column16: int(at.column16), EndColumn16: int(at.endColumn16), ColumnByte: int(at.columnByte), EndColumnByte: int(at.endColumnByte),
 		Offset: o.base + f.Start, EndOffset: o.base + f.End,
-		Rule: f.Rule.ID, Severity: f.Severity.String(), Message: f.Message, Replacements: reps,
+		Rule: f.Rule, Severity: f.Severity, Message: f.Message, Replacements: f.Replacements,
 	}
+	if o.excerpts != nil {
+		rf.Excerpt = o.excerpts[i]
+	}
+	return rf
 }
+
+// reportedFinding is a finding in the json report's schema.
+type reportedFinding = report.JSONFinding
 
 // checkLimits bound what `liaison check` reads and analyses at once.
 type checkLimits struct {
@@ -175,34 +200,40 @@ func defaultCheckLimits() checkLimits {
 	return checkLimits{maxBytes: server.MaxLintBytes, inFlight: server.MaxLintBytes, softMemory: 320 << 20, softBase: 56 << 20, softPerByte: 4}
 }
 
-// runCheck implements `liaison check [--format text|json] [--language ID] PATH…`.
-// Exit status: 0 no findings, 1 findings, 2 bad usage, an invalid
+// runCheck implements `liaison check` (see checkUsage and the README).
+// Exit status: 0 no finding at or above --fail-on, 1 such findings (after
+// --fix or with --diff: findings that remain), 2 bad usage, an invalid
 // .liaison.yaml or an input that could not be read (the other inputs are
 // still checked). Each input follows the nearest .liaison.yaml (see
-// rules/project) and the directives written in it (rules/directive).
+// rules/project), or --config, and the directives written in it
+// (rules/directive).
 func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return runCheckWith(ctx, defaultCheckLimits(), args, stdin, stdout, stderr)
 }
 
 // runCheckWith is runCheck under the given limits (tests lower them).
 func runCheckWith(ctx context.Context, limits checkLimits, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	flags := flag.NewFlagSet("check", flag.ContinueOnError)
-	flags.SetOutput(stderr)
-	format := flags.String("format", "text", "output format: text or json")
-	language := flags.String("language", "", "language of every input: "+languageList()+" (default: by file name and extension; markdown for standard input)")
-	flags.Usage = func() {
-		fmt.Fprintln(stderr, "usage: liaison check [--format text|json] [--language ID] PATH…")
-		fmt.Fprintln(stderr, "PATH is a file, a directory (its files in every prose format by name and extension: "+proseExtensions()+"; recursively, hidden folders skipped), or - for standard input. Source code (its comments) is checked only when named as a file or with --language.")
-		fmt.Fprintln(stderr, "Settings, custom rules and ignored files come from the nearest .liaison.yaml (see rules/CONFIG.md).")
-		fmt.Fprintf(stderr, "Only regular files up to %s are read; in a directory, symbolic links are followed only to files inside it.\n", safefile.FormatSize(limits.maxBytes))
-		fmt.Fprintln(stderr, "Columns count characters; CR, LF and CRLF each end a line. A UTF-8 byte order mark is skipped; UTF-16 is converted (JSON offsets are then in its UTF-8 form).")
-		flags.PrintDefaults()
-	}
+	started := time.Now()
+	var opts checkOptions
+	flags := newCheckFlags(&opts, stderr, limits.maxBytes)
 	paths, err := parseInterleaved(flags, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
+		return 2
+	}
+	if err := opts.validate(); err != nil {
+		fmt.Fprintf(stderr, "liaison check: %v\n", err)
+		return 2
+	}
+	gitMode := opts.changedSince != "" || opts.staged
+	if len(paths) == 0 && !gitMode {
+		flags.Usage()
+		return 2
+	}
+	if (opts.fix || opts.diff) && slices.Contains(paths, "-") {
+		fmt.Fprintln(stderr, "liaison check: --fix and --diff rewrite files, not standard input")
 		return 2
 	}
 	if limits.softMemory > 0 && os.Getenv("GOMEMLIMIT") == "" {
@@ -212,18 +243,6 @@ func runCheckWith(ctx context.Context, limits checkLimits, args []string, stdin 
 		}
 		limits.memory = &softLimit{base: base, perByte: limits.softPerByte, max: limits.softMemory}
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(base))
-	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "liaison check: unknown format %q (want text or json)\n", *format)
-		return 2
-	}
-	if *language != "" && !knownLanguage(*language) {
-		fmt.Fprintf(stderr, "liaison check: unknown language %q (want one of %s)\n", *language, languageList())
-		return 2
-	}
-	if len(paths) == 0 {
-		flags.Usage()
-		return 2
 	}
 
 	// Load the tagger model and lexicon while the inputs are listed and
@@ -236,45 +255,161 @@ func runCheckWith(ctx context.Context, limits checkLimits, args []string, stdin 
 		fmt.Fprintf(stderr, "liaison check: "+format+"\n", args...)
 		status = 2
 	}
-	inputs := collectInputs(paths, *language, stdin, limits.maxBytes, fail)
+	note := func(format string, args ...any) {
+		fmt.Fprintf(stderr, "liaison check: "+format+"\n", args...)
+	}
+
+	var changed *changedFiles
+	if gitMode {
+		changed, err = gitChanged(ctx, opts.changedSince, opts.staged)
+		if err != nil {
+			fmt.Fprintf(stderr, "liaison check: %v\n", err)
+			return 2
+		}
+		if len(paths) == 0 {
+			paths = changed.paths()
+			if len(paths) == 0 {
+				if !opts.quiet {
+					fmt.Fprintf(stderr, "no changed files to check, %s\n", elapsed(started))
+				}
+				return 0
+			}
+		}
+	}
+	inputs := collectInputs(paths, opts.language, stdin, limits.maxBytes, fail, note)
+	if changed != nil {
+		inputs = changed.filter(inputs)
+	}
 
 	ruleSet, err := rules.LoadDefault()
 	if err != nil {
 		fmt.Fprintf(stderr, "liaison check: loading rules: %v\n", err)
 		return 2
 	}
-	c, err := checker.New(checker.Options{
+	// Rule ids the command line names must exist, unless a project could
+	// define them (its custom rules are read later): a typo is then a
+	// finding-less run, reported below.
+	copts := checker.Options{
 		LoadAnalyzer: func() *analysis.Analyzer { return <-analyzerReady },
 		Rules:        ruleSet,
 		Roots:        checkRoots(paths),
 		PartBytes:    checkPartBytes,
-	})
+	}
+	if opts.config != "" {
+		files, err := newConfigFiles(opts.config)
+		if err != nil {
+			fmt.Fprintf(stderr, "liaison check: --config %s: %v\n", quoteName(opts.config), err)
+			return 2
+		}
+		copts.Files = files
+	}
+	c, err := checker.New(copts)
 	if err != nil {
 		fmt.Fprintf(stderr, "liaison check: %v\n", err)
 		return 2
 	}
-	inputs = applyProjects(ctx, inputs, c, fail)
+	inputs = applyProjects(ctx, inputs, c, opts.sourceCode, fail)
+	if unknown := unknownRules(append(slices.Clone(opts.only), opts.disable...), ruleSet); len(unknown) > 0 && !anyCustomRules(inputs) {
+		fmt.Fprintf(stderr, "liaison check: unknown rule %q (liaison rules lists them)\n", unknown[0])
+		return 2
+	}
+
+	run := &checkRun{opts: &opts, c: c, limits: limits, settings: opts.settings(ruleSet), changed: changed}
+	run.excerpts = report.NeedsExcerpts(opts.format) && decide(opts.excerpt, isTerminal(stdout))
+	// A progress bar on a terminal for a long run; none when piped.
+	bar := newProgress(stderr, len(inputs), decide(opts.progress, isTerminal(stderr)) && (opts.progress == "always" || len(inputs) > progressMinFiles))
+	var toStdout io.Writer = stdout
+	if bar.w != nil {
+		toStdout = clearing{w: stdout, bar: bar}
+	}
+	out := &checkSink{diff: toStdout}
+	if !opts.diff {
+		wd, _ := os.Getwd()
+		rw, err := report.New(opts.format, toStdout, report.Options{
+			Color:   decide(opts.color, isTerminal(stdout) && os.Getenv("NO_COLOR") == ""),
+			BaseURI: dirURI(wd),
+			Version: version,
+		})
+		if err != nil {
+			fmt.Fprintf(stderr, "liaison check: %v\n", err)
+			return 2
+		}
+		out.report = rw
+	}
 	// Each input's findings are written a part at a time, as soon as
 	// those before them are, and dropped: memory holds the findings of the
 	// parts being checked and of the files waiting for their turn, not of
 	// the whole run, nor of a whole large file.
-	report := newReportWriter(stdout, *format)
-	found := false
-	checkAll(ctx, c, inputs, limits, report, func(i int, out checked) {
-		if out.err != nil {
-			fail("%s: %v", quoteName(inputs[i].name), out.err)
+	var total summary
+	total.files = len(inputs)
+	run.checkAll(ctx, inputs, out, func(i int, res checked) {
+		bar.step()
+		if res.err != nil {
+			if res.skipped {
+				note("%s: skipped: %v", quoteName(inputs[i].name), res.err)
+			} else {
+				fail("%s: %v", quoteName(inputs[i].name), res.err)
+			}
 			return
 		}
-		found = found || out.findings > 0
+		total.add(res)
 	})
-	if err := report.close(); err != nil {
+	bar.erase()
+	if err := out.close(); err != nil {
 		fmt.Fprintf(stderr, "liaison check: writing the report: %v\n", err)
 		return 2
 	}
-	if status == 0 && found {
+	if !opts.quiet {
+		fmt.Fprintln(stderr, total.line(&opts, elapsed(started)))
+	}
+	if status == 0 && total.failing > 0 {
 		status = 1
 	}
 	return status
+}
+
+// decide resolves an auto|always|never flag.
+func decide(v string, auto bool) bool {
+	switch v {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	return auto
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// dirURI is the file: URI of a directory, with a final slash (SARIF's
+// originalUriBaseIds).
+func dirURI(dir string) string {
+	if dir == "" {
+		return ""
+	}
+	p := filepath.ToSlash(dir)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
+}
+
+// anyCustomRules reports whether an input's project has custom rules,
+// whose ids --rule and --disable may name.
+func anyCustomRules(inputs []checkInput) bool {
+	for _, in := range inputs {
+		if in.lookup != nil && in.lookup.Project != nil && len(in.lookup.Project.Custom) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // parseInterleaved parses flags that may come before, between or after the
@@ -300,7 +435,14 @@ func parseInterleaved(flags *flag.FlagSet, args []string) ([]string, error) {
 // collectInputs expands the paths into the documents to check, in a stable
 // order; fail reports paths that cannot be read. Standard input is read
 // here, up to maxBytes.
-func collectInputs(paths []string, language string, stdin io.Reader, maxBytes int64, fail func(string, ...any)) []checkInput {
+//
+// In a directory, hidden folders and the paths git ignores there
+// (.gitignore, .git/info/exclude, the global excludes file) are skipped;
+// every file whose name or extension is a format's is listed, source code
+// too (applyProjects keeps it only where its language is turned on).
+// Entries that are neither files nor folders (FIFOs, sockets, devices) are
+// skipped with a note.
+func collectInputs(paths []string, language string, stdin io.Reader, maxBytes int64, fail, note func(string, ...any)) []checkInput {
 	var inputs []checkInput
 	seenStdin := false
 	for _, p := range paths {
@@ -331,7 +473,9 @@ func collectInputs(paths []string, language string, stdin io.Reader, maxBytes in
 			continue
 		}
 		// Every file found here is read only if it resolves inside p
-		// (see checkOne); symbolic links to directories are not followed.
+		// (see checkOne); symbolic links to directories are not followed,
+		// so a link loop is never walked.
+		ignored := gitIgnored(p)
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				fail("%s: %v", quoteName(path), unwrapPathError(err))
@@ -341,14 +485,22 @@ func collectInputs(paths []string, language string, stdin io.Reader, maxBytes in
 				return nil
 			}
 			if d.IsDir() {
-				if path != p && strings.HasPrefix(d.Name(), ".") {
+				if path != p && (strings.HasPrefix(d.Name(), ".") || ignored.dir(path)) {
 					return fs.SkipDir
 				}
 				return nil
 			}
-			if isProseFile(d.Name()) {
-				inputs = append(inputs, checkInput{name: path, path: path, root: p, language: languageFor(path, language)})
+			f, ok := markup.FormatForPath(d.Name())
+			if !ok || ignored.file(path) {
+				return nil
 			}
+			if t := d.Type(); t&(fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice|fs.ModeCharDevice|fs.ModeIrregular) != 0 {
+				note("%s: skipped: not a regular file", quoteName(path))
+				return nil
+			}
+			// Source code is opt-in, unless --language names its format.
+			optIn := f.OptIn && (language == "" || markup.FormatFor(language).Name != f.Name)
+			inputs = append(inputs, checkInput{name: path, path: path, root: p, language: languageFor(path, language), optIn: optIn})
 			return nil
 		})
 		if err != nil {
@@ -366,14 +518,6 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// isProseFile reports whether a file in a checked directory is read: its
-// name or extension is a format's (markup.FormatForPath) that is prose by
-// default (not source code, which is opt-in).
-func isProseFile(name string) bool {
-	f, ok := markup.FormatForPath(name)
-	return ok && !f.OptIn
 }
 
 // knownLanguage reports whether --language names a format, by any of the
@@ -424,15 +568,26 @@ func proseExtensions() string {
 	return strings.Join(out, " ")
 }
 
+// checkRun is one `liaison check`: its options and checker, and what it
+// applies to every input.
+type checkRun struct {
+	opts     *checkOptions
+	c        *checker.Checker
+	limits   checkLimits
+	settings rules.Settings // the command line's, over each project's
+	excerpts bool           // build source excerpts (the text report shows them)
+	changed  *changedFiles  // --changed-since or --staged; nil: every line
+}
+
 // checkAll reads, analyses and checks the inputs in parallel, one worker
 // per core, with the one checker (no cache: each file is checked once),
-// writes their findings to report in input order, and gives how each
+// writes their findings to out in input order, and gives how each
 // input's check ended to done, in input order, from the calling
 // goroutine. An input's findings are written from its worker once the
 // inputs before it are done (see sink); on an error part way through a
 // document, the findings already written stay. Memory is bounded by
 // limits: the bytes analysed at once are held to limits.inFlight.
-func checkAll(ctx context.Context, c *checker.Checker, inputs []checkInput, limits checkLimits, report *reportWriter, emit func(int, checked)) {
+func (r *checkRun) checkAll(ctx context.Context, inputs []checkInput, out *checkSink, emit func(int, checked)) {
 	if len(inputs) == 0 {
 		return
 	}
@@ -443,13 +598,13 @@ func checkAll(ctx context.Context, c *checker.Checker, inputs []checkInput, limi
 		done[i] = make(chan struct{})
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(inputs))
-	budget := newByteBudget(limits.inFlight)
+	budget := newByteBudget(r.limits.inFlight)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			for i := range jobs {
-				outputs[i] = checkOne(ctx, c, inputs[i], limits, budget, &sinks[i])
+				outputs[i] = r.checkOne(ctx, inputs[i], budget, &sinks[i])
 				close(done[i])
 			}
 		})
@@ -461,7 +616,7 @@ func checkAll(ctx context.Context, c *checker.Checker, inputs []checkInput, limi
 		close(jobs)
 	}()
 	for i := range inputs {
-		sinks[i].open(report)
+		sinks[i].open(out)
 		<-done[i] // every input is checked: a cancelled check returns at once
 		emit(i, outputs[i])
 	}
@@ -470,10 +625,10 @@ func checkAll(ctx context.Context, c *checker.Checker, inputs []checkInput, limi
 
 // checkOne reads one input through safefile (a regular file only, at most
 // maxBytes, and inside the walked directory when it was found by walking
-// one), checks it and gives its findings, with their reported positions,
-// to out a part at a time.
-func checkOne(ctx context.Context, c *checker.Checker, in checkInput, limits checkLimits, budget *byteBudget, out *sink) checked {
-	maxBytes := limits.maxBytes
+// one), checks it (fixing it first under --fix or --diff) and gives its
+// findings, with their reported positions, to out a part at a time.
+func (r *checkRun) checkOne(ctx context.Context, in checkInput, budget *byteBudget, out *sink) checked {
+	maxBytes := r.limits.maxBytes
 	data := in.src
 	if in.path != "" {
 		var err error
@@ -482,63 +637,75 @@ func checkOne(ctx context.Context, c *checker.Checker, in checkInput, limits che
 			if errors.Is(err, safefile.ErrOutsideRoot) {
 				err = fmt.Errorf("not checked: it resolves outside %s (a symbolic link)", quoteName(in.root))
 			}
-			return checked{err: err}
+			// A link loop in a walked directory is no document: skipped.
+			return checked{err: err, skipped: in.root != "" && errors.Is(err, syscall.ELOOP)}
 		}
 	}
 	src, err := decodeSource(data)
 	if err != nil {
 		return checked{err: err}
 	}
-	limits.memory.fit(int64(len(src.text)))
+	r.limits.memory.fit(int64(len(src.text)))
 	held := budget.acquire(int64(len(src.text)))
 	defer budget.release(held)
-	pos := positions{name: in.name, src: src}
-	err = c.CheckParts(ctx, checker.Document{Path: absPath(in), LanguageID: in.language, Text: src.text}, in.lookup, rules.Settings{}, func(fs []rules.Finding) error {
-		o, err := pos.of(fs)
+	doc := checker.Document{Path: absPath(in), LanguageID: in.language, Text: src.text}
+	pos := positions{name: in.name, src: src, run: r, lines: in.lines}
+	var res checked
+	if r.opts.fix || r.opts.diff {
+		fixed, remaining, err := r.fixOne(ctx, in, doc, data, src)
 		if err != nil {
-			return err
+			return checked{err: err}
+		}
+		res.fixed = fixed.count
+		if fixed.count > 0 {
+			res.fixedFiles = 1
+			if r.opts.diff {
+				out.giveDiff(fixed.diff)
+			}
+			pos.src = source{text: fixed.text, base: src.base}
+		}
+		o, err := pos.of(remaining)
+		if err != nil {
+			return checked{err: err}
 		}
 		out.give(o)
-		return nil
-	})
-	if err != nil {
-		return checked{err: err}
+	} else {
+		err = r.c.CheckParts(ctx, doc, in.lookup, r.settings, func(fs []rules.Finding) error {
+			o, err := pos.of(fs)
+			if err != nil {
+				return err
+			}
+			out.give(o)
+			return nil
+		})
+		if err != nil {
+			return checked{err: err}
+		}
 	}
-	return checked{findings: pos.n}
+	res.findings, res.failing = pos.n, pos.failing
+	return res
 }
 
-// reportedFinding is a finding as `liaison check` prints it: lines and
-// columns are 1-based, columns count characters; the end is exclusive.
-// Offsets are bytes into the file (into its UTF-8 form for UTF-16; see
-// source).
-type reportedFinding struct {
-	File         string   `json:"file"`
-	Line         int      `json:"line"`
-	Column       int      `json:"column"`
-	EndLine      int      `json:"endLine"`
-	EndColumn    int      `json:"endColumn"`
-	Offset       int      `json:"offset"`
-	EndOffset    int      `json:"endOffset"`
-	Rule         string   `json:"rule"`
-	Severity     string   `json:"severity"`
-	Message      string   `json:"message"`
-	Replacements []string `json:"replacements"`
-}
-
-// positions finds where one input's findings are, a run at a time.
+// positions finds where one input's findings are, a run at a time, and
+// drops those the command line does not report (selection, severity,
+// changed lines).
 type positions struct {
-	name string // as reported
-	src  source
-	doc  *text.Document // src's line index, made at the first finding
-	n    int            // findings so far
-	last int            // the last one's Start
+	name    string // as reported
+	src     source
+	run     *checkRun
+	lines   *lineSet       // the lines reported on; nil: all
+	doc     *text.Document // src's line index, made at the first finding
+	n       int            // findings reported so far
+	failing int            // of them, at or above --fail-on
+	last    int            // the last one's Start
+	seen    bool
 }
 
 // of finds where each finding of fs is. The runs must follow each other
 // in document order (the report lists a file's findings by Start, as
 // checker.Result does); a finding before the previous one is an error.
 func (p *positions) of(fs []rules.Finding) (checkOutput, error) {
-	out := checkOutput{name: p.name, base: p.src.base, findings: fs}
+	out := checkOutput{name: p.name, base: p.src.base}
 	if len(fs) == 0 {
 		return out, nil
 	}
@@ -547,80 +714,79 @@ func (p *positions) of(fs []rules.Finding) (checkOutput, error) {
 	if p.doc == nil {
 		p.doc = text.New(p.src.text)
 	}
-	out.at = make([]findingAt, len(fs))
-	for i, f := range fs {
-		if p.n > 0 && f.Start < p.last {
+	for i := range fs {
+		f := &fs[i]
+		if p.seen && f.Start < p.last {
 			return checkOutput{}, fmt.Errorf("internal error: a finding at byte %d after one at %d", f.Start, p.last)
 		}
-		p.n++
+		p.seen = true
 		p.last = f.Start
-		line, col := position(p.doc, f.Start)
-		endLine, endCol := position(p.doc, f.End)
-		out.at[i] = findingAt{int32(line), int32(col), int32(endLine), int32(endCol)}
+		if !p.run.opts.selected(f) {
+			continue
+		}
+		at := p.at(f.Start, f.End)
+		if p.lines != nil && !p.lines.overlaps(int(at.line), int(at.endLine)) {
+			continue
+		}
+		p.n++
+		if p.run.opts.fails(f.Severity) {
+			p.failing++
+		}
+		out.findings = append(out.findings, *f)
+		out.at = append(out.at, at)
+		if p.run.excerpts {
+			out.excerpts = append(out.excerpts, excerptOf(p.doc, p.src.text, f.Start, f.End, int(at.line)))
+		}
 	}
 	return out, nil
 }
 
-// reportWriter writes a report a run of findings at a time, in the text
-// format or as one JSON array (indented as json.Encoder would indent the
-// whole array).
-type reportWriter struct {
-	w      *bufio.Writer
-	json   bool
-	n      int // findings written
-	buf    bytes.Buffer
-	enc    *json.Encoder // into buf
+// at is where the byte range start..end is, in every unit a report uses.
+func (p *positions) at(start, end int) findingAt {
+	s32, e32 := p.doc.Position(start, text.UTF32), p.doc.Position(end, text.UTF32)
+	s16, e16 := p.doc.Position(start, text.UTF16), p.doc.Position(end, text.UTF16)
+	s8, e8 := p.doc.Position(start, text.UTF8), p.doc.Position(end, text.UTF8)
+	return findingAt{
+		line: int32(s32.Line + 1), column: int32(s32.Character + 1), endLine: int32(e32.Line + 1), endColumn: int32(e32.Character + 1),
+		column16: int32(s16.Character + 1), endColumn16: int32(e16.Character + 1),
+		columnByte: int32(s8.Character + 1), endColumnByte: int32(e8.Character + 1),
+	}
+}
+
+// checkSink is where the inputs' output goes, in input order: the report,
+// and the diffs of --diff.
+type checkSink struct {
+	report report.Writer // nil with --diff: the diff is the output
+	diff   io.Writer
 	failed error
 }
 
-func newReportWriter(w io.Writer, format string) *reportWriter {
-	rw := &reportWriter{w: bufio.NewWriterSize(w, 64<<10), json: format == "json"}
-	rw.enc = json.NewEncoder(&rw.buf)
-	rw.enc.SetEscapeHTML(false)
-	rw.enc.SetIndent("  ", "  ")
-	return rw
-}
-
-// write writes one input's findings.
-func (rw *reportWriter) write(o checkOutput) {
+func (s *checkSink) write(o checkOutput) {
+	if s.failed != nil {
+		return
+	}
+	if o.diff != "" {
+		_, s.failed = io.WriteString(s.diff, o.diff)
+		return
+	}
+	if s.report == nil {
+		return
+	}
 	for i := range o.findings {
-		rw.writeOne(o.reported(i))
-	}
-}
-
-func (rw *reportWriter) writeOne(f reportedFinding) {
-	if rw.failed != nil {
-		return
-	}
-	if !rw.json {
-		_, rw.failed = fmt.Fprintf(rw.w, "%s:%d:%d: %s: %s [%s]\n", quoteName(f.File), f.Line, f.Column, f.Severity, f.Message, f.Rule)
-		return
-	}
-	rw.buf.Reset()
-	if rw.failed = rw.enc.Encode(&f); rw.failed != nil {
-		return
-	}
-	sep := ",\n  "
-	if rw.n == 0 {
-		sep = "[\n  "
-	}
-	rw.w.WriteString(sep)
-	_, rw.failed = rw.w.Write(bytes.TrimSuffix(rw.buf.Bytes(), []byte("\n")))
-	rw.n++
-}
-
-func (rw *reportWriter) close() error {
-	if rw.failed != nil {
-		return rw.failed
-	}
-	if rw.json {
-		if rw.n == 0 {
-			rw.w.WriteString("[]\n")
-		} else {
-			rw.w.WriteString("\n]\n")
+		f := o.reported(i)
+		if s.failed = s.report.Write(&f); s.failed != nil {
+			return
 		}
 	}
-	return rw.w.Flush()
+}
+
+func (s *checkSink) close() error {
+	if s.report != nil {
+		if err := s.report.Close(); err != nil && s.failed == nil {
+			s.failed = err
+		}
+	}
+	return s.failed
 }
 
 // position returns the 1-based line and character column of a byte offset.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"liaison/cmd/liaison/report"
 	"liaison/rules"
 )
 
@@ -15,12 +16,12 @@ func TestReportWriterJSON(t *testing.T) {
 		Rule: "alot", Severity: "error", Message: `"alot" is two words & more`, Replacements: []string{"a lot", "ä"}}
 	g := f
 	g.Replacements = []string{}
-	for _, report := range [][]reportedFinding{nil, {f}, {f, g, f}} {
+	for _, reports := range [][]reportedFinding{nil, {f}, {f, g, f}} {
 		var want bytes.Buffer
 		enc := json.NewEncoder(&want)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		all := report
+		all := reports
 		if all == nil {
 			all = []reportedFinding{}
 		}
@@ -28,15 +29,23 @@ func TestReportWriterJSON(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got bytes.Buffer
-		rw := newReportWriter(&got, "json")
-		for _, rf := range report {
-			rw.writeOne(rf)
+		rw, err := report.New("json", &got, report.Options{})
+		if err != nil {
+			t.Fatal(err)
 		}
-		if err := rw.close(); err != nil {
+		for _, rf := range reports {
+			f := report.Finding{File: rf.File, Line: rf.Line, Column: rf.Column, EndLine: rf.EndLine, EndColumn: rf.EndColumn,
+				Offset: rf.Offset, EndOffset: rf.EndOffset, Rule: &rules.Rule{ID: rf.Rule}, Severity: rules.SeverityError,
+				Message: rf.Message, Replacements: rf.Replacements}
+			if err := rw.Write(&f); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := rw.Close(); err != nil {
 			t.Fatal(err)
 		}
 		if got.String() != want.String() {
-			t.Errorf("%d findings: got\n%s\nwant\n%s", len(report), got.String(), want.String())
+			t.Errorf("%d findings: got\n%s\nwant\n%s", len(reports), got.String(), want.String())
 		}
 	}
 }
@@ -47,10 +56,14 @@ func TestReportWriterJSON(t *testing.T) {
 func TestSinksInOrder(t *testing.T) {
 	run := func(name string, start int) checkOutput {
 		return checkOutput{name: name, findings: []rules.Finding{{Rule: &rules.Rule{ID: "alot"}, Start: start, End: start + 4, Severity: rules.SeverityError, Message: "m"}},
-			at: []findingAt{{1, int32(start + 1), 1, int32(start + 5)}}}
+			at: []findingAt{{line: 1, column: int32(start + 1), endLine: 1, endColumn: int32(start + 5)}}}
 	}
 	var got bytes.Buffer
-	rw := newReportWriter(&got, "text")
+	tw, err := report.New("text", &got, report.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rw := &checkSink{report: tw}
 	sinks := make([]sink, 2)
 	sinks[1].give(run("b", 0)) // before its turn: held
 	sinks[0].open(rw)
@@ -71,7 +84,7 @@ func TestSinksInOrder(t *testing.T) {
 // previous run's last finding is refused: the report lists a file's
 // findings by Start.
 func TestPositionsInOrder(t *testing.T) {
-	p := positions{name: "a", src: source{text: "we had alot, alot"}}
+	p := positions{name: "a", src: source{text: "we had alot, alot"}, run: &checkRun{opts: &checkOptions{}}}
 	r := &rules.Rule{ID: "alot"}
 	if _, err := p.of([]rules.Finding{{Rule: r, Start: 7, End: 11}, {Rule: r, Start: 13, End: 17}}); err != nil {
 		t.Fatal(err)

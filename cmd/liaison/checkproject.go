@@ -79,14 +79,20 @@ func displayPath(abs string) string {
 // (which sets exit status 2); inputs under an invalid configuration are
 // not checked. The bad rules of a valid configuration's rule files are
 // reported through fail too, and its inputs checked with the other rules.
-func applyProjects(ctx context.Context, inputs []checkInput, c *checker.Checker, fail func(string, ...any)) []checkInput {
+//
+// A source-code file found in a directory is kept only when its language
+// is turned on, by sourceCode (--source-code) or by the project's
+// source-code list: checker.SourceCodeOn, the server's test.
+func applyProjects(ctx context.Context, inputs []checkInput, c *checker.Checker, sourceCode []string, fail func(string, ...any)) []checkInput {
 	out := inputs[:0]
 	reported := map[string]bool{}
 	for _, in := range inputs {
 		abs := absPath(in)
 		lk, err := c.Lookup(ctx, abs)
 		if err != nil || lk.Config == "" {
-			out = append(out, in)
+			if !in.optIn || checker.SourceCodeOn(in.language, sourceCode, nil) {
+				out = append(out, in)
+			}
 			continue
 		}
 		if lk.Err != nil {
@@ -106,6 +112,9 @@ func applyProjects(ctx context.Context, inputs []checkInput, c *checker.Checker,
 			fail("%v", &shown)
 		}
 		if in.path != "" && lk.Project.Ignored(abs) {
+			continue
+		}
+		if in.optIn && !checker.SourceCodeOn(in.language, sourceCode, lk) {
 			continue
 		}
 		in.lookup = lk

@@ -114,7 +114,7 @@ func TestCheckBadRuleBesideGoodOnes(t *testing.T) {
 		"styles/house.yaml": bad + customRules,
 		"a.md":              "We utilise it.\n",
 	})
-	out, errOut, code := check(t, "", filepath.Join(dir, "a.md"))
+	out, errOut, code := check(t, "", "--quiet", filepath.Join(dir, "a.md"))
 	if code != 2 {
 		t.Errorf("exit %d, want 2 (bad input)", code)
 	}

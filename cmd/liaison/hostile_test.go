@@ -132,7 +132,8 @@ func TestCheckHostileRepository(t *testing.T) {
 			args:  []string{"p.md", "ok.md"}, code: 2, stderr: []string{"p.md: not a regular file"}, stdout: []string{"ok.md:1:8: "}},
 		{name: "FIFO inside a checked folder", files: map[string]string{"d/ok.md": hostileDoc},
 			setup: func(t *testing.T, dir string) { mkfifo(t, filepath.Join(dir, "d", "p.md")) },
-			args:  []string{"d"}, code: 2, stderr: []string{filepath.Join("d", "p.md") + ": not a regular file"}, stdout: []string{filepath.Join("d", "ok.md") + ":1:8: "}},
+			// Skipped with a note, not an error: a FIFO in a tree is no document (issue 19 item 6).
+			args: []string{"d"}, code: 1, stderr: []string{filepath.Join("d", "p.md") + ": skipped: not a regular file"}, stdout: []string{filepath.Join("d", "ok.md") + ":1:8: "}},
 		{name: "link to /dev/zero in a checked folder", files: map[string]string{"z/ok.md": hostileDoc},
 			setup: func(t *testing.T, dir string) { symlink(t, "/dev/zero", filepath.Join(dir, "z", "a.md")) },
 			args:  []string{"z"}, code: 2, stderr: []string{filepath.Join("z", "a.md") + ": not a regular file"}, stdout: []string{filepath.Join("z", "ok.md") + ":1:8: "}},

@@ -3,10 +3,11 @@ package main
 import (
 	"bytes"
 	"errors"
-	"strconv"
-	"unicode"
+	"fmt"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"liaison/cmd/liaison/report"
 )
 
 // source is a document's text as analysed: UTF-8, without a byte order
@@ -14,8 +15,27 @@ import (
 // BOM), so reported offsets are offsets in the file; for a UTF-16 file,
 // converted here, offsets are in the UTF-8 conversion.
 type source struct {
-	text string
-	base int
+	text  string
+	base  int
+	utf16 bool // converted from UTF-16: reported, never rewritten (--fix)
+}
+
+// notUTF8 says where a file's first byte that is not UTF-8 is.
+func notUTF8(data []byte) error {
+	line, col := 1, 1
+	for len(data) > 0 {
+		r, n := utf8.DecodeRune(data)
+		if r == utf8.RuneError && n <= 1 {
+			return fmt.Errorf("not UTF-8 text (an invalid byte at line %d, column %d); convert the file to UTF-8", line, col)
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[n:]
+	}
+	return nil
 }
 
 var errUTF32 = errors.New("UTF-32 text is not supported; convert the file to UTF-8")
@@ -32,9 +52,12 @@ func decodeSource(data []byte) (source, error) {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}), bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}):
 		return source{}, errUTF32
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		return source{text: decodeUTF16(data[2:], false)}, nil
+		return source{text: decodeUTF16(data[2:], false), utf16: true}, nil
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return source{text: decodeUTF16(data[2:], true)}, nil
+		return source{text: decodeUTF16(data[2:], true), utf16: true}, nil
+	}
+	if !utf8.Valid(data) {
+		return source{}, notUTF8(data)
 	}
 	return source{text: string(data)}, nil
 }
@@ -69,18 +92,6 @@ func decodeUTF16(b []byte, bigEndian bool) string {
 	return string(out)
 }
 
-// quoteName returns a file name as it may be printed in a line of output:
-// as it is, or Go-quoted when it holds a control character (a newline
-// would forge a line of output), invalid UTF-8, a line or paragraph
-// separator, or starts with a quote (so a quoted name is never ambiguous).
-func quoteName(name string) string {
-	if name == "" || name[0] == '"' {
-		return strconv.Quote(name)
-	}
-	for _, r := range name {
-		if r == utf8.RuneError || unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-			return strconv.Quote(name)
-		}
-	}
-	return name
-}
+// quoteName returns a file name as it may be printed in a line of output
+// (report.QuoteName).
+func quoteName(name string) string { return report.QuoteName(name) }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf16"
 )
@@ -31,12 +32,18 @@ func TestDecodeSource(t *testing.T) {
 	}{
 		{"plain", []byte("We had alot.\n"), source{text: "We had alot.\n"}, false},
 		{"UTF-8 BOM", []byte("\xEF\xBB\xBFWe had alot.\n"), source{text: "We had alot.\n", base: 3}, false},
-		{"UTF-16LE", utf16Bytes("Déjà vu, 𝄞 alot.\n", false), source{text: "Déjà vu, 𝄞 alot.\n"}, false},
-		{"UTF-16BE", utf16Bytes("Déjà vu, 𝄞 alot.\n", true), source{text: "Déjà vu, 𝄞 alot.\n"}, false},
-		{"UTF-16LE unpaired surrogate and odd byte", []byte{0xFF, 0xFE, 0x00, 0xD8, 'a', 0, 'b'}, source{text: "\uFFFDa\uFFFD"}, false},
+		{"UTF-16LE", utf16Bytes("Déjà vu, 𝄞 alot.\n", false), source{text: "Déjà vu, 𝄞 alot.\n", utf16: true}, false},
+		{"UTF-16BE", utf16Bytes("Déjà vu, 𝄞 alot.\n", true), source{text: "Déjà vu, 𝄞 alot.\n", utf16: true}, false},
+		{"UTF-16LE unpaired surrogate and odd byte", []byte{0xFF, 0xFE, 0x00, 0xD8, 'a', 0, 'b'}, source{text: "\uFFFDa\uFFFD", utf16: true}, false},
 		{"UTF-32LE", []byte{0xFF, 0xFE, 0, 0, 'a', 0, 0, 0}, source{}, true},
 		{"UTF-32BE", []byte{0, 0, 0xFE, 0xFF, 0, 0, 0, 'a'}, source{}, true},
-		{"invalid UTF-8 stays as it is", []byte("a\xFFb"), source{text: "a\xFFb"}, false},
+		// Latin-1 and other encodings without a mark are refused, not
+		// checked as garbage (issue 19 item 6): the run reports them.
+		{"invalid UTF-8 is refused", []byte("a\xFFb"), source{}, true},
+		{"Latin-1 is refused", []byte("caf\xe9\n"), source{}, true},
+	}
+	if _, err := decodeSource([]byte("ok\nab\xe9")); err == nil || !strings.Contains(err.Error(), "line 2, column 3") {
+		t.Errorf("invalid byte at 2:3: %v", err)
 	}
 	for _, tt := range tests {
 		got, err := decodeSource(tt.in)
