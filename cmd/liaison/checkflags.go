@@ -245,4 +245,3 @@ func newConfigFiles(path string) (configFiles, error) {
 func (c configFiles) Find(docPath string, roots []string) (string, string, bool) {
 	return c.config, c.root, true
 }
-
