@@ -6,11 +6,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
 	"go.uber.org/zap"
 
 	"liaison/analysis/markup"
@@ -179,8 +181,10 @@ func (s *Server) didChangeConfiguration(ctx context.Context, p *protocol.DidChan
 	s.applySettings(next)
 }
 
-// fetchConfiguration asks the client for the "liaison" section and applies
-// it over initializationOptions.
+// fetchConfiguration asks the client for the "liaison" section, once
+// without a scope and once for each workspace folder (scopeUri), so that
+// per-folder settings of a multi-root workspace apply to that folder's
+// documents; each answer is layered over initializationOptions.
 func (s *Server) fetchConfiguration() {
 	ctx, cancel := context.WithTimeout(s.base, 10*time.Second)
 	defer cancel()
@@ -188,10 +192,16 @@ func (s *Server) fetchConfiguration() {
 	s.configFetches++
 	fetch := s.configFetches
 	s.configMu.Unlock()
-	var result []protocol.LSPAny
+	roots := s.workspaceRoots()
 	section := "liaison"
-	err := s.call(ctx, protocol.MethodWorkspaceConfiguration,
-		&protocol.ConfigurationParams{Items: []protocol.ConfigurationItem{{Section: &section}}}, &result)
+	items := make([]protocol.ConfigurationItem, 0, 1+len(roots))
+	items = append(items, protocol.ConfigurationItem{Section: &section})
+	for _, root := range roots {
+		scope := uri.File(root)
+		items = append(items, protocol.ConfigurationItem{ScopeURI: &scope, Section: &section})
+	}
+	var result []protocol.LSPAny
+	err := s.call(ctx, protocol.MethodWorkspaceConfiguration, &protocol.ConfigurationParams{Items: items}, &result)
 	if err != nil {
 		s.log.Warn("workspace/configuration", zap.Error(err))
 		return
@@ -206,25 +216,83 @@ func (s *Server) fetchConfiguration() {
 	}
 	s.configApplied = fetch
 	s.mu.Lock()
-	next, err := ParseSettings(s.settingsFromInit, result[0])
+	base := s.settingsFromInit
 	s.mu.Unlock()
+	next, err := ParseSettings(base, result[0])
 	if err != nil {
 		s.log.Warn("ignoring configuration", zap.Error(err))
-		return
+		next = s.currentSettings()
 	}
-	s.applySettings(next)
+	// A folder whose answer is missing or invalid follows the unscoped
+	// settings; a client that ignores scopeUri answers the same for each.
+	scoped := make(map[string]EditorSettings, len(roots))
+	for i, root := range roots {
+		if i+1 >= len(result) {
+			break
+		}
+		folder, err := ParseSettings(base, result[i+1])
+		if err != nil {
+			s.log.Warn("ignoring configuration", zap.String("folder", root), zap.Error(err))
+			continue
+		}
+		scoped[root] = folder
+	}
+	s.applyScopedSettings(next, scoped)
 }
 
-// applySettings installs new settings, looks every open document's
-// project up again (in the background) and re-lints it.
+// settingsFor returns the settings in force for the document at u: its
+// workspace folder's (the innermost folder holding it) when the client
+// answered for that folder, else the unscoped settings.
+func (s *Server) settingsFor(u uri.URI) EditorSettings {
+	path := filePath(u)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if path == "" || len(s.scopedSettings) == 0 {
+		return s.settings
+	}
+	best := ""
+	for root := range s.scopedSettings {
+		if len(root) > len(best) && inFolder(path, root) {
+			best = root
+		}
+	}
+	if best == "" {
+		return s.settings
+	}
+	return s.scopedSettings[best]
+}
+
+// inFolder reports whether path is root or inside it.
+func inFolder(path, root string) bool {
+	rel, err := filepath.Rel(root, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// applySettings installs new settings for every document (pushed
+// settings have no scope), looks every open document's project up again
+// (in the background) and re-lints it.
 func (s *Server) applySettings(next EditorSettings) {
+	s.applyScopedSettings(next, nil)
+}
+
+// applyScopedSettings installs the unscoped settings next and the
+// per-folder settings scoped (by folder path; nil for none), then looks
+// every open document's project up again and re-lints it.
+func (s *Server) applyScopedSettings(next EditorSettings, scoped map[string]EditorSettings) {
 	s.mu.Lock()
 	if s.state == stateShutdown {
 		s.mu.Unlock()
 		return
 	}
 	s.settings = next
-	s.warnUnknownSettings(next)
+	s.scopedSettings = scoped
+	// One warning per unknown id, whichever folders name it.
+	all := EditorSettings{Rules: rules.Settings{Rules: maps.Clone(next.Rules.Rules), Categories: maps.Clone(next.Rules.Categories)}}
+	for _, folder := range scoped {
+		all.Rules.Rules = mergeInto(all.Rules.Rules, folder.Rules.Rules)
+		all.Rules.Categories = mergeInto(all.Rules.Categories, folder.Rules.Categories)
+	}
+	s.warnUnknownSettings(all)
 	docs := make([]*document, 0, len(s.docs))
 	for _, d := range s.docs {
 		docs = append(docs, d)
@@ -235,6 +303,18 @@ func (s *Server) applySettings(next EditorSettings) {
 		s.lookupProject(d)
 	}
 	s.relintAll(docs)
+}
+
+// mergeInto adds src's keys to dst, making dst when it is nil.
+func mergeInto[V any](dst, src map[string]V) map[string]V {
+	if len(src) == 0 {
+		return dst
+	}
+	if dst == nil {
+		dst = make(map[string]V, len(src))
+	}
+	maps.Copy(dst, src)
+	return dst
 }
 
 // warnUnknownSettings logs a warning (which reaches the client as

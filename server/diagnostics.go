@@ -63,7 +63,7 @@ type diagnosticData struct {
 // file (the project was looked up when d opened or files changed): it runs
 // on the read loop, for every keystroke.
 func (s *Server) relint(d *document) {
-	settings := s.currentSettings()
+	settings := s.settingsFor(d.uri)
 	lookup := s.projectLookup(d)
 	enc := s.sess().encoding
 	ctx, cancel := context.WithCancel(s.base)

@@ -44,6 +44,9 @@ type Server struct {
 	state    lifecycleState
 	session  session // negotiated at initialize; read-only afterwards
 	settings EditorSettings
+	// scopedSettings are the settings of each workspace folder (by path),
+	// pulled with workspace/configuration's scopeUri (config.go).
+	scopedSettings map[string]EditorSettings
 	// settingsFromInit holds initializationOptions, under which
 	// workspace/configuration results are layered.
 	settingsFromInit EditorSettings
