@@ -20,10 +20,14 @@ await esbuild.build({
   logLevel: "warning",
 });
 
+// extension.test.ts runs extension.ts against stand-ins for the editor's
+// modules (test/fake/); the other tests use the real client libraries.
+const extensionTest = "extension.test.ts";
+
 if (tests) {
   await esbuild.build({
     entryPoints: readdirSync("test")
-      .filter((f) => f.endsWith(".test.ts"))
+      .filter((f) => f.endsWith(".test.ts") && f !== extensionTest)
       .map((f) => `test/${f}`),
     outdir: "out/test",
     bundle: true,
@@ -32,5 +36,19 @@ if (tests) {
     format: "cjs",
     sourcemap: true,
     logLevel: "warning",
+  });
+  await esbuild.build({
+    entryPoints: [`test/${extensionTest}`],
+    outdir: "out/test",
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    sourcemap: true,
+    logLevel: "warning",
+    alias: {
+      vscode: "./test/fake/vscode.ts",
+      "vscode-languageclient/node": "./test/fake/languageclient.ts",
+    },
   });
 }

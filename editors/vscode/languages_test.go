@@ -12,9 +12,11 @@ import (
 )
 
 // TestLanguages checks package.json against the server's format registry:
-// every language the extension activates for and checks by default is
-// one the server reads as its format, and every prose format (source code
-// is opt-in) is checked by default.
+// the extension activates on every language id the registry knows (prose
+// and source code, so any language a user turns on starts it) and on a
+// workspace with a .liaison.yaml; every language it checks by default is a
+// prose format the server reads, every prose format is checked by
+// default, and liaison.sourceCode offers exactly the source-code formats.
 func TestLanguages(t *testing.T) {
 	data, err := os.ReadFile("package.json")
 	if err != nil {
@@ -26,6 +28,9 @@ func TestLanguages(t *testing.T) {
 			Configuration struct {
 				Properties map[string]struct {
 					Default json.RawMessage `json:"default"`
+					Items   struct {
+						Enum []string `json:"enum"`
+					} `json:"items"`
 				} `json:"properties"`
 			} `json:"configuration"`
 		} `json:"contributes"`
@@ -43,18 +48,34 @@ func TestLanguages(t *testing.T) {
 			activated = append(activated, id)
 		}
 	}
-	if !slices.Equal(activated, defaults) {
-		t.Errorf("activation languages %q differ from the liaison.languages default %q", activated, defaults)
-	}
-	for _, id := range defaults {
-		if _, ok := markup.LookupFormat(id); !ok {
-			t.Errorf("default language %q is not one the server reads", id)
-		}
-	}
+	var optIn []string
 	for _, f := range markup.Formats() {
-		if !f.OptIn && !slices.ContainsFunc(f.IDs, func(id string) bool { return slices.Contains(defaults, id) }) {
+		for _, id := range f.IDs {
+			if !slices.Contains(activated, id) {
+				t.Errorf("format %s: no activation event onLanguage:%s", f.Name, id)
+			}
+		}
+		if f.OptIn {
+			optIn = append(optIn, f.Name)
+		} else if !slices.ContainsFunc(f.IDs, func(id string) bool { return slices.Contains(defaults, id) }) {
 			t.Errorf("format %s (ids %q) is not checked by default", f.Name, f.IDs)
 		}
+	}
+	for _, id := range activated {
+		if _, ok := markup.LookupFormat(id); !ok {
+			t.Errorf("activation event onLanguage:%s names no format the server reads", id)
+		}
+	}
+	if !slices.Contains(m.ActivationEvents, "workspaceContains:**/.liaison.yaml") {
+		t.Errorf("activationEvents %q lack workspaceContains:**/.liaison.yaml", m.ActivationEvents)
+	}
+	for _, id := range defaults {
+		if f, ok := markup.LookupFormat(id); !ok || f.OptIn {
+			t.Errorf("default language %q is not a prose format the server reads", id)
+		}
+	}
+	if got := m.Contributes.Configuration.Properties["liaison.sourceCode"].Items.Enum; !slices.Equal(got, optIn) {
+		t.Errorf("liaison.sourceCode offers %q, the server's source-code formats are %q", got, optIn)
 	}
 	// settings.ts's fallback is the same list.
 	ts, err := os.ReadFile("src/settings.ts")
@@ -71,5 +92,61 @@ func TestLanguages(t *testing.T) {
 	}
 	if !slices.Equal(fallback, defaults) {
 		t.Errorf("settings.ts DEFAULT_LANGUAGES %q differ from package.json %q", fallback, defaults)
+	}
+}
+
+// TestManifestScopes checks what VS Code reads from package.json for
+// multi-root workspaces and Restricted Mode: the settings the server reads
+// may differ per folder ("scope": "resource"; the server asks with
+// scopeUri), and in an untrusted workspace the extension runs in limited
+// mode with the executable's path a restricted setting (the workspace
+// cannot choose the program to run).
+func TestManifestScopes(t *testing.T) {
+	data, err := os.ReadFile("package.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Capabilities struct {
+			UntrustedWorkspaces struct {
+				Supported                any      `json:"supported"`
+				Description              string   `json:"description"`
+				RestrictedConfigurations []string `json:"restrictedConfigurations"`
+			} `json:"untrustedWorkspaces"`
+		} `json:"capabilities"`
+		Contributes struct {
+			Configuration struct {
+				Properties map[string]struct {
+					Scope string `json:"scope"`
+				} `json:"properties"`
+			} `json:"configuration"`
+		} `json:"contributes"`
+	}
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	props := m.Contributes.Configuration.Properties
+	for _, key := range []string{"rules", "categories", "debounceMs", "sourceCode"} {
+		p, ok := props["liaison."+key]
+		if !ok {
+			t.Errorf("no setting liaison.%s", key)
+			continue
+		}
+		if p.Scope != "resource" {
+			t.Errorf("liaison.%s has scope %q, want resource (per-folder settings)", key, p.Scope)
+		}
+	}
+	if p := props["liaison.path"]; p.Scope != "machine-overridable" {
+		t.Errorf("liaison.path has scope %q", p.Scope)
+	}
+	u := m.Capabilities.UntrustedWorkspaces
+	if u.Supported != "limited" {
+		t.Errorf("capabilities.untrustedWorkspaces.supported is %v, want \"limited\"", u.Supported)
+	}
+	if !slices.Equal(u.RestrictedConfigurations, []string{"liaison.path"}) {
+		t.Errorf("restrictedConfigurations %q, want [liaison.path]", u.RestrictedConfigurations)
+	}
+	if u.Description == "" {
+		t.Error("untrustedWorkspaces has no description")
 	}
 }

@@ -252,7 +252,7 @@ func checkVSIX(t *testing.T, vsix, bin string) {
 	if !slices.Contains(commands, "liaison.restartServer") {
 		t.Errorf("commands %q lack liaison.restartServer", commands)
 	}
-	for _, key := range []string{"liaison.path", "liaison.rules", "liaison.categories", "liaison.debounceMs", "liaison.logLevel", "liaison.trace.server"} {
+	for _, key := range []string{"liaison.path", "liaison.rules", "liaison.categories", "liaison.sourceCode", "liaison.debounceMs", "liaison.logLevel", "liaison.trace.server"} {
 		p, ok := m.Contributes.Configuration.Properties[key]
 		if !ok {
 			t.Errorf("contributes.configuration lacks %s", key)

@@ -3,6 +3,7 @@
 
 import * as vscode from "vscode";
 import {
+  DidChangeConfigurationNotification,
   LanguageClient,
   type LanguageClientOptions,
   type ServerOptions,
@@ -11,7 +12,7 @@ import {
 } from "vscode-languageclient/node";
 
 import { findServer, found, INSTALL_STEPS, type FoundServer } from "./findServer";
-import { languages, logLevel, RESTART_KEYS, serverArgs, serverSettings } from "./settings";
+import { documentSelector, languages, logLevel, RESTART_KEYS, serverArgs, serverSettings, sourceCode } from "./settings";
 
 const SECTION = "liaison";
 
@@ -44,6 +45,26 @@ class Liaison implements vscode.Disposable {
 
   private languages(): string[] {
     return languages((k) => this.get(k));
+  }
+
+  /** The source-code languages turned on in any folder (the selector is one for all). */
+  private sourceCode(): string[] {
+    const scopes: Array<vscode.Uri | undefined> = [undefined, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)];
+    return [...new Set(scopes.flatMap((scope) => sourceCode((k) => vscode.workspace.getConfiguration(SECTION, scope).get(k))))];
+  }
+
+  /**
+   * settingsChanged tells the server that liaison's settings changed. It
+   * pulls them (workspace/configuration, per folder), so nothing is pushed:
+   * settings null, as the protocol allows for pulling servers.
+   */
+  settingsChanged(): void {
+    const client = this.client;
+    if (client?.isRunning()) {
+      void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null }).catch((err: unknown) => {
+        this.output.appendLine(`[liaison] settings change not sent: ${String(err)}`);
+      });
+    }
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {
@@ -92,14 +113,11 @@ class Liaison implements vscode.Disposable {
       args: serverArgs(level),
       transport: TransportKind.stdio,
     };
-    const selector = this.languages().flatMap((language) => [
-      { scheme: "file", language },
-      { scheme: "untitled", language },
-    ]);
+    // No synchronize.configurationSection: the server pulls its settings
+    // per folder, and settingsChanged tells it when to pull again.
     const clientOptions: LanguageClientOptions = {
-      documentSelector: selector,
+      documentSelector: documentSelector(this.languages(), this.sourceCode()),
       initializationOptions: serverSettings((k) => this.get(k)),
-      synchronize: { configurationSection: SECTION },
       outputChannel: this.output,
       traceOutputChannel: this.output,
     };
@@ -186,7 +204,11 @@ class Liaison implements vscode.Disposable {
   /** The item shows while a document liaison checks is in front. */
   updateVisibility(): void {
     const doc = vscode.window.activeTextEditor?.document;
-    if (doc !== undefined && this.languages().includes(doc.languageId)) {
+    const checked = (d: vscode.TextDocument) =>
+      this.languages().includes(d.languageId) ||
+      this.sourceCode().includes(d.languageId) ||
+      (d.uri.scheme === "file" && d.uri.path.endsWith("/.liaison.yaml"));
+    if (doc !== undefined && checked(doc)) {
       this.status.show();
     } else {
       this.status.hide();
@@ -217,8 +239,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (RESTART_KEYS.some((k) => e.affectsConfiguration(`${SECTION}.${k}`))) {
         void l.restart();
+      } else if (e.affectsConfiguration(SECTION)) {
+        l.settingsChanged();
       }
     }),
+    // Trusting the workspace makes its liaison.path (a restricted setting) count.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void l.restart()),
   );
   await l.start();
 }

@@ -12,13 +12,19 @@ export interface ServerSettings {
   debounceMs?: number;
   rules?: Record<string, RuleSetting>;
   categories?: Record<string, boolean>;
+  /** Source-code languages whose comments are checked (opt-in). */
+  sourceCode?: string[];
 }
 
 /** The keys of the "liaison" section that the server itself reads. */
-export const SERVER_KEYS = ["debounceMs", "rules", "categories"] as const;
+export const SERVER_KEYS = ["debounceMs", "rules", "categories", "sourceCode"] as const;
 
-/** The keys whose change needs a new server process. */
-export const RESTART_KEYS = ["path", "logLevel", "languages"] as const;
+/**
+ * The keys whose change needs a new server process: the executable, its
+ * arguments, or the documents the client sends it (sourceCode adds its
+ * languages to the document selector).
+ */
+export const RESTART_KEYS = ["path", "logLevel", "languages", "sourceCode"] as const;
 
 /** Log levels accepted by `liaison serve --log-level`. */
 export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
@@ -43,7 +49,43 @@ export function serverSettings(get: Getter): ServerSettings {
   if (categories !== null && typeof categories === "object") {
     out.categories = { ...categories };
   }
+  const code = sourceCode(get);
+  if (code.length > 0) {
+    out.sourceCode = code;
+  }
   return out;
+}
+
+/** sourceCode reads liaison.sourceCode: the source-code languages turned on. */
+export function sourceCode(get: Getter): string[] {
+  const v = get<unknown>("sourceCode");
+  if (!Array.isArray(v)) {
+    return [];
+  }
+  return [...new Set(v.filter((x): x is string => typeof x === "string" && x.trim() !== ""))];
+}
+
+/** CONFIG_FILE_PATTERN matches the project configuration, which the server checks as itself. */
+export const CONFIG_FILE_PATTERN = "**/.liaison.yaml";
+
+/** A document filter as vscode-languageclient takes it. */
+export type DocumentFilter = { scheme: string; language?: string; pattern?: string };
+
+/**
+ * documentSelector is what the client sends the server: every checked
+ * language (prose formats and the source code turned on), saved or
+ * untitled, and the project configuration, whose errors the server reports
+ * as diagnostics on it.
+ */
+export function documentSelector(languageIds: string[], sourceCodeIds: string[]): DocumentFilter[] {
+  const ids = [...new Set([...languageIds, ...sourceCodeIds])];
+  return [
+    ...ids.flatMap((language) => [
+      { scheme: "file", language },
+      { scheme: "untitled", language },
+    ]),
+    { scheme: "file", pattern: CONFIG_FILE_PATTERN },
+  ];
 }
 
 /** logLevel reads liaison.logLevel, falling back to "info". */
