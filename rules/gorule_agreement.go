@@ -99,8 +99,11 @@ func singularSubjectEnds(toks []analysis.Token, i int) bool {
 		if k < 0 || toks[k].PTB != tag.DT || !isAnyOf(toks[k].Text, "each", "every") {
 			return false
 		}
-		// "let every voice be heard", "make each student write".
-		return !(k > 0 && (toks[k-1].UPOS == tag.VERB || toks[k-1].UPOS == tag.AUX))
+		// "let every voice be heard", "make each student write"; and
+		// the object of a preposition, after which the plain verb is an
+		// imperative: "for each attribute provide a setter", "after every
+		// run check the log".
+		return !(k > 0 && (toks[k-1].UPOS == tag.VERB || toks[k-1].UPOS == tag.AUX || toks[k-1].UPOS == tag.ADP))
 	}
 	return false
 }

@@ -67,8 +67,10 @@ func singularDeterminerPlural(toks []analysis.Token) []GoMatch {
 		}
 		switch det {
 		case "a", "an", "every":
-			// "a sales team", "Type A errors", "every days' work".
-			if next != nil && modifierSlot(next) {
+			// "a sales team", "Type A errors", "every days' work"; and a
+			// noun the tagger read as a plain verb, which cannot follow
+			// "a" and a plural: "an equals sign".
+			if next != nil && (modifierSlot(next) || next.PTB == tag.VB && lex.Classes(strings.ToLower(next.Text)).HasPOS(morph.Noun)) {
 				continue
 			}
 			// A capital "A" inside a sentence is a letter or a grade:
@@ -169,7 +171,7 @@ func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
 		c := lex.Classes(w)
 		// Not a word that may be an adjective the tagger read as a noun
 		// ("two vertical posts", "several amber to coppery").
-		if c == 0 || !c.Has(morph.Noun, morph.Base) || c.Has(morph.Noun, morph.Plural) || c.HasPOS(morph.Adj) || countedAsOne(w) {
+		if c == 0 || !c.Has(morph.Noun, morph.Base) || c.Has(morph.Noun, morph.Plural) || c.HasPOS(morph.Adj) || countedAsOne(w) || deicticTime(w) {
 			continue
 		}
 		// A following token is required: a phrase cut off at the end
@@ -207,6 +209,14 @@ func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
 		out = append(out, GoMatch{Start: i, End: i + 2, Replacements: []string{toks[i].Text + " " + plural}})
 	}
 	return out
+}
+
+// deicticTime reports the nouns that name a day or a night from the
+// speaker's now and serve as adverbs of time, so that the determiner
+// before them is a pronoun: "a replacement for many today", "we sold
+// two yesterday".
+func deicticTime(w string) bool {
+	return isAnyOf(w, "today", "tonight", "tomorrow", "yesterday")
 }
 
 // oneOfTheSingular flags "one of the best player", "each of the

@@ -101,6 +101,12 @@ func doVerbForm(toks []analysis.Token) []GoMatch {
 			!morph.Default().Classes(strings.ToLower(tokenText(toks, j))).Has(morph.Verb, morph.ThirdSingular) {
 			continue
 		}
+		// A plural noun read as a verb, with the plain verb after it,
+		// ends a compound subject: "what do those error codes mean?".
+		if strict && j+1 < len(toks) && toks[j+1].PTB == tag.VB &&
+			morph.Default().Classes(strings.ToLower(tokenText(toks, j))).Has(morph.Noun, morph.Plural) {
+			continue
+		}
 		// After a noun subject the tagger's reading of the word as a verb
 		// is trusted ("does your brother plays chess?").
 		if rep, ok := plainFormFor(toks, j, strict); ok {
