@@ -353,11 +353,23 @@ func pronounceable(low string) int {
 		return wordMaybe
 	}
 	// A word needs a vowel letter in every four to be read as one
-	// (NULL, NASA; not NTSC, which the onset test catches anyway).
-	if vowels*4 < len(low) {
+	// (NULL, NASA; not NTSC, which the onset test catches anyway), or
+	// the shape of one syllable: an onset, one run of vowels and at most
+	// two consonants after it (SCORM, BLAST, like storm and blast).
+	if vowels*4 < len(low) && !oneSyllable(low, len(onset)) {
 		return wordNo
 	}
 	return wordYes
+}
+
+// oneSyllable reports whether low, after an onset of n letters, is one
+// run of vowels and at most two consonants.
+func oneSyllable(low string, n int) bool {
+	j := n
+	for j < len(low) && (vowelLetter(low[j]) || low[j] == 'y') {
+		j++
+	}
+	return j > n && len(low)-j <= 2 && strings.IndexFunc(low[j:], func(r rune) bool { return r < 0x80 && vowelLetter(byte(r)) }) < 0
 }
 
 // spelled reads the first sound from the spelling of a lowercase word: a
