@@ -167,14 +167,31 @@ func writeAtomic(path string, data []byte, before os.FileInfo) error {
 }
 
 // unifiedDiff is the unified diff (three lines of context) from old to
-// new of the file reported as name, as git and patch read it.
+// new of the file reported as name, as git and patch read it: a relative
+// name under a/ and b/, and a last line without a line ending marked so.
 func unifiedDiff(name, old, new string) string {
+	from, to := "a/"+filepath.ToSlash(name), "b/"+filepath.ToSlash(name)
+	if filepath.IsAbs(name) {
+		from, to = name, name
+	}
 	d, err := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
-		A: difflib.SplitLines(old), B: difflib.SplitLines(new),
-		FromFile: "a/" + filepath.ToSlash(name), ToFile: "b/" + filepath.ToSlash(name), Context: 3,
+		A: diffLines(old), B: diffLines(new), FromFile: from, ToFile: to, Context: 3,
 	})
 	if err != nil {
 		return ""
 	}
 	return d
+}
+
+// diffLines splits text after each LF (a CR stays in its line, so CRLF
+// files diff as they are); a last line without one is given the marker
+// patch reads.
+func diffLines(text string) []string {
+	lines := strings.SplitAfter(text, "\n")
+	if last := len(lines) - 1; lines[last] == "" {
+		lines = lines[:last]
+	} else {
+		lines[last] += "\n\\ No newline at end of file\n"
+	}
+	return lines
 }

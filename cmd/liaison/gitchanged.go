@@ -213,13 +213,13 @@ func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
 	out, err := cmd.Output()
 	if err != nil {
 		if msg := strings.TrimSpace(errOut.String()); msg != "" {
-			return nil, fmt.Errorf("git %s: %s", args[0], msg)
+			return nil, fmt.Errorf("git: %s", msg)
 		}
 		var ee *exec.Error
 		if errors.As(err, &ee) {
 			return nil, fmt.Errorf("running git: %w", ee.Err)
 		}
-		return nil, fmt.Errorf("git %s: %w", args[0], err)
+		return nil, fmt.Errorf("git: %w", err)
 	}
 	return out, nil
 }
