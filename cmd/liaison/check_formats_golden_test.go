@@ -12,8 +12,6 @@ import (
 	"liaison/cmd/liaison/report"
 )
 
-
-
 // TestCheckFormatsGolden checks testdata/check/formats.md (characters of
 // two UTF-16 code units and four bytes before a finding, a tab, several
 // rules) in every format and compares the report with its golden file.
