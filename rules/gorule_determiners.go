@@ -65,6 +65,11 @@ func singularDeterminerPlural(toks []analysis.Token) []GoMatch {
 				continue
 			}
 		}
+		// A noun the lexicon knows only as a noun, read as a verb, is the
+		// head the plural modifies: "have this shims directory".
+		if next != nil && next.UPOS == tag.VERB && nounOnly(lex, next) {
+			continue
+		}
 		switch det {
 		case "a", "an", "every":
 			// "a sales team", "Type A errors", "every days' work"; and a
@@ -342,6 +347,13 @@ func pluralReadAsVerb(lex *morph.Lexicon, t *analysis.Token) bool {
 		return false
 	}
 	return t.PTB == tag.VBZ || !c.HasPOS(morph.Verb)
+}
+
+// nounOnly reports whether the lexicon knows t as a noun and never as a
+// verb.
+func nounOnly(lex *morph.Lexicon, t *analysis.Token) bool {
+	c := lex.Classes(strings.ToLower(t.Text))
+	return c.HasPOS(morph.Noun) && !c.HasPOS(morph.Verb)
 }
 
 // titleWord reports whether toks[i] is capitalised inside its sentence: a

@@ -26,7 +26,8 @@ import (
 //     a copyright notice"), or one lower-case word and "!": exclamations
 //     the writer runs together ("Presto! begone! 'tis here again");
 //   - the word before the full stop is an abbreviation the tokenizer does
-//     not know (approx., cf., al.), a single letter (an initial, a label:
+//     not know (approx., cf., al.), a lower-case word the lexicon does not
+//     know (frw., likely one too), a single letter (an initial, a label:
 //     "option b."), a number (a list label "1."), or the full stop is part
 //     of a spaced ellipsis (". . .");
 //   - the word has a capital or a digit inside (iPhone, eBay, mp3), or is
@@ -58,7 +59,7 @@ func sentenceStart(prev, toks []analysis.Token) []GoMatch {
 	before := &prev[len(prev)-2]
 	switch before.Kind {
 	case token.Word:
-		if utf8.RuneCountInString(before.Text) == 1 || isAbbreviation(before.Text) {
+		if utf8.RuneCountInString(before.Text) == 1 || isAbbreviation(before.Text) || unknownLowerWord(before) {
 			return nil
 		}
 	case token.Placeholder, token.URL, token.Email:
@@ -132,6 +133,22 @@ func lowerByChance(t *analysis.Token) bool {
 func startsLower(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsLower(r)
+}
+
+// unknownLowerWord reports a word in lower case that is neither in the
+// lexicon nor a function word: before a full stop it is more likely an
+// abbreviation than the end of a sentence ("marked old by frw. barrier").
+func unknownLowerWord(t *analysis.Token) bool {
+	for _, r := range t.Text {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	switch t.UPOS {
+	case tag.PRON, tag.DET, tag.ADP, tag.CCONJ, tag.SCONJ, tag.AUX, tag.PART:
+		return false
+	}
+	return morph.Default().Classes(t.Text) == 0
 }
 
 // presentThird reports a verb in the present third person singular, or a
