@@ -238,9 +238,15 @@ func (p *parser) phrasePattern(id string, e *yaml.Node, wrong []phraseWord, righ
 		p.errorf(e, "table entry %s: empty wrong phrase", id)
 		return nil
 	}
-	// A word is shared when it is the right word or any form of it.
+	// A word is shared when the right word is one of its choices (or its
+	// lemma): the writer's word is then kept, as context or as {N}.
 	same := func(w phraseWord, r string) bool {
-		return len(w.words) == 1 && strings.EqualFold(w.words[0], r)
+		for _, c := range w.words {
+			if strings.EqualFold(c, r) {
+				return true
+			}
+		}
+		return false
 	}
 	pre := 0
 	for pre < len(wrong) && pre < len(right) && same(wrong[pre], right[pre]) {
@@ -276,7 +282,7 @@ func (p *parser) phrasePattern(id string, e *yaml.Node, wrong []phraseWord, righ
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v, Line: e.Line, Column: e.Column}
 	}
 	elem := func(w phraseWord) *yaml.Node {
-		if !w.lemma && len(w.words) == 1 {
+		if !w.lemma && len(w.words) == 1 && !isInitialism(w.words[0]) {
 			return at(w.words[0])
 		}
 		key := "word"
@@ -287,7 +293,11 @@ func (p *parser) phrasePattern(id string, e *yaml.Node, wrong []phraseWord, righ
 		for _, v := range w.words {
 			vals.Content = append(vals.Content, at(v))
 		}
-		return &yaml.Node{Kind: yaml.MappingNode, Line: e.Line, Column: e.Column, Content: []*yaml.Node{at(key), vals}}
+		m := &yaml.Node{Kind: yaml.MappingNode, Line: e.Line, Column: e.Column, Content: []*yaml.Node{at(key), vals}}
+		if !w.lemma && isInitialism(w.words[0]) {
+			m.Content = append(m.Content, at("case"), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+		}
+		return m
 	}
 	seq := func(extra *yaml.Node, ws []phraseWord, extraFirst bool) *yaml.Node {
 		s := &yaml.Node{Kind: yaml.SequenceNode, Line: e.Line, Column: e.Column}
@@ -391,4 +401,19 @@ func wordIndex(s, phrase string) int {
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '\'' || c >= 0x80
+}
+
+// isInitialism reports whether a phrase word is written in capitals, two
+// letters at least (an initialism: "ATM", "PIN").
+func isInitialism(w string) bool {
+	n := 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			n++
+		case r >= 'a' && r <= 'z':
+			return false
+		}
+	}
+	return n >= 2
 }

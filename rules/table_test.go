@@ -37,6 +37,19 @@ const tableYAML = `
       why: The preposition is *regarding*.
       bad: ["In regards to your question, yes.", I wrote with regards to the bill.]
       good: [Give her my regards.]
+    - id: in-a-daily-basis
+      category: nonstandard
+      wrong: in a regular|daily basis
+      right: on a regular basis
+      why: The idiom is *on* a basis.
+      bad: [We meet in a regular basis., {text: We meet in a daily basis., fix: We meet on a daily basis.}]
+    - id: lan-network
+      category: redundancy
+      wrong: LAN network
+      right: LAN
+      why: The N is the network.
+      bad: [The LAN network is down., Our LAN network failed.]
+      good: [The lan network is a typo we leave alone.]
 `
 
 // TestTable checks the compact form: each entry is a rule of its own, with
@@ -48,8 +61,8 @@ func TestTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rs) != 3 {
-		t.Fatalf("%d rules, want 3", len(rs))
+	if len(rs) != 5 {
+		t.Fatalf("%d rules, want 5", len(rs))
 	}
 	peak, back, regards := rs[0], rs[1], rs[2]
 	if peak.ID != "sneak-peak" || peak.Category != "eggcorn" || peak.Summary != `"sneak peak" for "sneak peek"` ||
@@ -73,6 +86,14 @@ func TestTable(t *testing.T) {
 	}
 	if len(regards.Patterns) != 2 || len(regards.Patterns[1].Match) != 3 {
 		t.Errorf("in-regards-to: %+v", regards.Patterns)
+	}
+	// A choice that holds the right word is shared context; capitals
+	// match only capitals.
+	if p := rs[3].Patterns[0]; len(p.Match) != 1 || len(p.After) != 3 || !reflect.DeepEqual(p.Replacements, []string{"on"}) {
+		t.Errorf("in-a-daily-basis: %+v", p)
+	}
+	if p := rs[4].Patterns[0]; len(p.Match) != 2 || !p.Match[0].CaseSensitive || p.Match[1].CaseSensitive {
+		t.Errorf("lan-network: %+v", p)
 	}
 
 	// The examples hold on the real pipeline.
