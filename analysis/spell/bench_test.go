@@ -42,3 +42,19 @@ func BenchmarkKnown(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSuggest measures one suggestion after the index is built.
+func BenchmarkSuggest(b *testing.B) {
+	l, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	l.Suggest("x", EnUS, 1)
+	words := []string{"recieve", "accomodate", "definately", "alot", "pronounciation", "teh", "Wensday", "implmentation"}
+	b.ReportAllocs()
+	start := cpuTime()
+	for i := 0; b.Loop(); i++ {
+		l.Suggest(words[i%len(words)], EnUS, 5)
+	}
+	b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+}

@@ -40,7 +40,7 @@ func accept(s map[string]*scowlWord, oewn map[string]bool, lim limits) []entry {
 		sw := s[w]
 		e := entry{word: w, size: sw.minSize()}
 		for d := range wordfile.NDialects {
-			if acceptsSCOWL(sw, d, lim[sw.sub], s) {
+			if acceptsSCOWL(sw, d, lim[sw.sub]) {
 				e.dialects |= 1 << d
 			}
 		}
@@ -60,14 +60,15 @@ func accept(s map[string]*scowlWord, oewn map[string]bool, lim limits) []entry {
 			continue
 		}
 		// SCOWL knows the spelling: OEWN vouches for it only in the
-		// dialects SCOWL puts it in at some size (colour stays out of
-		// en-US, traveled out of en-GB), never for a variant_3 spelling.
+		// dialects SCOWL puts in the main lists at some size (colour
+		// stays out of en-US, traveled out of en-GB), never for a variant
+		// spelling.
 		e := byWord[w]
 		if e == nil {
 			e = &entry{word: w, size: sw.minSize()}
 		}
 		for d := range wordfile.NDialects {
-			if sw.size[d][tierMain] != 0 || (sw.size[d][tierV2] != 0 && !otherDialectsMain(sw, d)) {
+			if sw.size[d][tierMain] != 0 {
 				e.dialects |= 1 << d
 			}
 		}
@@ -85,27 +86,14 @@ func accept(s map[string]*scowlWord, oewn map[string]bool, lim limits) []entry {
 	return out
 }
 
-// acceptsSCOWL: a main-list spelling up to the size limit; a variant_2
-// spelling up to the limit too, unless another dialect has it in its main
-// list and d does not (judgement is British, so en-US reports it as
-// en-GB's spelling rather than accepting it).
-func acceptsSCOWL(sw *scowlWord, d int, limit int, s map[string]*scowlWord) bool {
-	if m := sw.size[d][tierMain]; m != 0 && m <= limit {
-		return true
-	}
-	if v := sw.size[d][tierV2]; v != 0 && v <= limit && !otherDialectsMain(sw, d) {
-		return true
-	}
-	return false
-}
-
-func otherDialectsMain(sw *scowlWord, d int) bool {
-	for o := range wordfile.NDialects {
-		if o != d && sw.size[o][tierMain] != 0 {
-			return true
-		}
-	}
-	return false
+// acceptsSCOWL: a main-list (or variant_1) spelling up to the size limit.
+// variant_2 spellings are not accepted: SCOWL calls them acceptable, but
+// they are where the common misspellings hide (dependancy, surprize,
+// incase, miniscule — 4 of 778 wrong forms of testdata/misspellings.tsv
+// were known with them).
+func acceptsSCOWL(sw *scowlWord, d int, limit int) bool {
+	m := sw.size[d][tierMain]
+	return m != 0 && m <= limit
 }
 
 // oxford takes from en-GB-oxendict the British -ise spellings
