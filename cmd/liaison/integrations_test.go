@@ -171,3 +171,101 @@ func TestPreCommitEndToEnd(t *testing.T) {
 		t.Fatalf("the fixed text did not commit: %v\n%s", err, out)
 	}
 }
+
+// TestGitHubAction runs action.yml's steps as the runner would, but for
+// setting up Go (this machine has it): bash with the inputs in the steps'
+// environment variables. The build step builds liaison, the check step
+// prints one ::warning or ::error command per finding with the file and
+// position, exits 1, and writes a valid SARIF report when asked.
+func TestGitHubAction(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds liaison: not in -short")
+	}
+	bash := requireTool(t, "bash", "apt-get install bash")
+	root := repoRoot(t)
+	data, err := os.ReadFile(filepath.Join(root, "action.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var action struct {
+		Name   string
+		Inputs map[string]struct {
+			Default string
+		}
+		Runs struct {
+			Using string
+			Steps []struct {
+				Name, Uses, Shell, Run string
+				Env                    map[string]string
+			}
+		}
+	}
+	if err := yaml.Unmarshal(data, &action); err != nil {
+		t.Fatal(err)
+	}
+	if action.Runs.Using != "composite" || action.Inputs["paths"].Default != "." {
+		t.Fatalf("action %+v", action)
+	}
+	tmp := t.TempDir()
+	work := writeTree(t, map[string]string{"docs/plan.md": "# Plan\n\nWe will liaison with them, alot.\n", "ok.md": "Fine.\n"})
+	sarif := filepath.Join(tmp, "out.sarif")
+	inputs := map[string]string{"paths": "docs ok.md", "args": "--disable irregardless", "sarif-file": sarif}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	var checkOut string
+	ran := 0
+	for _, step := range action.Runs.Steps {
+		if step.Uses != "" {
+			if !strings.HasPrefix(step.Uses, "actions/setup-go@") {
+				t.Errorf("step %q uses %s", step.Name, step.Uses)
+			}
+			continue
+		}
+		if step.Shell != "bash" {
+			t.Errorf("step %q: shell %q", step.Name, step.Shell)
+		}
+		cmd := exec.CommandContext(ctx, bash, "-e", "-c", step.Run)
+		cmd.Dir = work
+		cmd.Env = append(os.Environ(), "GITHUB_ACTION_PATH="+root, "RUNNER_TEMP="+tmp)
+		for k, v := range step.Env {
+			for name, value := range inputs {
+				v = strings.ReplaceAll(v, "${{ inputs."+name+" }}", value)
+			}
+			if strings.Contains(v, "${{") {
+				t.Fatalf("step %q: unexpanded %s=%s", step.Name, k, v)
+			}
+			cmd.Env = append(cmd.Env, k+"="+v)
+		}
+		var out, errOut bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errOut
+		err := cmd.Run()
+		ran++
+		if strings.Contains(step.Run, "--format github") {
+			checkOut = out.String()
+			if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+				t.Errorf("check step: %v, want exit 1; stderr %s", err, errOut.String())
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("step %q: %v\n%s", step.Name, err, errOut.String())
+		}
+	}
+	if ran != 2 {
+		t.Errorf("%d bash steps, want build and check", ran)
+	}
+	doc := filepath.Join("docs", "plan.md")
+	for _, want := range []string{"::warning file=" + doc + ",line=3,col=9,endLine=3,endColumn=16,title=liaison liaison-verb::", "::error file=" + doc + ",line=3,col=28,"} {
+		if !strings.Contains(checkOut, want) {
+			t.Errorf("check output lacks %q:\n%s", want, checkOut)
+		}
+	}
+	log, err := os.ReadFile(sarif)
+	if err != nil {
+		t.Fatal(err)
+	}
+	validateSARIF(t, log)
+	if !bytes.Contains(log, []byte(`"uri": "docs/plan.md"`)) {
+		t.Errorf("SARIF report:\n%s", log)
+	}
+}
