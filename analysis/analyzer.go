@@ -52,11 +52,17 @@ type Cache interface {
 	// Chunks looks the chunks of a document up, all at once (one lock, not
 	// one per chunk: a document has thousands): for each key it has, it
 	// sets found[i] and blocks[i], the blocks with offsets relative to the
-	// chunk.
-	Chunks(keys []ChunkKey, blocks [][]Block, found []bool)
+	// chunk, and handles[i], the cache's handle on it (see Retain).
+	Chunks(keys []ChunkKey, blocks [][]Block, found []bool, handles []ChunkHandle)
 	// PutChunk keeps a chunk's blocks, each analysed afresh (and given to
-	// PutBlock first) or found by Block.
-	PutChunk(k ChunkKey, blocks []Block)
+	// PutBlock first) or found by Block, and returns its handle.
+	PutChunk(k ChunkKey, blocks []Block) ChunkHandle
+	// Retain marks the chunks of these handles (given by earlier calls) as
+	// in use, as a hit of Chunks would, without hashing their keys: a new
+	// revision keeps the chunks before and after its edit this way. ok[i]
+	// reports whether the cache still has handles[i] (a nil handle: no);
+	// a chunk it dropped is looked up by key again.
+	Retain(handles []ChunkHandle, ok []bool)
 	// Block returns a block analysed before with exactly these spans: an
 	// edit in a long chunk (a long list, say) re-tags only the edited block.
 	Block(k BlockKey, spans []markup.Span) (*BlockAnalysis, bool)
@@ -102,99 +108,151 @@ func (a *Analyzer) Analyze(ctx context.Context, languageID, src string) (*Result
 // it analyses; nil caches nothing. Nothing partial is given to the cache:
 // a chunk whose analysis is cancelled is not kept.
 func (a *Analyzer) AnalyzeWith(ctx context.Context, cache Cache, languageID, src string) (*Result, error) {
-	chunks := markup.Split(languageID, src)
-	var defs *markup.Definitions // nil for plain text: the key is then 0
-	if markup.IsMarkdown(languageID) {
-		defs = markup.ScanDefinitionsIn(src, chunks)
-	}
+	res, _, err := a.analyze(ctx, cache, nil, languageID, src, false)
+	return res, err
+}
 
-	// Look up every chunk; collect the misses, each distinct text once.
-	lb := a.lookupBuffers(len(chunks))
-	defer a.releaseLookup(lb)
-	keys, entries, found := lb.keys, lb.entries, lb.found
-	for i, c := range chunks {
-		keys[i] = a.keyOf(languageID, c, src, defs)
+// analyze is AnalyzeWith and AnalyzeNext: with keep it returns the
+// Revision for the next call.
+func (a *Analyzer) analyze(ctx context.Context, cache Cache, prev *Revision, languageID, src string, keep bool) (*Result, *Revision, error) {
+	format := markup.FormatFor(languageID).Name
+	if cache == nil {
+		prev = nil
 	}
-	if cache != nil {
-		cache.Chunks(keys, entries, found)
+	chunks, head, tail, defs, rev := a.reuse(prev, format, languageID, src)
+	n := len(chunks)
+	entries := make([][]Block, n)
+	handles := make([]ChunkHandle, n)
+
+	// The chunks prev has are kept in the cache by handle; the others, and
+	// any of those the cache dropped meanwhile, are looked up by key.
+	lb := a.lookupBuffers(n)
+	defer a.releaseLookup(lb)
+	idx := lb.idx[:0]
+	if head+tail > 0 {
+		m := len(prev.chunks)
+		copy(entries[:head], prev.entries[:head])
+		copy(handles[:head], prev.handles[:head])
+		copy(entries[n-tail:], prev.entries[m-tail:])
+		copy(handles[n-tail:], prev.handles[m-tail:])
+		ok := lb.found[:n]
+		cache.Retain(handles[:head], ok[:head])
+		cache.Retain(handles[n-tail:], ok[n-tail:])
+		for i := range n {
+			if (i >= head && i < n-tail) || !ok[i] {
+				entries[i], handles[i] = nil, nil
+				idx = append(idx, i)
+			}
+		}
+	} else {
+		for i := range n {
+			idx = append(idx, i)
+		}
+	}
+	lb.idx, lb.used = idx, len(idx)
+	keys, found, got, hs := lb.keys[:len(idx)], lb.found[:len(idx)], lb.entries[:len(idx)], lb.handles[:len(idx)]
+	clear(found)
+	for j, i := range idx {
+		c := chunks[i]
+		text := c.Text(src)
+		keys[j] = ChunkKey{Format: format, Opts: a.optsKey, Flags: c.Flags, Text: text, Defs: defs.KeyFor(text)}
+	}
+	if cache != nil && len(idx) > 0 {
+		cache.Chunks(keys, got, found, hs)
 	}
 	var misses []int          // indexes of chunks to analyse
 	var dups map[ChunkKey]int // first miss of each key, when a text repeats
-	for i, k := range keys {
-		if found[i] {
+	for j, i := range idx {
+		if found[j] {
+			entries[i], handles[i] = got[j], hs[j]
 			continue
 		}
 		if dups == nil {
 			dups = make(map[ChunkKey]int)
 		}
-		if _, seen := dups[k]; !seen {
-			dups[k] = i
+		if _, seen := dups[keys[j]]; !seen {
+			dups[keys[j]] = i
 			misses = append(misses, i)
 		}
 	}
 
 	if err := a.analyzeChunks(ctx, cache, languageID, src, chunks, defs, misses, entries); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 
-	for i, k := range keys {
-		if !found[i] && entries[i] == nil { // a repeat of a chunk analysed above
-			entries[i] = entries[dups[k]]
-		}
-	}
 	if cache != nil {
 		for _, i := range misses {
-			k := keys[i]
+			k := a.keyOf(format, chunks[i], src, defs)
 			k.Text = strings.Clone(k.Text) // the key must not pin the whole document
-			cache.PutChunk(k, entries[i])
+			handles[i] = cache.PutChunk(k, entries[i])
+		}
+	}
+	for j, i := range idx {
+		if !found[j] && entries[i] == nil { // a repeat of a chunk analysed above
+			first := dups[keys[j]]
+			entries[i], handles[i] = entries[first], handles[first]
 		}
 	}
 
 	res := &Result{}
-	n := 0
+	nb := 0
 	for _, e := range entries {
-		n += len(e)
+		nb += len(e)
 	}
-	res.Blocks = make([]Block, 0, n)
+	res.Blocks = make([]Block, 0, nb)
 	for i, e := range entries {
 		base := chunks[i].Start
 		for _, b := range e {
 			res.Blocks = append(res.Blocks, Block{Start: base + b.Start, End: base + b.End, BlockAnalysis: b.BlockAnalysis})
 		}
 	}
-	return res, nil
+	if !keep {
+		return res, nil, nil
+	}
+	rev.chunks, rev.entries, rev.handles, rev.defs = chunks, entries, handles, defs
+	return res, rev, nil
 }
 
-// lookupBuffers are AnalyzeWith's per-chunk buffers, reused across calls:
-// a keystroke in the Rust Book looks up 5,000 chunks, which would
-// otherwise make 360 KB of garbage per call.
+// lookupBuffers are analyze's per-chunk buffers, reused across calls: a
+// keystroke in the Rust Book looks up 5,000 chunks when it has no previous
+// revision, which would otherwise make 360 KB of garbage per call.
 type lookupBuffers struct {
 	keys    []ChunkKey
 	entries [][]Block
 	found   []bool
+	handles []ChunkHandle
+	idx     []int
+	used    int // how many of keys, entries and handles hold anything
 }
 
 func (a *Analyzer) lookupBuffers(n int) *lookupBuffers {
 	lb, _ := a.lookups.Get().(*lookupBuffers)
 	if lb == nil || cap(lb.keys) < n {
-		return &lookupBuffers{keys: make([]ChunkKey, n), entries: make([][]Block, n), found: make([]bool, n)}
+		return &lookupBuffers{keys: make([]ChunkKey, n), entries: make([][]Block, n), found: make([]bool, n),
+			handles: make([]ChunkHandle, n), idx: make([]int, 0, n)}
 	}
-	lb.keys, lb.entries, lb.found = lb.keys[:n], lb.entries[:n], lb.found[:n]
+	lb.keys, lb.entries, lb.found, lb.handles = lb.keys[:n], lb.entries[:n], lb.found[:n], lb.handles[:n]
+	if cap(lb.idx) < n {
+		lb.idx = make([]int, 0, n)
+	}
 	return lb
 }
 
-// releaseLookup clears lb (its keys hold slices of the document, its
-// entries the cache's blocks: neither may be pinned) and pools it.
+// releaseLookup clears what lb holds (its keys hold slices of the
+// document, its entries the cache's blocks: neither may be pinned; after
+// an edit only a few are used, and clearing all of them was 0.1 ms) and
+// pools it.
 func (a *Analyzer) releaseLookup(lb *lookupBuffers) {
-	clear(lb.keys)
-	clear(lb.entries)
-	clear(lb.found)
+	clear(lb.keys[:lb.used])
+	clear(lb.entries[:lb.used])
+	clear(lb.handles[:lb.used])
+	lb.idx, lb.used = lb.idx[:0], 0
 	a.lookups.Put(lb)
 }
 
-func (a *Analyzer) keyOf(languageID string, c markup.Chunk, src string, defs *markup.Definitions) ChunkKey {
+func (a *Analyzer) keyOf(format string, c markup.Chunk, src string, defs *markup.Definitions) ChunkKey {
 	text := c.Text(src)
-	return ChunkKey{Format: markup.FormatFor(languageID).Name, Opts: a.optsKey, Flags: c.Flags, Text: text, Defs: defs.KeyFor(text)}
+	return ChunkKey{Format: format, Opts: a.optsKey, Flags: c.Flags, Text: text, Defs: defs.KeyFor(text)}
 }
 
 // analyzeChunks fills entries[i] for every i in todo, using every core when

@@ -23,18 +23,33 @@ func newMapCache() *mapCache {
 	return &mapCache{chunks: map[ChunkKey][]Block{}, blocks: map[BlockKey]mapBlock{}}
 }
 
-func (c *mapCache) Chunks(keys []ChunkKey, blocks [][]Block, found []bool) {
+func (c *mapCache) Chunks(keys []ChunkKey, blocks [][]Block, found []bool, handles []ChunkHandle) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for i, k := range keys {
 		blocks[i], found[i] = c.chunks[k]
+		if found[i] {
+			handles[i] = k
+		}
 	}
 }
 
-func (c *mapCache) PutChunk(k ChunkKey, blocks []Block) {
+func (c *mapCache) PutChunk(k ChunkKey, blocks []Block) ChunkHandle {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.chunks[k] = blocks
+	return k
+}
+
+// Retain has a handle's chunk when its key is still in the map.
+func (c *mapCache) Retain(handles []ChunkHandle, ok []bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, h := range handles {
+		k, isKey := h.(ChunkKey)
+		_, ok[i] = c.chunks[k]
+		ok[i] = ok[i] && isKey
+	}
 }
 
 func (c *mapCache) Block(k BlockKey, spans []markup.Span) (*BlockAnalysis, bool) {

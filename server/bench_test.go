@@ -58,6 +58,7 @@ func BenchmarkLintKeystroke(b *testing.B) {
 	_, end := doc.LineBounds(doc.LineCount() / 2)
 	at := doc.Position(end, text.UTF8)
 	b.ResetTimer()
+	defer reportCPU(b)()
 	for i := range b.N {
 		r := text.Range{Start: at, End: at}
 		change := text.Change{Range: &r, Text: "s"}
@@ -116,6 +117,7 @@ func benchKeystroke(b *testing.B, book string) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	var p protocol.Position
 	b.ResetTimer()
+	defer reportCPU(b)()
 	for i := range b.N {
 		if i%2 == 0 { // type at the end of a random line, then delete it
 			_, end := doc.LineBounds(rng.IntN(doc.LineCount()))

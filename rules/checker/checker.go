@@ -190,9 +190,13 @@ func (c *Checker) Check(ctx context.Context, doc Document, lk *Lookup, editor ru
 		findings = fs
 	} else {
 		var err error
-		findings, res, err = c.find(ctx, engine, gen, doc, settings, markupOpts)
+		var noDirectives bool
+		findings, res, noDirectives, err = c.find(ctx, engine, gen, doc, settings, markupOpts)
 		if err != nil {
 			return Result{}, err
+		}
+		if noDirectives {
+			return Result{Findings: findings, Analysis: res}, nil
 		}
 	}
 	findings = directive.Apply(doc.LanguageID, doc.Text, findings, func(id string) bool { return known[id] })
@@ -220,41 +224,52 @@ func (c *Checker) Find(ctx context.Context, languageID, src string, s rules.Sett
 	if c.finder != nil {
 		return c.finder.Find(ctx, languageID, src, s)
 	}
-	fs, _, err := c.find(ctx, c.engine, c.gen, Document{LanguageID: languageID, Text: src}, s, nil)
+	fs, _, _, err := c.find(ctx, c.engine, c.gen, Document{LanguageID: languageID, Text: src}, s, nil)
 	return fs, err
 }
 
 // find analyses doc, read under the project's markup options (nil: the
 // defaults), and runs engine over it, through the cache when there is one.
-func (c *Checker) find(ctx context.Context, engine *rules.Engine, gen uint64, doc Document, s rules.Settings, mo *markup.Options) ([]rules.Finding, *analysis.Result, error) {
+// With the cache, a document is analysed revision by revision
+// (analysis.AnalyzeNext: only around the edit), and noDirectives reports
+// that its text mentions no directive, known from the edit alone when the
+// previous revision mentioned none.
+func (c *Checker) find(ctx context.Context, engine *rules.Engine, gen uint64, doc Document, s rules.Settings, mo *markup.Options) (fs []rules.Finding, res *analysis.Result, noDirectives bool, err error) {
 	if c.cache == nil && c.parts > 0 {
 		fs, err := c.findParts(ctx, engine, doc, s, mo)
-		return fs, nil, err
+		return fs, nil, false, err
 	}
 	if c.cache == nil {
 		res, err := c.analyzer().WithOptions(mo).Analyze(ctx, doc.LanguageID, doc.Text)
 		if err != nil {
-			return nil, nil, fmt.Errorf("analysing: %w", err)
+			return nil, nil, false, fmt.Errorf("analysing: %w", err)
 		}
 		fs := engine.Check(ctx, res, s)
 		if err := ctx.Err(); err != nil {
-			return nil, nil, err
+			return nil, nil, false, err
 		}
-		return fs, res, nil
+		return fs, res, false, nil
 	}
 	v := c.cache.begin(doc.Key, gen)
-	res, err := c.analyzer().WithOptions(mo).AnalyzeWith(ctx, v, doc.LanguageID, doc.Text)
+	res, rev, err := c.analyzer().WithOptions(mo).AnalyzeNext(ctx, v, v.prev.rev, doc.LanguageID, doc.Text)
 	if err != nil {
-		v.end(false)
-		return nil, nil, fmt.Errorf("analysing: %w", err)
+		v.end(false, docRevision{})
+		return nil, nil, false, fmt.Errorf("analysing: %w", err)
 	}
-	fs := engine.CheckWith(ctx, res, s, v)
+	v.prefetch(res.Blocks)
+	fs = engine.CheckWith(ctx, res, s, v)
 	if err := ctx.Err(); err != nil {
-		v.end(false)
-		return nil, nil, err
+		v.end(false, docRevision{})
+		return nil, nil, false, err
 	}
-	v.end(true)
-	return fs, res, nil
+	var mentions bool
+	if start, _, end, ok := rev.Edit(); ok && v.prev.rev != nil && !v.prev.mentions {
+		mentions = directive.MentionedNear(doc.Text, start, end)
+	} else {
+		mentions = directive.Mentions(doc.Text)
+	}
+	v.end(true, docRevision{rev: rev, mentions: mentions})
+	return fs, res, !mentions, nil
 }
 
 // Forget tells the cache that the document key names is closed: what its

@@ -1,0 +1,118 @@
+package analysis
+
+import (
+	"context"
+	"strings"
+
+	"liaison/analysis/markup"
+)
+
+// ChunkHandle is a Cache's handle on a chunk it keeps (Chunks, PutChunk),
+// which a later call gives back to Retain. Its type is the cache's own.
+type ChunkHandle any
+
+// Revision is what AnalyzeNext keeps of one revision of a document for
+// the next: its text, chunks, their blocks and the cache's handles on
+// them, and its link definitions. With it the next revision is split,
+// keyed and looked up only around the edit (a keystroke in the Rust Book
+// touches 2 or 3 of its 5,000 chunks): re-splitting every line, re-scanning
+// the link definitions and hashing every chunk's text into the cache were
+// 3.5 ms of a 5 ms keystroke, profiled. It is immutable, and valid only
+// with the Cache it was made with.
+type Revision struct {
+	format, optsKey string
+	src             string
+	chunks          []markup.Chunk
+	entries         [][]Block
+	handles         []ChunkHandle
+	defs            *markup.Definitions
+	// The edit from the previous revision: src[start:end] replaced
+	// previous[start:prevEnd]; edited is false when there was none to
+	// compare with.
+	start, prevEnd, end int
+	edited              bool
+}
+
+// Edit returns what changed from the previous revision: src[start:end]
+// replaced the previous text's [start:prevEnd]. ok is false when r was
+// analysed without a previous revision (everything may have changed).
+func (r *Revision) Edit() (start, prevEnd, end int, ok bool) {
+	if r == nil {
+		return 0, 0, 0, false
+	}
+	return r.start, r.prevEnd, r.end, r.edited
+}
+
+// AnalyzeNext is AnalyzeWith for a revision of the document whose
+// previous revision prev describes (nil: none, or another document): the
+// chunks before and after the edit are prev's, kept in the cache with
+// Retain rather than looked up again. It returns the Revision to give the
+// next call. The result is AnalyzeWith's, exactly.
+func (a *Analyzer) AnalyzeNext(ctx context.Context, cache Cache, prev *Revision, languageID, src string) (*Result, *Revision, error) {
+	return a.analyze(ctx, cache, prev, languageID, src, true)
+}
+
+// reuse is the part of a new revision that prev already has: the first
+// head and last tail chunks (both 0: none), and the link definitions.
+func (a *Analyzer) reuse(prev *Revision, format, languageID, src string) (chunks []markup.Chunk, head, tail int, defs *markup.Definitions, rev *Revision) {
+	rev = &Revision{format: format, optsKey: a.optsKey, src: src}
+	if prev == nil || prev.format != format || prev.optsKey != a.optsKey {
+		chunks = markup.Split(languageID, src)
+		if markup.IsMarkdown(languageID) {
+			defs = markup.ScanDefinitionsIn(src, chunks)
+		}
+		return chunks, 0, 0, defs, rev
+	}
+	prefix, suffix := commonEnds(prev.src, src)
+	rev.start, rev.prevEnd, rev.end, rev.edited = prefix, len(prev.src)-suffix, len(src)-suffix, true
+	chunks, head, tail = markup.SplitEdit(languageID, prev.src, prev.chunks, src, prefix, suffix)
+	if !markup.IsMarkdown(languageID) {
+		return chunks, head, tail, nil, rev
+	}
+	// The definitions are parsed from the chunks that may hold one, in
+	// order: if no chunk the edit replaced or made holds one, they are
+	// prev's.
+	if definesAny(prev.src, prev.chunks[head:len(prev.chunks)-tail]) || definesAny(src, chunks[head:len(chunks)-tail]) {
+		defs = markup.ScanDefinitionsIn(src, chunks)
+		if defs.Key() != prev.defs.Key() {
+			head, tail = 0, 0 // a chunk's key holds the definitions' fingerprint
+		}
+	} else {
+		defs = prev.defs
+	}
+	return chunks, head, tail, defs, rev
+}
+
+// definesAny reports whether a chunk may hold a link reference definition
+// (as markup.ScanDefinitionsIn picks them).
+func definesAny(src string, chunks []markup.Chunk) bool {
+	for _, c := range chunks {
+		if c.Flags&(markup.FrontMatter|markup.TooDeep) == 0 && strings.Contains(c.Text(src), "]:") {
+			return true
+		}
+	}
+	return false
+}
+
+// commonEnds returns the lengths of the longest common prefix of a and b
+// and of their longest common suffix in what remains (prefix+suffix is at
+// most the shorter length). It compares a block at a time, which the
+// runtime does with vector instructions: 60 µs for the Rust Book.
+func commonEnds(a, b string) (prefix, suffix int) {
+	n := min(len(a), len(b))
+	const step = 2048
+	for prefix+step <= n && a[prefix:prefix+step] == b[prefix:prefix+step] {
+		prefix += step
+	}
+	for prefix < n && a[prefix] == b[prefix] {
+		prefix++
+	}
+	m := n - prefix
+	for suffix+step <= m && a[len(a)-suffix-step:len(a)-suffix] == b[len(b)-suffix-step:len(b)-suffix] {
+		suffix += step
+	}
+	for suffix < m && a[len(a)-1-suffix] == b[len(b)-1-suffix] {
+		suffix++
+	}
+	return prefix, suffix
+}

@@ -1,0 +1,70 @@
+package checker
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"liaison/rules"
+)
+
+// TestRevisionsEqualFresh: a document edited revision by revision under
+// one key (the cache then analyses around each edit and asks only the
+// edit whether it made a directive) has, at each revision, the findings
+// of a fresh check of the same text. The edits add findings, add a
+// directive that silences one and an unknown-id directive, and remove
+// them again.
+func TestRevisionsEqualFresh(t *testing.T) {
+	src := book(t)[:300_000]
+	c, err := New(Options{Analyzer: sharedAnalyzer(), Rules: defaultRules(t), CacheBytes: 64 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	uncached, err := New(Options{Analyzer: sharedAnalyzer(), Rules: defaultRules(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	at := strings.Index(src, "\n\nRust is") + 2
+	para := "We will liaison with them.\n\n"
+	edits := []func(string) string{
+		func(s string) string { return s[:at] + para + s[at:] },
+		func(s string) string { return s[:at] + "<!-- liaison-disable-next-line -->\n" + s[at:] },
+		func(s string) string { return s[:at] + "<!-- liaison-" + s[at:] },
+		func(s string) string {
+			n := at + len("<!-- liaison-")
+			return s[:n] + "disable no-such-rule -->\n\n" + s[n:]
+		},
+		func(s string) string { return strings.Replace(s, "<!-- liaison-disable no-such-rule -->\n\n", "", 1) },
+		func(s string) string { return strings.Replace(s, "<!-- liaison-disable-next-line -->\n", "", 1) },
+		func(s string) string { return s[:at] + "X" + s[at:] },
+		func(s string) string { return strings.Replace(s, para, "", 1) },
+	}
+	var silenced, unknown bool
+	for i, edit := range append([]func(string) string{func(s string) string { return s }}, edits...) {
+		src = edit(src)
+		got, err := c.Check(ctx, Document{Key: "doc", LanguageID: "markdown", Text: src}, nil, rules.Settings{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := uncached.Check(ctx, Document{LanguageID: "markdown", Text: src}, nil, rules.Settings{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got.Findings, want.Findings) {
+			t.Fatalf("revision %d: findings %s, a fresh check's %s", i, ids(got.Findings), ids(want.Findings))
+		}
+		hasLiaison := strings.Contains(ids(got.Findings), "liaison")
+		silenced = silenced || (strings.Contains(src, "liaison-disable-next-line -->\nWe will liaison") && !hasLiaison)
+		for _, f := range got.Findings {
+			unknown = unknown || strings.Contains(f.Message, "no-such-rule")
+		}
+	}
+	if !unknown {
+		t.Error("no revision reported the directive's unknown rule id: the test does not test it")
+	}
+	if !silenced {
+		t.Error("no revision had its finding silenced by a directive: the test does not test it")
+	}
+}
