@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"liaison/analysis"
+	"liaison/analysis/markup"
 )
 
 // scratch holds per-call buffers.
@@ -16,6 +17,7 @@ type scratch struct {
 	sent   sentence
 	budget budgets
 	prev   []analysis.Token // the previous sentence of the block, nil for the first
+	marks  []markup.Range   // the block's markup ranges (block offsets)
 }
 
 // checkSentence runs the rules over one sentence and appends findings
@@ -31,7 +33,7 @@ func (e *Engine) checkSentence(sc *scratch, toks []analysis.Token, out []Finding
 	s := &sc.sent
 	s.reset(toks, sc.norms)
 	s.mass, s.sound = e.mass, e.sound
-	s.prev = sc.prev
+	s.prev, s.marks = sc.prev, sc.marks
 	sc.budget.startSentence()
 	for i := range toks {
 		if i > 0 && i%cancelCheckTokens == 0 && sc.ctx.Err() != nil {

@@ -131,6 +131,7 @@ func (e *Engine) checkBlockAll(ctx context.Context, b *analysis.BlockAnalysis, d
 	defer e.scratch.Put(sc)
 	sc.ctx = ctx
 	sc.budget.doc = doc
+	sc.marks = b.Markup
 	clear(sc.budget.sentence)
 	for si := range b.Sentences {
 		if ctx.Err() != nil {

@@ -114,7 +114,7 @@ func (e *Engine) Explain(ctx context.Context, b *analysis.BlockAnalysis) []Sente
 		}
 		s.reset(toks, norms)
 		s.mass, s.sound = e.mass, e.sound
-		s.prev = nil
+		s.prev, s.marks = nil, b.Markup
 		if si > 0 {
 			s.prev = b.Sentences[si-1].Tokens
 		}

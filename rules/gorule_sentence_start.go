@@ -1,11 +1,13 @@
 package rules
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"liaison/analysis"
+	"liaison/analysis/markup"
 	"liaison/analysis/morph"
 	"liaison/analysis/tag"
 	"liaison/analysis/token"
@@ -26,8 +28,7 @@ import (
 //     a copyright notice"), or one lower-case word and "!": exclamations
 //     the writer runs together ("Presto! begone! 'tis here again");
 //   - the word before the full stop is an abbreviation the tokenizer does
-//     not know (approx., cf., al.), a lower-case word the lexicon does not
-//     know (frw., likely one too), a single letter (an initial, a label:
+//     not know (approx., cf., al.), a single letter (an initial, a label:
 //     "option b."), a number (a list label "1."), or the full stop is part
 //     of a spaced ellipsis (". . .");
 //   - the word has a capital or a digit inside (iPhone, eBay, mp3), or is
@@ -41,8 +42,10 @@ import (
 //     the present third person, which makes it a subject: a command's or a
 //     program's name ("make will rebuild it", "liaison reads Markdown");
 //   - it is one letter (a variable: "x is then doubled") other than the
-//     article a, or inline code, which is a placeholder and never a word.
-func sentenceStart(prev, toks []analysis.Token) []GoMatch {
+//     article a, or inline code, which is a placeholder and never a word;
+//   - the sentence is set apart by markup as a whole, a note or a label
+//     ("Overwrite read-only files. <em>since Ant 1.8.2</em>").
+func sentenceStart(prev, toks []analysis.Token, marks []markup.Range) []GoMatch {
 	if len(prev) < 2 || len(toks) < 2 {
 		return nil
 	}
@@ -59,7 +62,7 @@ func sentenceStart(prev, toks []analysis.Token) []GoMatch {
 	before := &prev[len(prev)-2]
 	switch before.Kind {
 	case token.Word:
-		if utf8.RuneCountInString(before.Text) == 1 || isAbbreviation(before.Text) || unknownLowerWord(before) {
+		if utf8.RuneCountInString(before.Text) == 1 || isAbbreviation(before.Text) {
 			return nil
 		}
 	case token.Placeholder, token.URL, token.Email:
@@ -97,8 +100,42 @@ func sentenceStart(prev, toks []analysis.Token) []GoMatch {
 			}
 		}
 	}
+	if wrappedInMarkup(marks, stop, w, toks) {
+		return nil // a note set apart by markup: "… files. <em>since Ant 1.6</em>"
+	}
 	r, n := utf8.DecodeRuneInString(w.Text)
 	return []GoMatch{{Start: i, End: i + 1, Replacements: []string{string(unicode.ToUpper(r)) + w.Text[n:]}}}
+}
+
+// wrappedInMarkup reports whether the sentence that begins with w is set
+// apart by markup as a whole: markup opens between the full stop and w,
+// none comes inside the sentence, and after its last word markup follows
+// at once or the block ends. Manuals write notes so ("Overwrite read-only
+// files. <em>since Ant 1.8.2</em>"), and the note is a label, not a
+// sentence that wants its capital.
+func wrappedInMarkup(marks []markup.Range, stop, w *analysis.Token, toks []analysis.Token) bool {
+	// The first markup range that ends after the full stop.
+	k := sort.Search(len(marks), func(k int) bool { return marks[k].End > stop.End })
+	if k == len(marks) || marks[k].Start < stop.End || marks[k].End > w.Start {
+		return false
+	}
+	last := len(toks) - 1
+	for last >= 0 && toks[last].Kind == token.Punct {
+		last--
+	}
+	if last < 0 {
+		return false
+	}
+	end := toks[last].End
+	for k < len(marks) && marks[k].End <= w.Start {
+		k++ // every range in the gap: "</a> <em>"
+	}
+	if k < len(marks) && marks[k].Start < end {
+		return false // markup inside the sentence: "It rained. <em>we</em> stayed in."
+	}
+	// Closing markup right after the last word; or none, the last word
+	// ending the tokens, where the block ends before its closing tag.
+	return k < len(marks) && marks[k].Start == end || k == len(marks) && last == len(toks)-1
 }
 
 // lowerByChance reports whether t is an ordinary English word written in
@@ -133,22 +170,6 @@ func lowerByChance(t *analysis.Token) bool {
 func startsLower(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsLower(r)
-}
-
-// unknownLowerWord reports a word in lower case that is neither in the
-// lexicon nor a function word: before a full stop it is more likely an
-// abbreviation than the end of a sentence ("marked old by frw. barrier").
-func unknownLowerWord(t *analysis.Token) bool {
-	for _, r := range t.Text {
-		if !unicode.IsLower(r) {
-			return false
-		}
-	}
-	switch t.UPOS {
-	case tag.PRON, tag.DET, tag.ADP, tag.CCONJ, tag.SCONJ, tag.AUX, tag.PART:
-		return false
-	}
-	return morph.Default().Classes(t.Text) == 0
 }
 
 // presentThird reports a verb in the present third person singular, or a

@@ -18,17 +18,25 @@ func TestSentenceStartSeesPreviousSentence(t *testing.T) {
 	a := analysis.New()
 	ctx := context.Background()
 	tests := []struct {
-		text string
-		want string // the word flagged, "" for none
+		lang, text string
+		want       string // the word flagged, "" for none
 	}{
-		{"It rained. we stayed in.", "we"},
-		{"we stayed in.", ""}, // a block's first sentence has no full stop before it
-		{"It rained. We stayed in.", ""},
-		{"Is it done? we think so.", "we"},
-		{"Run it. npm does the rest.", ""},
+		{"plaintext", "It rained. we stayed in.", "we"},
+		{"plaintext", "we stayed in.", ""}, // a block's first sentence has no full stop before it
+		{"plaintext", "It rained. We stayed in.", ""},
+		{"plaintext", "Is it done? we think so.", "we"},
+		{"plaintext", "Run it. npm does the rest.", ""},
+		// A note set apart by markup as a whole is a label; markup around
+		// a word or two of a sentence is not.
+		{"html", "<p>Overwrite read-only files. <em>since Ant 1.8.2</em></p>", ""},
+		{"html", "<p>The encoding of the files. <em>since Ant 1.6</em>.</p>", ""},
+		{"html", "<p>It rained. <em>we</em> stayed in.</p>", "we"},
+		{"markdown", "Overwrite read-only files. *since version 1.8*", ""},
+		{"markdown", "It rained. *we* stayed in.", "we"},
+		{"markdown", "It rained. we *stayed in*.", "we"},
 	}
 	for _, tt := range tests {
-		res, err := a.Analyze(ctx, "plaintext", tt.text)
+		res, err := a.Analyze(ctx, tt.lang, tt.text)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -88,7 +96,7 @@ func BenchmarkSentenceStart(b *testing.B) {
 		for _, bl := range blocks {
 			var prev []analysis.Token
 			for _, s := range bl.Sentences {
-				found += len(sentenceStart(prev, s.Tokens))
+				found += len(sentenceStart(prev, s.Tokens, bl.Markup))
 				prev = s.Tokens
 			}
 		}

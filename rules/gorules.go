@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"liaison/analysis"
+	"liaison/analysis/markup"
 	"liaison/analysis/token"
 )
 
@@ -25,9 +26,11 @@ type GoMatch struct {
 }
 
 // A GoContextRule is a GoRule that also sees the sentence before this one
-// in its block (prev, nil for the block's first sentence): for what depends
-// on how that sentence ended, such as the capital after a full stop.
-type GoContextRule func(prev, toks []analysis.Token) []GoMatch
+// in its block (prev, nil for the block's first sentence) and the block's
+// markup ranges (block offsets, sorted; nil for plain prose): for what
+// depends on how that sentence ended, such as the capital after a full
+// stop, and on the markup around the sentence.
+type GoContextRule func(prev, toks []analysis.Token, marks []markup.Range) []GoMatch
 
 // goRules returns the rules written in Go, by the name `code:` gives; a
 // GoContextRule is among them, called with no previous sentence.
@@ -47,7 +50,7 @@ func goRules() map[string]GoRule {
 		"long-sentence":                   longSentence,
 	}
 	for name, fn := range goContextRules() {
-		m[name] = func(toks []analysis.Token) []GoMatch { return fn(nil, toks) }
+		m[name] = func(toks []analysis.Token) []GoMatch { return fn(nil, toks, nil) }
 	}
 	return m
 }
@@ -64,7 +67,7 @@ func goContextRules() map[string]GoContextRule {
 // rule wants it.
 func (cr *compiledRule) matches(s *sentence) []GoMatch {
 	if cr.codeCtx != nil {
-		return cr.codeCtx(s.prev, s.toks)
+		return cr.codeCtx(s.prev, s.toks, s.marks)
 	}
 	return cr.code(s.toks)
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"liaison/analysis"
+	"liaison/analysis/markup"
 	"liaison/analysis/token"
 )
 
@@ -233,6 +234,7 @@ func specificityOf(p Pattern) int {
 type sentence struct {
 	toks      []analysis.Token
 	prev      []analysis.Token // the sentence before in the block, for GoContextRules; nil for the first
+	marks     []markup.Range   // the block's markup ranges, for GoContextRules
 	norms     []string
 	firstWord int // index of the sentence's first word token, or -1
 
