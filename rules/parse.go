@@ -216,7 +216,7 @@ func (p *parser) words(n *yaml.Node, what string) []string {
 }
 
 var ruleFields = []string{"id", "category", "severity", "summary", "message", "explanation", "reference",
-	"replace", "inflect", "before", "match", "after", "patterns", "unless", "examples", "priority", "code", "limit"}
+	"replace", "inflect", "before", "match", "after", "patterns", "unless", "examples", "priority", "code", "safe-fix", "limit"}
 
 func (p *parser) rule(n *yaml.Node) *Rule {
 	f := p.fields(n, "a rule", ruleFields...)
@@ -251,6 +251,16 @@ func (p *parser) rule(n *yaml.Node) *Rule {
 	if pn := f["priority"]; pn != nil {
 		if pn.Kind != yaml.ScalarNode || pn.Decode(&r.Priority) != nil || r.Priority < -100 || r.Priority > 100 {
 			p.errorf(pn, "rule %s: priority must be a whole number from -100 to 100", r.ID)
+		}
+	}
+	if sn := f["safe-fix"]; sn != nil {
+		var safe bool
+		if sn.Kind != yaml.ScalarNode || sn.Decode(&safe) != nil {
+			p.errorf(sn, "rule %s: safe-fix must be true or false", r.ID)
+		} else if safe {
+			r.FixSafety = FixSafe
+		} else {
+			r.FixSafety = FixUnsafe
 		}
 	}
 	if ln := f["limit"]; ln != nil {

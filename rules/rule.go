@@ -41,6 +41,11 @@ type Rule struct {
 	// is kept (see resolveOverlaps). Zero by default.
 	Priority int
 
+	// FixSafety is the rule file's safe-fix setting: whether `liaison
+	// check --fix` may apply the preferred replacement unread (SafeFix;
+	// by default the category decides).
+	FixSafety FixSafety
+
 	Examples Examples
 
 	Source string // "file:line" of the rule's definition
