@@ -267,6 +267,11 @@ func oneOfTheSingular(toks []analysis.Token) []GoMatch {
 		if next := tokenAt(toks, j+1); next == nil || !nounPhraseEnd(lex, next) {
 			continue
 		}
+		// A whole whose members "of" names: "one of the system of
+		// highways", "one of the pair of twins" is one highway, one twin.
+		if ofPlural(toks, j+1) {
+			continue
+		}
 		plural := lex.Inflect(lex.Lemma(w, morph.Noun), morph.Noun, morph.Plural)
 		if plural == "" || plural == w {
 			continue
@@ -274,6 +279,24 @@ func oneOfTheSingular(toks []analysis.Token) []GoMatch {
 		out = append(out, GoMatch{Start: j, End: j + 1, Replacements: []string{plural}})
 	}
 	return out
+}
+
+// ofPlural reports whether toks[i] is "of" and a plural noun follows it,
+// after at most a determiner and two modifiers.
+func ofPlural(toks []analysis.Token, i int) bool {
+	if i >= len(toks) || !strings.EqualFold(toks[i].Text, "of") {
+		return false
+	}
+	for j := i + 1; j < len(toks) && j <= i+4; j++ {
+		switch t := &toks[j]; {
+		case t.PTB == tag.NNS:
+			return true
+		case t.PTB == tag.DT || t.UPOS == tag.ADJ || t.PTB == tag.CD || t.PTB == tag.PRPS:
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // readAsSingular reports whether the lexicon's likeliest noun reading of
