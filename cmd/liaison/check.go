@@ -260,6 +260,7 @@ func runCheckWith(ctx context.Context, limits checkLimits, args []string, stdin 
 	}
 
 	var changed *changedFiles
+	fromGit := false // the paths are git's list of changed files
 	if gitMode {
 		changed, err = gitChanged(ctx, opts.changedSince, opts.staged)
 		if err != nil {
@@ -267,6 +268,7 @@ func runCheckWith(ctx context.Context, limits checkLimits, args []string, stdin 
 			return 2
 		}
 		if len(paths) == 0 {
+			fromGit = true
 			paths = changed.paths()
 			if len(paths) == 0 {
 				if !opts.quiet {
@@ -276,7 +278,14 @@ func runCheckWith(ctx context.Context, limits checkLimits, args []string, stdin 
 			}
 		}
 	}
-	inputs := collectInputs(paths, opts.language, stdin, limits.maxBytes, fail, note)
+	var inputs []checkInput
+	if gitMode && fromGit {
+		// The changed files are read as a directory's are: prose formats
+		// only, source code where it is turned on.
+		inputs = listedInputs(paths, opts.language)
+	} else {
+		inputs = collectInputs(ctx, paths, opts.language, stdin, limits.maxBytes, fail, note)
+	}
 	if changed != nil {
 		inputs = changed.filter(inputs)
 	}
@@ -442,7 +451,7 @@ func parseInterleaved(flags *flag.FlagSet, args []string) ([]string, error) {
 // too (applyProjects keeps it only where its language is turned on).
 // Entries that are neither files nor folders (FIFOs, sockets, devices) are
 // skipped with a note.
-func collectInputs(paths []string, language string, stdin io.Reader, maxBytes int64, fail, note func(string, ...any)) []checkInput {
+func collectInputs(ctx context.Context, paths []string, language string, stdin io.Reader, maxBytes int64, fail, note func(string, ...any)) []checkInput {
 	var inputs []checkInput
 	seenStdin := false
 	for _, p := range paths {
@@ -475,7 +484,7 @@ func collectInputs(paths []string, language string, stdin io.Reader, maxBytes in
 		// Every file found here is read only if it resolves inside p
 		// (see checkOne); symbolic links to directories are not followed,
 		// so a link loop is never walked.
-		ignored := gitIgnored(p)
+		ignored := gitIgnored(ctx, p)
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				fail("%s: %v", quoteName(path), unwrapPathError(err))
@@ -506,6 +515,22 @@ func collectInputs(paths []string, language string, stdin io.Reader, maxBytes in
 		if err != nil {
 			fail("%s: %v", quoteName(p), err)
 		}
+	}
+	return inputs
+}
+
+// listedInputs are the files of a list (git's changed files) that a
+// directory walk would read: those of a known format, source code marked
+// opt-in unless --language names its format.
+func listedInputs(paths []string, language string) []checkInput {
+	var inputs []checkInput
+	for _, p := range paths {
+		f, ok := markup.FormatForPath(filepath.Base(p))
+		if !ok {
+			continue
+		}
+		optIn := f.OptIn && (language == "" || markup.FormatFor(language).Name != f.Name)
+		inputs = append(inputs, checkInput{name: p, path: p, language: languageFor(p, language), optIn: optIn})
 	}
 	return inputs
 }

@@ -41,7 +41,10 @@ func TestCheckChangedSince(t *testing.T) {
 		"sub/keep.txt": "Kept alot.\n",
 	})
 	// Line 3 of a.md changes, a line is added to docs/b.md, a new untracked
-	// file appears, and an ignored one.
+	// file appears, and an ignored one; a changed file of no prose format
+	// and a source file are not checked (as in a directory).
+	must(t, os.WriteFile("data.json", []byte("{\"a\": \"alot\"}\n"), 0o644))
+	must(t, os.WriteFile("main.go", []byte("// We had alot.\npackage main\n"), 0o644))
 	must(t, os.WriteFile("a.md", []byte("Old alot here.\n\nNew alot.\n"), 0o644))
 	must(t, os.WriteFile(filepath.Join("docs", "b.md"), []byte("Fine.\n\nWe liaisoned.\n"), 0o644))
 	must(t, os.WriteFile("new.md", []byte("Fresh alot.\n"), 0o644))

@@ -233,13 +233,13 @@ type ignoredPaths struct {
 // gitIgnored asks git which untracked paths under dir it ignores
 // (.gitignore files, .git/info/exclude, core.excludesFile); outside a
 // repository, or without git, nothing is.
-func gitIgnored(dir string) ignoredPaths {
+func gitIgnored(ctx context.Context, dir string) ignoredPaths {
 	ip := ignoredPaths{files: map[string]bool{}, dirs: map[string]bool{}}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return ip
 	}
-	out, err := git(context.Background(), abs, "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory")
+	out, err := git(ctx, abs, "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory")
 	if err != nil {
 		return ip
 	}

@@ -18,7 +18,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"check", "check [--format text|json] [--language ID] PATH…   report usage problems", runCheck},
+		{"check", "check [--format F] [--fix|--diff] [--changed-since REF] PATH… report usage problems (check --help: every flag)", runCheck},
 		{"rules", "rules [--format text|json] | rules test FILE…      list the usage rules, or test custom rule files", runRules},
 		{"explain", "explain [--format text|json] [--rules FILE] TEXT…|- show how the rules read a text, and which patterns match", runExplain},
 		{"define", "define [--format text|markdown|json] WORD…        print dictionary entries", runDefine},
