@@ -71,6 +71,9 @@ func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) (
 		}
 		actions = append(actions, s.disableActions(ctx, run, p.TextDocument, start, end)...)
 	}
+	if wantsThesaurus(p.Context) {
+		actions = append(actions, s.thesaurusActions(ctx, run, p.TextDocument, start, end)...)
+	}
 	if wants(only, FixAllKind) {
 		var all []int
 		for i, pr := range run.problems {

@@ -26,7 +26,8 @@ import (
 //	{"debounceMs": 150,
 //	 "rules": {"<rule-id>": true | false | "error" | "warning" | "info" | "hint"},
 //	 "categories": {"<category>": false},
-//	 "sourceCode": ["go", "python"]}
+//	 "sourceCode": ["go", "python"],
+//	 "clientCommands": ["liaison.compare"]}
 //
 // Only the debounce is the server's own; the rule settings are the one
 // rules.Settings of the code base, which the checker layers over the
@@ -43,6 +44,9 @@ type EditorSettings struct {
 	// whose comments are checked; code files are not prose unless turned
 	// on here or in the project's .liaison.yaml.
 	SourceCode []string
+	// ClientCommands are the commands the client runs itself that the
+	// server may put in code actions (CommandCompare).
+	ClientCommands []string
 }
 
 // DefaultDebounce is the debounce before pushing diagnostics.
@@ -60,10 +64,11 @@ func (s EditorSettings) Debounce() time.Duration {
 
 // settingsJSON is the wire form of EditorSettings; absent fields keep the base.
 type settingsJSON struct {
-	DebounceMs *int                       `json:"debounceMs"`
-	Rules      map[string]json.RawMessage `json:"rules"`
-	Categories map[string]json.RawMessage `json:"categories"`
-	SourceCode *[]string                  `json:"sourceCode"`
+	DebounceMs     *int                       `json:"debounceMs"`
+	Rules          map[string]json.RawMessage `json:"rules"`
+	Categories     map[string]json.RawMessage `json:"categories"`
+	SourceCode     *[]string                  `json:"sourceCode"`
+	ClientCommands *[]string                  `json:"clientCommands"`
 }
 
 // ParseSettings layers the JSON settings object raw over base. raw may be
@@ -89,7 +94,10 @@ func ParseSettings(base EditorSettings, raw []byte) (EditorSettings, error) {
 	}
 	out := EditorSettings{DebounceMs: base.DebounceMs, Rules: rules.Settings{
 		Rules: maps.Clone(base.Rules.Rules), Categories: maps.Clone(base.Rules.Categories),
-	}, SourceCode: base.SourceCode}
+	}, SourceCode: base.SourceCode, ClientCommands: base.ClientCommands}
+	if in.ClientCommands != nil {
+		out.ClientCommands = slices.Clone(*in.ClientCommands)
+	}
 	if in.SourceCode != nil {
 		out.SourceCode = nil
 		for _, id := range *in.SourceCode {

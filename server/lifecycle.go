@@ -94,6 +94,7 @@ func (s *Server) initialize(ctx context.Context, p *protocol.InitializeParams) (
 					protocol.CodeActionKindQuickFix,
 					protocol.CodeActionKindSourceFixAll,
 					FixAllKind,
+					protocol.CodeActionKindRefactorRewrite,
 				},
 			},
 			DiagnosticProvider: &protocol.DiagnosticOptions{
