@@ -19,6 +19,15 @@
 //
 //	go run ./cmd/lspbench [-bin PATH] [-book DIR] [-chapter FILE] [-edits N] [-hovers N] [-starts N]
 //	go run ./cmd/lspbench [-bin PATH] -longline BYTES
+//	go run ./cmd/lspbench -all [-bin PATH] [-ref PATH] [-peers DIR] [-runs N] [-files N] [-harper]
+//
+// With -all it prints every figure issue 21 asks for, for -bin and, in the
+// same run and interleaved, the reference binary -ref: `liaison check` on
+// the book (wall and CPU, median of -runs) beside Vale 3.22 and harper.js
+// 2.10 installed under -peers by ../shared/bench/peers.sh, start-up on a
+// one-line file, peak memory checking -files files; the language server's
+// keystroke, hover, code action and start-up latencies; and its memory
+// with the book open and after -mem-edits edits and -mem-hovers hovers.
 //
 // Without -bin it builds ./cmd/liaison into a temporary directory.
 package main
@@ -71,6 +80,20 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fs.StringVar(&cfg.log, "log", "", "have the server log at debug level to `FILE`")
 	fs.Uint64Var(&cfg.seed, "seed", 1, "random seed for edit and hover positions")
 	fs.IntVar(&cfg.longLine, "longline", 0, "measure a one-line document of `BYTES` instead (see the package doc)")
+	var rc reportConfig
+	all := fs.Bool("all", false, "print every figure of issue 21 (see the package doc)")
+	fs.StringVar(&rc.ref, "ref", "", "with -all: a reference liaison binary measured in the same run")
+	home, _ := os.UserHomeDir()
+	peers := os.Getenv("PEERS_DIR")
+	if peers == "" {
+		peers = filepath.Join(home, ".cache", "liaison-peers")
+	}
+	fs.StringVar(&rc.peers, "peers", peers, "with -all: where ../shared/bench/peers.sh installed Vale and harper.js")
+	fs.IntVar(&rc.runs, "runs", 10, "with -all: runs of each check measurement (median)")
+	fs.IntVar(&rc.files, "files", 10000, "with -all: files for the peak-memory check (0: skip)")
+	fs.BoolVar(&rc.harper, "harper", true, "with -all: time harper.js (about a minute)")
+	fs.IntVar(&rc.longEdits, "mem-edits", 10000, "with -all: didChange messages of the memory session")
+	fs.IntVar(&rc.memHovers, "mem-hovers", 5000, "with -all: hovers of the memory session")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -88,6 +111,10 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 
 	if cfg.longLine > 0 {
 		return benchLongLine(ctx, cfg, out)
+	}
+	if *all {
+		rc.config = cfg
+		return runReport(ctx, rc, out)
 	}
 	chapter, err := os.ReadFile(cfg.chapter)
 	if err != nil {
