@@ -27,6 +27,7 @@ func TestInitial(t *testing.T) {
 		{"herbal", Vowel, "OEWN's US reading"},
 		{"unionized", Unknown, "a heteronym: union-ized workers, un-ionized atoms"},
 		{"Unionised", Unknown, "the British spelling, capitalised"},
+		{"Ugric", Unknown, "said oo- and you- in current dictionaries"},
 		{"house", Consonant, "pronounced h"},
 		{"historic", Consonant, "OEWN gives (h)ɪ; a historic in current usage"},
 		{"hotel", Consonant, "US hoʊˈtɛl"},
