@@ -282,7 +282,7 @@ func runCheckWith(ctx context.Context, limits checkLimits, args []string, stdin 
 	if gitMode && fromGit {
 		// The changed files are read as a directory's are: prose formats
 		// only, source code where it is turned on.
-		inputs = listedInputs(paths, opts.language)
+		inputs = listedInputs(paths, opts.language, changed.top)
 	} else {
 		inputs = collectInputs(ctx, paths, opts.language, stdin, limits.maxBytes, fail, note)
 	}
@@ -295,9 +295,8 @@ func runCheckWith(ctx context.Context, limits checkLimits, args []string, stdin 
 		fmt.Fprintf(stderr, "liaison check: loading rules: %v\n", err)
 		return 2
 	}
-	// Rule ids the command line names must exist, unless a project could
-	// define them (its custom rules are read later): a typo is then a
-	// finding-less run, reported below.
+	// Rule ids the command line names must exist, unless a project
+	// defines custom rules (read by applyProjects), whose ids they may be.
 	copts := checker.Options{
 		LoadAnalyzer: func() *analysis.Analyzer { return <-analyzerReady },
 		Rules:        ruleSet,
@@ -521,8 +520,10 @@ func collectInputs(ctx context.Context, paths []string, language string, stdin i
 
 // listedInputs are the files of a list (git's changed files) that a
 // directory walk would read: those of a known format, source code marked
-// opt-in unless --language names its format.
-func listedInputs(paths []string, language string) []checkInput {
+// opt-in unless --language names its format. Like a walk's, they must
+// resolve inside root (the repository): a link to a file elsewhere is not
+// read.
+func listedInputs(paths []string, language, root string) []checkInput {
 	var inputs []checkInput
 	for _, p := range paths {
 		f, ok := markup.FormatForPath(filepath.Base(p))
@@ -530,7 +531,7 @@ func listedInputs(paths []string, language string) []checkInput {
 			continue
 		}
 		optIn := f.OptIn && (language == "" || markup.FormatFor(language).Name != f.Name)
-		inputs = append(inputs, checkInput{name: p, path: p, language: languageFor(p, language), optIn: optIn})
+		inputs = append(inputs, checkInput{name: p, path: p, root: root, language: languageFor(p, language), optIn: optIn})
 	}
 	return inputs
 }

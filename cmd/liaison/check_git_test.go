@@ -45,15 +45,18 @@ func TestCheckChangedSince(t *testing.T) {
 	// and a source file are not checked (as in a directory).
 	must(t, os.WriteFile("data.json", []byte("{\"a\": \"alot\"}\n"), 0o644))
 	must(t, os.WriteFile("main.go", []byte("// We had alot.\npackage main\n"), 0o644))
+	outside := writeTree(t, map[string]string{"secret.md": "Outside alot.\n"})
+	must(t, os.Symlink(filepath.Join(outside, "secret.md"), "link.md"))
 	must(t, os.WriteFile("a.md", []byte("Old alot here.\n\nNew alot.\n"), 0o644))
 	must(t, os.WriteFile(filepath.Join("docs", "b.md"), []byte("Fine.\n\nWe liaisoned.\n"), 0o644))
 	must(t, os.WriteFile("new.md", []byte("Fresh alot.\n"), 0o644))
 	must(t, os.WriteFile("ignored.md", []byte("Hidden alot.\n"), 0o644))
 
 	out, errOut, code := check(t, "", "--changed-since", "HEAD")
-	if code != 1 {
+	if code != 2 || !strings.Contains(errOut, "link.md: not checked: it resolves outside") {
 		t.Fatalf("exit %d; stderr %q", code, errOut)
 	}
+	must(t, os.Remove("link.md"))
 	want := []string{"a.md:3:5: ", filepath.Join("docs", "b.md") + ":3:4: ", "new.md:1:7: "}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if len(lines) != len(want) {

@@ -43,7 +43,8 @@ func (s *lineSet) overlaps(from, to int) bool {
 }
 
 // changedFiles are the files git reports changed and, for each, the
-// lines added or changed: by absolute path, symbolic links resolved.
+// lines added or changed: by absolute path, the directories' symbolic
+// links resolved.
 type changedFiles struct {
 	top   string // the repository's top level
 	files map[string]*lineSet
@@ -76,8 +77,11 @@ func (c *changedFiles) filter(inputs []checkInput) []checkInput {
 		if err != nil {
 			continue
 		}
-		if real, err := filepath.EvalSymlinks(abs); err == nil {
-			abs = real
+		// The directory's links are resolved, as git's top level is; the
+		// file's own are not: git lists a link by its name (and safefile
+		// refuses it if it leads outside the repository).
+		if real, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+			abs = filepath.Join(real, filepath.Base(abs))
 		}
 		if lines, ok := c.files[abs]; ok {
 			in.lines = lines
