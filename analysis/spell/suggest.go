@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"liaison/analysis/spell/internal/soundkey"
 	"liaison/analysis/spell/internal/wordfile"
 )
 
@@ -37,7 +38,7 @@ func (l *Lexicon) Suggest(word string, d Dialect, n int) []string {
 	if strings.ContainsAny(lower, " ") {
 		cands = append(cands, l.joined(lower, bit)...)
 	}
-	key := soundKey(lower)
+	key := soundkey.Key(lower)
 	for id := range ix.candidates(lower) {
 		if ix.dialects[id]&bit == 0 {
 			continue
@@ -51,7 +52,7 @@ func (l *Lexicon) Suggest(word string, d Dialect, n int) []string {
 			continue
 		}
 		s := wt + sizePenalty(ix.size[id])
-		if len(key) >= 3 && soundKey(cand) == key {
+		if len(key) >= 3 && soundkey.Key(cand) == key {
 			s -= soundBonus
 		}
 		if ix.words[id] != cand && caseOf(w) == caseLower {

@@ -34,7 +34,12 @@ func defaultLimits() limits {
 
 // accept decides, for every spelling SCOWL or OEWN knows, which dialects
 // accept it, and returns the accepted ones sorted.
-func accept(s map[string]*scowlWord, oewn map[string]bool, lim limits) []entry {
+//
+// The words of technical.txt (tech) count as OEWN's, and the confusable
+// filter leaves them alone: struct is one edit from strict, on purpose.
+func accept(s map[string]*scowlWord, oewn, tech map[string]bool, lim limits) (out []entry, confusable []string) {
+	oewn = maps.Clone(oewn)
+	maps.Copy(oewn, tech)
 	byWord := map[string]*entry{}
 	for _, w := range slices.Sorted(maps.Keys(s)) {
 		sw := s[w]
@@ -77,13 +82,14 @@ func accept(s map[string]*scowlWord, oewn map[string]bool, lim limits) []entry {
 		}
 	}
 	oxford(byWord)
+	confusable = dropConfusable(byWord, tech)
 	unmatched(byWord)
 	dropPossessives(byWord)
-	out := make([]entry, 0, len(byWord))
+	out = make([]entry, 0, len(byWord))
 	for _, w := range slices.Sorted(maps.Keys(byWord)) {
 		out = append(out, *byWord[w])
 	}
-	return out
+	return out, confusable
 }
 
 // acceptsSCOWL: a main-list (or variant_1) spelling up to the size limit.

@@ -11,6 +11,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
+
+	"liaison/analysis/morph"
 )
 
 func main() {
@@ -38,7 +41,21 @@ func run(scowlDir, oewnDir, out, list string) error {
 	if err != nil {
 		return err
 	}
-	words := accept(s, lemmas, defaultLimits())
+	lex, err := morph.Load()
+	if err != nil {
+		return err
+	}
+	tech := map[string]bool{}
+	for _, w := range technical(lex) {
+		tech[w] = true
+	}
+	words, confusable := accept(s, lemmas, tech, defaultLimits())
+	fmt.Fprintf(os.Stderr, "genwords: %d rare words dropped as confusable with a common one\n", len(confusable))
+	if list != "" {
+		if err := os.WriteFile(list+".confusable", []byte(strings.Join(confusable, "\n")+"\n"), 0o644); err != nil {
+			return err
+		}
+	}
 	data, err := encode(words)
 	if err != nil {
 		return err

@@ -1,14 +1,17 @@
-package spell
+// Package soundkey spells a word by its sound, roughly, so that spellings
+// of one sound compare equal; shared by the spell package and its
+// generator.
+package soundkey
 
 import "strings"
 
-// soundKey is a rough English sound key in the spirit of Metaphone: it
+// Key is a rough English sound key in the spirit of Metaphone: it
 // spells consonant sounds one way (ph f, ck k, soft c s, x ks, dg j,
 // silent initial k/w/g/p, gh and h after consonants dropped), keeps only
 // the first vowel, as "a", and collapses repeats. Two spellings with one
 // key are likely two writings of one word (nife/knife, rythm/rhythm,
 // fasinating/fascinating), which suggestions rank up.
-func soundKey(w string) string {
+func Key(w string) string {
 	w = strings.ToLower(w)
 	for _, p := range [...][2]string{{"kn", "n"}, {"wr", "r"}, {"gn", "n"}, {"pn", "n"}, {"ps", "s"}, {"wh", "w"}, {"x", "s"}} {
 		if strings.HasPrefix(w, p[0]) {
@@ -102,4 +105,12 @@ func soundKey(w string) string {
 		}
 	}
 	return b.String()
+}
+
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
 }
