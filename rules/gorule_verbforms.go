@@ -374,7 +374,12 @@ func beBaseForParticiple(toks []analysis.Token) []GoMatch {
 		switch b {
 		case "been", "being":
 		case "is", "are", "was", "were", "be", "'re", "’re": // not "'s": "let's start by"
-			if !strings.EqualFold(tokenText(toks, i+2), "by") {
+			// A passive shows itself by its agent ("is generate by a
+			// script"), or by a noun subject and nothing the plain verb
+			// could take as an object ("the package was send yesterday").
+			// A pseudo-cleft keeps its object or has no noun before "be":
+			// "all I did was send a message", "what we do is build".
+			if !strings.EqualFold(tokenText(toks, i+2), "by") && !nounSubjectPassive(toks, i) {
 				continue
 			}
 		default:
@@ -400,4 +405,19 @@ func beBaseForParticiple(toks []analysis.Token) []GoMatch {
 		out = append(out, GoMatch{Start: i + 1, End: i + 2, Replacements: []string{pp}})
 	}
 	return out
+}
+
+// nounSubjectPassive reports whether the "be" at toks[i] follows a noun
+// and the word after it ends the clause or is followed only by an adverb
+// or a preposition: "the package was send yesterday", "the files were
+// upload to the server".
+func nounSubjectPassive(toks []analysis.Token, i int) bool {
+	if i == 0 || toks[i-1].PTB != tag.NN && toks[i-1].PTB != tag.NNS {
+		return false
+	}
+	next := tokenAt(toks, i+2)
+	if next == nil {
+		return false
+	}
+	return clauseEnd(next) || next.PTB == tag.RB || next.PTB == tag.IN || deicticTime(strings.ToLower(next.Text))
 }
