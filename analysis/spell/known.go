@@ -37,9 +37,16 @@ func (l *Lexicon) Dialects(word string) []Dialect {
 // 80 for a word only OEWN knows), 0 if the word is unknown; the case rules
 // are Known's.
 func (l *Lexicon) Frequency(word string) int {
-	e, ok := l.find(normalizeApostrophes(word))
+	w := normalizeApostrophes(word)
+	e, ok := l.find(w)
 	if !ok {
-		return 0
+		base, possessive := cutPossessive(w)
+		if !possessive {
+			return 0
+		}
+		if e, ok = l.find(base); !ok {
+			return 0
+		}
 	}
 	return wordfile.Size(int(e.size))
 }

@@ -30,10 +30,19 @@ func (l *Lexicon) Variant(word string, d Dialect) (spelling string, other Dialec
 		}
 	}
 	lower := strings.ToLower(w)
-	for _, c := range variant.Candidates(lower) {
-		cs := l.dialects(c)
-		if cs&bit != 0 && cs&set != set {
-			return matchCase(w, c) + suffix, otherDialect(set, d), true
+	cands := variant.Candidates(lower)
+	// A counterpart of d only (color for colour) before one that all the
+	// word's dialects share too (license for licence: en-GB's verb).
+	for pass := range 2 {
+		for _, c := range cands {
+			cs := l.dialects(c)
+			if cs&bit != 0 && (pass == 1 || cs&set != set) {
+				sp := matchCase(w, c) + suffix
+				if strings.ContainsRune(word, '’') {
+					sp = strings.ReplaceAll(sp, "'", "’")
+				}
+				return sp, otherDialect(set, d), true
+			}
 		}
 	}
 	return "", "", false

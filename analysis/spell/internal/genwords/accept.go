@@ -162,8 +162,7 @@ func unmatched(byWord map[string]*entry) {
 			}
 			found := false
 			for _, c := range cands {
-				m, ok := orig[c]
-				if ok && m&(1<<d) != 0 && m&orig[w] != orig[w] {
+				if m, ok := orig[c]; ok && m&(1<<d) != 0 {
 					found = true
 					break
 				}
