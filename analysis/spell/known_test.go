@@ -47,7 +47,7 @@ func TestKnown(t *testing.T) {
 		{"organise", EnAU, true},
 		{"colour", EnCA, true},
 		{"organize", EnCA, true},
-		{"calender", EnUS, false}, // dropped as confusable with calendar
+		{"calender", EnUS, false},   // dropped as confusable with calendar
 		{"dependancy", EnUS, false}, // SCOWL variant_2, not accepted
 	} {
 		if got := l.Known(tc.word, tc.d); got != tc.want {
@@ -87,8 +87,8 @@ func TestVariant(t *testing.T) {
 		{"anaemia", EnUS, "anemia", EnGB, true},
 		{"manoeuvre", EnUS, "maneuver", EnGB, true},
 		{"analyze", EnGB, "analyse", EnUS, true},
-		{"color", EnUS, "", "", false},    // d's own spelling
-		{"recieve", EnUS, "", "", false},  // no dialect's
+		{"color", EnUS, "", "", false},   // d's own spelling
+		{"recieve", EnUS, "", "", false}, // no dialect's
 		{"the", EnGB, "", "", false},
 	} {
 		sp, o, ok := l.Variant(tc.word, tc.d)
