@@ -239,10 +239,12 @@ func (p *parser) phrasePattern(id string, e *yaml.Node, wrong []phraseWord, righ
 		return nil
 	}
 	// A word is shared when the right word is one of its choices (or its
-	// lemma): the writer's word is then kept, as context or as {N}.
+	// lemma): the writer's word is then kept, as context or as {N}. A
+	// right word with capitals corrects the case too ("Valentine's Day"),
+	// so it is shared only when written the same.
 	same := func(w phraseWord, r string) bool {
 		for _, c := range w.words {
-			if strings.EqualFold(c, r) {
+			if c == r || strings.EqualFold(c, r) && strings.ToLower(r) == r {
 				return true
 			}
 		}
