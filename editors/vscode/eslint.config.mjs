@@ -26,4 +26,11 @@ export default tseslint.config(
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },
+  {
+    // The end-to-end driver runs in Node 24 and hands functions to the page.
+    files: ["e2e/**/*.mjs"],
+    languageOptions: {
+      globals: { setTimeout: "readonly", clearTimeout: "readonly", fetch: "readonly", document: "readonly" },
+    },
+  },
 );

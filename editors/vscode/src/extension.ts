@@ -1,6 +1,8 @@
 // The liaison extension for VS Code: starts `liaison serve` and connects it
 // to the editor through vscode-languageclient.
 
+import { execFile } from "node:child_process";
+
 import * as vscode from "vscode";
 import {
   DidChangeConfigurationNotification,
@@ -15,6 +17,9 @@ import { findServer, found, INSTALL_STEPS, type FoundServer } from "./findServer
 import { documentSelector, languages, logLevel, RESTART_KEYS, serverArgs, serverSettings, sourceCode } from "./settings";
 
 const SECTION = "liaison";
+
+/** The server's "Usage guide" code actions run this with the words to compare. */
+const COMPARE_COMMAND = "liaison.compare";
 
 /** Liaison owns the client, its output channel and its status-bar item. */
 class Liaison implements vscode.Disposable {
@@ -117,7 +122,10 @@ class Liaison implements vscode.Disposable {
     // per folder, and settingsChanged tells it when to pull again.
     const clientOptions: LanguageClientOptions = {
       documentSelector: documentSelector(this.languages(), this.sourceCode()),
-      initializationOptions: serverSettings((k) => this.get(k)),
+      // clientCommands: the commands this extension runs for the server's
+      // code actions (the usage guide), which it offers only to clients
+      // that say so.
+      initializationOptions: { ...serverSettings((k) => this.get(k)), clientCommands: [COMPARE_COMMAND] },
       outputChannel: this.output,
       traceOutputChannel: this.output,
     };
@@ -215,6 +223,28 @@ class Liaison implements vscode.Disposable {
     }
   }
 
+  /**
+   * compare shows the usage guide of confusable words, as `liaison compare`
+   * prints it, in a Markdown document beside the text.
+   */
+  async compare(words: unknown[]): Promise<void> {
+    const server = this.server;
+    const list = words.filter((w): w is string => typeof w === "string" && /^\p{L}[\p{L}' -]*$/u.test(w));
+    if (server === undefined || list.length === 0) {
+      return;
+    }
+    let guide: string;
+    try {
+      guide = await run(server.path, ["compare", "--format", "markdown", "--", ...list]);
+    } catch (err) {
+      this.output.appendLine(`[liaison] compare: ${String(err)}`);
+      void vscode.window.showErrorMessage(`liaison: the usage guide failed: ${String(err)}`);
+      return;
+    }
+    const doc = await vscode.workspace.openTextDocument({ language: "markdown", content: guide });
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  }
+
   showOutput(): void {
     this.output.show(true);
   }
@@ -235,6 +265,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     l,
     vscode.commands.registerCommand("liaison.restartServer", () => l.restart()),
     vscode.commands.registerCommand("liaison.showOutput", () => l.showOutput()),
+    vscode.commands.registerCommand(COMPARE_COMMAND, (...words: unknown[]) => l.compare(words)),
     vscode.window.onDidChangeActiveTextEditor(() => l.updateVisibility()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (RESTART_KEYS.some((k) => e.affectsConfiguration(`${SECTION}.${k}`))) {
@@ -253,4 +284,17 @@ export async function deactivate(): Promise<void> {
   const l = liaison;
   liaison = undefined;
   await l?.stop();
+}
+
+/** run runs the server binary with args and returns its output, within 10 s. */
+function run(file: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(file, args, { timeout: 10_000, maxBuffer: 1 << 20 }, (err, stdout) => {
+      if (err !== null) {
+        reject(new Error(`${file} ${args.join(" ")}: ${err.message}`));
+      } else {
+        resolve(stdout);
+      }
+    });
+  });
 }

@@ -50,7 +50,8 @@ describe("extension activation and restart", () => {
     made.length = 0;
     const dir = mkdtempSync(path.join(tmpdir(), "liaison-ext-"));
     server = path.join(dir, "liaison");
-    writeFileSync(server, "#!/bin/sh\n");
+    // Stands in for `liaison compare --format markdown -- WORD…`.
+    writeFileSync(server, '#!/bin/sh\necho "# guide: $*"\n');
     chmodSync(server, 0o755);
     fake.settings.set("", { path: server, rules: { utilize: false }, sourceCode: ["go"] });
     fake.folders = [{ uri: vscode.Uri.file(dir), name: "ws", index: 0 }];
@@ -94,7 +95,11 @@ describe("extension activation and restart", () => {
 
   it("sends the settings at initialize and pushes none afterwards", () => {
     const o = options(made[0]);
-    assert.deepEqual(o.initializationOptions, { rules: { utilize: false }, sourceCode: ["go"] });
+    assert.deepEqual(o.initializationOptions, {
+      rules: { utilize: false },
+      sourceCode: ["go"],
+      clientCommands: ["liaison.compare"],
+    });
     assert.equal(o.synchronize, undefined, "synchronize pushes settings the server pulls");
   });
 
@@ -142,6 +147,16 @@ describe("extension activation and restart", () => {
     fake.activeDocument = { languageId: "rust", uri: vscode.Uri.file("/w/a.rs") };
     fake.activeEditor.fire(undefined);
     assert.ok(!fake.status.visible, "shown on Rust, which is not turned on");
+  });
+
+  it("shows the usage guide the server's code action asks for", async () => {
+    await vscode.commands.executeCommand("liaison.compare", "liaise", "liaison");
+    assert.equal(fake.shown.length, 1);
+    assert.equal(fake.shown[0]?.language, "markdown");
+    assert.equal(fake.shown[0]?.content, "# guide: compare --format markdown -- liaise liaison\n");
+    // Anything but words never reaches the command line.
+    await vscode.commands.executeCommand("liaison.compare", "--help", 3);
+    assert.equal(fake.shown.length, 1);
   });
 
   it("restarts when the workspace is trusted, so its liaison.path counts", async () => {

@@ -41,6 +41,10 @@ export class ThemeColor {
   constructor(readonly id: string) {}
 }
 
+export enum ViewColumn {
+  Beside = -2,
+}
+
 export enum StatusBarAlignment {
   Left = 1,
   Right = 2,
@@ -60,6 +64,7 @@ export const fake = {
   trustGranted: new Emitter<void>(),
   activeEditor: new Emitter<unknown>(),
   activeDocument: undefined as { languageId: string; uri: Uri } | undefined,
+  shown: [] as Array<{ language?: string; content?: string }>,
   /** changeSettings sets keys of the unscoped settings and fires the change event. */
   changeSettings(values: Record<string, unknown>): void {
     this.settings.set("", { ...(this.settings.get("") ?? {}), ...values });
@@ -76,6 +81,7 @@ export const fake = {
     this.errors = [];
     this.output = [];
     this.activeDocument = undefined;
+    this.shown = [];
   },
 };
 
@@ -92,6 +98,9 @@ export const workspace = {
     };
   },
   onDidChangeConfiguration: fake.configChange.event,
+  openTextDocument(options: { language?: string; content?: string }) {
+    return Promise.resolve(options);
+  },
   onDidGrantWorkspaceTrust: fake.trustGranted.event,
   isTrusted: true,
 };
@@ -136,6 +145,10 @@ export const window = {
       dispose: () => undefined,
     };
     return item;
+  },
+  showTextDocument(doc: { language?: string; content?: string }) {
+    fake.shown.push(doc);
+    return Promise.resolve(undefined);
   },
   showErrorMessage(message: string, ..._items: string[]): Promise<string | undefined> {
     fake.errors.push(message);
