@@ -68,6 +68,15 @@ func singularSubjectEnds(toks []analysis.Token, i int) bool {
 	t := &toks[i]
 	w := strings.ToLower(t.Text)
 	switch {
+	case t.PTB == tag.NN && isAnyOf(w, "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody") ||
+		t.UPOS == tag.PRON && isAnyOf(w, "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody"):
+		// "Everyone have a copy": the indefinite pronouns in -one and
+		// -body are singular. Only as the sentence's or a clause's
+		// subject: "let everyone have a say" makes it an object.
+		if i != firstWordIndex(toks) && !(i > 0 && subjectClauseOpener(toks[i-1].Text)) {
+			return false
+		}
+		return !inverted(toks, i) && !coordinated(toks, i) && !subjunctive(toks, i)
 	case t.PTB == tag.PRP && (w == "he" || w == "she" || w == "it"):
 		if w == "it" && i != firstWordIndex(toks) && !(i > 0 && subjectClauseOpener(toks[i-1].Text)) {
 			return false // "make it work", "let it go"
@@ -217,6 +226,11 @@ func singularNounSubject(toks []analysis.Token, i, j int) bool {
 		return true
 	case tag.PRP:
 		return isAnyOf(next.Text, "me", "him", "her", "us", "them", "it", "you")
+	case tag.IN:
+		// "My brother live in Paris": before a preposition only a verb
+		// that cannot be a noun, or the two may be a compound ("the
+		// approach run during which").
+		return !morph.Default().Classes(strings.ToLower(toks[j].Text)).HasPOS(morph.Noun)
 	}
 	return false
 }

@@ -198,7 +198,10 @@ func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
 		if det == "both" && i > 0 && (toks[i-1].UPOS == tag.PRON || toks[i-1].UPOS == tag.NOUN || toks[i-1].UPOS == tag.PROPN) {
 			continue
 		}
-		verbLike := pronounLike && c.Has(morph.Verb, morph.Base)
+		// After a verb the determiner is in an object's place and cannot
+		// be a subject pronoun: "we bought several chair".
+		afterVerb := i > 0 && toks[i-1].UPOS == tag.VERB
+		verbLike := pronounLike && !afterVerb && c.Has(morph.Verb, morph.Base)
 		if !(finiteVerb(next) ||
 			!verbLike && (clauseEnd(next) || next.UPOS == tag.ADP || next.UPOS == tag.VERB || next.UPOS == tag.AUX ||
 				newNounPhraseAfter(toks, i+2))) {
@@ -338,7 +341,10 @@ func nounPhraseEnd(lex *morph.Lexicon, t *analysis.Token) bool {
 		return true
 	}
 	if t.UPOS == tag.VERB && t.Kind == token.Word {
-		return isAnyOf(t.Lemma, "be", "have", "do") || !lex.Classes(strings.ToLower(t.Text)).HasPOS(morph.Noun)
+		// A past the lexicon knows is the verb, even where the form is
+		// also a noun: "one of the best player left".
+		c := lex.Classes(strings.ToLower(t.Text))
+		return isAnyOf(t.Lemma, "be", "have", "do") || !c.HasPOS(morph.Noun) || (t.PTB == tag.VBD || t.PTB == tag.VBN) && c.Has(morph.Verb, morph.Past)
 	}
 	return false
 }
