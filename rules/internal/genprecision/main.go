@@ -26,6 +26,13 @@ func main() {
 	out := flag.String("o", "testdata/precision", "output folder")
 	every := flag.Int("every", 8, "keep every Nth gloss")
 	flag.Parse()
+	// The outputs are replaced, so the inputs are checked first: a clone
+	// without the shared corpus must not lose its committed copy.
+	for _, src := range []string{*markup, filepath.Join(*oewn, "yaml")} {
+		if fi, err := os.Stat(src); err != nil || !fi.IsDir() {
+			log.Fatalf("genprecision: %s is not a folder (%v); %s is left as it is", src, err, *out)
+		}
+	}
 	if err := copyMarkup(*markup, filepath.Join(*out, "markup")); err != nil {
 		log.Fatal(err)
 	}
