@@ -41,8 +41,6 @@ type cache struct {
 	orphans    map[*blockEntry]struct{}                // block entries no chunk holds yet
 	docs       map[string]uint64                       // tick of each document's latest check
 	revs       map[string]docRevision                  // each document's latest revision, for the next
-
-	prefetchBufs sync.Pool // of *prefetchBuf
 }
 
 // chunkEntry is a chunk's analysis: its blocks, each an entry of its own.
@@ -129,13 +127,13 @@ func (c *cache) begin(doc string, gen uint64) *view {
 // it last keeps it; if that one drops it, it may be dropped while the other
 // still has it, which costs the other a re-analysis of that chunk.
 func (v *view) end(ok bool, rev docRevision) {
-	v.release()
 	c := v.c
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if ok && v.doc != "" {
 		c.docs[v.doc] = v.tick
 		if rev.rev != nil {
+			rev.gen, rev.blocks, rev.findings = v.gen, v.preBA, v.pre
 			c.revs[v.doc] = rev
 		}
 	}
@@ -157,6 +155,11 @@ func (c *cache) forget(doc string) {
 type docRevision struct {
 	rev      *analysis.Revision
 	mentions bool
+	// The findings of the revision's blocks (those with an analysis, in
+	// order) under the engine of generation gen: see prefetch.
+	gen      uint64
+	blocks   []*analysis.BlockAnalysis
+	findings []prefetched
 }
 
 // live reports whether e was used by an open document's latest check.
@@ -266,49 +269,47 @@ func (v *view) PutBlock(k analysis.BlockKey, spans []markup.Span, ba *analysis.B
 	c.bytes += m.bytes
 }
 
-// prefetch looks the findings of a document's blocks up at once, under
-// one lock, for Findings to hand out: the engine asks block by block, in
-// order, and a lock and a map lookup per block were 0.5 ms of a keystroke
-// in the Rust Book (10,000 blocks), profiled.
+// prefetch gathers the findings of a document's blocks before the engine
+// asks for them block by block, in order: a lock, a map lookup and a chase
+// of pointers per block were 0.5 ms of a keystroke in the Rust Book
+// (10,000 blocks), profiled. The blocks the previous revision had at the
+// start and the end (the same analyses, in the same order) take its
+// findings, when the engine is the same; the others are looked up under
+// one lock. Their findings and those the engine computes (Keep) are the
+// revision's, for the next.
 func (v *view) prefetch(blocks []analysis.Block) {
 	c := v.c
-	if pb, _ := c.prefetchBufs.Get().(*prefetchBuf); pb != nil && cap(pb.pre) >= len(blocks) {
-		v.pre, v.preBA = pb.pre[:0], pb.ba[:0]
-	} else {
-		v.pre, v.preBA = make([]prefetched, 0, len(blocks)), make([]*analysis.BlockAnalysis, 0, len(blocks))
+	n := 0
+	for _, b := range blocks {
+		if b.BlockAnalysis != nil {
+			n++
+		}
 	}
-	v.preNext = 0
+	v.pre, v.preBA, v.preNext = make([]prefetched, n), make([]*analysis.BlockAnalysis, 0, n), 0
+	for _, b := range blocks {
+		if b.BlockAnalysis != nil {
+			v.preBA = append(v.preBA, b.BlockAnalysis)
+		}
+	}
+	head, tail := 0, 0
+	if p := v.prev; p.rev != nil && p.gen == v.gen {
+		m := len(p.blocks)
+		for head < n && head < m && v.preBA[head] == p.blocks[head] {
+			v.pre[head] = p.findings[head]
+			head++
+		}
+		for tail < n-head && tail < m-head && v.preBA[n-1-tail] == p.blocks[m-1-tail] {
+			v.pre[n-1-tail] = p.findings[m-1-tail]
+			tail++
+		}
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for _, b := range blocks {
-		if b.BlockAnalysis == nil {
-			continue
-		}
-		v.preBA = append(v.preBA, b.BlockAnalysis)
-		v.pre = append(v.pre, prefetched{})
-		if m := c.byAnalysis[b.BlockAnalysis]; m != nil {
-			v.pre[len(v.pre)-1] = m.findingsOf(v.gen)
+	for i := head; i < n-tail; i++ {
+		if m := c.byAnalysis[v.preBA[i]]; m != nil {
+			v.pre[i] = m.findingsOf(v.gen)
 		}
 	}
-}
-
-// prefetchBuf is a view's prefetch buffers, pooled: a keystroke in the
-// Rust Book would make 400 KB of garbage with them.
-type prefetchBuf struct {
-	pre []prefetched
-	ba  []*analysis.BlockAnalysis
-}
-
-// release gives the prefetch buffers back, cleared (they hold blocks and
-// findings, which must not be pinned).
-func (v *view) release() {
-	if v.pre == nil {
-		return
-	}
-	clear(v.pre)
-	clear(v.preBA)
-	v.c.prefetchBufs.Put(&prefetchBuf{pre: v.pre[:0], ba: v.preBA[:0]})
-	v.pre, v.preBA = nil, nil
 }
 
 // prefetched is a block's findings as prefetch found them.
@@ -327,13 +328,14 @@ func (m *blockEntry) findingsOf(gen uint64) prefetched {
 }
 
 // Findings implements rules.BlockCache, from prefetch when ba is the next
-// block it looked up.
+// block it gathered.
 func (v *view) Findings(ba *analysis.BlockAnalysis) ([]rules.Finding, bool) {
 	if i := v.preNext; i < len(v.preBA) && v.preBA[i] == ba {
 		v.preNext++
 		if p := v.pre[i]; p.ok {
 			return p.findings, true
 		}
+		return nil, false // prefetch looked it up
 	}
 	c := v.c
 	c.mu.Lock()
@@ -347,8 +349,12 @@ func (v *view) Findings(ba *analysis.BlockAnalysis) ([]rules.Finding, bool) {
 }
 
 // Keep implements rules.BlockCache: the findings join their block's entry,
-// or are not kept when it is gone.
+// or are not kept there when it is gone; the revision keeps them either
+// way (see prefetch).
 func (v *view) Keep(ba *analysis.BlockAnalysis, fs []rules.Finding) {
+	if i := v.preNext - 1; i >= 0 && i < len(v.preBA) && v.preBA[i] == ba {
+		v.pre[i] = prefetched{fs, true}
+	}
 	c := v.c
 	c.mu.Lock()
 	defer c.mu.Unlock()
