@@ -140,3 +140,46 @@ func benchKeystroke(b *testing.B, book string) {
 	}
 	b.ReportMetric(float64(len(first.Diagnostics)), "diagnostics")
 }
+
+// BenchmarkHover is a hover request at a random place in the whole Rust
+// Book, open as one document, over a pipe: request sent → response read.
+func BenchmarkHover(b *testing.B) {
+	book := readBook(b)
+	linter, err := server.DefaultLinter()
+	if err != nil {
+		b.Fatal(err)
+	}
+	serverEnd, clientEnd := net.Pipe()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go server.New(server.Options{Linter: linter}).Serve(ctx, serverEnd)
+	c := lsptest.New(ctx, clientEnd)
+	defer clientEnd.Close()
+	if _, err := c.Initialize(ctx, protocol.ClientCapabilities{}, map[string]any{"debounceMs": 0}); err != nil {
+		b.Fatal(err)
+	}
+	u := uri.File("/bench/book.md")
+	if err := c.Open(ctx, u, "markdown", 1, book); err != nil {
+		b.Fatal(err)
+	}
+	if _, _, err := c.WaitVersion(ctx, u, 0, 1); err != nil {
+		b.Fatal(err)
+	}
+	doc := text.New(book)
+	rng := rand.New(rand.NewPCG(1, 2))
+	hover := func() {
+		start, end := doc.LineBounds(rng.IntN(doc.LineCount()))
+		pos := doc.Position(start+rng.IntN(end-start+1), text.UTF16)
+		var h *protocol.Hover
+		if err := c.Call(ctx, protocol.MethodTextDocumentHover, &protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: u}, Position: protocol.Position{Line: uint32(pos.Line), Character: uint32(pos.Character)}}}, &h); err != nil {
+			b.Fatal(err)
+		}
+	}
+	hover() // the first loads the dictionary
+	b.ResetTimer()
+	defer reportCPU(b)()
+	for range b.N {
+		hover()
+	}
+}
