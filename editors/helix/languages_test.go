@@ -121,7 +121,7 @@ func TestLanguagesTOML(t *testing.T) {
 		t.Errorf("args %q do not start the server", c.args)
 	}
 	for key := range c.settings {
-		if !slices.Contains([]string{"debounceMs", "rules", "categories"}, key) {
+		if !slices.Contains([]string{"debounceMs", "rules", "categories", "sourceCode"}, key) {
 			t.Errorf("settings key %q is not one the server reads", key)
 		}
 	}
@@ -147,6 +147,23 @@ func TestLanguagesTOML(t *testing.T) {
 		}
 		if _, ok := markup.LookupFormat(id); !ok {
 			t.Errorf("%s: language id %q is not one liaison reads", name, id)
+		}
+	}
+	// Every format liaison reads, prose and source code, has an entry that
+	// sends its documents to liaison.
+	covered := map[string]bool{}
+	for name, l := range c.languages {
+		id := name
+		if v, ok := l["language-id"]; ok {
+			id = unquote(t, v)
+		}
+		if f, ok := markup.LookupFormat(id); ok && slices.Contains(stringArray(t, l["language-servers"]), "liaison") {
+			covered[f.Name] = true
+		}
+	}
+	for _, f := range markup.Formats() {
+		if !covered[f.Name] {
+			t.Errorf("no [[language]] entry sends %s (ids %q) to liaison", f.Name, f.IDs)
 		}
 	}
 	if servers := stringArray(t, c.languages["markdown"]["language-servers"]); !slices.Contains(servers, "marksman") {
