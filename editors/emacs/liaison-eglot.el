@@ -80,9 +80,20 @@ ids and categories.  Settings in the :liaison section of
 `eglot-workspace-configuration' apply on top of these."
   :type 'plist)
 
+(defcustom liaison-eglot-source-code nil
+  "Source-code languages whose comments liaison checks, as language ids.
+For example \\='(\"go\" \"python\").  Code is not prose by default: a
+language is checked only when it is listed here (sent as the
+sourceCode setting) or in the project's .liaison.yaml (source-code:),
+and its mode is in `liaison-eglot-modes'."
+  :type '(repeat string))
+
 (defun liaison-eglot--initialization-options (_server)
   "The initializationOptions for a new liaison server."
-  (or liaison-eglot-settings (make-hash-table)))
+  (let ((settings (copy-sequence liaison-eglot-settings)))
+    (when liaison-eglot-source-code
+      (setq settings (plist-put settings :sourceCode (vconcat liaison-eglot-source-code))))
+    (or settings (make-hash-table))))
 
 (defun liaison-eglot-contact (&optional _interactive)
   "The command that starts the liaison language server, for Eglot."
