@@ -26,6 +26,7 @@ require("lspconfig").liaison.setup({
     liaison = {
       -- rules = { ["liaison-verb"] = "error", ["atm-machine"] = false },
       -- categories = { redundancy = false },
+      -- sourceCode = { "go" },  -- check Go comments (add "go" to filetypes too)
     },
   },
 })

@@ -24,12 +24,15 @@ return {
   --   debounceMs: milliseconds after typing before checking again
   --   rules:      rule id -> false (off) or "error" | "warning" | "info" | "hint"
   --   categories: category -> false (off)
+  --   sourceCode: source-code languages whose comments are checked, for
+  --               example { "go", "python" } (add their filetypes above too)
   -- `liaison rules` lists the rule ids and categories.
   settings = {
     liaison = {
       debounceMs = 150,
       rules = vim.empty_dict(),
       categories = vim.empty_dict(),
+      sourceCode = {},
     },
   },
   -- Send the same settings as initializationOptions, so the server starts
