@@ -25,9 +25,13 @@ const oewnSize = 80
 type limits [nSubs]int
 
 // defaultLimits: size 70 is SCOWL's "large" list, words found in most
-// dictionaries; 80 adds Scrabble words ("wich", "thier" are not there, but
-// many rare forms one edit from a common word are), so it is left out, and
-// OEWN vouches for the rare words that technical prose uses.
+// dictionaries; OEWN vouches for rarer words. Measured on
+// testdata/misspellings.tsv and correct-words-fresh.txt: with words to
+// size 70, 0 of 769 wrong forms are known and 85.2% of the fresh correct
+// words; to 80 (Scrabble words), 11 wrong forms (wich, nife, enuf, artic,
+// aswell…) for 89.6%; to 95, over 30 (untill, wierd, millenium…) for
+// 92.2%. Rare technical words are better added one by one
+// (technical.txt) than by taking a size class full of misspellings.
 func defaultLimits() limits {
 	return limits{subWords: 70, subUpper: 70, subProper: 70, subAbbrev: 70, subContraction: 70}
 }
