@@ -349,10 +349,10 @@ func runCheckWith(ctx context.Context, limits checkLimits, args []string, stdin 
 	// parts being checked and of the files waiting for their turn, not of
 	// the whole run, nor of a whole large file.
 	var total summary
-	total.files = len(inputs)
 	run.checkAll(ctx, inputs, out, func(i int, res checked) {
 		bar.step()
 		if res.err != nil {
+			total.notChecked++
 			if res.skipped {
 				note("%s: skipped: %v", quoteName(inputs[i].name), res.err)
 			} else {

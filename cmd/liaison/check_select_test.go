@@ -147,4 +147,7 @@ func TestCheckBadFilesInTree(t *testing.T) {
 	if !strings.Contains(out.String(), "ok.md:1:8: ") {
 		t.Errorf("the good file was not checked: %q", out.String())
 	}
+	if !strings.Contains(errOut.String(), "1 finding in 1 file (3 not checked), ") {
+		t.Errorf("summary: %q", errOut.String())
+	}
 }

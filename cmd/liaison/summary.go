@@ -10,10 +10,11 @@ import (
 
 // summary counts what a run found, for the line on standard error.
 type summary struct {
-	files, findings, failing, fixed, fixedFiles int
+	files, notChecked, findings, failing, fixed, fixedFiles int
 }
 
 func (s *summary) add(c checked) {
+	s.files++
 	s.findings += c.findings
 	s.failing += c.failing
 	s.fixed += c.fixed
@@ -21,7 +22,8 @@ func (s *summary) add(c checked) {
 }
 
 // line is the summary: "3 findings in 112 files, 0.21 s", with what --fix
-// fixed or --diff would fix before it.
+// fixed or --diff would fix before it, and how many inputs could not be
+// checked (reported above it) after the files.
 func (s *summary) line(o *checkOptions, took string) string {
 	var b strings.Builder
 	switch {
@@ -34,7 +36,11 @@ func (s *summary) line(o *checkOptions, took string) string {
 	if o.fix || o.diff {
 		n += " left"
 	}
-	fmt.Fprintf(&b, "%s in %s, %s", n, plural(s.files, "file"), took)
+	fmt.Fprintf(&b, "%s in %s", n, plural(s.files, "file"))
+	if s.notChecked > 0 {
+		fmt.Fprintf(&b, " (%d not checked)", s.notChecked)
+	}
+	fmt.Fprintf(&b, ", %s", took)
 	return b.String()
 }
 
