@@ -815,12 +815,6 @@ func (s *checkSink) close() error {
 	return s.failed
 }
 
-// position returns the 1-based line and character column of a byte offset.
-func position(doc *text.Document, offset int) (line, column int) {
-	p := doc.Position(offset, text.UTF32)
-	return p.Line + 1, p.Character + 1
-}
-
 // runRules implements `liaison rules [--format text|json]`; `liaison rules
 // test FILE…` is runRulesTest.
 func runRules(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
