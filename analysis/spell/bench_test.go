@@ -1,6 +1,9 @@
 package spell
 
-import "testing"
+import (
+	"runtime"
+	"testing"
+)
 
 // BenchmarkLoad: Load only checks the header, the table is read in place.
 func BenchmarkLoad(b *testing.B) {
@@ -57,4 +60,49 @@ func BenchmarkSuggest(b *testing.B) {
 		l.Suggest(words[i%len(words)], EnUS, 5)
 	}
 	b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+}
+
+// BenchmarkSuggestIndex measures building the suggestion index (once per
+// Lexicon, on the first Suggest) and reports its heap size.
+func BenchmarkSuggestIndex(b *testing.B) {
+	l, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := l.decodeWords()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	start := cpuTime()
+	var ix *suggestIndex
+	for b.Loop() {
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		ix = buildIndex(data)
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+	}
+	b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MB")
+	runtime.KeepAlive(ix)
+}
+
+// BenchmarkSuggestWorst: the slowest shapes, long words (many edits to
+// look up) and short ones (many candidates).
+func BenchmarkSuggestWorst(b *testing.B) {
+	l, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	l.Suggest("x", EnUS, 1)
+	for _, w := range []string{"internationalisationally", "counterrevolutionarries", "teh", "ot", "alot"} {
+		b.Run(w, func(b *testing.B) {
+			start := cpuTime()
+			for b.Loop() {
+				l.Suggest(w, EnUS, 5)
+			}
+			b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+		})
+	}
 }

@@ -15,41 +15,57 @@ import (
 // edit distance drops. Built on the first Suggest, as one flat array (the
 // CSR layout) to keep it to a few allocations.
 type suggestIndex struct {
-	words    []string // spellings as listed
-	lower    []string // their lower-case forms
-	size     []uint8  // size class index
-	dialects []uint8
-	heads    []uint32 // bucket b's word ids are ids[heads[b]:heads[b+1]]
-	ids      []uint32
-	mask     uint64
+	data  []byte   // the decoded word list (decodeWords)
+	lower []byte   // the same bytes with ASCII letters lower-cased
+	off   []uint32 // word i is data[off[i]:off[i+1]-1] (without its metadata and newline)
+	heads []uint32 // bucket b's word ids are ids[heads[b]:heads[b+1]]
+	ids   []uint32
+	mask  uint64
 }
 
 // maxIndexedLen bounds the words filed under their deletions; longer
 // words are still found by their own form.
 const maxIndexedLen = 24
 
+func (ix *suggestIndex) len() int { return len(ix.off) - 1 }
+
+// word returns word i as listed, and lowered.
+func (ix *suggestIndex) word(i uint32) string      { return string(ix.data[ix.off[i]+2 : ix.off[i+1]-1]) }
+func (ix *suggestIndex) lowerWord(i uint32) []byte { return ix.lower[ix.off[i]+2 : ix.off[i+1]-1] }
+func (ix *suggestIndex) entry(i uint32) entry {
+	o := ix.off[i]
+	return entry{size: ix.data[o] - 'a', dialects: ix.data[o+1] - '@'}
+}
+
 func buildIndex(data []byte) *suggestIndex {
-	ix := &suggestIndex{}
-	each(data, func(w []byte, e entry) {
-		ix.words = append(ix.words, string(w))
-		ix.size = append(ix.size, e.size)
-		ix.dialects = append(ix.dialects, e.dialects)
-	})
-	ix.lower = make([]string, len(ix.words))
-	keys := 0
-	for i, w := range ix.words {
-		l := string(bytes.ToLower([]byte(w)))
-		if l == w {
-			l = w
+	ix := &suggestIndex{data: data, lower: make([]byte, len(data))}
+	for i, c := range data {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 		}
-		ix.lower[i] = l
+		ix.lower[i] = c
+	}
+	for o := 0; o < len(data); {
+		ix.off = append(ix.off, uint32(o))
+		nl := bytes.IndexByte(data[o:], '\n')
+		if nl < 0 {
+			break
+		}
+		o += nl + 1
+	}
+	ix.off = append(ix.off, uint32(len(data)))
+	keys := 0
+	for i := range uint32(ix.len()) {
+		n := len(ix.lowerWord(i))
 		keys++
-		if len(l) <= maxIndexedLen {
-			keys += len(l)
+		if n <= maxIndexedLen {
+			keys += n
 		}
 	}
+	// About two keys a bucket: a false candidate costs one bounded
+	// distance, a bucket four bytes.
 	buckets := 1
-	for buckets < keys {
+	for buckets < keys/2 {
 		buckets <<= 1
 	}
 	ix.mask = uint64(buckets - 1)
@@ -58,8 +74,9 @@ func buildIndex(data []byte) *suggestIndex {
 	// Two passes over the same keys: count per bucket, then fill.
 	var buf []byte
 	forKeys := func(f func(b uint64, id uint32)) {
-		for i, l := range ix.lower {
-			f(wordfile.Hash(l)&ix.mask, uint32(i))
+		for i := range uint32(ix.len()) {
+			l := ix.lowerWord(i)
+			f(wordfile.Hash(l)&ix.mask, i)
 			if len(l) > maxIndexedLen {
 				continue
 			}
@@ -68,7 +85,7 @@ func buildIndex(data []byte) *suggestIndex {
 					continue // deleting either of a doubled letter gives one key
 				}
 				buf = append(append(buf[:0], l[:j]...), l[j+1:]...)
-				f(wordfile.Hash(buf)&ix.mask, uint32(i))
+				f(wordfile.Hash(buf)&ix.mask, i)
 			}
 		}
 	}
@@ -93,19 +110,31 @@ func (ix *suggestIndex) bucket(key []byte) []uint32 {
 }
 
 // candidates returns the ids of the words that may be within two edits of
-// w (lower case): those filed under w, under an edit of w, or under a
-// deletion of an edit of w.
-func (ix *suggestIndex) candidates(w string) map[uint32]bool {
-	out := map[uint32]bool{}
+// w (lower case): those filed under w, under an edit of w, or, when deep,
+// under a deletion of an edit of w (a second substitution or deletion).
+// The shallow pass finds every word one edit away and many two away; the
+// deep one costs ten times as much.
+func (ix *suggestIndex) candidates(w string, deep bool) []uint32 {
+	seen := make([]uint64, (ix.len()+63)/64)
+	var out []uint32
 	add := func(key []byte) {
 		for _, id := range ix.bucket(key) {
-			out[id] = true
+			if seen[id/64]&(1<<(id%64)) == 0 {
+				seen[id/64] |= 1 << (id % 64)
+				out = append(out, id)
+			}
 		}
 	}
 	add([]byte(w))
 	var del []byte
-	edits1(w, func(e []byte) {
+	edits1(w, func(e []byte, insertion bool) {
 		add(e)
+		// An insertion's deletions are w itself or strings the shallow
+		// keys already cover (an insertion and a deletion are a
+		// substitution or a shift, found through w's own deletions).
+		if !deep || insertion {
+			return
+		}
 		for j := 0; j < len(e); j++ {
 			if j > 0 && e[j] == e[j-1] {
 				continue
@@ -121,14 +150,15 @@ func (ix *suggestIndex) candidates(w string) map[uint32]bool {
 const alphabet = "abcdefghijklmnopqrstuvwxyz'-"
 
 // edits1 calls f with every string one deletion, transposition,
-// substitution or insertion from w; the slice is reused after f returns.
-func edits1(w string, f func([]byte)) {
+// substitution or insertion from w, saying which are insertions; the
+// slice is reused after f returns.
+func edits1(w string, f func(e []byte, insertion bool)) {
 	buf := make([]byte, 0, len(w)+1)
 	for i := 0; i < len(w); i++ {
 		if i > 0 && w[i] == w[i-1] {
 			continue
 		}
-		f(append(append(buf[:0], w[:i]...), w[i+1:]...))
+		f(append(append(buf[:0], w[:i]...), w[i+1:]...), false)
 	}
 	for i := 0; i+1 < len(w); i++ {
 		if w[i] == w[i+1] {
@@ -136,7 +166,7 @@ func edits1(w string, f func([]byte)) {
 		}
 		buf = append(buf[:0], w...)
 		buf[i], buf[i+1] = buf[i+1], buf[i]
-		f(buf)
+		f(buf, false)
 	}
 	for i := 0; i < len(w); i++ {
 		for k := 0; k < len(alphabet); k++ {
@@ -145,13 +175,13 @@ func edits1(w string, f func([]byte)) {
 			}
 			buf = append(buf[:0], w...)
 			buf[i] = alphabet[k]
-			f(buf)
+			f(buf, false)
 		}
 	}
 	for i := 0; i <= len(w); i++ {
 		for k := 0; k < len(alphabet); k++ {
 			buf = append(append(append(buf[:0], w[:i]...), alphabet[k]), w[i:]...)
-			f(buf)
+			f(buf, true)
 		}
 	}
 }

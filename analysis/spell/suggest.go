@@ -38,27 +38,11 @@ func (l *Lexicon) Suggest(word string, d Dialect, n int) []string {
 	if strings.ContainsAny(lower, " ") {
 		cands = append(cands, l.joined(lower, bit)...)
 	}
-	key := soundkey.Key(lower)
-	for id := range ix.candidates(lower) {
-		if ix.dialects[id]&bit == 0 {
-			continue
-		}
-		cand := ix.lower[id]
-		if !within2(lower, cand) {
-			continue
-		}
-		wt, plain := distance(lower, cand)
-		if plain == 0 && ix.words[id] == w || plain > 2 {
-			continue
-		}
-		s := wt + sizePenalty(ix.size[id])
-		if len(key) >= 3 && soundkey.Key(cand) == key {
-			s -= soundBonus
-		}
-		if ix.words[id] != cand && caseOf(w) == caseLower {
-			s += costCapital // a name offered for a lower-case word
-		}
-		cands = append(cands, scored{ix.words[id], s, ix.size[id]})
+	cands = append(cands, ix.score(w, lower, bit, false)...)
+	// Two edits deep only when one edit finds nothing close: most slips
+	// are one edit, and the deep pass is where the time goes.
+	if best := bestScore(cands); best > deepBelow {
+		cands = append(cands, ix.score(w, lower, bit, true)...)
 	}
 	cands = append(cands, l.splits(lower, bit)...)
 	slices.SortFunc(cands, func(a, b scored) int {
@@ -76,6 +60,48 @@ func (l *Lexicon) Suggest(word string, d Dialect, n int) []string {
 		if len(out) == n {
 			break
 		}
+	}
+	return out
+}
+
+// deepBelow: a candidate this close ends the search at one edit.
+const deepBelow = 0.75
+
+func bestScore(cands []scored) float64 {
+	best := 99.0
+	for _, c := range cands {
+		best = min(best, c.score)
+	}
+	return best
+}
+
+// score returns the candidates of the index for lower (w lower-cased) in
+// the dialect bit, scored; see Suggest.
+func (ix *suggestIndex) score(w, lower string, bit uint8, deep bool) []scored {
+	var out []scored
+	key := soundkey.Key(lower)
+	for _, id := range ix.candidates(lower, deep) {
+		e := ix.entry(id)
+		if e.dialects&bit == 0 {
+			continue
+		}
+		cand := string(ix.lowerWord(id))
+		if !within2(lower, cand) {
+			continue
+		}
+		word := ix.word(id)
+		wt, plain := distance(lower, cand)
+		if plain == 0 && word == w {
+			continue
+		}
+		s := wt + sizePenalty(e.size)
+		if len(key) >= 3 && soundkey.Key(cand) == key {
+			s -= soundBonus
+		}
+		if word != cand && caseOf(w) == caseLower {
+			s += costCapital // a name offered for a lower-case word
+		}
+		out = append(out, scored{word, s, e.size})
 	}
 	return out
 }
