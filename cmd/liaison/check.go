@@ -864,6 +864,7 @@ func runRules(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			Explanation  string   `json:"explanation"`
 			Reference    string   `json:"reference,omitempty"`
 			Replacements []string `json:"replacements"`
+			SafeFix      bool     `json:"safeFix"` // check --fix applies its first replacement
 			Examples     examples `json:"examples"`
 		}
 		list := make([]listedRule, 0, len(ruleSet))
@@ -871,8 +872,8 @@ func runRules(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			list = append(list, listedRule{
 				ID: r.ID, Category: r.Category, Severity: r.Severity.String(), Summary: r.Summary,
 				Message: r.Message, Explanation: r.Explanation, Reference: r.Reference,
-				Replacements: append([]string{}, r.Replacements...),
-				Examples:     examples{Bad: append([]rules.BadExample{}, r.Examples.Bad...), Good: append([]string{}, r.Examples.Good...)},
+				Replacements: append([]string{}, r.Replacements...), SafeFix: r.SafeFix(),
+				Examples: examples{Bad: append([]rules.BadExample{}, r.Examples.Bad...), Good: append([]string{}, r.Examples.Good...)},
 			})
 		}
 		enc := json.NewEncoder(stdout)

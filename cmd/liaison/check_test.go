@@ -151,6 +151,7 @@ func TestRules(t *testing.T) {
 	}
 	var list []struct {
 		ID, Category, Severity, Summary string
+		SafeFix                         bool
 		Examples                        struct {
 			Bad  []struct{ Text, Fix string }
 			Good []string
@@ -165,6 +166,13 @@ func TestRules(t *testing.T) {
 	}
 	if len(list) != len(library) {
 		t.Fatalf("%d rules listed, the library has %d", len(list), len(library))
+	}
+	safe := map[string]bool{}
+	for _, r := range list {
+		safe[r.ID] = r.SafeFix
+	}
+	if !safe["liaison-verb"] || !safe["alot"] || safe["effect-as-verb"] {
+		t.Errorf("safeFix: liaison-verb %v, alot %v, effect-as-verb %v", safe["liaison-verb"], safe["alot"], safe["effect-as-verb"])
 	}
 	for _, r := range list {
 		if r.ID == "" || r.Category == "" || r.Severity == "" || r.Summary == "" || len(r.Examples.Bad) < 2 || len(r.Examples.Good) < 2 {
