@@ -9,10 +9,10 @@ import (
 
 type misspelling struct{ wrong, right string }
 
-// readMisspellings reads testdata/misspellings.tsv: "wrong<TAB>right".
-func readMisspellings(t testing.TB) []misspelling {
+// readMisspellings reads a list of "wrong<TAB>right" lines.
+func readMisspellings(t testing.TB, name string) []misspelling {
 	t.Helper()
-	f, err := os.Open("testdata/misspellings.tsv")
+	f, err := os.Open(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,10 +44,11 @@ func TestMisspellingsUnknown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	list := readMisspellings(t)
+	list := readMisspellings(t, "testdata/misspellings.tsv")
 	if len(list) < 500 {
 		t.Fatalf("%d misspellings, want at least 500", len(list))
 	}
+	list = append(list, readMisspellings(t, "testdata/misspellings-fresh.tsv")...)
 	for _, m := range list {
 		d := dialectOf(l, m.right)
 		if l.Known(m.wrong, d) {
