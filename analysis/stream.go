@@ -32,10 +32,20 @@ type Part struct {
 // longer than partBytes is analysed whole. It stops at the first error of
 // yield and returns it, or ctx.Err() when ctx is cancelled.
 func (a *Analyzer) AnalyzeParts(ctx context.Context, languageID, src string, partBytes int, yield func(Part) error) error {
+	return a.AnalyzePartsWith(ctx, languageID, src, nil, partBytes, yield)
+}
+
+// AnalyzePartsWith is AnalyzeParts for src when it is one segment of a
+// Markdown document too large to hold (`liaison check` reads such a file a
+// few megabytes at a time): defs are the whole document's link reference
+// definitions, so that a reference resolves against a definition in
+// another segment. nil defs are src's own, as in AnalyzeParts.
+func (a *Analyzer) AnalyzePartsWith(ctx context.Context, languageID, src string, defs *markup.Definitions, partBytes int, yield func(Part) error) error {
 	partBytes = max(partBytes, 1)
 	chunks := markup.Split(languageID, src)
-	var defs *markup.Definitions // nil for plain text, as in AnalyzeWith
-	if markup.IsMarkdown(languageID) {
+	if !markup.IsMarkdown(languageID) {
+		defs = nil // as in AnalyzeWith
+	} else if defs == nil {
 		defs = markup.ScanDefinitionsIn(src, chunks)
 	}
 	lo, size := 0, 0 // the chunks of the part being gathered, and their bytes
