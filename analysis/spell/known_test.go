@@ -47,8 +47,13 @@ func TestKnown(t *testing.T) {
 		{"organise", EnAU, true},
 		{"colour", EnCA, true},
 		{"organize", EnCA, true},
-		{"calender", EnUS, false},   // dropped as confusable with calendar
-		{"dependancy", EnUS, false}, // SCOWL variant_2, not accepted
+		{"calender", EnUS, false},     // dropped as confusable with calendar
+		{"dependancy", EnUS, false},   // SCOWL variant_2, not accepted
+		{"particularer", EnUS, false}, // morph grades every adjective; SCOWL does not list this
+		{"informations", EnUS, false}, // a mass noun's plural SCOWL lists only at size 80
+		{"researches", EnUS, true},
+		{"namespaces", EnUS, true}, // technical.txt, inflected
+		{"quicker", EnUS, true},
 	} {
 		if got := l.Known(tc.word, tc.d); got != tc.want {
 			t.Errorf("Known(%q, %q) = %v, want %v", tc.word, tc.d, got, tc.want)

@@ -37,9 +37,25 @@ func run(scowlDir, oewnDir, out, list string) error {
 	if err != nil {
 		return err
 	}
-	lemmas, err := readOEWN(oewnDir)
+	lemmas, graded, generated, err := readOEWN(oewnDir)
 	if err != nil {
 		return err
+	}
+	// morph grades every adjective (particularer) and pluralises mass
+	// nouns (informations): a comparative counts only if SCOWL lists it,
+	// and an inflection of a lemma SCOWL lists (with its own curated
+	// inflections) only if SCOWL lists it as commonly as the lemma or
+	// within the size limit (informations is at 80, information at 10). A
+	// lemma SCOWL lacks keeps morph's forms.
+	for w := range graded {
+		if _, listed := s[w]; listed {
+			lemmas[w] = true
+		}
+	}
+	for w, lemma := range generated {
+		if ls := s[lemma]; ls == nil || (s[w] != nil && s[w].minSize() <= max(ls.minSize(), defaultLimits()[subWords])) {
+			lemmas[w] = true
+		}
 	}
 	lex, err := morph.Load()
 	if err != nil {

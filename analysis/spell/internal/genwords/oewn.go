@@ -19,30 +19,32 @@ type oewnPOS struct {
 
 var oewnPOS2morph = map[string]morph.POS{"n": morph.Noun, "v": morph.Verb, "a": morph.Adj, "s": morph.Adj, "r": morph.Adv}
 
-// readOEWN returns every single-word OEWN lemma and irregular form, and
-// every inflection analysis/morph makes of the lemmas, as a set.
-func readOEWN(dir string) (map[string]bool, error) {
+// readOEWN returns every single-word OEWN lemma and irregular form as a
+// set; the comparatives and superlatives analysis/morph makes of the
+// adjectives (graded) and the other inflections it makes, with their
+// lemma (generated), apart: the caller keeps those SCOWL vouches for.
+func readOEWN(dir string) (out, graded map[string]bool, generated map[string]string, err error) {
 	files, err := filepath.Glob(filepath.Join(dir, "entries-*.yaml"))
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("no entries-*.yaml in %s", dir)
+		return nil, nil, nil, fmt.Errorf("no entries-*.yaml in %s", dir)
 	}
 	slices.Sort(files)
 	lex, err := morph.Load()
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
-	out := map[string]bool{}
+	out, graded, generated = map[string]bool{}, map[string]bool{}, map[string]string{}
 	for _, name := range files {
 		data, err := os.ReadFile(name)
 		if err != nil {
-			return nil, err
+			return nil, nil, nil, err
 		}
 		var entries map[string]map[string]oewnPOS
 		if err := yaml.Unmarshal(data, &entries); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, nil, nil, fmt.Errorf("%s: %w", name, err)
 		}
 		for _, lemma := range slices.Sorted(maps.Keys(entries)) {
 			if strings.ContainsAny(lemma, " _") || lemma == "" {
@@ -60,12 +62,28 @@ func readOEWN(dir string) (map[string]bool, error) {
 					}
 				}
 				for form := morph.Base + 1; form <= morph.Superlative; form++ {
-					if form.Applies(pos) {
-						out[lex.Inflect(lemma, pos, form)] = true
+					if !form.Applies(pos) {
+						continue
+					}
+					f := lex.Inflect(lemma, pos, form)
+					if form == morph.Comparative || form == morph.Superlative {
+						// morph inflects every adjective (particularer);
+						// only the comparatives SCOWL lists are words.
+						if !out[f] {
+							graded[f] = true
+						}
+						continue
+					}
+					if _, dup := generated[f]; !dup {
+						generated[f] = lemma
 					}
 				}
 			}
 		}
 	}
-	return out, nil
+	for w := range out {
+		delete(graded, w)
+		delete(generated, w)
+	}
+	return out, graded, generated, nil
 }
