@@ -123,7 +123,11 @@ func (r *lintRun) execute(s *Server) {
 	}
 	start := time.Now()
 	problems, res, err := s.lintDocument(r)
-	s.log.Debug("linted", zap.Int32("version", r.version), zap.Int("problems", len(problems)), zap.Duration("took", time.Since(start)), zap.Error(err))
+	took := time.Since(start)
+	s.log.Debug("linted", zap.Int32("version", r.version), zap.Int("problems", len(problems)), zap.Duration("took", took), zap.Error(err))
+	if took >= trimAfter {
+		go trimMemory()
+	}
 	if err == nil {
 		err = r.ctx.Err() // superseded or closed: converting is wasted work too
 	}
@@ -151,6 +155,14 @@ func (r *lintRun) execute(s *Server) {
 	}
 	r.resultID = reportID(r.diags)
 }
+
+// trimAfter is how long a lint takes when it analysed much (a large
+// document opened, a long paste): the garbage of that burst — the heap
+// doubles while the Rust Book is analysed on every core — stays resident
+// until the runtime's scavenger slowly returns it, so the server gives it
+// back at once (trimMemory, off the lint's path). A keystroke's lint takes
+// a few milliseconds and trims nothing.
+const trimAfter = 200 * time.Millisecond
 
 // lintDocument checks one revision with the checker: under its project
 // (waiting for the lookup started when the document opened) and the
