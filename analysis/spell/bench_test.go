@@ -39,9 +39,11 @@ func BenchmarkKnown(b *testing.B) {
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
+			start := cpuTime()
 			for i := 0; b.Loop(); i++ {
 				l.Known(bc.words[i%len(bc.words)], EnUS)
 			}
+			b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
 		})
 	}
 }

@@ -13,6 +13,7 @@ const (
 	costSilent     = 0.6  // dropping or adding h, e, w, k, b, g, u, which are often silent
 	costVowelIndel = 0.8  // dropping or adding another vowel (parliment)
 	costFirstExtra = 0.5  // any edit to the first letter costs this much more: writers seldom get it wrong
+	costPunct      = 0.3  // a left-out apostrophe or hyphen (dont, doesnt)
 )
 
 // distance returns the weighted optimal-string-alignment distance from a
@@ -90,6 +91,8 @@ func indelCost(s string, k int) float64 {
 	c := s[k]
 	cost := costEdit
 	switch {
+	case c == '\'' || c == '-':
+		return costPunct
 	case (k > 0 && s[k-1] == c) || (k+1 < len(s) && s[k+1] == c):
 		cost = costDouble
 	case c == 'h' || c == 'e' || c == 'w' || c == 'k' || c == 'b' || c == 'g' || c == 'u':

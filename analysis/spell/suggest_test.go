@@ -48,3 +48,45 @@ func testSuggest(t *testing.T, name string, wantFirst, wantTop5 float64) {
 		t.Errorf("first %.1f%% (want ≥ %.0f), top five %.1f%% (want ≥ %.0f)", pf, wantFirst, p5, wantTop5)
 	}
 }
+
+// TestSuggestShapes: the case of the word is kept, run-together words are
+// split, words written apart joined, and only the dialect's spellings are
+// offered.
+func TestSuggestShapes(t *testing.T) {
+	l, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		word  string
+		d     Dialect
+		first string
+	}{
+		{"teh", EnUS, "the"},
+		{"Teh", EnUS, "The"},
+		{"TEH", EnUS, "THE"},
+		{"Recieve", EnUS, "Receive"},
+		{"alot", EnUS, "a lot"},
+		{"Alot", EnUS, "A lot"},
+		{"infact", EnUS, "in fact"},
+		{"ofthe", EnUS, "of the"},
+		{"with out", EnUS, "without"},
+		{"colur", EnUS, "color"},
+		{"colur", EnGB, "colour"},
+		{"organisaton", EnGB, "organisation"},
+		{"organisaton", EnUS, "organization"},
+		{"colour", EnUS, "color"}, // another dialect's spelling: its counterpart
+		{"dont", EnUS, "don't"},
+	} {
+		got := l.Suggest(tc.word, tc.d, 5)
+		if len(got) == 0 || got[0] != tc.first {
+			t.Errorf("Suggest(%q, %s) = %v, want %q first", tc.word, tc.d, got, tc.first)
+		}
+	}
+	if got := l.Suggest("teh", EnUS, 2); len(got) != 2 {
+		t.Errorf("Suggest(teh, 2) gave %d suggestions", len(got))
+	}
+	if got := l.Suggest("teh", EnUS, 0); got != nil {
+		t.Errorf("Suggest(teh, 0) = %v", got)
+	}
+}
