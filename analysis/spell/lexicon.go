@@ -84,7 +84,7 @@ func lookup[S ~string | ~[]byte](l *Lexicon, w S) (entry, bool) {
 	hash := wordfile.Hash(w)
 	fp := wordfile.Fingerprint(hash)
 	h := wordfile.Slot(hash, l.slots)
-	for {
+	for range l.slots { // a sound table has an empty slot long before; a corrupt one must not loop
 		x := binary.LittleEndian.Uint64(l.table[8*h:])
 		if x == 0 {
 			return entry{}, false
@@ -97,6 +97,7 @@ func lookup[S ~string | ~[]byte](l *Lexicon, w S) (entry, bool) {
 			h = 0
 		}
 	}
+	return entry{}, false
 }
 
 func (l *Lexicon) lookup(w string) (entry, bool) { return lookup(l, w) }
