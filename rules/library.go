@@ -23,8 +23,14 @@ type libraryData struct {
 	sets  setTable
 }
 
-// loadLibrary parses the embedded library once.
-var loadLibrary = sync.OnceValues(parseLibrary)
+// loadLibrary loads the embedded library once: from its snapshot when the
+// snapshot is as new as the YAML (snapshot.go), else by parsing the YAML.
+var loadLibrary = sync.OnceValues(func() (*libraryData, error) {
+	if lib, ok := loadSnapshot(); ok {
+		return lib, nil
+	}
+	return parseLibrary()
+})
 
 // librarySets returns the library's named sets.
 func librarySets() (setTable, error) {

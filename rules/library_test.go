@@ -45,12 +45,23 @@ func TestLoadDefaultKeepsFileOrder(t *testing.T) {
 	}
 }
 
+// BenchmarkLoadDefault measures the two ways the library loads: parsed
+// from its YAML, and decoded from the snapshot a run uses (snapshot.go).
 func BenchmarkLoadDefault(b *testing.B) {
-	for b.Loop() {
-		if _, err := parseLibrary(); err != nil {
-			b.Fatal(err)
+	b.Run("yaml", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := parseLibrary(); err != nil {
+				b.Fatal(err)
+			}
 		}
-	}
+	})
+	b.Run("snapshot", func(b *testing.B) {
+		for b.Loop() {
+			if _, ok := loadSnapshot(); !ok {
+				b.Fatal("the snapshot is out of date: run go generate ./rules")
+			}
+		}
+	})
 }
 
 // TestLibraryMessagesNameMatchAndReplacement holds the library's messages
