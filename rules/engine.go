@@ -47,6 +47,7 @@ type BlockCache interface {
 type Settings struct {
 	Rules      map[string]RuleSetting // by rule id
 	Categories map[string]bool        // false turns a category off; absent means its default (CategoryOnByDefault)
+	Spelling   Spelling               // dialect and accepted words (spelling.go)
 }
 
 // RuleSetting turns one rule off or overrides its severity (zero: the
@@ -200,6 +201,7 @@ func (e *Engine) CheckWith(ctx context.Context, res *analysis.Result, s Settings
 		}
 	}
 	sortFindings(out)
+	out = checkSpelling(res, s.Spelling, out)
 	// Settings have been applied: a finding a setting turned off leaves
 	// room for one it would have hidden.
 	return resolveOverlaps(out)

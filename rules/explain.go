@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"math/bits"
+	"slices"
 
 	"liaison/analysis"
 )
@@ -99,7 +100,8 @@ func (e *Engine) Explain(ctx context.Context, b *analysis.BlockAnalysis) []Sente
 	if b == nil {
 		return nil
 	}
-	findings, _ := e.checkBlock(ctx, b, nil)
+	all, _ := e.checkBlockAll(ctx, b, nil)
+	findings := resolveOverlaps(checkSpelling(&analysis.Result{Blocks: []analysis.Block{{End: len(b.Prose), BlockAnalysis: b}}}, Spelling{NoSuggestions: true}, all))
 	var out []SentenceExplanation
 	var s sentence
 	var norms []string
@@ -138,6 +140,11 @@ func (e *Engine) Explain(ctx context.Context, b *analysis.BlockAnalysis) []Sente
 				}
 			}
 		}
+		// A spelling candidate the document's settings settle (spelling.go)
+		// is no match of interest when no finding came of it.
+		se.Matches = slices.DeleteFunc(se.Matches, func(m PatternMatch) bool {
+			return m.Status == Suppressed && (m.Rule.Code == SpellingRuleID || m.Rule.Code == DialectRuleID)
+		})
 		sortMatches(se.Matches)
 		out = append(out, se)
 	}

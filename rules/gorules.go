@@ -60,6 +60,8 @@ func goRules() map[string]GoRule {
 func goContextRules() map[string]GoContextRule {
 	return map[string]GoContextRule{
 		"sentence-start": sentenceStart,
+		SpellingRuleID:   spellingRule, // spelling.go
+		DialectRuleID:    dialectRule,
 	}
 }
 

@@ -169,6 +169,8 @@ var categoryNames = []string{
 	"redundancy",     // a word the phrase already contains: "ATM machine"
 	"preferred-form", // a form a style prefers
 	"grammar",        // a construction the grammar rules out: "a apple", "the the", "didn't went"
+	"spelling",       // a word no dialect's word list knows: recieve (spelling.go)
+	"dialect",        // another dialect's spelling: colour in an American document
 	"style",          // advice on style (wordiness, clichés, passives): off unless turned on
 }
 

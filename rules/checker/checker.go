@@ -180,6 +180,7 @@ func (c *Checker) Check(ctx context.Context, doc Document, lk *Lookup, editor ru
 		return Result{Findings: c.configFindings(doc.Path, doc.Text)}, nil
 	}
 	settings, engine, gen, known, markupOpts := c.under(doc, lk, editor)
+	settings = c.withSpelling(doc, lk, settings, true) // words.go
 	var res *analysis.Result
 	var findings []rules.Finding
 	if c.finder != nil {
@@ -195,6 +196,7 @@ func (c *Checker) Check(ctx context.Context, doc Document, lk *Lookup, editor ru
 		if err != nil {
 			return Result{}, err
 		}
+		c.rememberCode(doc, res) // words.go
 		if noDirectives {
 			return Result{Findings: findings, Analysis: res}, nil
 		}
@@ -278,6 +280,7 @@ func (c *Checker) Forget(key string) {
 	if c.cache != nil {
 		c.cache.forget(key)
 	}
+	c.forgetCode(key)
 }
 
 // CacheStats reports the cache's estimated retained bytes and its

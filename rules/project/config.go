@@ -46,6 +46,8 @@ type Config struct {
 	SourceCode []Ref
 	// Markup is how the project's documents are read; nil: the defaults.
 	Markup *markup.Options
+	// Spelling is the dialect and the words file (words.go).
+	Spelling Spelling
 
 	// ids are the rule ids the file names, with their positions, for
 	// Validate.
@@ -79,7 +81,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	if root == nil || (root.Kind == yaml.ScalarNode && root.Tag == "!!null") {
 		return cfg, nil // an empty file configures nothing
 	}
-	f := p.fields(root, "the configuration", "rules", "categories", "rule-files", "overrides", "ignore", "latex", "source-code")
+	f := p.fields(root, "the configuration", "rules", "categories", "rule-files", "overrides", "ignore", "latex", "source-code", "spelling")
 	if f != nil {
 		cfg.Settings = p.settings(f["rules"], f["categories"], cfg)
 		for _, n := range p.seq(f["rule-files"], "rule-files") {
@@ -104,6 +106,8 @@ func Parse(name string, data []byte) (*Config, error) {
 		cfg.Ignore = p.globs(f["ignore"], "ignore")
 		cfg.Markup = p.latex(f["latex"])
 		cfg.SourceCode = p.sourceCode(f["source-code"])
+		cfg.Spelling = p.spelling(f["spelling"])
+		cfg.Settings.Spelling.Dialect = cfg.Spelling.Dialect
 	}
 	if p.globCount > MaxGlobs {
 		p.errorf(root, "more than %d globs", MaxGlobs)
@@ -437,5 +441,8 @@ func Merge(base, top rules.Settings) rules.Settings {
 		out.Categories = make(map[string]bool, len(top.Categories))
 	}
 	maps.Copy(out.Categories, top.Categories)
+	// The project's dialect wins over the editor's (the editor's is the
+	// user's default for documents of no project).
+	out.Spelling = base.Spelling.Under(top.Spelling)
 	return out
 }

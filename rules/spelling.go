@@ -1,0 +1,834 @@
+package rules
+
+import (
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"liaison/analysis"
+	"liaison/analysis/markup"
+	"liaison/analysis/spell"
+	"liaison/analysis/token"
+)
+
+// The ids of the two rules written in Go that check spelling: a word no
+// dialect knows, and a correct spelling of a dialect the document is not
+// written in.
+const (
+	SpellingRuleID = "spelling"
+	DialectRuleID  = "dialect"
+)
+
+// Spelling is what the spelling and dialect rules need beyond the text:
+// the dialect, the words the user accepts and the words the workspace
+// writes as code. It is part of Settings, applied after the per-block
+// cache: the rules' Go code finds candidates from the block alone, and
+// Check keeps those the document's Spelling does not excuse.
+type Spelling struct {
+	// Dialect is the dialect the document is written in; "" leaves it to
+	// the document: its majority spelling decides, en-US on a tie.
+	Dialect spell.Dialect
+	// Words are lists of words that are correct whatever the word list
+	// says: the project's, the user's, the document's directives.
+	Words []*WordList
+	// InCode reports whether word is written as code in the document res
+	// is the analysis of (whose source the function knows) or in another
+	// document open in the workspace; nil: nowhere.
+	InCode func(res *analysis.Result, word string) bool
+	// Count, when set, is how often the whole document writes word (in
+	// prose or not): what tells a term or a name, used again, from a
+	// typo. A document checked a part at a time must count in all of it;
+	// nil counts the candidates of what was checked.
+	Count func(word string) int
+	// NoSuggestions leaves spelling findings without replacements: the
+	// server computes them when a code action or a hover asks, not on
+	// every keystroke. The CLI and the tests want them in the finding.
+	NoSuggestions bool
+	// Cache keeps suggestions across checks (a document checked on every
+	// keystroke flags the same words each time); nil computes them anew.
+	Cache *SuggestionCache
+}
+
+// SuggestionCache remembers the suggestions of the words it was asked
+// about, a bounded number of them. It is safe for concurrent use.
+type SuggestionCache struct {
+	mu sync.Mutex
+	m  map[string][]string
+}
+
+// maxCachedSuggestions bounds a SuggestionCache: past it, it starts over.
+const maxCachedSuggestions = 4096
+
+// Get returns the suggestions for word in d, computing them on a miss.
+func (c *SuggestionCache) Get(word string, d spell.Dialect, n int) []string {
+	if c == nil {
+		return Suggestions(word, d, n)
+	}
+	k := string(d) + "\x00" + strconv.Itoa(n) + "\x00" + word
+	c.mu.Lock()
+	v, ok := c.m[k]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = Suggestions(word, d, n)
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= maxCachedSuggestions {
+		c.m = make(map[string][]string)
+	}
+	c.m[k] = v
+	c.mu.Unlock()
+	return v
+}
+
+// Under layers s over base: s's dialect unless it has none, both lists of
+// words, s's InCode unless it has none.
+func (s Spelling) Under(base Spelling) Spelling {
+	out := base
+	if s.Dialect != "" {
+		out.Dialect = s.Dialect
+	}
+	if len(s.Words) > 0 {
+		out.Words = append(append([]*WordList(nil), base.Words...), s.Words...)
+	}
+	if s.InCode != nil {
+		out.InCode = s.InCode
+	}
+	if s.Cache != nil {
+		out.Cache = s.Cache
+	}
+	if s.Count != nil {
+		out.Count = s.Count
+	}
+	out.NoSuggestions = base.NoSuggestions || s.NoSuggestions
+	return out
+}
+
+// accepts reports whether one of the lists holds word.
+func (s *Spelling) accepts(word string) bool {
+	for _, l := range s.Words {
+		if l.Has(word) {
+			return true
+		}
+	}
+	return false
+}
+
+// WordList is a set of words a user accepts. A word listed in lower case
+// is accepted in any case ("rustc": Rustc, RUSTC); one with capitals only
+// as written or in capitals ("GitHub": GITHUB, not github). It is
+// immutable and safe for concurrent use; it holds sorted slices, not a
+// map, so that a list of a million words costs little more than its text.
+type WordList struct {
+	words []string // sorted, distinct
+	caps  []string // the words with capitals, in capitals: sorted
+}
+
+// NewWordList makes a list of words; surrounding space is trimmed and
+// empty entries are ignored.
+func NewWordList(words []string) *WordList {
+	l := &WordList{words: make([]string, 0, len(words))}
+	for _, w := range words {
+		if w = strings.TrimSpace(w); w != "" {
+			l.words = append(l.words, normaliseApostrophe(w))
+		}
+	}
+	slices.Sort(l.words)
+	l.words = slices.Compact(l.words)
+	for _, w := range l.words {
+		if u := strings.ToUpper(w); u != w && strings.ToLower(w) != w {
+			l.caps = append(l.caps, u)
+		}
+	}
+	slices.Sort(l.caps)
+	return l
+}
+
+// Len is the number of words in the list.
+func (l *WordList) Len() int {
+	if l == nil {
+		return 0
+	}
+	return len(l.words)
+}
+
+// Words returns the list's words, sorted.
+func (l *WordList) Words() []string {
+	if l == nil {
+		return nil
+	}
+	return slices.Clone(l.words)
+}
+
+// Has reports whether the list accepts word.
+func (l *WordList) Has(word string) bool {
+	if l == nil || len(l.words) == 0 {
+		return false
+	}
+	word = normaliseApostrophe(word)
+	if _, ok := slices.BinarySearch(l.words, word); ok {
+		return true
+	}
+	if lower := strings.ToLower(word); lower != word {
+		if _, ok := slices.BinarySearch(l.words, lower); ok {
+			return true
+		}
+	}
+	if isAllCaps(word) {
+		_, ok := slices.BinarySearch(l.caps, word)
+		return ok
+	}
+	return false
+}
+
+func normaliseApostrophe(w string) string {
+	if strings.ContainsRune(w, '’') {
+		return strings.ReplaceAll(w, "’", "'")
+	}
+	return w
+}
+
+// lexicon is the word list, decoded once.
+var lexicon = sync.OnceValues(spell.Load)
+
+// SpellLexicon returns the word list the spelling rules use (decoded once).
+func SpellLexicon() (*spell.Lexicon, error) { return lexicon() }
+
+// spellingRule finds the words of a sentence that no dialect knows and
+// that do not read as code, names or initialisms (see spellCandidate):
+// the candidates Check filters through the document's Spelling.
+func spellingRule(_, toks []analysis.Token, marks []markup.Range) []GoMatch {
+	lex, err := lexicon()
+	if err != nil {
+		return nil
+	}
+	var out []GoMatch
+	quoted := shortQuotes(toks)
+	for i := range toks {
+		if quoted != nil && quoted[i] {
+			continue
+		}
+		if w, ok := spellCandidate(toks, i); ok && !setOff(toks[i], marks) && classify(lex, w, toks, i) == unknownWord {
+			out = append(out, GoMatch{Start: i, End: i + 1})
+		}
+	}
+	return out
+}
+
+// dialectRule finds the words of a sentence that some dialects spell so
+// and others do not ("colour", "color"): the candidates Check settles
+// once it knows the document's dialect.
+func dialectRule(_, toks []analysis.Token, _ []markup.Range) []GoMatch {
+	lex, err := lexicon()
+	if err != nil {
+		return nil
+	}
+	var out []GoMatch
+	for i := range toks {
+		if w, ok := spellCandidate(toks, i); ok && classify(lex, w, toks, i) == dialectWord {
+			out = append(out, GoMatch{Start: i, End: i + 1})
+		}
+	}
+	return out
+}
+
+// maxQuotedWords is the longest quotation read as words mentioned, not
+// used.
+const maxQuotedWords = 4
+
+// shortQuotes marks the tokens inside quotation marks that hold at most
+// maxQuotedWords words: a phrase mentioned ("les amis", a menu's "Datei"),
+// a message quoted, in a language of its own; nil when there is none.
+func shortQuotes(toks []analysis.Token) []bool {
+	var out []bool
+	open := -1
+	for i, t := range toks {
+		if t.Kind != token.Punct {
+			continue
+		}
+		switch t.Text {
+		case "“", "\"", "«":
+			if open >= 0 && t.Text == "\"" {
+				break // a straight quote closes
+			}
+			open = i
+			continue
+		case "”", "»":
+		default:
+			continue
+		}
+		if open < 0 {
+			continue
+		}
+		words := 0
+		for j := open + 1; j < i; j++ {
+			if toks[j].Kind == token.Word {
+				words++
+			}
+		}
+		if words > 0 && words <= maxQuotedWords {
+			if out == nil {
+				out = make([]bool, len(toks))
+			}
+			for j := open + 1; j < i; j++ {
+				out[j] = true
+			}
+		}
+		open = -1
+	}
+	return out
+}
+
+// setOff reports whether markup encloses the token alone: a word in
+// emphasis, a link's text, an inline tag's content (_src_, *turbofish*,
+// <code>impl</code>): how technical prose sets off file names, terms it
+// introduces and words it mentions rather than uses.
+func setOff(t analysis.Token, marks []markup.Range) bool {
+	i := sort.Search(len(marks), func(i int) bool { return marks[i].End >= t.Start })
+	if i == len(marks) || marks[i].End != t.Start {
+		return false
+	}
+	return i+1 < len(marks) && marks[i+1].Start == t.End
+}
+
+type wordClass uint8
+
+const (
+	knownWord   wordClass = iota // every dialect spells it so
+	dialectWord                  // some dialects do
+	unknownWord                  // none does, and it does not read as a name
+)
+
+// classify looks w up in every dialect. A capitalised word none knows is
+// a name unless it is one edit from a common word ("Recieve" is a typo,
+// "Ferris" a name).
+func classify(lex *spell.Lexicon, w string, toks []analysis.Token, i int) wordClass {
+	us, gb := lex.Known(w, spell.EnUS), lex.Known(w, spell.EnGB)
+	if us && gb {
+		return knownWord
+	}
+	if us || gb || lex.Known(w, spell.EnGBOxford) || lex.Known(w, spell.EnCA) || lex.Known(w, spell.EnAU) {
+		return dialectWord
+	}
+	if hyphenPartsKnown(lex, w) || derivedKnown(lex, strings.ToLower(w), 0) {
+		return knownWord
+	}
+	if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+		// A name, unless it is one edit from a common word; a short one
+		// (Vec, Bec) is one edit from many, so only at a sentence's
+		// start is it read as a typo ("Teh").
+		first := firstWord(toks, i)
+		if utf8.RuneCountInString(w) <= 3 && !first || !first && inFullName(toks, i) || !nearCommon(lex, strings.ToLower(w)) {
+			return knownWord
+		}
+	}
+	return unknownWord
+}
+
+// inFullName reports whether toks[i] (capitalised) stands beside another
+// capitalised word or an initial, as in a full name ("Edsger W.
+// Dijkstra", "Lukas Wirth"), in a sentence that is not in title case
+// (where every word is capitalised, a heading's typo would pass).
+func inFullName(toks []analysis.Token, i int) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if t.Kind == token.Word {
+			words++
+			if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(r) {
+				caps++
+			}
+		}
+	}
+	if 2*caps > words {
+		return false
+	}
+	capWord := func(j int) bool {
+		if j < 0 || j >= len(toks) || toks[j].Kind != token.Word || j == 0 {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(toks[j].Text)
+		return unicode.IsUpper(r)
+	}
+	return capWord(i-1) || capWord(i+1)
+}
+
+// firstWord reports whether toks[i] is the sentence's first word
+// (after any opening punctuation).
+func firstWord(toks []analysis.Token, i int) bool {
+	for j := 0; j < i; j++ {
+		if toks[j].Kind == token.Word || toks[j].Kind == token.Number || toks[j].Kind == token.Placeholder {
+			return false
+		}
+	}
+	return true
+}
+
+// known is Known in any of the two main dialects.
+func known(lex *spell.Lexicon, w string) bool {
+	return lex.Known(w, spell.EnUS) || lex.Known(w, spell.EnGB)
+}
+
+// derivedKnown reports whether w (lower case) is a known word with a
+// productive prefix or suffix, or two known words of four letters or
+// more written as one: how technical prose makes its terms
+// ("deallocated", "growable", "monomorphization", "tradeoffs"), which no
+// word list can hold all of. depth bounds the recursion.
+func derivedKnown(lex *spell.Lexicon, w string, depth int) bool {
+	if depth > 2 || len(w) < 5 {
+		return false
+	}
+	for _, p := range derivPrefixes {
+		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 3 {
+			if known(lex, rest) || derivedKnown(lex, rest, depth+1) {
+				return true
+			}
+		}
+	}
+	for _, sf := range derivSuffixes {
+		stem, ok := strings.CutSuffix(w, sf)
+		if !ok || len(stem) < 3 {
+			continue
+		}
+		if known(lex, stem) || known(lex, stem+"e") || derivedKnown(lex, stem, depth+1) {
+			return true
+		}
+		if n := len(stem); stem[n-1] == stem[n-2] && known(lex, stem[:n-1]) {
+			return true // shippable
+		}
+		if n := len(stem); stem[n-1] == 'i' && known(lex, stem[:n-1]+"y") {
+			return true // reliability
+		}
+	}
+	for i := 3; i+4 <= len(w); i++ {
+		limit := commonSize
+		if i == 3 {
+			limit = 35 // "newtype", but not "theuser"-like slips of rarer words
+		}
+		if known(lex, w[:i]) && known(lex, w[i:]) && lex.Frequency(w[:i]) <= limit && lex.Frequency(w[i:]) <= limit {
+			return true
+		}
+	}
+	return false
+}
+
+// derivPrefixes and derivSuffixes are the productive affixes of
+// derivedKnown, longer first where one holds another.
+var (
+	derivPrefixes = []string{"counter", "super", "hyper", "micro", "multi", "pseudo", "trans", "inter", "intra", "under",
+		"meta", "mono", "poly", "auto", "over", "semi", "anti", "self", "post", "non", "sub", "pre", "mis", "dis", "bio",
+		"out", "de", "re", "un", "co", "e"}
+	derivSuffixes = []string{"izations", "ization", "isations", "isation", "abilities", "ability", "ibility", "ables", "able",
+		"ably", "ible", "izing", "ising", "izes", "ised", "ized", "ises", "ize", "ise", "ness", "less", "ment", "ments",
+		"ers", "ors", "er", "or", "ity", "ities", "ful", "ings", "ing", "ed", "ly", "es", "s"}
+)
+
+// hyphenPartsKnown reports whether every part of a hyphenated word is a
+// word or a prefix ("non-trivial", "multi-threaded", "re-export").
+func hyphenPartsKnown(lex *spell.Lexicon, w string) bool {
+	if !strings.Contains(w, "-") {
+		return false
+	}
+	parts := strings.Split(w, "-")
+	for _, part := range parts {
+		if utf8.RuneCountInString(part) == 1 {
+			return true // a key or a variable: ctrl-C, x-axis
+		}
+	}
+	for _, part := range parts {
+		if part == "" || hyphenPrefixes[strings.ToLower(part)] || derivedKnown(lex, strings.ToLower(part), 0) {
+			continue
+		}
+		if !lex.Known(part, spell.EnUS) && !lex.Known(part, spell.EnGB) {
+			if r, _ := utf8.DecodeRuneInString(part); !unicode.IsUpper(r) || nearCommon(lex, strings.ToLower(part)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// hyphenPrefixes are prefixes written with a hyphen that are not words
+// of their own.
+var hyphenPrefixes = map[string]bool{
+	"non": true, "pre": true, "re": true, "co": true, "multi": true, "anti": true, "un": true,
+	"sub": true, "inter": true, "semi": true, "de": true, "mis": true, "post": true, "pro": true,
+	"self": true, "meta": true, "micro": true, "macro": true, "mid": true, "bi": true, "tri": true,
+	"uni": true, "ex": true, "intra": true, "extra": true, "ultra": true, "pseudo": true, "quasi": true,
+	"auto": true, "cross": true, "hyper": true, "over": true, "under": true, "out": true, "e": true,
+}
+
+// commonSize is the largest SCOWL size class counted as a common word
+// for nearCommon (50: the words of a mid-sized dictionary).
+const commonSize = 50
+
+// nearCommon reports whether one edit (a letter deleted, inserted,
+// changed, or two neighbours swapped) turns w (lower case) into a common
+// word.
+func nearCommon(lex *spell.Lexicon, w string) bool {
+	if len(w) < 3 || len(w) > 30 {
+		return false
+	}
+	common := func(c string) bool {
+		f := lex.Frequency(c)
+		return f > 0 && f <= commonSize
+	}
+	b := []byte(w)
+	buf := make([]byte, 0, len(b)+1)
+	// The first letter stays: a typo there is rare, and a name is often a
+	// letter away from a word that way (Rustaceans, crustaceans).
+	for i := 1; i < len(b); i++ {
+		buf = append(append(buf[:0], b[:i]...), b[i+1:]...)
+		if common(string(buf)) {
+			return true
+		}
+		if i+1 < len(b) && b[i] != b[i+1] {
+			buf = append(buf[:0], b...)
+			buf[i], buf[i+1] = buf[i+1], buf[i]
+			if common(string(buf)) {
+				return true
+			}
+		}
+	}
+	for i := 1; i <= len(b); i++ {
+		for c := byte('a'); c <= 'z'; c++ {
+			if i < len(b) && b[i] != c {
+				buf = append(buf[:0], b...)
+				buf[i] = c
+				if common(string(buf)) {
+					return true
+				}
+			}
+			buf = append(append(append(buf[:0], b[:i]...), c), b[i:]...)
+			if common(string(buf)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ruleWords are the words that library rules match alone (one-element
+// patterns naming words): nonwords and misspellings with rules of their
+// own, whose findings name the fix and whose settings a user may have
+// turned off.
+var ruleWords = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	rs, err := LoadDefault()
+	if err != nil {
+		return out
+	}
+	for _, r := range rs {
+		for _, p := range r.Patterns {
+			if len(p.Match) != 1 || p.Match[0].Negate {
+				continue
+			}
+			for _, w := range p.Match[0].Words {
+				if !strings.HasPrefix(w, "$") && !strings.Contains(w, " ") {
+					out[strings.ToLower(normaliseApostrophe(w))] = true
+				}
+			}
+		}
+	}
+	return out
+})
+
+// maxInitialism is the longest run of capitals read as an initialism.
+const maxInitialism = 5
+
+// spellCandidate returns the word of toks[i] to look up, and false for a
+// token that is not a word to check: code and identifiers (snake_case,
+// camelCase, dotted, digits, words joined to code punctuation), inline
+// code, URLs and e-mail addresses (their own token kinds), initialisms in
+// capitals, single letters, clitics ("n't", "'s") and words of other
+// scripts.
+func spellCandidate(toks []analysis.Token, i int) (string, bool) {
+	t := &toks[i]
+	if t.Kind != token.Word {
+		return "", false
+	}
+	w := normaliseApostrophe(t.Text)
+	if utf8.RuneCountInString(w) < 2 || w[0] == '\'' || strings.HasSuffix(w, "n't") && len(w) == 3 {
+		return "", false
+	}
+	if len(w) == 2 && w[0] >= 'a' && w[0] <= 'z' {
+		return "", false // two lower-case letters: an abbreviation, a unit, a fragment ("vu"), seldom a typo
+	}
+
+	w = strings.TrimSuffix(w, "'")
+	upper, lower, letters := 0, 0, 0
+	lowerThenUpper := false
+	prevLower := false
+	for _, r := range w {
+		switch {
+		case r >= '0' && r <= '9', r == '_', r == '.', r == '/', r == '\\', r == '@', r == '#', r == ':', r == '=':
+			return "", false
+		case r > unicode.MaxLatin1 && !unicode.Is(unicode.Latin, r):
+			return "", false // another script
+		case unicode.IsUpper(r):
+			upper++
+			letters++
+			if prevLower {
+				lowerThenUpper = true
+			}
+			prevLower = false
+		case unicode.IsLower(r):
+			lower++
+			letters++
+			prevLower = true
+		case r == '-' || r == '\'':
+			prevLower = false
+		default:
+			if !unicode.IsLetter(r) && !unicode.IsMark(r) {
+				return "", false
+			}
+		}
+	}
+	if letters == 0 || lowerThenUpper {
+		return "", false // camelCase, iPhone, GitHub: identifiers and brands
+	}
+	if lower == 0 && upper <= maxInitialism {
+		return "", false // an initialism: HTTP, CLI
+	}
+	if lower == 1 && upper >= 2 && (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "'s")) && upper <= maxInitialism {
+		return "", false // APIs, URLs
+	}
+	if joinedToCode(toks, i) {
+		return "", false
+	}
+	return w, true
+}
+
+// joinedToCode reports whether toks[i] touches code punctuation with no
+// space between: std::io, foo(), /usr/bin, `x`, $HOME, #tag, @user, x++.
+func joinedToCode(toks []analysis.Token, i int) bool {
+	if i > 0 && toks[i-1].End == toks[i].Start {
+		switch toks[i-1].Text {
+		case "::", "/", "\\", "`", "$", "#", "@", "%", "~", "<", "=", "&", "*", "^", "|", "+", ".", "->", "_":
+			return true
+		}
+		if toks[i-1].Kind == token.Placeholder || toks[i-1].Kind == token.URL || toks[i-1].Kind == token.Number {
+			return true
+		}
+	}
+	if i+1 < len(toks) && toks[i].End == toks[i+1].Start {
+		switch toks[i+1].Text {
+		case "::", "/", "\\", "`", "(", "[", "{", "<", "=", "++", "+", "#", "@", "$", "_", "->", "*":
+			return true
+		}
+		if toks[i+1].Kind == token.Placeholder || toks[i+1].Kind == token.Number {
+			return true
+		}
+	}
+	return false
+}
+
+// isAllCaps reports whether every letter of w is a capital, two at least.
+func isAllCaps(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// maxSuggestions is how many corrections a spelling finding offers.
+const maxSuggestions = 5
+
+// maxSuggestedWords bounds the distinct words a check computes
+// suggestions for: a document of thousands of unknown words (a word list,
+// another language) still checks quickly; the rest are advice only.
+const maxSuggestedWords = 200
+
+// Suggestions returns the corrections of a misspelled word for dialect d
+// (en-US for ""), best first: what a code action or a hover offers.
+func Suggestions(word string, d spell.Dialect, n int) []string {
+	lex, err := lexicon()
+	if err != nil || n <= 0 {
+		return nil
+	}
+	return lex.Suggest(word, d, n)
+}
+
+// checkSpelling settles the spelling and dialect candidates of a
+// document's findings (document offsets, settings applied, sorted) under
+// s: a candidate the user's words or the workspace's code excuse is
+// dropped; a dialect candidate stays only if it is not a spelling of the
+// document's dialect (s.Dialect, or the majority of the document's
+// dialect spellings), and then offers that dialect's spelling; a
+// misspelling gets its suggestions unless s.NoSuggestions.
+func checkSpelling(res *analysis.Result, s Spelling, fs []Finding) []Finding {
+	var words []string // by index in fs; "" for another rule's finding
+	for i := range fs {
+		if c := fs[i].Rule.Code; c == SpellingRuleID || c == DialectRuleID {
+			if words == nil {
+				words = make([]string, len(fs))
+			}
+			words[i] = wordAt(res, fs[i].Start, fs[i].End)
+		}
+	}
+	if words == nil {
+		return fs
+	}
+	lex, err := lexicon()
+	if err != nil {
+		return fs
+	}
+	excused := func(w string) bool {
+		return w == "" || s.accepts(w) || s.InCode != nil && s.InCode(res, w)
+	}
+	d := s.Dialect
+	if d == "" {
+		d = majorityDialect(lex, fs, words)
+	}
+	names := repeatedTerms(lex, fs, words, s.Count)
+	out := fs[:0]
+	suggested, seen := 0, map[string]struct{}{}
+	for i, f := range fs {
+		w := words[i]
+		switch f.Rule.Code {
+		case DialectRuleID:
+			if excused(w) || lex.Known(w, d) {
+				continue
+			}
+			if rep, other, ok := lex.Variant(w, d); ok && rep != "" && rep != w {
+				f.Replacements = []string{rep}
+				f.Message = "“" + w + "” is the " + dialectName(other) + " spelling; this document is in " + dialectName(d) + " English: write “" + rep + "”."
+			} else {
+				f.Replacements = nil
+				f.Message = "“" + w + "” is not the " + dialectName(d) + " English spelling."
+			}
+		case SpellingRuleID:
+			// A rule of the library about the word ("alot", "irregardless")
+			// says more; a user who turned it off accepts the word.
+			if excused(w) || names[w] || ruleWords()[strings.ToLower(w)] {
+				continue
+			}
+			if !s.NoSuggestions && suggested < maxSuggestedWords {
+				if _, ok := seen[w]; !ok {
+					seen[w] = struct{}{}
+					suggested++
+				}
+				f.Replacements = s.Cache.Get(w, d, maxSuggestions)
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// repeatedTerms are the words a document's spelling candidates hold
+// more than once: a capitalised word of four letters or more twice (a
+// name, written again: Rustaceans), a lower-case one three times unless
+// it is one edit from a common word (a term the document uses on purpose:
+// morphism, refcount; but "seperate" three times is still a typo). A typo
+// is seldom made the same way twice.
+func repeatedTerms(lex *spell.Lexicon, fs []Finding, words []string, inDoc func(string) int) map[string]bool {
+	var count map[string]int
+	for i, f := range fs {
+		if w := words[i]; f.Rule.Code == SpellingRuleID && utf8.RuneCountInString(w) >= 4 {
+			if count == nil {
+				count = map[string]int{}
+			}
+			if inDoc == nil {
+				count[w]++
+			} else if _, done := count[w]; !done {
+				count[w] = inDoc(w)
+			}
+		}
+	}
+	var out map[string]bool
+	for w, n := range count {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) && n >= 2 || n >= 3 && !nearCommon(lex, strings.ToLower(w)) {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// majorityDialect is the dialect most of the document's dialect
+// spellings belong to, of en-US, en-GB and en-GB-oxendict; en-US when
+// none does or on a tie, then en-GB.
+func majorityDialect(lex *spell.Lexicon, fs []Finding, words []string) spell.Dialect {
+	// Canadian and Australian English accept much of both American and
+	// British spelling: a document is read as one of them only when its
+	// settings say so, else the mix would go unseen.
+	ds := []spell.Dialect{spell.EnUS, spell.EnGB, spell.EnGBOxford}
+	counts := make([]int, len(ds))
+	any := false
+	for i, f := range fs {
+		if f.Rule.Code != DialectRuleID || words[i] == "" {
+			continue
+		}
+		any = true
+		for j, d := range ds {
+			if lex.Known(words[i], d) {
+				counts[j]++
+			}
+		}
+	}
+	if !any {
+		return spell.EnUS
+	}
+	best := 0
+	for j := range ds {
+		if counts[j] > counts[best] {
+			best = j
+		}
+	}
+	return ds[best]
+}
+
+// dialectName names a dialect in a message.
+func dialectName(d spell.Dialect) string {
+	switch d {
+	case spell.EnGB:
+		return "British"
+	case spell.EnGBOxford:
+		return "British (Oxford)"
+	case spell.EnCA:
+		return "Canadian"
+	case spell.EnAU:
+		return "Australian"
+	}
+	return "American"
+}
+
+// wordAt returns the text of the token of res at the document range
+// [start, end): the word a spelling finding is about.
+func wordAt(res *analysis.Result, start, end int) string {
+	if res == nil {
+		return ""
+	}
+	bs := res.Blocks
+	bi := sort.Search(len(bs), func(i int) bool { return bs[i].End > start })
+	for ; bi < len(bs) && bs[bi].Start <= start; bi++ {
+		b := bs[bi]
+		if b.BlockAnalysis == nil {
+			continue
+		}
+		for _, sen := range b.Sentences {
+			if sen.End+b.Start < start {
+				continue
+			}
+			toks := sen.Tokens
+			ti := sort.Search(len(toks), func(i int) bool { return toks[i].Start+b.Start >= start })
+			if ti < len(toks) && toks[ti].Start+b.Start == start && toks[ti].End+b.Start == end {
+				return strings.TrimSuffix(normaliseApostrophe(toks[ti].Text), "'")
+			}
+		}
+	}
+	return ""
+}
