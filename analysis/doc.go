@@ -6,7 +6,9 @@
 // Analysis runs per prose chunk, and AnalyzeWith takes a cache by content
 // from its caller (rules/checker owns the one the server uses), so
 // re-analysing an edited document re-tags only the chunks whose text
-// changed. Analyze caches nothing: the CLI checks each file once.
+// changed; AnalyzeNext, given the previous revision, also re-splits and
+// looks up only the chunks around the edit (revision.go). Analyze caches
+// nothing: the CLI checks each file once.
 //
 // The sub-packages do one thing each: text (documents, line index, edits),
 // markup (Markdown and plain text to prose blocks), token (words and

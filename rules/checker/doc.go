@@ -15,7 +15,12 @@
 //
 // A Checker built with a cache (the server's) keeps one cache of analyses
 // and findings by content, bounded by the memory it retains (cache.go); the
-// CLI, which checks each file once, keeps none.
+// CLI, which checks each file once, keeps none. With the cache it also
+// keeps each document's latest revision (by Document.Key): the next is
+// analysed only around its edit (analysis.AnalyzeNext), its unchanged
+// blocks take their findings by position, and only its edit is asked
+// whether it made a directive — so a keystroke costs what the edited
+// chunk costs, not what the document's length does.
 //
 // Data flows cmd → server → rules/checker → rules → analysis.
 package checker
