@@ -69,6 +69,7 @@ func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) (
 				Edit:  edit(all, first),
 			})
 		}
+		actions = append(actions, s.spellingActions(run, p.TextDocument, start, end)...) // spelling.go
 		actions = append(actions, s.disableActions(ctx, run, p.TextDocument, start, end)...)
 	}
 	if wantsThesaurus(p.Context) {

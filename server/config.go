@@ -54,7 +54,9 @@ const DefaultDebounce = 150 * time.Millisecond
 
 // DefaultSettings are the settings before the client says anything.
 func DefaultSettings() EditorSettings {
-	return EditorSettings{DebounceMs: int(DefaultDebounce / time.Millisecond)}
+	// Spelling suggestions are computed when a code action or a hover asks
+	// (spelling.go), not on every keystroke.
+	return EditorSettings{DebounceMs: int(DefaultDebounce / time.Millisecond), Rules: rules.Settings{Spelling: rules.Spelling{NoSuggestions: true}}}
 }
 
 // Debounce is DebounceMs as a duration.
@@ -68,6 +70,7 @@ type settingsJSON struct {
 	Rules          map[string]json.RawMessage `json:"rules"`
 	Categories     map[string]json.RawMessage `json:"categories"`
 	SourceCode     *[]string                  `json:"sourceCode"`
+	Spelling       *spellingJSON              `json:"spelling"`
 	ClientCommands *[]string                  `json:"clientCommands"`
 }
 
@@ -93,7 +96,7 @@ func ParseSettings(base EditorSettings, raw []byte) (EditorSettings, error) {
 		return base, fmt.Errorf("settings: %w", err)
 	}
 	out := EditorSettings{DebounceMs: base.DebounceMs, Rules: rules.Settings{
-		Rules: maps.Clone(base.Rules.Rules), Categories: maps.Clone(base.Rules.Categories),
+		Rules: maps.Clone(base.Rules.Rules), Categories: maps.Clone(base.Rules.Categories), Spelling: base.Rules.Spelling,
 	}, SourceCode: base.SourceCode, ClientCommands: base.ClientCommands}
 	if in.ClientCommands != nil {
 		out.ClientCommands = slices.Clone(*in.ClientCommands)
@@ -109,6 +112,9 @@ func ParseSettings(base EditorSettings, raw []byte) (EditorSettings, error) {
 				out.SourceCode = append(out.SourceCode, f.Name)
 			}
 		}
+	}
+	if err := in.Spelling.apply(&out.Rules.Spelling); err != nil { // spelling.go
+		return base, err
 	}
 	if in.DebounceMs != nil {
 		if *in.DebounceMs < 0 {

@@ -154,6 +154,7 @@ func (r *lintRun) execute(s *Server) {
 		r.diags = append(r.diags, r.diagnostic(p, data))
 	}
 	r.resultID = reportID(r.diags)
+	s.afterLint(string(r.uri)) // spelling.go
 }
 
 // trimAfter is how long a lint takes when it analysed much (a large

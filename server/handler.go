@@ -42,6 +42,7 @@ func routes() map[string]route {
 		protocol.MethodTextDocumentHover:               request((*Server).hover, doc, "position.line", "position.character"),
 		protocol.MethodTextDocumentCodeAction:          request((*Server).codeAction, doc, "range.start.line", "range.start.character", "range.end.line", "range.end.character", "context.diagnostics"),
 		protocol.MethodTextDocumentDiagnostic:          request((*Server).diagnostic, doc),
+		protocol.MethodWorkspaceExecuteCommand:         request((*Server).executeCommand, "command"), // spelling.go
 	}
 }
 

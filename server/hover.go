@@ -67,7 +67,7 @@ func (s *Server) hover(ctx context.Context, p *protocol.HoverParams) (*protocol.
 		}
 	}
 	var sections []HoverSection
-	for _, src := range append([]HoverSource{ruleNote{}}, s.hovers...) {
+	for _, src := range append([]HoverSource{ruleNote{}, spellingHover{s}}, s.hovers...) {
 		if sec, ok := src.Hover(ctx, req); ok && sec.Markdown != "" {
 			sections = append(sections, sec)
 		}
@@ -107,7 +107,9 @@ func (ruleNote) Hover(_ context.Context, at HoverRequest) (HoverSection, bool) {
 		}
 		switch len(p.Replacements) {
 		case 0:
-			b.WriteString("*No automatic fix.*")
+			if p.Rule == nil || p.Rule.ID != rules.SpellingRuleID { // its suggestions follow (spelling.go)
+				b.WriteString("*No automatic fix.*")
+			}
 		case 1:
 			fmt.Fprintf(&b, "**Fix:** write “%s”.", dictionary.EscapeMarkdown(p.Replacements[0]))
 		default:

@@ -53,7 +53,7 @@ func TestWordHover(t *testing.T) {
 			wantOrder: []string{"**look up**", "***verb***", "*See also:* *look*"}},
 		{name: "irregular plural", src: "The geese flew south.\n", word: "geese", wantRange: "geese",
 			wantOrder: []string{"*geese* → **goose**", "***noun*** · geese", "1. "}},
-		{name: "no entry", src: "The zqxv jumped.\n", word: "zqxv", wantNil: true},
+		{name: "no entry", src: "The Zqxv jumped.\n", word: "Zqxv", wantNil: true}, // a name to the spelling rule
 		// Function words have no entry of their own: not helium, IT or WHO.
 		{name: "pronoun he", src: "He left early.\n", word: "He", wantNil: true},
 		{name: "pronoun it", src: "It’s late.\n", word: "It", wantNil: true},

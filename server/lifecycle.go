@@ -97,6 +97,7 @@ func (s *Server) initialize(ctx context.Context, p *protocol.InitializeParams) (
 					protocol.CodeActionKindRefactorRewrite,
 				},
 			},
+			ExecuteCommandProvider: protocol.ExecuteCommandOptions{Commands: executeCommands}, // spelling.go
 			DiagnosticProvider: &protocol.DiagnosticOptions{
 				Identifier:            ptr("liaison"),
 				InterFileDependencies: false,
