@@ -54,6 +54,9 @@ func TestKnown(t *testing.T) {
 		{"researches", EnUS, true},
 		{"namespaces", EnUS, true}, // technical.txt, inflected
 		{"quicker", EnUS, true},
+		{"café", EnUS, true}, // SCOWL's lists are UTF-8 here; read as Latin-1 it was "cafÃ©"
+		{"Café", EnUS, true},
+		{"clientèle", EnUS, true},
 	} {
 		if got := l.Known(tc.word, tc.d); got != tc.want {
 			t.Errorf("Known(%q, %q) = %v, want %v", tc.word, tc.d, got, tc.want)

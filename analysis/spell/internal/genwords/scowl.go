@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"liaison/analysis/spell/internal/wordfile"
 )
@@ -164,9 +165,14 @@ func readSCOWL(dir string) (map[string]*scowlWord, error) {
 	return words, nil
 }
 
-// latin1 decodes SCOWL's ISO-8859-1 (café) to UTF-8.
+// latin1 reads a SCOWL line as UTF-8 (café): SCOWL's README says its
+// lists are ISO-8859-1, but this copy's are UTF-8; a line that is not
+// valid UTF-8 is read as ISO-8859-1.
 func latin1(b []byte) string {
 	b = bytes.TrimSpace(b)
+	if utf8.Valid(b) {
+		return string(b)
+	}
 	var sb strings.Builder
 	for _, c := range b {
 		sb.WriteRune(rune(c))
