@@ -14,13 +14,14 @@ import (
 // limit in force. A limit set below the floor acts as the floor.
 const longSentenceFloor = 20
 
-// longSentence matches a sentence of more than longSentenceFloor words,
+// longSentence matches a sentence of more than longSentenceFloor words
+// (on its first word),
 // measured in words: contractions split off by the tokenizer ("do n't",
 // "it 's") are part of the word before them, and punctuation counts
 // nothing.
 func longSentence(toks []analysis.Token) []GoMatch {
 	words := 0
-	first, last := -1, -1
+	first := -1
 	for i := range toks {
 		t := &toks[i]
 		switch t.Kind {
@@ -31,7 +32,6 @@ func longSentence(toks []analysis.Token) []GoMatch {
 		if first < 0 {
 			first = i
 		}
-		last = i
 		if isCliticPart(t.Text) {
 			continue
 		}
@@ -40,7 +40,11 @@ func longSentence(toks []analysis.Token) []GoMatch {
 	if words <= longSentenceFloor {
 		return nil
 	}
-	return []GoMatch{{Start: first, End: last + 1, Measure: words}}
+	// The finding sits on the sentence's first word, not the whole of
+	// it: a finding over the whole sentence would overlap, and lose to,
+	// every other finding in it (the engine keeps one of overlapping
+	// findings), so a long sentence with one typo would not be reported.
+	return []GoMatch{{Start: first, End: first + 1, Measure: words}}
 }
 
 // isCliticPart reports whether a token is the second half of a

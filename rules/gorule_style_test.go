@@ -84,3 +84,44 @@ func TestLongSentenceLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestPassiveVoice: a form of "be" (or "get"), up to two adverbs and a
+// past participle is a passive; participles that work as adjectives and
+// a participle before a noun are not.
+func TestPassiveVoice(t *testing.T) {
+	rs, err := LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := NewEngine(rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analysis.New()
+	tests := []struct {
+		text, rule, want string // want: the matched text, "" for none
+	}{
+		{"The file was deleted.", "passive-voice", "was deleted"},
+		{"The bugs were quickly fixed.", "passive-voice", "were quickly fixed"},
+		{"It has been widely reported.", "passive-voice", "been widely reported"},
+		{"She is interested in it.", "passive-voice", ""},
+		{"The shop is located here.", "passive-voice", ""},
+		{"The film is based on a book.", "passive-voice", ""},
+		{"We deleted the file.", "passive-voice", ""},
+		{"He got fired.", "passive-get", "got fired"},
+		{"He got tired.", "passive-get", ""},
+	}
+	for _, tt := range tests {
+		res, err := a.Analyze(context.Background(), "plaintext", tt.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, f := range ofRule(e.Check(context.Background(), res, allCategoriesOn), tt.rule) {
+			got = tt.text[f.Start:f.End]
+		}
+		if got != tt.want {
+			t.Errorf("%q: %s matched %q, want %q", tt.text, tt.rule, got, tt.want)
+		}
+	}
+}

@@ -48,6 +48,8 @@ func goRules() map[string]GoRule {
 		"pronoun-case":                    pronounCase,
 		"pronoun-number":                  pronounNumber,
 		"long-sentence":                   longSentence,
+		"passive-voice":                   passiveVoice(isBe),
+		"passive-get":                     passiveVoice(isGet),
 	}
 	for name, fn := range goContextRules() {
 		m[name] = func(toks []analysis.Token) []GoMatch { return fn(nil, toks, nil) }
@@ -86,9 +88,9 @@ func (e *Engine) runCode(cr *compiledRule, s *sentence, out []Finding) []Finding
 		}
 		matched := matchedText(s.toks[m.Start:m.End])
 		if m.Measure > 0 {
-			// A measured match is a whole sentence: the message names it
-			// by its first words.
-			matched = firstWords(s.toks[m.Start:m.End], 4)
+			// A measured match is on a sentence's first word: the message
+			// names the sentence by its first words.
+			matched = firstWords(s.toks[m.Start:], 4)
 		}
 		reps := m.Replacements
 		if reps == nil {
