@@ -79,15 +79,52 @@ type index struct {
 func keyCost(e *Element) int {
 	switch {
 	case len(e.Words) > 0:
-		return len(e.Words)
+		return wordsCost(e.Words)
 	case len(e.Lemmas) > 0:
-		return 2 * len(e.Lemmas)
+		return 2 * wordsCost(e.Lemmas)
 	case len(e.Tags) > 0:
 		return 200 * len(e.Tags)
 	case len(e.POS) > 0:
 		return 400 * len(e.POS)
 	}
 	return 1 << 30
+}
+
+// commonWordCost is what one of the most frequent words costs as a key:
+// as much as a Penn tag, since "the", "in" or a form of "be" is about as
+// frequent as a tag. A phrase rule whose match starts on one ("on face
+// value", "in the midst of") is then keyed on its rare word instead, and
+// not tried at every "on" of the text.
+const commonWordCost = 200
+
+// commonWords are the most frequent words of English prose (function
+// words and the forms of be, have and do), each of them more than about
+// 0.3% of running text.
+var commonWords = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "to": true, "in": true, "on": true, "at": true,
+	"for": true, "by": true, "with": true, "from": true, "as": true, "and": true, "or": true,
+	"but": true, "that": true, "this": true, "it": true, "is": true, "are": true, "was": true,
+	"were": true, "be": true, "been": true, "have": true, "has": true, "had": true, "do": true,
+	"not": true, "you": true, "we": true, "they": true, "i": true, "he": true, "she": true,
+	"his": true, "her": true, "their": true, "our": true, "your": true, "my": true, "its": true,
+	"will": true, "can": true, "if": true, "so": true, "all": true, "one": true, "which": true,
+	"what": true, "there": true, "more": true, "when": true, "no": true, "about": true, "up": true,
+	"out": true, "into": true, "than": true, "then": true, "some": true, "would": true, "could": true,
+	"should": true, "may": true, "'s": true, ",": true, ".": true,
+}
+
+// wordsCost is the key cost of a list of words or lemmas: one for each,
+// commonWordCost for a common one.
+func wordsCost(ws []string) int {
+	n := 0
+	for _, w := range ws {
+		if commonWords[strings.ToLower(w)] {
+			n += commonWordCost
+		} else {
+			n++
+		}
+	}
+	return n
 }
 
 // keyOf returns the position of p's key element across before, match and

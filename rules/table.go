@@ -138,9 +138,8 @@ func (p *parser) tableEntry(tf map[string]*yaml.Node, e *yaml.Node) *yaml.Node {
 	set := func(k string, v *yaml.Node) { out.Content = append(out.Content, at(k), v) }
 
 	first := parsePhrase(wrongs[0])
-	fill := func(s string) string {
-		return strings.NewReplacer("{wrong}", showPhrase(first), "{right}", strings.Join(right, " "), "{why}", why).Replace(s)
-	}
+	fillr := strings.NewReplacer("{wrong}", showPhrase(first), "{right}", strings.Join(right, " "), "{why}", why)
+	fill := fillr.Replace
 	set("id", f["id"])
 	// The entry's fields override the table's; text fields are templates
 	// over {wrong}, {right} and {why}.
