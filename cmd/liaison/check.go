@@ -158,6 +158,15 @@ type checkLimits struct {
 	// softPerByte for each byte of the largest document read so far.
 	softBase, softPerByte int64
 	memory                *softLimit // set by runCheckWith; nil: none
+	// streamMaxBytes is the largest file checked a segment at a time
+	// (see stream.go) when it is larger than maxBytes: Markdown and plain
+	// text, without --fix or --diff; 0: none is. Memory does not grow with
+	// it; it bounds the time one file can take, and keeps line numbers in
+	// findingAt's int32.
+	streamMaxBytes int64
+	// segmentBytes is the size of a segment, and maxSegmentBytes the
+	// most it grows to reach a place to cut.
+	segmentBytes, maxSegmentBytes int
 }
 
 // softLimit raises the Go runtime's soft memory limit as larger documents
@@ -197,7 +206,8 @@ const checkPartBytes = 256 << 10
 // defaultCheckLimits are the limits of `liaison check`: documents up to
 // the server's server.MaxLintBytes, one such document analysed at a time.
 func defaultCheckLimits() checkLimits {
-	return checkLimits{maxBytes: server.MaxLintBytes, inFlight: server.MaxLintBytes, softMemory: 320 << 20, softBase: 56 << 20, softPerByte: 4}
+	return checkLimits{maxBytes: server.MaxLintBytes, inFlight: server.MaxLintBytes, softMemory: 320 << 20, softBase: 56 << 20, softPerByte: 4,
+		streamMaxBytes: 1 << 30, segmentBytes: 4 << 20, maxSegmentBytes: 16 << 20}
 }
 
 // runCheck implements `liaison check` (see checkUsage and the README).
@@ -659,6 +669,10 @@ func (r *checkRun) checkOne(ctx context.Context, in checkInput, budget *byteBudg
 	if in.path != "" {
 		var err error
 		data, err = safefile.Read(in.path, safefile.Options{MaxBytes: maxBytes, Root: in.root})
+		var tooLarge *safefile.TooLargeError
+		if errors.As(err, &tooLarge) && r.limits.streamMaxBytes > maxBytes && streamable(in.language) && !r.opts.fix && !r.opts.diff {
+			return r.checkStreamed(ctx, in, budget, out)
+		}
 		if err != nil {
 			if errors.Is(err, safefile.ErrOutsideRoot) {
 				err = fmt.Errorf("not checked: it resolves outside %s (a symbolic link)", quoteName(in.root))
@@ -716,15 +730,24 @@ func (r *checkRun) checkOne(ctx context.Context, in checkInput, budget *byteBudg
 // drops those the command line does not report (selection, severity,
 // changed lines).
 type positions struct {
-	name    string // as reported
-	src     source
-	run     *checkRun
-	lines   *lineSet       // the lines reported on; nil: all
-	doc     *text.Document // src's line index, made at the first finding
-	n       int            // findings reported so far
-	failing int            // of them, at or above --fail-on
-	last    int            // the last one's Start
-	seen    bool
+	name  string // as reported
+	src   source
+	run   *checkRun
+	lines *lineSet       // the lines reported on; nil: all
+	doc   *text.Document // src's line index, made at the first finding
+	// lineBase is the 0-based line where src starts in the file: a file
+	// checked a segment at a time is given a segment at a time (segment).
+	lineBase int
+	n        int // findings reported so far
+	failing  int // of them, at or above --fail-on
+	last     int // the last one's Start
+	seen     bool
+}
+
+// segment makes src, a segment of the file that starts at line lineBase
+// (0-based) and at a line start, the text of the findings given next.
+func (p *positions) segment(src source, lineBase int) {
+	p.src, p.doc, p.lineBase, p.seen = src, nil, lineBase, false
 }
 
 // of finds where each finding of fs is. The runs must follow each other
@@ -761,7 +784,7 @@ func (p *positions) of(fs []rules.Finding) (checkOutput, error) {
 		out.findings = append(out.findings, *f)
 		out.at = append(out.at, at)
 		if p.run.excerpts {
-			out.excerpts = append(out.excerpts, excerptOf(p.doc, p.src.text, f.Start, f.End, int(at.line)))
+			out.excerpts = append(out.excerpts, excerptOf(p.doc, p.src.text, f.Start, f.End, int(at.line)-p.lineBase))
 		}
 	}
 	return out, nil
@@ -773,7 +796,7 @@ func (p *positions) at(start, end int) findingAt {
 	s16, e16 := p.doc.Position(start, text.UTF16), p.doc.Position(end, text.UTF16)
 	s8, e8 := p.doc.Position(start, text.UTF8), p.doc.Position(end, text.UTF8)
 	return findingAt{
-		line: int32(s32.Line + 1), column: int32(s32.Character + 1), endLine: int32(e32.Line + 1), endColumn: int32(e32.Character + 1),
+		line: int32(p.lineBase + s32.Line + 1), column: int32(s32.Character + 1), endLine: int32(p.lineBase + e32.Line + 1), endColumn: int32(e32.Character + 1),
 		column16: int32(s16.Character + 1), endColumn16: int32(e16.Character + 1),
 		columnByte: int32(s8.Character + 1), endColumnByte: int32(e8.Character + 1),
 	}

@@ -20,7 +20,7 @@ import (
 // rules' per-document time budget (rules/budget.go) counts per part.
 func (c *Checker) findParts(ctx context.Context, engine *rules.Engine, doc Document, s rules.Settings, mo *markup.Options) ([]rules.Finding, error) {
 	var out []rules.Finding
-	err := c.streamParts(ctx, engine, doc, s, mo, func(fs []rules.Finding) error {
+	err := c.streamParts(ctx, engine, doc, s, mo, nil, func(fs []rules.Finding) error {
 		out = append(out, fs...)
 		return nil
 	})
@@ -28,10 +28,11 @@ func (c *Checker) findParts(ctx context.Context, engine *rules.Engine, doc Docum
 }
 
 // streamParts is findParts giving each part's findings to emit as the part
-// is checked, in document order, instead of keeping them.
-func (c *Checker) streamParts(ctx context.Context, engine *rules.Engine, doc Document, s rules.Settings, mo *markup.Options, emit func([]rules.Finding) error) error {
+// is checked, in document order, instead of keeping them. defs are the
+// Markdown link reference definitions (nil: doc's own; see Segments).
+func (c *Checker) streamParts(ctx context.Context, engine *rules.Engine, doc Document, s rules.Settings, mo *markup.Options, defs *markup.Definitions, emit func([]rules.Finding) error) error {
 	in := interner{}
-	err := c.analyzer().WithOptions(mo).AnalyzeParts(ctx, doc.LanguageID, doc.Text, c.parts, func(p analysis.Part) error {
+	err := c.analyzer().WithOptions(mo).AnalyzePartsWith(ctx, doc.LanguageID, doc.Text, defs, c.parts, func(p analysis.Part) error {
 		fs := engine.Check(ctx, &p.Result, s)
 		if err := ctx.Err(); err != nil {
 			return err
@@ -66,6 +67,12 @@ func (c *Checker) streamParts(ctx context.Context, engine *rules.Engine, doc Doc
 // run. An error from emit stops the check and is returned; findings
 // already given stay given.
 func (c *Checker) CheckParts(ctx context.Context, doc Document, lk *Lookup, editor rules.Settings, emit func([]rules.Finding) error) error {
+	return c.checkParts(ctx, doc, lk, editor, nil, emit)
+}
+
+// checkParts is CheckParts with the Markdown link reference definitions
+// given (nil: doc's own).
+func (c *Checker) checkParts(ctx context.Context, doc Document, lk *Lookup, editor rules.Settings, defs *markup.Definitions, emit func([]rules.Finding) error) error {
 	if c.finder != nil || c.cache != nil || c.parts <= 0 || (doc.Path != "" && (IsConfigFile(doc.Path) || lk.isRuleFile(doc.Path))) {
 		res, err := c.Check(ctx, doc, lk, editor)
 		if err != nil {
@@ -74,9 +81,8 @@ func (c *Checker) CheckParts(ctx context.Context, doc Document, lk *Lookup, edit
 		return emit(res.Findings)
 	}
 	settings, engine, _, known, markupOpts := c.under(doc, lk, editor)
-	settings = c.withSpelling(doc, lk, settings, false) // words.go
 	st := directive.NewStream(doc.LanguageID, doc.Text, func(id string) bool { return known[id] })
-	err := c.streamParts(ctx, engine, doc, settings, markupOpts, func(fs []rules.Finding) error {
+	err := c.streamParts(ctx, engine, doc, settings, markupOpts, defs, func(fs []rules.Finding) error {
 		out, err := st.Apply(fs)
 		if err != nil {
 			return err
