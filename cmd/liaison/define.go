@@ -66,7 +66,7 @@ func runDefine(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		}
 		entries, n := define(d, words[i:], first)
 		if len(entries) == 0 {
-			fmt.Fprintf(stderr, "liaison define: no entry for %q\n", words[i])
+			reportNoEntry(stderr, d, words[i]) // define_spelling.go: with suggestions
 			status = 1
 		}
 		for range entries {

@@ -252,30 +252,33 @@ func withWord(data []byte, word string, crlf bool) []byte {
 	if text != "" {
 		lines = strings.Split(text, "\n")
 	}
-	var slots []int // indexes of word lines
+	isWord := make([]bool, len(lines))
 	var words []string
 	for i, l := range lines {
 		s := strings.TrimSpace(l)
 		if s == "" || s[0] == '#' {
 			continue
 		}
-		slots = append(slots, i)
+		isWord[i] = true
 		words = append(words, s)
 	}
 	words = append(words, word)
 	slices.Sort(words)
 	words = slices.Compact(words)
-	// The sorted words go back into the word lines, the rest after them.
+	// The sorted words go back into the word lines (a duplicate's line is
+	// dropped), the rest after them.
 	var b strings.Builder
+	b.Grow(len(text) + len(word) + 2*len(nl))
 	wi := 0
 	for i, l := range lines {
-		if wi < len(words) && slices.Contains(slots, i) {
+		switch {
+		case !isWord[i]:
+			b.WriteString(l)
+		case wi < len(words):
 			b.WriteString(words[wi])
 			wi++
-		} else if slices.Contains(slots, i) {
-			continue // a duplicate's line
-		} else {
-			b.WriteString(l)
+		default:
+			continue
 		}
 		b.WriteString(nl)
 	}
