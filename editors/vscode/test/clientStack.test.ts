@@ -259,7 +259,7 @@ describe("liaison serve with vscode-jsonrpc and vscode-languageserver-protocol",
   });
 
   it("names only real rules and categories in the extension's settings", () => {
-    const rules = JSON.parse(execFileSync(bin, ["rules", "--format", "json"], { encoding: "utf8" })) as Array<{
+    const rules = JSON.parse(execFileSync(bin, ["rules", "--format", "json"], { encoding: "utf8", maxBuffer: 256 << 20 })) as Array<{
       id: string;
       category: string;
     }>;
