@@ -39,6 +39,12 @@ func (l *Lexicon) Dialects(word string) []Dialect {
 func (l *Lexicon) Frequency(word string) int {
 	w := normalizeApostrophes(word)
 	e, ok := l.find(w)
+	if ok && w != strings.ToLower(w) {
+		// "The" is listed (The Hague) but is "the": the commoner reading.
+		if le, lok := l.lookup(strings.ToLower(w)); lok && le.size < e.size {
+			e = le
+		}
+	}
 	if !ok {
 		base, possessive := cutPossessive(w)
 		if !possessive {

@@ -39,9 +39,10 @@ func defaultLimits() limits {
 // accept decides, for every spelling SCOWL or OEWN knows, which dialects
 // accept it, and returns the accepted ones sorted.
 //
-// The words of technical.txt (tech) count as OEWN's, and the confusable
-// filter leaves them alone: struct is one edit from strict, on purpose.
-func accept(s map[string]*scowlWord, oewn, tech map[string]bool, lim limits) (out []entry, confusable []string) {
+// The words of technical.txt (tech) count as OEWN's. The confusable
+// filter leaves alone the words of keep: technical.txt's (struct is one
+// edit from strict, on purpose) and those OEWN's glosses write with.
+func accept(s map[string]*scowlWord, oewn, tech, keep map[string]bool, lim limits) (out []entry, confusable []string) {
 	oewn = maps.Clone(oewn)
 	maps.Copy(oewn, tech)
 	byWord := map[string]*entry{}
@@ -85,8 +86,9 @@ func accept(s map[string]*scowlWord, oewn, tech map[string]bool, lim limits) (ou
 			byWord[w] = e
 		}
 	}
+	dropCapitalised(byWord)
 	oxford(byWord)
-	confusable = dropConfusable(byWord, tech)
+	confusable = dropConfusable(byWord, keep)
 	unmatched(byWord)
 	dropPossessives(byWord)
 	out = make([]entry, 0, len(byWord))
@@ -176,5 +178,23 @@ func unmatched(byWord map[string]*entry) {
 			}
 		}
 		e.dialects |= add
+	}
+}
+
+// dropCapitalised removes a capitalised or upper-case spelling whose
+// lower-case form is accepted in the same dialects: the reader accepts a
+// listed lower-case word in those cases anyway ("The", from The Hague).
+func dropCapitalised(byWord map[string]*entry) {
+	for _, w := range slices.Sorted(maps.Keys(byWord)) {
+		l := strings.ToLower(w)
+		if l == w {
+			continue
+		}
+		if t := strings.ToUpper(l[:1]) + l[1:]; w != t && w != strings.ToUpper(w) {
+			continue // mixed case (iPhone, McDonald) is its own spelling
+		}
+		if le := byWord[l]; le != nil && le.dialects&byWord[w].dialects == byWord[w].dialects {
+			delete(byWord, w)
+		}
 	}
 }

@@ -10,6 +10,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"strings"
 
@@ -65,7 +66,13 @@ func run(scowlDir, oewnDir, out, list string) error {
 	for _, w := range technical(lex) {
 		tech[w] = true
 	}
-	words, confusable := accept(s, lemmas, tech, defaultLimits())
+	glossWords, err := readGlossWords(oewnDir)
+	if err != nil {
+		return err
+	}
+	keep := maps.Clone(tech)
+	maps.Copy(keep, glossWords)
+	words, confusable := accept(s, lemmas, tech, keep, defaultLimits())
 	fmt.Fprintf(os.Stderr, "genwords: %d rare words dropped as confusable with a common one\n", len(confusable))
 	if list != "" {
 		if err := os.WriteFile(list+".confusable", []byte(strings.Join(confusable, "\n")+"\n"), 0o644); err != nil {

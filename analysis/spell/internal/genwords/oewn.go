@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -47,7 +48,18 @@ func readOEWN(dir string) (out, graded map[string]bool, generated map[string]str
 			return nil, nil, nil, fmt.Errorf("%s: %w", name, err)
 		}
 		for _, lemma := range slices.Sorted(maps.Keys(entries)) {
-			if strings.ContainsAny(lemma, " _") || lemma == "" {
+			if lemma == "" {
+				continue
+			}
+			if strings.ContainsAny(lemma, " _") {
+				// The words of a multi-word lemma are words of English
+				// prose too (diabetes mellitus, angina pectoris, nux
+				// vomica), however rare alone; letters only, three or more.
+				for part := range strings.FieldsFuncSeq(lemma, func(r rune) bool { return r == ' ' || r == '_' }) {
+					if len(part) >= 3 && lettersOnly(part) && !out[part] {
+						out[part] = true
+					}
+				}
 				continue
 			}
 			out[lemma] = true
@@ -86,4 +98,13 @@ func readOEWN(dir string) (out, graded map[string]bool, generated map[string]str
 		delete(generated, w)
 	}
 	return out, graded, generated, nil
+}
+
+func lettersOnly(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
