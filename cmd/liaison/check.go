@@ -167,6 +167,16 @@ type checkLimits struct {
 	// segmentBytes is the size of a segment, and maxSegmentBytes the
 	// most it grows to reach a place to cut.
 	segmentBytes, maxSegmentBytes int
+	// partBytes is checker.Options.PartBytes; 0: checkPartBytes.
+	partBytes int
+}
+
+// parts is the part size in force.
+func (l checkLimits) parts() int {
+	if l.partBytes > 0 {
+		return l.partBytes
+	}
+	return checkPartBytes
 }
 
 // softLimit raises the Go runtime's soft memory limit as larger documents
@@ -311,7 +321,7 @@ func runCheckWith(ctx context.Context, limits checkLimits, args []string, stdin 
 		LoadAnalyzer: func() *analysis.Analyzer { return <-analyzerReady },
 		Rules:        ruleSet,
 		Roots:        checkRoots(paths),
-		PartBytes:    checkPartBytes,
+		PartBytes:    limits.parts(),
 	}
 	if opts.config != "" {
 		files, err := newConfigFiles(opts.config)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"syscall"
 	"unicode/utf8"
@@ -13,6 +14,7 @@ import (
 
 	"liaison/analysis/markup"
 	"liaison/rules"
+	"liaison/rules/directive"
 	"liaison/rules/project/safefile"
 )
 
@@ -54,6 +56,7 @@ type segmentReader struct {
 	r           io.Reader
 	languageID  string
 	target, max int
+	partBytes   int    // checker.Options.PartBytes: segments end where parts do
 	buf         []byte // buf[:n] read and not yet given
 	n           int
 	off         int64 // file offset of buf[0]
@@ -62,9 +65,9 @@ type segmentReader struct {
 	readErr     error // the read error after buf[:n]
 }
 
-func newSegmentReader(r io.Reader, languageID string, target, max int, off int64) *segmentReader {
-	target = min(max, target)
-	return &segmentReader{r: r, languageID: languageID, target: target, max: max, buf: make([]byte, max), off: off}
+func newSegmentReader(r io.Reader, languageID string, l checkLimits, off int64) *segmentReader {
+	return &segmentReader{r: r, languageID: languageID, target: min(l.segmentBytes, l.maxSegmentBytes), max: l.maxSegmentBytes,
+		partBytes: l.parts(), buf: make([]byte, l.maxSegmentBytes), off: off}
 }
 
 // segmentError is why a file stopped being read part way: the segments
@@ -163,9 +166,13 @@ func (s *segmentReader) stop(at int, msg string, err error) error {
 	return &segmentError{line: s.line + countLines(string(b[:ls])) + 1, column: utf8.RuneCount(b[ls:]) + 1, msg: msg, err: err}
 }
 
-// cut returns where in buf[:n] the segment ends: the start of the last
-// chunk markup.Split finds in the text up to the last line break (the
-// last chunk may go on past it), or false when there is none but at 0.
+// cut returns where in buf[:n] the segment ends: the last start of a part
+// (as analysis.AnalyzeParts groups the chunks markup.Split finds, from the
+// segment's start, which starts a part in the whole file too) before the
+// last chunk of the text up to the last line break (the last chunk may go
+// on past it); false when there is none but at 0. Ending segments where
+// the whole file's parts end keeps what a rule reads from its part (the
+// spelling rule's words written as code) the same.
 func (s *segmentReader) cut() (int, bool) {
 	end := lastLineEnd(s.buf[:s.n])
 	if end <= 0 {
@@ -174,12 +181,31 @@ func (s *segmentReader) cut() (int, bool) {
 	// Split keeps offsets only, and buf is not written while it runs.
 	text := unsafe.String(&s.buf[0], end)
 	chunks := markup.Split(s.languageID, text)
-	for i := len(chunks) - 1; i > 0; i-- {
-		if c := chunks[i].Start; c > 0 && !opensFrontMatter(text[c:]) {
-			return c, true
+	if len(chunks) < 2 {
+		return 0, false
+	}
+	last := chunks[len(chunks)-1].Start
+	cut, size := 0, 0
+	ok := func(b int) {
+		if b > 0 && b <= last && !opensFrontMatter(text[b:]) {
+			cut = b
 		}
 	}
-	return 0, false
+	for _, c := range chunks {
+		n := c.End - c.Start
+		if n > s.partBytes { // a part, or parts, of its own
+			ok(c.Start)
+			ok(c.End)
+			size = 0
+			continue
+		}
+		if size+n > s.partBytes {
+			ok(c.Start)
+			size = 0
+		}
+		size += n
+	}
+	return cut, cut > 0
 }
 
 // opensFrontMatter reports whether text starts with a line that would open
@@ -248,23 +274,42 @@ func firstInvalid(b []byte) int {
 	return -1
 }
 
-// streamDefinitions reads the Markdown file r once, a segment at a time,
-// for its link reference definitions: a reference link resolves against a
-// definition anywhere in the document. Only chunks holding "]:" can
-// define anything (markup.ScanDefinitionsIn); they are gathered, up to
-// maxDefinitionBytes, and read at once. It reads up to the first error,
-// which the check itself then reports.
-func streamDefinitions(ctx context.Context, r io.Reader, languageID string, target, max int, base int64) (*markup.Definitions, error) {
-	sr := newSegmentReader(r, languageID, target, max, base)
+// wholeFile is what checking a segment needs to know of the whole file.
+type wholeFile struct {
+	defs   *markup.Definitions // Markdown link reference definitions
+	counts map[string]int      // how often each word is written (rules.Spelling.Count)
+	words  []string            // accepted by the file's liaison-words directives
+}
+
+// readWhole reads the file r once, a segment at a time, for what checking
+// a segment needs to know of the rest: a reference link resolves against a
+// definition anywhere in the document, the spelling rule counts a word in
+// the whole document and accepts the words a directive anywhere lists.
+// Only chunks holding "]:" can define anything (markup.ScanDefinitionsIn);
+// they are gathered, up to maxDefinitionBytes, and read at once. Words are
+// counted up to maxCountedWords different ones. It reads up to the first
+// error, which the check itself then reports.
+func readWhole(ctx context.Context, r io.Reader, languageID string, l checkLimits, base int64) (wholeFile, error) {
+	sr := newSegmentReader(r, languageID, l, base)
+	w := wholeFile{counts: map[string]int{}}
 	var candidates strings.Builder
+	markdown := markup.IsMarkdown(languageID)
 	for {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return wholeFile{}, err
 		}
 		seg, _, _, err := sr.next()
+		for word, n := range rules.CountWords(seg) {
+			if _, ok := w.counts[word]; ok || len(w.counts) < maxCountedWords {
+				w.counts[strings.Clone(word)] += n // not pinning the segment
+			}
+		}
+		for _, word := range directive.Words(languageID, seg) {
+			w.words = append(w.words, strings.Clone(word))
+		}
 		for i, c := range markup.Split(languageID, seg) {
 			t := c.Text(seg)
-			if (c.Flags&(markup.FrontMatter|markup.TooDeep) != 0 && i == 0) || !strings.Contains(t, "]:") {
+			if !markdown || (c.Flags&(markup.FrontMatter|markup.TooDeep) != 0 && i == 0) || !strings.Contains(t, "]:") {
 				continue
 			}
 			if candidates.Len()+len(t) > maxDefinitionBytes {
@@ -279,18 +324,26 @@ func streamDefinitions(ctx context.Context, r io.Reader, languageID string, targ
 			break
 		}
 	}
-	return markup.ScanDefinitions(candidates.String()), nil
+	if markdown {
+		w.defs = markup.ScanDefinitions(candidates.String())
+	}
+	return w, nil
 }
 
 // maxDefinitionBytes bounds the text gathered for a streamed file's link
-// reference definitions; definitions past it are not seen (their
-// references read as text), so memory stays bounded.
-const maxDefinitionBytes = 16 << 20
+// reference definitions, and maxCountedWords the different words it
+// counts: definitions past the first, and words past the second, are not
+// seen (their references read as text, the words as written once), so
+// memory stays bounded.
+const (
+	maxDefinitionBytes = 16 << 20
+	maxCountedWords    = 1 << 18
+)
 
 // checkStreamed checks in, a file larger than r.limits.maxBytes, a
 // segment at a time (see above).
 func (r *checkRun) checkStreamed(ctx context.Context, in checkInput, budget *byteBudget, out *sink) checked {
-	f, size, err := safefile.Open(in.path, safefile.Options{MaxBytes: r.limits.streamMaxBytes, Root: in.root})
+	f, _, err := safefile.Open(in.path, safefile.Options{MaxBytes: r.limits.streamMaxBytes, Root: in.root})
 	if err != nil {
 		if errors.Is(err, safefile.ErrOutsideRoot) {
 			err = fmt.Errorf("not checked: it resolves outside %s (a symbolic link)", quoteName(in.root))
@@ -316,22 +369,24 @@ func (r *checkRun) checkStreamed(ctx context.Context, in checkInput, budget *byt
 	if err := rewind(); err != nil {
 		return checked{err: err}
 	}
-	seg := int(min(size, int64(r.limits.segmentBytes)))
 	held := budget.acquire(int64(r.limits.maxSegmentBytes))
 	defer budget.release(held)
 	r.limits.memory.fit(int64(r.limits.maxSegmentBytes))
-	var defs *markup.Definitions
-	if markup.IsMarkdown(in.language) {
-		if defs, err = streamDefinitions(ctx, limit, in.language, seg, r.limits.maxSegmentBytes, base); err != nil {
-			return checked{err: err}
-		}
-		if err := rewind(); err != nil {
-			return checked{err: err}
-		}
+	whole, err := readWhole(ctx, limit, in.language, r.limits, base)
+	if err != nil {
+		return checked{err: err}
 	}
-	segs := r.c.NewSegments(absPath(in), in.language, in.lookup, r.settings, defs)
+	if err := rewind(); err != nil {
+		return checked{err: err}
+	}
+	settings := r.settings
+	settings.Spelling.Count = func(word string) int { return whole.counts[word] }
+	if len(whole.words) > 0 {
+		settings.Spelling.Words = append(slices.Clip(settings.Spelling.Words), rules.NewWordList(whole.words))
+	}
+	segs := r.c.NewSegments(absPath(in), in.language, in.lookup, settings, whole.defs)
 	pos := positions{name: in.name, run: r, lines: in.lines}
-	sr := newSegmentReader(limit, in.language, seg, r.limits.maxSegmentBytes, base)
+	sr := newSegmentReader(limit, in.language, r.limits, base)
 	for {
 		text, off, line, err := sr.next()
 		if text != "" {
