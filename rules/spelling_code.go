@@ -84,7 +84,22 @@ func CodeWordsOf(text string, res *analysis.Result, whole bool, prev *CodeWords)
 	}
 	cw := &CodeWords{hash: sum, words: map[string]struct{}{}}
 	for _, r := range regions {
-		addWords(cw.words, text[r[0]:r[1]])
+		code := text[r[0]:r[1]]
+		// A liaison-words comment accepts words in its own document only.
+		for {
+			i := strings.Index(code, "liaison-words")
+			if i < 0 {
+				break
+			}
+			addWords(cw.words, code[:i])
+			code = code[i:]
+			if j := strings.IndexAny(code, "\r\n"); j >= 0 {
+				code = code[j:]
+			} else {
+				code = ""
+			}
+		}
+		addWords(cw.words, code)
 	}
 	return cw
 }
