@@ -44,17 +44,18 @@ func run(scowlDir, oewnDir, out, list string) error {
 	}
 	// morph grades every adjective (particularer) and pluralises mass
 	// nouns (informations): a comparative counts only if SCOWL lists it,
-	// and an inflection of a lemma SCOWL lists (with its own curated
-	// inflections) only if SCOWL lists it as commonly as the lemma or
-	// within the size limit (informations is at 80, information at 10). A
-	// lemma SCOWL lacks keeps morph's forms.
+	// and an inflection of a common lemma (SCOWL ≤ 20, whose inflections
+	// SCOWL curates) only if SCOWL lists it within the size limit
+	// (informations is at 80, information at 10). Rarer lemmas keep
+	// morph's forms (globulins, cyanides, hatchlings).
 	for w := range graded {
 		if _, listed := s[w]; listed {
 			lemmas[w] = true
 		}
 	}
 	for w, lemma := range generated {
-		if ls := s[lemma]; ls == nil || (s[w] != nil && s[w].minSize() <= max(ls.minSize(), defaultLimits()[subWords])) {
+		ls := s[lemma]
+		if ls == nil || ls.minSize() > commonSize || (s[w] != nil && s[w].minSize() <= defaultLimits()[subWords]) {
 			lemmas[w] = true
 		}
 	}
