@@ -176,7 +176,11 @@ func (a *Analyzer) analyze(ctx context.Context, cache Cache, prev *Revision, lan
 		}
 	}
 
-	if err := a.analyzeChunks(ctx, cache, languageID, src, chunks, defs, misses, entries); err != nil {
+	var hints tagHints
+	if head+tail > 0 {
+		hints = hintsFrom(prev.entries[head : len(prev.chunks)-tail])
+	}
+	if err := a.analyzeChunks(ctx, cache, languageID, src, chunks, defs, misses, entries, hints); err != nil {
 		return nil, nil, err
 	}
 
@@ -257,7 +261,8 @@ func (a *Analyzer) keyOf(format string, c markup.Chunk, src string, defs *markup
 
 // analyzeChunks fills entries[i] for every i in todo, using every core when
 // there is more than a little work.
-func (a *Analyzer) analyzeChunks(ctx context.Context, cache Cache, languageID, src string, chunks []markup.Chunk, defs *markup.Definitions, todo []int, entries [][]Block) error {
+// hints are the tags of sentences the chunks may repeat (nil: none).
+func (a *Analyzer) analyzeChunks(ctx context.Context, cache Cache, languageID, src string, chunks []markup.Chunk, defs *markup.Definitions, todo []int, entries [][]Block, hints tagHints) error {
 	work := func(s *scratch, i int) error {
 		c := chunks[i]
 		blocks, err := a.analyzeChunk(ctx, s, cache, languageID, c.Text(src), c, defs)
@@ -269,7 +274,7 @@ func (a *Analyzer) analyzeChunks(ctx context.Context, cache Cache, languageID, s
 	}
 	workers := runtime.GOMAXPROCS(0)
 	if len(todo) < 4 || workers == 1 {
-		s := &scratch{}
+		s := &scratch{hints: hints}
 		for _, i := range todo {
 			if err := ctx.Err(); err != nil {
 				return fmt.Errorf("analysis cancelled: %w", err)
@@ -285,7 +290,7 @@ func (a *Analyzer) analyzeChunks(ctx context.Context, cache Cache, languageID, s
 	var failed atomic.Pointer[error] // the first worker's error
 	for range workers {
 		wg.Go(func() {
-			s := &scratch{}
+			s := &scratch{hints: hints}
 			for i := range next {
 				if failed.Load() != nil {
 					continue // cancelled: drain what was sent, cheaply
@@ -320,6 +325,7 @@ type scratch struct {
 	words     []string
 	tagged    []tag.Tagged
 	window    []tag.Tagged // one window of a very long sentence (tagSentence)
+	hints     tagHints     // tags of sentences seen in the previous revision
 }
 
 // analyzeChunk parses one chunk and analyses its blocks. Offsets in the
@@ -407,7 +413,9 @@ func (a *Analyzer) appendSentence(ctx context.Context, s *scratch, mb *markup.Bl
 	for _, t := range ts.Tokens {
 		s.words = append(s.words, prose[off+t.Start:off+t.End])
 	}
-	if err := a.tagSentence(ctx, s); err != nil {
+	if tags, ok := s.hints.lookup(s.words); ok {
+		s.tagged = append(s.tagged[:0], tags...)
+	} else if err := a.tagSentence(ctx, s); err != nil {
 		return all, Sentence{}, err
 	}
 	first := len(all)

@@ -60,7 +60,7 @@ func (a *Analyzer) AnalyzePartsWith(ctx context.Context, languageID, src string,
 			todo[i] = i
 		}
 		entries := make([][]Block, len(part))
-		if err := a.analyzeChunks(ctx, nil, languageID, src, part, defs, todo, entries); err != nil {
+		if err := a.analyzeChunks(ctx, nil, languageID, src, part, defs, todo, entries, nil); err != nil {
 			return err
 		}
 		var res Result
