@@ -62,11 +62,6 @@ type Tagger struct {
 	// depend on the form alone, so the cache does not change any result.
 	unknown []atomic.Pointer[wordType]
 
-	// margin: a first-pass decision that leads the second best by less
-	// than this (in weight quanta) is taken again by the second model,
-	// which sees the first pass's tags on both sides; 0: no second pass.
-	margin int32
-
 	constraint    constraintLabels
 	noConstraints bool   // for measuring the constraint pass
 	offBranches   uint32 // for measuring its branches: those whose bits are set are off
@@ -105,9 +100,6 @@ const (
 
 type scratch struct {
 	labels []int
-	first  []int        // the first pass's labels, for the second model
-	revise []int        // positions the second model takes again
-	words  []model.Word // the words' descriptions, for the second model
 	types  []int32     // vocabulary ids, -1 for unknown forms
 	descs  []*wordType // descriptions of the words
 	keys   []uint32
@@ -192,10 +184,6 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 		t.boundary[role] = t.appendEntries(nil, keys)
 	}
 	t.tagRows = make([]atomic.Pointer[tagRow], (t.classes+1)*(t.classes+1))
-	if m.Margin > 0 {
-		// Decode puts the margin halfway between two quanta.
-		t.margin = int32(math.Round(float64(m.Margin/m.Scale) + 0.5))
-	}
 	t.constraint = constraintLabels{
 		vb: t.findLabel(VERB, VB), vbp: t.findLabel(VERB, VBP), vbz: t.findLabel(VERB, VBZ), vbg: t.findLabel(VERB, VBG),
 		nnp: t.findLabel(PROPN, NNP),
@@ -361,7 +349,6 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 	s.types = grow(s.types, len(words))
 	s.descs = grow(s.descs, len(words))
 	s.labels = grow(s.labels, len(words))
-	var caps model.CapsCounter
 	for i, w := range words {
 		id := t.vocab.get(w)
 		s.types[i] = id
@@ -370,15 +357,10 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 		} else {
 			s.descs[i] = t.describeUnknown(w)
 		}
-		if i > 0 {
-			caps.Add(&s.descs[i].word)
-		}
 	}
-	capsClass := caps.Class()
 	c := t.classes
 	scores := &s.scores
 	prev, prev2 := t.start, t.start
-	s.revise = s.revise[:0]
 	for i := range words {
 		label := -1
 		id := s.types[i]
@@ -425,19 +407,11 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 				nextLower = s.descs[i+1].word.Lower
 			}
 			s.keys = model.ContextKeys(&d.word, prevLower, nextLower, prev, s.keys[:0])
-			s.keys = append(s.keys, model.CapsKey(&d.word, i == 0, capsClass))
 			t.addKeysTo(scores, s.keys)
-			var lead int32
-			label, lead = argmaxSum(sc, tv, d.vector, pv, nv)
-			if lead < t.margin {
-				s.revise = append(s.revise, i)
-			}
+			label = argmaxSum(sc, tv, d.vector, pv, nv)
 		}
 		s.labels[i] = label
 		prev2, prev = prev, label
-	}
-	if len(s.revise) > 0 {
-		t.second(s, capsClass)
 	}
 	if !t.noConstraints {
 		t.applyConstraints(words, s, s.labels)
@@ -448,53 +422,29 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 	return dst
 }
 
-// second takes again, with the second model, the decisions of the first
-// pass listed in s.revise, left to right: each sees the final tags to its
-// left and the first pass's to its right.
-func (t *Tagger) second(s *scratch, caps int) {
-	n := len(s.labels)
-	s.first = append(s.first[:0], s.labels...)
-	s.words = grow(s.words, n)
-	for i, d := range s.descs[:n] {
-		s.words[i] = d.word
-	}
-	scores := &s.scores
-	for _, i := range s.revise {
-		prev, prev2 := t.start, t.start
-		if i > 0 {
-			prev = s.labels[i-1]
-		}
-		if i > 1 {
-			prev2 = s.labels[i-2]
-		}
-		s.keys = model.SecondKeys(s.words, i, prev, prev2, caps, s.first, t.start, t.start+1, s.keys[:0])
-		clear(scores[:t.classes])
-		t.addKeysTo(scores, s.keys)
-		s.labels[i] = model.Argmax(scores[:t.classes])
-	}
-}
-
 // argmaxSum returns the label with the largest sum of the sparse scores
-// sc and the dense vectors (the first on ties) and by how much it leads
-// the second best.
-func argmaxSum(sc, tv, sv, pv, nv []int32) (best int, lead int32) {
+// sc and the dense vectors (the first on ties).
+func argmaxSum(sc, tv, sv, pv, nv []int32) int {
 	n := len(sc)
 	tv, sv, pv, nv = tv[:n], sv[:n], pv[:n], nv[:n]
-	top, second := int32(math.MinInt32), int32(math.MinInt32)
-	for j := range n {
+	best, top := 0, int32(math.MinInt32)
+	j := 0
+	for ; j+1 < n; j += 2 { // two at a time: half the loop overhead
 		x := sc[j] + tv[j] + sv[j] + pv[j] + nv[j]
-		if x > second {
-			if x > top {
-				best, top, second = j, x, top
-			} else {
-				second = x
-			}
+		y := sc[j+1] + tv[j+1] + sv[j+1] + pv[j+1] + nv[j+1]
+		if x > top {
+			best, top = j, x
+		}
+		if y > top {
+			best, top = j+1, y
 		}
 	}
-	if n < 2 {
-		return best, math.MaxInt32
+	if j < n {
+		if x := sc[j] + tv[j] + sv[j] + pv[j] + nv[j]; x > top {
+			best = j
+		}
 	}
-	return best, top - second
+	return best
 }
 
 // spanEntries returns the entries of a span (see neighbourSpans).
@@ -526,10 +476,10 @@ func (t *Tagger) addNeighbour(scores *[256]int32, s *scratch, j, role int) {
 var roleOffset = [numRoles]int{0, -1, -2, 1, 2}
 
 // neighbourFirst[r] is where role r's keys start among a type's
-// neighbourSpans: model.PrevKeys gives 3, Prev2Keys 1, NextKeys 4, Next2Keys 1.
-var neighbourFirst = [numRoles + 1]int{0, 0, 3, 4, 8, 9}
+// neighbourSpans: model.PrevKeys gives 2, Prev2Keys 1, NextKeys 3, Next2Keys 1.
+var neighbourFirst = [numRoles + 1]int{0, 0, 2, 3, 6, 7}
 
-const numNeighbourKeys = 9
+const numNeighbourKeys = 7
 
 func grow[T any](s []T, n int) []T {
 	if cap(s) < n {

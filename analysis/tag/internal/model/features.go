@@ -1,7 +1,6 @@
 package model
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -46,16 +45,6 @@ const (
 	tPrev2Tag
 	tPrevTagPrev2Tag
 	tPrevTagLex
-	tPrevShape
-	tNextShape
-	tSentCaps
-	tHyphenLast
-	tStackNext
-	tStackNextNext2
-	tStackPrevNext
-	tStackWordNext
-	tStackOwnNext
-	tStackSuffixNext
 )
 
 // Sentinel word hashes for positions before the start and past the end.
@@ -77,8 +66,6 @@ type Word struct {
 	Runes    int
 	Capital  bool // first rune is upper case
 	AllUpper bool
-	Letter   bool   // first rune is a letter
-	Hyphen   uint64 // hash of the lower-cased part after the last hyphen (0: none)
 }
 
 // Labelset is a set of label indexes.
@@ -181,9 +168,6 @@ func Describe(word string, lex Lexicon, seen func(lower uint64) (Labelset, bool)
 		}
 		runes++
 		var class rune
-		if runes == 1 && unicode.IsLetter(r) {
-			w.Letter = true
-		}
 		switch {
 		case unicode.IsUpper(r):
 			class = 'X'
@@ -253,9 +237,6 @@ func Describe(word string, lex Lexicon, seen func(lower uint64) (Labelset, bool)
 		}
 		w.Suffix[k-1] = HashLower(word[start:])
 	}
-	if at := strings.LastIndexByte(word, '-'); at > 0 && at+1 < len(word) {
-		w.Hyphen = HashLower(word[at+1:])
-	}
 	if lex != nil {
 		w.Lex = lex.Classes(word)
 	}
@@ -280,15 +261,12 @@ func SelfKeys(w *Word, dst []uint32) []uint32 {
 	if w.HasSeen {
 		dst = append(dst, key2(tSeen, w.Seen[0], w.Seen[1]))
 	}
-	if w.Hyphen != 0 {
-		dst = append(dst, key(tHyphenLast, w.Hyphen))
-	}
 	return dst
 }
 
 // NextKeys appends the keys contributed by w as the next word (i+1).
 func NextKeys(w *Word, dst []uint32) []uint32 {
-	return append(dst, key(tNextWord, w.Lower), key(tNextSuffix3, w.Suffix[2]), key(tNextLex, uint64(w.Lex)), key(tNextShape, w.Shape))
+	return append(dst, key(tNextWord, w.Lower), key(tNextSuffix3, w.Suffix[2]), key(tNextLex, uint64(w.Lex)))
 }
 
 // Next2Keys appends the keys contributed by w as the word after next (i+2).
@@ -298,7 +276,7 @@ func Next2Keys(w *Word, dst []uint32) []uint32 {
 
 // PrevKeys appends the keys contributed by w as the previous word (i-1).
 func PrevKeys(w *Word, dst []uint32) []uint32 {
-	return append(dst, key(tPrevWord, w.Lower), key(tPrevSuffix3, w.Suffix[2]), key(tPrevShape, w.Shape))
+	return append(dst, key(tPrevWord, w.Lower), key(tPrevSuffix3, w.Suffix[2]))
 }
 
 // Prev2Keys appends the keys contributed by w as the word before previous.
@@ -308,9 +286,9 @@ func Prev2Keys(w *Word, dst []uint32) []uint32 {
 
 // Boundary keys: the next/prev features when the neighbour is outside the sentence.
 var (
-	nextEndKeys   = []uint32{key(tNextWord, hashEnd), key(tNextSuffix3, hashEnd), key(tNextLex, hashEnd), key(tNextShape, hashEnd)}
+	nextEndKeys   = []uint32{key(tNextWord, hashEnd), key(tNextSuffix3, hashEnd), key(tNextLex, hashEnd)}
 	next2EndKeys  = []uint32{key(tNext2Word, hashEnd)}
-	prevStartKeys = []uint32{key(tPrevWord, hashStart), key(tPrevSuffix3, hashStart), key(tPrevShape, hashStart)}
+	prevStartKeys = []uint32{key(tPrevWord, hashStart), key(tPrevSuffix3, hashStart)}
 	prev2StartKey = []uint32{key(tPrev2Word, hashStart)}
 )
 
@@ -382,115 +360,3 @@ func HashStart() uint64 { return hashStart }
 
 // HashEnd is the word hash used past the sentence end.
 func HashEnd() uint64 { return hashEnd }
-
-// Sentence capitalisation classes (see SentenceCaps).
-const (
-	CapsNone     = iota // no word after the first starts with a letter
-	CapsFew             // under a quarter of them are capitalised: running text
-	CapsSome            // a quarter to 60%
-	CapsHeadline        // more: a title or headline
-	CapsShouting        // most are all upper case
-	NumCaps
-)
-
-// SentenceCaps classifies a sentence by how many of its words after the
-// first begin with a capital: in a headline ("Best Pizza In Town") a
-// capital says little about a proper noun, in running text much.
-func SentenceCaps(words []Word) int {
-	var c CapsCounter
-	for i := 1; i < len(words); i++ {
-		c.Add(&words[i])
-	}
-	return c.Class()
-}
-
-// CapsCounter counts the words of a sentence after the first for SentenceCaps.
-type CapsCounter struct{ letters, capital, upper int }
-
-// Add counts w.
-func (c *CapsCounter) Add(w *Word) {
-	if !w.Letter {
-		return
-	}
-	c.letters++
-	if w.Capital {
-		c.capital++
-	}
-	if w.AllUpper && w.Runes > 1 {
-		c.upper++
-	}
-}
-
-// Class returns the sentence capitalisation class of the words counted.
-func (c *CapsCounter) Class() int {
-	switch {
-	case c.letters == 0:
-		return CapsNone
-	case 5*c.upper > 3*c.letters:
-		return CapsShouting
-	case 4*c.capital < c.letters:
-		return CapsFew
-	case 5*c.capital <= 3*c.letters:
-		return CapsSome
-	}
-	return CapsHeadline
-}
-
-// CapsKey is the key joining the sentence's capitalisation class with the
-// word's own capitalisation and whether it comes first.
-func CapsKey(w *Word, first bool, caps int) uint32 {
-	c := uint64(caps) << 3
-	if w.Capital {
-		c |= 1
-	}
-	if w.AllUpper {
-		c |= 2
-	}
-	if first {
-		c |= 4
-	}
-	return key(tSentCaps, c)
-}
-
-// StackKeys appends the keys of the second pass at position i: the first
-// pass's tags on both sides (tags; outside the sentence, start and end
-// stand for the edges) with the word and its own first-pass tag. The
-// first pass decides left to right, seeing only the tags it has already
-// given; the second revises its least certain decisions with the tags to
-// the right ("that" before a verb, a noun before a noun).
-func StackKeys(w *Word, tags []int, i, start, end int, dst []uint32) []uint32 {
-	at := func(j int) uint64 {
-		switch {
-		case j < 0:
-			return uint64(start) + 1
-		case j >= len(tags):
-			return uint64(end) + 1
-		}
-		return uint64(tags[j]) + 1
-	}
-	prev, own, next, next2 := at(i-1), at(i), at(i+1), at(i+2)
-	return append(dst,
-		key(tStackNext, next),
-		key2(tStackNextNext2, next, next2),
-		key2(tStackPrevNext, prev, next),
-		key2(tStackWordNext, w.Lower, next),
-		key2(tStackOwnNext, own, next),
-		key2(tStackSuffixNext, w.Suffix[2], next),
-	)
-}
-
-// SecondKeys appends the keys of the second model at position i: all the
-// first model's features and StackKeys, each salted so that the two
-// models share one table.
-func SecondKeys(words []Word, i, prevTag, prev2Tag, caps int, tags []int, start, end int, dst []uint32) []uint32 {
-	n := len(dst)
-	dst = Keys(words, i, prevTag, prev2Tag, caps, dst)
-	dst = StackKeys(&words[i], tags, i, start, end, dst)
-	for j := n; j < len(dst); j++ {
-		dst[j] = SecondKey(dst[j])
-	}
-	return dst
-}
-
-// SecondKey is the key of the second model's copy of feature key k.
-func SecondKey(k uint32) uint32 { return uint32(mix(uint64(k) ^ 0x7365636f6e64)) }

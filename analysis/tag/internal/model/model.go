@@ -50,15 +50,7 @@ type Model struct {
 	Scale float32
 	Vocab []VocabEntry
 	Seen  []SeenEntry // sorted by Lower
-	// Margin: a scored decision of the first pass whose best score leads
-	// the second best by less than this is revised by the second pass
-	// (StackKeys); 0: no second pass.
-	Margin float32
 }
-
-// EndTag is the label index standing for "past the sentence end" in the
-// second pass's features.
-func (m *Model) EndTag() int { return len(m.Labels) + 1 }
 
 // StartTag is the label index standing for "before the sentence start".
 func (m *Model) StartTag() int { return len(m.Labels) }
@@ -82,12 +74,10 @@ func (m *Model) SeenFunc() func(uint64) (Labelset, bool) {
 	}
 }
 
-// Keys appends all feature keys of position i given the previous two tags
-// and the sentence's capitalisation class (SentenceCaps).
-func Keys(words []Word, i, prevTag, prev2Tag, caps int, dst []uint32) []uint32 {
+// Keys appends all feature keys of position i given the previous two tags.
+func Keys(words []Word, i, prevTag, prev2Tag int, dst []uint32) []uint32 {
 	w := &words[i]
 	dst = SelfKeys(w, dst)
-	dst = append(dst, CapsKey(w, i == 0, caps))
 	prevLower, nextLower := hashStart, hashEnd
 	if i > 0 {
 		dst = PrevKeys(&words[i-1], dst)
@@ -161,60 +151,22 @@ func (r *Reference) Tag(words []string, lex Lexicon) []int {
 	scores := make([]float32, len(m.Labels))
 	var keys []uint32
 	prev, prev2 := m.StartTag(), m.StartTag()
-	caps := SentenceCaps(described)
-	var revise []int // positions the second pass revises
 	for i := range words {
 		if v, ok := vocabLex[words[i]]; ok && v.Fixed >= 0 {
 			out[i] = v.Fixed
 		} else {
 			clear(scores)
-			keys = Keys(described, i, prev, prev2, caps, keys[:0])
+			keys = Keys(described, i, prev, prev2, keys[:0])
 			for _, k := range keys {
 				for _, e := range m.Weights[k] {
 					scores[e.Label] += e.Weight
 				}
 			}
 			out[i] = Argmax(scores)
-			if m.Margin > 0 && Margin(scores, out[i]) < m.Margin {
-				revise = append(revise, i)
-			}
 		}
 		prev2, prev = prev, out[i]
 	}
-	first := slices.Clone(out)
-	for _, i := range revise {
-		prev, prev2 := m.StartTag(), m.StartTag()
-		if i > 0 {
-			prev = out[i-1]
-		}
-		if i > 1 {
-			prev2 = out[i-2]
-		}
-		clear(scores)
-		keys = SecondKeys(described, i, prev, prev2, caps, first, m.StartTag(), m.EndTag(), keys[:0])
-		for _, key := range keys {
-			for _, e := range m.Weights[key] {
-				scores[e.Label] += e.Weight
-			}
-		}
-		out[i] = Argmax(scores)
-	}
 	return out
-}
-
-// Margin returns how far the best score, at best, leads the second best.
-func Margin[T int32 | float32](scores []T, best int) T {
-	var second T
-	found := false
-	for j, s := range scores {
-		if j != best && (!found || s > second) {
-			second, found = s, true
-		}
-	}
-	if !found {
-		return scores[best]
-	}
-	return scores[best] - second
 }
 
 // Argmax returns the index of the largest score (the first on ties).
@@ -231,7 +183,7 @@ func Argmax[T int32 | float32](scores []T) int {
 	return best
 }
 
-var magic = []byte("liaison-tag\x02")
+var magic = []byte("liaison-tag\x01")
 
 // Encode writes the model, zstd-compressed, quantising weights to 16 bits.
 func (m *Model) Encode(w io.Writer) error {
@@ -253,7 +205,6 @@ func (m *Model) Encode(w io.Writer) error {
 		scale = 1
 	}
 	_ = binary.Write(&buf, binary.LittleEndian, scale)
-	_ = binary.Write(&buf, binary.LittleEndian, m.Margin)
 	keys := make([]uint32, 0, len(m.Weights))
 	for k, entries := range m.Weights {
 		if len(entries) > 0 {
@@ -328,12 +279,6 @@ func Decode(compressed []byte) (*Model, error) {
 	}
 	scale := rd.float32()
 	m.Scale = scale
-	m.Margin = rd.float32()
-	if m.Margin > 0 && scale > 0 {
-		// Halfway between two quanta, so that a decoder that adds the
-		// weights as integers and one that adds them as floats agree.
-		m.Margin = (float32(math.Ceil(float64(m.Margin/scale))) - 0.5) * scale
-	}
 	nKeys := rd.uvarint()
 	if rd.err == nil && nKeys > uint64(len(raw)) {
 		return nil, errors.New("model: corrupt feature count")

@@ -30,13 +30,8 @@ func main() {
 	skip := flag.String("convert-skip", "", "comma-separated verb tags whose slots the conversions leave alone")
 	noNouns := flag.Bool("convert-no-nouns", true, "conversions without the noun uses")
 	keepNounSeen := flag.Bool("convert-keep-noun-seen", false, "the nouns put in noun slots keep their training tags")
-	margin := flag.Float64("margin", 0, "first-pass decisions that lead by less than this are taken again by the second model (0: none)")
-	secondEpochs := flag.Int("second-epochs", 10, "second-model training epochs")
-	secondFolds := flag.Int("second-folds", 5, "folds of the first passes that tag the second model's training data")
-	secondPrune := flag.Float64("second-prune", 0.9, "second-model averaged weights smaller than this are dropped")
 	flag.Parse()
-	cfg := config{epochs: *epochs, seed: *seed, lexicon: defaultLexicon(), prune: *prune, openNouns: *openNouns,
-		margin: *margin, secondEpochs: *secondEpochs, secondFolds: *secondFolds, secondPrune: *secondPrune}
+	cfg := config{epochs: *epochs, seed: *seed, lexicon: defaultLexicon(), prune: *prune, openNouns: *openNouns}
 	if *share > 0 {
 		cfg.conversions = &converter{lex: morph.Default(), share: *share, skip: map[string]bool{}, noNouns: *noNouns, keepNounSeen: *keepNounSeen}
 		for _, t := range strings.Split(*skip, ",") {
@@ -47,8 +42,6 @@ func main() {
 		log.Fatal(err)
 	}
 }
-
-var margins = flag.String("margins", "", "comma-separated second-pass margins to evaluate on the dev set")
 
 var confusions = flag.Int("confusions", 0, "print this many of the most frequent UPOS errors on the dev set")
 
@@ -71,17 +64,6 @@ func run(trainPath, devPath, testPath, convPath, outPath string, cfg config) err
 		}
 		upos, ptb := evaluate(m, devSet, cfg.lexicon)
 		fmt.Fprintf(os.Stderr, "dev: UPOS %.2f%%  PTB %.2f%%\n", upos, ptb)
-		if *margins != "" {
-			keep := m.Margin
-			for _, f := range strings.Split(*margins, ",") {
-				var v float64
-				fmt.Sscan(f, &v)
-				m.Margin = float32(v)
-				upos, ptb := evaluate(m, devSet, cfg.lexicon)
-				fmt.Fprintf(os.Stderr, "dev at margin %g: UPOS %.2f%%  PTB %.2f%%\n", v, upos, ptb)
-			}
-			m.Margin = keep
-		}
 		if *confusions > 0 {
 			printConfusions(os.Stderr, m, devSet, cfg.lexicon, *confusions)
 		}

@@ -21,13 +21,6 @@ type config struct {
 	// conversions, when non-nil, adds training sentences in which nouns
 	// the lexicon knows only as nouns fill verb slots (see augment).
 	conversions *converter
-	// margin: first-pass decisions that lead by less than this are
-	// taken again by a second model that sees the tags on both sides
-	// (0: no second model; see trainSecond)
-	margin       float64
-	secondEpochs int
-	secondFolds  int
-	secondPrune  float64
 }
 
 const (
@@ -161,57 +154,22 @@ func train(sentences []conllu.Sentence, cfg config) (*model.Model, error) {
 		examples[si] = ex
 	}
 
-	m.Weights = learn(examples, nil, nil, len(labels), cfg.epochs, cfg.seed, true).averaged(cfg.prune)
-	if cfg.margin > 0 {
-		fixedForm := map[string]bool{}
-		for _, v := range m.Vocab {
-			if v.Fixed >= 0 {
-				fixedForm[v.Form] = true
-			}
-		}
-		second := trainSecond(examples, all, fixedForm, fold, len(labels), cfg)
-		// Keys are hashes: a second-model key that a first-model feature
-		// has too would count in the first pass, so it is dropped.
-		clashes := 0
-		for k, e := range second {
-			if _, clash := m.Weights[k]; clash {
-				clashes++
-				continue
-			}
-			m.Weights[k] = e
-		}
-		fmt.Printf("second model: %d features, %d dropped for a key clash\n", len(second), clashes)
-		m.Margin = float32(cfg.margin)
-	}
-	return m, nil
-}
-
-// learn trains a perceptron on the examples for which use is true (all if
-// use is nil).
-func learn(examples []example, use func(int) bool, tags [][]int, classes, epochs int, seed uint64, verbose bool) *perceptron {
-	p := newPerceptron(classes)
-	rng := rand.New(rand.NewPCG(seed, 0x6c696169736f6e))
-	order := make([]int, 0, len(examples))
-	for i := range examples {
-		if use == nil || use(i) {
-			order = append(order, i)
-		}
+	p := newPerceptron(len(labels))
+	rng := rand.New(rand.NewPCG(cfg.seed, 0x6c696169736f6e))
+	order := make([]int, len(examples))
+	for i := range order {
+		order[i] = i
 	}
 	var keys []uint32
-	scores := make([]float32, classes)
-	for epoch := 0; epoch < epochs; epoch++ {
+	scores := make([]float32, len(labels))
+	for epoch := 0; epoch < cfg.epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		correct, total := 0, 0
 		for _, si := range order {
 			ex := &examples[si]
-			prev, prev2 := classes, classes
-			caps := model.SentenceCaps(ex.words)
+			prev, prev2 := len(labels), len(labels)
 			for i := range ex.words {
-				if tags != nil {
-					keys = model.SecondKeys(ex.words, i, prev, prev2, caps, tags[si], classes, classes+1, keys[:0])
-				} else {
-					keys = model.Keys(ex.words, i, prev, prev2, caps, keys[:0])
-				}
+				keys = model.Keys(ex.words, i, prev, prev2, keys[:0])
 				guess := p.predict(keys, scores)
 				truth := ex.labels[i]
 				p.tick()
@@ -224,11 +182,10 @@ func learn(examples []example, use func(int) bool, tags [][]int, classes, epochs
 				prev2, prev = prev, guess
 			}
 		}
-		if verbose {
-			fmt.Printf("epoch %d: %.2f%% on training\n", epoch+1, 100*float64(correct)/float64(total))
-		}
+		fmt.Printf("epoch %d: %.2f%% on training\n", epoch+1, 100*float64(correct)/float64(total))
 	}
-	return p
+	m.Weights = p.averaged(cfg.prune)
+	return m, nil
 }
 
 func collectLabels(sentences []conllu.Sentence) ([]model.Label, map[model.Label]int) {
