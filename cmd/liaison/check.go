@@ -235,7 +235,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 func runCheckWith(ctx context.Context, limits checkLimits, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	started := time.Now()
 	var opts checkOptions
-	flags := newCheckFlags(&opts, stderr, limits.maxBytes)
+	flags := newCheckFlags(&opts, stderr, limits)
 	paths, err := parseInterleaved(flags, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {

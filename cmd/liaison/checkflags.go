@@ -67,7 +67,7 @@ type checkOptions struct {
 const checkUsage = "usage: liaison check [--format FORMAT] [--fix|--diff] [--changed-since REF|--staged] [--rule ID…] [--category C…] [--disable ID…] [--min-severity S] [--fail-on S] [--config FILE] PATH…"
 
 // newCheckFlags declares check's flags into o.
-func newCheckFlags(o *checkOptions, stderr io.Writer, maxBytes int64) *flag.FlagSet {
+func newCheckFlags(o *checkOptions, stderr io.Writer, limits checkLimits) *flag.FlagSet {
 	flags := flag.NewFlagSet("check", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	flags.StringVar(&o.format, "format", "text", "output format: "+strings.Join(report.Formats(), ", "))
@@ -91,7 +91,13 @@ func newCheckFlags(o *checkOptions, stderr io.Writer, maxBytes int64) *flag.Flag
 		fmt.Fprintln(stderr, checkUsage)
 		fmt.Fprintln(stderr, "PATH is a file, a directory (its files in every prose format by name and extension: "+proseExtensions()+"; recursively; hidden folders, .gitignore'd paths and the configuration's ignore globs skipped), or - for standard input. Source code (its comments) is checked when named as a file, with --language, or in a directory when --source-code or the project's source-code list turns its language on.")
 		fmt.Fprintln(stderr, "Settings, custom rules and ignored files come from the nearest .liaison.yaml (see rules/CONFIG.md), or from --config.")
-		fmt.Fprintf(stderr, "Only regular files up to %s are read; in a directory, symbolic links are followed only to files inside it.\n", safefile.FormatSize(maxBytes))
+		fmt.Fprintf(stderr, "Only regular files are read; in a directory, symbolic links are followed only to files inside it.\n")
+		if limits.streamMaxBytes > limits.maxBytes {
+			fmt.Fprintf(stderr, "Files up to %s are read whole; a larger Markdown or plain-text file, up to %s, is read and checked %s at a time, in memory that does not grow with the file (other formats, UTF-16, --fix, --diff and standard input: %s at most).\n",
+				safefile.FormatSize(limits.maxBytes), safefile.FormatSize(limits.streamMaxBytes), safefile.FormatSize(int64(limits.segmentBytes)), safefile.FormatSize(limits.maxBytes))
+		} else {
+			fmt.Fprintf(stderr, "Files up to %s are read.\n", safefile.FormatSize(limits.maxBytes))
+		}
 		fmt.Fprintln(stderr, "Columns count characters (SARIF: UTF-16 code units; rdjson: bytes); CR, LF and CRLF each end a line. A UTF-8 byte order mark is skipped; UTF-16 is converted (JSON offsets are then in its UTF-8 form).")
 		fmt.Fprintln(stderr, "Exit status: 0 no finding at or above --fail-on, 1 such findings (after --fix: findings remain), 2 bad usage, an invalid configuration, or a file that could not be read.")
 		flags.PrintDefaults()

@@ -163,12 +163,19 @@ func TestCheckHostileRepository(t *testing.T) {
 			args: []string{"doc.md"}, code: 2, stderr: []string{".liaison.yaml: reading the configuration: is outside the project root"}},
 		{name: "350,000 globs", files: map[string]string{".liaison.yaml": globs.String(), "doc.md": hostileDoc},
 			args: []string{"doc.md"}, code: 2, stderr: []string{".liaison.yaml: file refused: larger than 1 MB"}},
+		// A Markdown file over the server's limit is read a segment at a
+		// time (stream.go): 200 MB of NUL bytes has no line to cut at, so
+		// it stops at the first 16 MB.
 		{name: "a 200 MB file", files: map[string]string{"ok.md": hostileDoc},
 			setup: func(t *testing.T, dir string) { sparse(t, filepath.Join(dir, "big.md"), 200<<20) },
-			args:  []string{"big.md", "ok.md"}, code: 2, stderr: []string{"big.md: file refused: larger than 8 MB"}, stdout: []string{"ok.md:1:8: "}},
-		{name: "a file one byte over the server's limit", files: map[string]string{"ok.md": hostileDoc},
-			setup: func(t *testing.T, dir string) { sparse(t, filepath.Join(dir, "big.md"), server.MaxLintBytes+1) },
-			args:  []string{"."}, code: 2, stderr: []string{"big.md: file refused: larger than 8 MB"}, stdout: []string{"ok.md:1:8: "}},
+			args:  []string{"big.md", "ok.md"}, code: 2, stderr: []string{"big.md: no place to cut the text in 16 MB (a block longer than that) at line 1, column 1"}, stdout: []string{"ok.md:1:8: "}},
+		{name: "a file one byte over the streaming limit", files: map[string]string{"ok.md": hostileDoc},
+			setup: func(t *testing.T, dir string) { sparse(t, filepath.Join(dir, "big.md"), limits.streamMaxBytes+1) },
+			args:  []string{"."}, code: 2, stderr: []string{"big.md: file refused: larger than 1024 MB"}, stdout: []string{"ok.md:1:8: "}},
+		// Formats that are not streamed keep the server's limit.
+		{name: "a LaTeX file one byte over the server's limit", files: map[string]string{"ok.md": hostileDoc},
+			setup: func(t *testing.T, dir string) { sparse(t, filepath.Join(dir, "big.tex"), server.MaxLintBytes+1) },
+			args:  []string{"."}, code: 2, stderr: []string{"big.tex: file refused: larger than 8 MB"}, stdout: []string{"ok.md:1:8: "}},
 		{name: "a big file over a lower limit", limits: small,
 			files: map[string]string{"big.md": strings.Repeat(hostileDoc, 4000), "ok.md": hostileDoc},
 			args:  []string{"."}, code: 2, stderr: []string{"big.md: file refused: larger than 65536 bytes"}, stdout: []string{"ok.md:1:8: "}},
