@@ -37,7 +37,8 @@ type Spelling struct {
 	Words []*WordList
 	// InCode reports whether word is written as code in the document res
 	// is the analysis of (whose source the function knows) or in another
-	// document open in the workspace; nil: nowhere.
+	// document open in the workspace, or listed in the document's
+	// liaison-words comments; nil: nowhere.
 	InCode func(res *analysis.Result, word string) bool
 	// Count, when set, is how often the whole document writes word (in
 	// prose or not): what tells a term or a name, used again, from a

@@ -91,13 +91,11 @@ func (c *Checker) withSpelling(doc Document, lk *Lookup, s rules.Settings, whole
 			sp.Words = append(sp.Words, l)
 		}
 	}
-	if words := directive.Words(doc.LanguageID, doc.Text); len(words) > 0 {
-		sp.Words = append(sp.Words, rules.NewWordList(words))
-	}
 	text, key := doc.Text, doc.Key
 	memo := map[string]bool{}
 	var own *rules.CodeWords
 	var ownRes *analysis.Result
+	var directiveWords *rules.WordList // the document's liaison-words comments
 	sp.InCode = func(res *analysis.Result, word string) bool {
 		if res != ownRes {
 			// Checked a part at a time, each part's analysis in turn.
@@ -110,19 +108,28 @@ func (c *Checker) withSpelling(doc Document, lk *Lookup, s rules.Settings, whole
 		if v, ok := memo[word]; ok {
 			return v
 		}
-		v := own.Has(word)
+		if directiveWords == nil {
+			// Read when a candidate first asks, not on every check: most
+			// keystrokes leave no candidate to settle.
+			directiveWords = rules.NewWordList(directive.Words(doc.LanguageID, doc.Text))
+		}
+		v := directiveWords.Has(word) || own.Has(word)
 		if !v && key != "" {
 			v = ws.inOtherCode(key, word)
 		}
 		memo[word] = v
 		return v
 	}
-	var counts map[string]int
-	sp.Count = func(word string) int {
-		if counts == nil {
-			counts = rules.CountWords(text)
+	if !whole {
+		// Checked a part at a time, a document's candidates are not all
+		// in one check: count the words in the whole text instead (once).
+		var counts map[string]int
+		sp.Count = func(word string) int {
+			if counts == nil {
+				counts = rules.CountWords(text)
+			}
+			return counts[word]
 		}
-		return counts[word]
 	}
 	s.Spelling = s.Spelling.Under(sp)
 	return s
