@@ -18,7 +18,11 @@ type oewnPOS struct {
 	Form []string `yaml:"form"`
 }
 
-var oewnPOS2morph = map[string]morph.POS{"n": morph.Noun, "v": morph.Verb, "a": morph.Adj, "s": morph.Adj, "r": morph.Adv}
+// morphPOS maps an OEWN part-of-speech code to morph's.
+func morphPOS(code string) (morph.POS, bool) {
+	p, ok := map[string]morph.POS{"n": morph.Noun, "v": morph.Verb, "a": morph.Adj, "s": morph.Adj, "r": morph.Adv}[code]
+	return p, ok
+}
 
 // readOEWN returns every single-word OEWN lemma and irregular form as a
 // set; the comparatives and superlatives analysis/morph makes of the
@@ -64,7 +68,7 @@ func readOEWN(dir string) (out, graded map[string]bool, generated map[string]str
 			}
 			out[lemma] = true
 			for _, code := range slices.Sorted(maps.Keys(entries[lemma])) {
-				pos, ok := oewnPOS2morph[code]
+				pos, ok := morphPOS(code)
 				if !ok {
 					continue
 				}

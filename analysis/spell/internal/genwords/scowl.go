@@ -38,9 +38,11 @@ const (
 	nSubs
 )
 
-var subNames = map[string]sub{
-	"words": subWords, "upper": subUpper, "proper-names": subProper,
-	"abbreviations": subAbbrev, "contractions": subContraction,
+func subNames() map[string]sub {
+	return map[string]sub{
+		"words": subWords, "upper": subUpper, "proper-names": subProper,
+		"abbreviations": subAbbrev, "contractions": subContraction,
+	}
 }
 
 // category is what a SCOWL spelling category says about dialects.
@@ -51,23 +53,25 @@ type category struct {
 
 const allDialects = 1<<wordfile.NDialects - 1
 
-var categories = map[string]category{
-	"english":              {allDialects, tierMain},
-	"special":              {allDialects, tierMain},
-	"american":             {wordfile.US, tierMain},
-	"variant_1":            {wordfile.US, tierMain},
-	"variant_2":            {wordfile.US, tierV2},
-	"variant_3":            {wordfile.US, tierV3},
-	"british":              {wordfile.GB, tierMain},
-	"british_z":            {wordfile.GBOxford, tierMain},
-	"british_variant_1":    {wordfile.GB | wordfile.GBOxford, tierMain},
-	"british_variant_2":    {wordfile.GB | wordfile.GBOxford, tierV2},
-	"canadian":             {wordfile.CA, tierMain},
-	"canadian_variant_1":   {wordfile.CA, tierMain},
-	"canadian_variant_2":   {wordfile.CA, tierV2},
-	"australian":           {wordfile.AU, tierMain},
-	"australian_variant_1": {wordfile.AU, tierMain},
-	"australian_variant_2": {wordfile.AU, tierV2},
+func categories() map[string]category {
+	return map[string]category{
+		"english":              {allDialects, tierMain},
+		"special":              {allDialects, tierMain},
+		"american":             {wordfile.US, tierMain},
+		"variant_1":            {wordfile.US, tierMain},
+		"variant_2":            {wordfile.US, tierV2},
+		"variant_3":            {wordfile.US, tierV3},
+		"british":              {wordfile.GB, tierMain},
+		"british_z":            {wordfile.GBOxford, tierMain},
+		"british_variant_1":    {wordfile.GB | wordfile.GBOxford, tierMain},
+		"british_variant_2":    {wordfile.GB | wordfile.GBOxford, tierV2},
+		"canadian":             {wordfile.CA, tierMain},
+		"canadian_variant_1":   {wordfile.CA, tierMain},
+		"canadian_variant_2":   {wordfile.CA, tierV2},
+		"australian":           {wordfile.AU, tierMain},
+		"australian_variant_1": {wordfile.AU, tierMain},
+		"australian_variant_2": {wordfile.AU, tierV2},
+	}
 }
 
 // scowlWord is everything SCOWL says about one spelling: per dialect and
@@ -103,6 +107,7 @@ func readSCOWL(dir string) (map[string]*scowlWord, error) {
 	slices.Sort(names)
 	words := map[string]*scowlWord{}
 	files := 0
+	cats, subs := categories(), subNames()
 	for _, name := range names {
 		base := filepath.Base(name)
 		dot := strings.LastIndexByte(base, '.')
@@ -114,14 +119,14 @@ func readSCOWL(dir string) (map[string]*scowlWord, error) {
 		if !ok {
 			return nil, fmt.Errorf("%s: name is not CATEGORY-SUBCATEGORY.SIZE", name)
 		}
-		cat, ok := categories[catName]
+		cat, ok := cats[catName]
 		if !ok {
 			return nil, fmt.Errorf("%s: unknown spelling category %q", name, catName)
 		}
 		sc := subWords
 		if catName == "special" {
 			sc = subAbbrev // hacker terms and roman numerals: not ordinary words
-		} else if sc, ok = subNames[subName]; !ok {
+		} else if sc, ok = subs[subName]; !ok {
 			return nil, fmt.Errorf("%s: unknown sub-category %q", name, subName)
 		}
 		data, err := os.ReadFile(name)
