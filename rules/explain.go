@@ -51,9 +51,12 @@ const (
 	// span, and the one finding there is listed under it
 	// (PatternMatch.Same).
 	Duplicate
+	// Off: the rule is off unless a user turns it on — its category is
+	// off by default (style) — so the match makes no finding.
+	Off
 )
 
-var matchStatusNames = [...]string{"reported", "overlapped", "cancelled-by-pattern-unless", "cancelled-by-rule-unless", "suppressed", "duplicate"}
+var matchStatusNames = [...]string{"reported", "overlapped", "cancelled-by-pattern-unless", "cancelled-by-rule-unless", "suppressed", "duplicate", "off"}
 
 func (s MatchStatus) String() string {
 	if int(s) < len(matchStatusNames) {
@@ -101,7 +104,11 @@ func (e *Engine) Explain(ctx context.Context, b *analysis.BlockAnalysis) []Sente
 		return nil
 	}
 	all, _ := e.checkBlockAll(ctx, b, nil)
-	findings := resolveOverlaps(checkSpelling(&analysis.Result{Blocks: []analysis.Block{{End: len(b.Prose), BlockAnalysis: b}}}, Spelling{NoSuggestions: true}, all))
+	// The findings a check with the default settings keeps: a rule that is
+	// off (style) neither reports nor hides another.
+	all = slices.DeleteFunc(all, func(f Finding) bool { _, on := (Settings{}).Apply(f); return !on })
+	candidates := checkSpelling(&analysis.Result{Blocks: []analysis.Block{{End: len(b.Prose), BlockAnalysis: b}}}, Spelling{NoSuggestions: true}, all)
+	findings := resolveOverlaps(slices.Clone(candidates))
 	var out []SentenceExplanation
 	var s sentence
 	var norms []string
@@ -132,6 +139,10 @@ func (e *Engine) Explain(ctx context.Context, b *analysis.BlockAnalysis) []Sente
 			if m.Status != Reported {
 				continue
 			}
+			if _, on := (Settings{}).Apply(Finding{Rule: m.Rule}); !on {
+				m.Status = Off
+				continue
+			}
 			m.Status, m.By = outcome(findings, m.Rule, toks[m.Start].Start, toks[m.End-1].End)
 			for j := range i {
 				if o := &se.Matches[j]; o.Rule == m.Rule && o.Start == m.Start && o.End == m.End && o.Status == m.Status {
@@ -140,10 +151,14 @@ func (e *Engine) Explain(ctx context.Context, b *analysis.BlockAnalysis) []Sente
 				}
 			}
 		}
-		// A spelling candidate the document's settings settle (spelling.go)
-		// is no match of interest when no finding came of it.
+		// A spelling candidate the document's settings settle (spelling.go:
+		// a known word, the document's own dialect) is no match of
+		// interest when it made no finding, kept or overlapped.
 		se.Matches = slices.DeleteFunc(se.Matches, func(m PatternMatch) bool {
-			return m.Status == Suppressed && (m.Rule.Code == SpellingRuleID || m.Rule.Code == DialectRuleID)
+			if m.Rule.Code != SpellingRuleID && m.Rule.Code != DialectRuleID {
+				return false
+			}
+			return m.Status == Suppressed || m.Status == Overlapped && !hasFinding(candidates, m.Rule, toks[m.Start].Start, toks[m.End-1].End)
 		})
 		sortMatches(se.Matches)
 		out = append(out, se)
@@ -220,6 +235,16 @@ func cancelledBy(s *sentence, cs []compiledContext, start, end int) int {
 		}
 	}
 	return -1
+}
+
+// hasFinding reports whether fs holds a finding of r over [start, end).
+func hasFinding(fs []Finding, r *Rule, start, end int) bool {
+	for _, f := range fs {
+		if f.Rule == r && f.Start == start && f.End == end {
+			return true
+		}
+	}
+	return false
 }
 
 // outcome finds what became of an uncancelled match of r over the block

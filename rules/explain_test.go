@@ -7,8 +7,8 @@ import (
 
 // TestExplain checks what Explain says became of each match: reported,
 // cancelled by the pattern's or the rule's exception, overlapped by a
-// kept finding, or a second pattern repeating the first; and which tokens
-// the elements took.
+// kept finding, a second pattern repeating the first, or off by default;
+// and which tokens the elements took.
 func TestExplain(t *testing.T) {
 	rs, err := Parse("explain.yaml", []byte(`
 - id: quick-fox
@@ -43,6 +43,15 @@ func TestExplain(t *testing.T) {
     - match: [{word: brown}, {pos: NOUN}]
       unless: [before: [{word: lazy}]]
   examples: {bad: [{text: a, fix: a}, {text: b, fix: b}], good: [c, d]}
+- id: ran-style
+  category: style
+  severity: hint
+  summary: s
+  message: m
+  explanation: e
+  priority: 5
+  match: [{word: ran}]
+  examples: {bad: [{text: a, fix: a}, {text: b, fix: b}], good: [c, d]}
 `))
 	if err != nil {
 		t.Fatal(err)
@@ -61,10 +70,13 @@ func TestExplain(t *testing.T) {
 		in   string
 		want []want
 	}{
+		// A style rule is off by default: its match is Off, and it hides
+		// nothing however high its priority.
 		{"the/DT quick/JJ fox/NN ran/VBD ./.", []want{
 			{"quick-fox", 0, 1, Reported},
 			{"quick-fox", 1, 1, Duplicate},
 			{"quick-word", 0, 1, Overlapped},
+			{"ran-style", 0, 3, Off},
 		}},
 		{"a/DT quick/JJ fox/NN den/NN ./.", []want{
 			{"quick-fox", 1, 1, CancelledByRule},

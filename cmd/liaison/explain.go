@@ -287,6 +287,8 @@ func statusText(m explainedMatch) string {
 		return fmt.Sprintf("the same finding as pattern %d", m.Same)
 	case "suppressed":
 		return "not reported: the same rule already reported a finding there, or spent its budget for the sentence"
+	case "off":
+		return "not reported: the rule is off unless turned on (its category is off by default)"
 	}
 	return m.Status
 }

@@ -78,7 +78,7 @@ func TestExplainReport(t *testing.T) {
 	}
 	find := func(s explainedSentence) *explainedMatch {
 		for i := range s.Matches {
-			if s.Matches[i].Rule == "utilize" {
+			if s.Matches[i].Rule == "custom-utilize" {
 				return &s.Matches[i]
 			}
 		}
