@@ -2,7 +2,9 @@ package rules
 
 import (
 	"hash/maphash"
+	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -10,27 +12,99 @@ import (
 )
 
 // CodeWords are the words a document writes outside its prose, with
-// the hash of the text they were read from, so that a keystroke in prose
-// (which leaves that text as it was) does not read them again.
+// the hash of the text they are read from, so that a keystroke in prose
+// (which leaves that text as it was) keeps what was learnt. A word is
+// looked for when asked (a search of the code text, remembered); past
+// maxCodeLookups words, the whole set is built once. It is safe for
+// concurrent use.
 type CodeWords struct {
-	hash  uint64
-	words map[string]struct{}
+	hash    uint64
+	text    string
+	regions [][2]int // sorted byte ranges of text that are not prose
+
+	mu    sync.Mutex
+	memo  map[string]bool
+	words map[string]struct{} // nil until built
 }
 
-// Has reports whether the set holds word, or, for a capitalised word (a
-// sentence's first), its lower-case form.
+// maxCodeLookups is how many words are searched for one by one before the
+// whole set is built: a keystroke asks about a few, a first check of a
+// document of unknown words about thousands.
+const maxCodeLookups = 64
+
+// Has reports whether the document writes word as code, or, for a
+// capitalised word (a sentence's first), its lower-case form.
 func (cw *CodeWords) Has(word string) bool {
-	if cw == nil || len(cw.words) == 0 {
+	if cw == nil || len(cw.regions) == 0 || word == "" {
 		return false
 	}
-	if _, ok := cw.words[word]; ok {
-		return true
+	cw.mu.Lock()
+	defer cw.mu.Unlock()
+	if v, ok := cw.memo[word]; ok {
+		return v
 	}
+	if cw.words == nil && len(cw.memo) >= maxCodeLookups {
+		cw.words = map[string]struct{}{}
+		for _, r := range cw.regions {
+			addCodeWords(cw.words, cw.text[r[0]:r[1]])
+		}
+	}
+	forms := []string{word}
 	if r, size := utf8.DecodeRuneInString(word); unicode.IsUpper(r) {
-		_, ok := cw.words[string(unicode.ToLower(r))+word[size:]]
-		return ok
+		forms = append(forms, string(unicode.ToLower(r))+word[size:])
+	}
+	v := false
+	for _, f := range forms {
+		if cw.words != nil {
+			_, v = cw.words[f]
+		} else {
+			v = cw.search(f)
+		}
+		if v {
+			break
+		}
+	}
+	if cw.memo == nil {
+		cw.memo = map[string]bool{}
+	}
+	cw.memo[word] = v
+	return v
+}
+
+// search looks for w as a whole word in the code regions.
+func (cw *CodeWords) search(w string) bool {
+	text := cw.text
+	for at := 0; at < len(text); {
+		i := strings.Index(text[at:], w)
+		if i < 0 {
+			return false
+		}
+		start, end := at+i, at+i+len(w)
+		at = end
+		if start > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(text[:start]); isWordRune(r) {
+				continue
+			}
+		}
+		if end < len(text) {
+			if r, _ := utf8.DecodeRuneInString(text[end:]); isWordRune(r) {
+				continue
+			}
+		}
+		k := sort.Search(len(cw.regions), func(k int) bool { return cw.regions[k][1] > start })
+		if k < len(cw.regions) && cw.regions[k][0] <= start && end <= cw.regions[k][1] && !inWordsComment(text[cw.regions[k][0]:start]) {
+			return true
+		}
 	}
 	return false
+}
+
+// inWordsComment reports whether the code before a word, in its region,
+// puts it in a liaison-words comment (on the same line), whose words
+// count in its own document only.
+func inWordsComment(before string) bool {
+	i := strings.LastIndex(before, "liaison-words")
+	return i >= 0 && !strings.ContainsAny(before[i:], "\r\n")
 }
 
 // codeSeed seeds the hash of code text; one per process is enough (the
@@ -82,26 +156,27 @@ func CodeWordsOf(text string, res *analysis.Result, whole bool, prev *CodeWords)
 	if prev != nil && prev.hash == sum {
 		return prev
 	}
-	cw := &CodeWords{hash: sum, words: map[string]struct{}{}}
-	for _, r := range regions {
-		code := text[r[0]:r[1]]
-		// A liaison-words comment accepts words in its own document only.
-		for {
-			i := strings.Index(code, "liaison-words")
-			if i < 0 {
-				break
-			}
-			addWords(cw.words, code[:i])
-			code = code[i:]
-			if j := strings.IndexAny(code, "\r\n"); j >= 0 {
-				code = code[j:]
-			} else {
-				code = ""
-			}
-		}
-		addWords(cw.words, code)
-	}
+	cw := &CodeWords{hash: sum, text: text, regions: regions}
 	return cw
+}
+
+// addCodeWords adds the words of code to set, leaving out those of a
+// liaison-words comment (see inWordsComment).
+func addCodeWords(set map[string]struct{}, code string) {
+	for {
+		i := strings.Index(code, "liaison-words")
+		if i < 0 {
+			break
+		}
+		addWords(set, code[:i])
+		code = code[i:]
+		if j := strings.IndexAny(code, "\r\n"); j >= 0 {
+			code = code[j:]
+		} else {
+			code = ""
+		}
+	}
+	addWords(set, code)
 }
 
 // addWords adds the words of code to set: runs of letters, digits, '_',
