@@ -140,9 +140,17 @@ func Confusables(rs []*Rule, extra []Confusable, lemmas Lemmatizer) []Confusable
 		c.Rules = nil
 		add(c)
 	}
-	for _, r := range rs {
-		if c, ok := confusableOf(r, lemmas); ok {
-			add(c)
+	// Rules with replacements of their own first, then rule-table entries
+	// (replacements per pattern): a pair both relate takes its word order,
+	// the recommended word first, from the hand-written rule.
+	for _, tables := range []bool{false, true} {
+		for _, r := range rs {
+			if (len(r.Replacements) == 0) != tables {
+				continue
+			}
+			if c, ok := confusableOf(r, lemmas); ok {
+				add(c)
+			}
 		}
 	}
 	// Put the derived sets first, in rule order, then hand-written sets no
@@ -172,7 +180,13 @@ func confusableOf(r *Rule, lemmas Lemmatizer) (Confusable, bool) {
 		return Confusable{}, false
 	}
 	var right string
-	for _, rep := range r.Replacements {
+	reps := r.Replacements
+	if len(reps) == 0 && len(r.Patterns) > 0 {
+		// A rule table's entry gives its replacement per pattern (the
+		// words of its right phrase that differ from the wrong one).
+		reps = r.Patterns[0].Replacements
+	}
+	for _, rep := range reps {
 		if rep = strings.ToLower(strings.TrimSpace(rep)); rep != "" && !strings.ContainsAny(rep, " -") {
 			right = lemmaOf(rep, r.Inflect, lemmas)
 			break
@@ -206,7 +220,8 @@ func confusableOf(r *Rule, lemmas Lemmatizer) (Confusable, bool) {
 			wrong = l
 		}
 	}
-	if wrong == "" || functionWords[wrong] || inflectionOf(right, wrong, lemmas) || inflectionOf(wrong, right, lemmas) {
+	if wrong == "" || functionWords[wrong] || inflectionOf(right, wrong, lemmas) || inflectionOf(wrong, right, lemmas) ||
+		!inLexicon(wrong, lemmas) || !inLexicon(right, lemmas) {
 		return Confusable{}, false
 	}
 	c := Confusable{
@@ -218,6 +233,13 @@ func confusableOf(r *Rule, lemmas Lemmatizer) (Confusable, bool) {
 		Rules:      []string{r.ID},
 	}
 	return c, true
+}
+
+// inLexicon reports whether the lexicon has the word (a pair with a word
+// it lacks, such as the "wo" of "wont" split as wo|nt, has no entry to
+// show); without a lexicon every word is known.
+func inLexicon(w string, lemmas Lemmatizer) bool {
+	return lemmas == nil || len(lemmas.Analyze(w)) > 0
 }
 
 // inflectionOf reports whether form is an inflection of lemma ("led" of lead):
