@@ -127,35 +127,38 @@ func CodeWordsOf(text string, res *analysis.Result, whole bool, prev *CodeWords)
 		}
 		lo, hi = res.Blocks[0].Start, min(res.Blocks[len(res.Blocks)-1].End, len(text))
 	}
-	var regions [][2]int
-	at := lo
-	for _, b := range res.Blocks {
-		start, end := max(b.Start, lo), min(b.End, hi)
-		if start > at {
-			regions = append(regions, [2]int{at, start})
-		}
-		if b.BlockAnalysis != nil {
-			for _, m := range b.Markup {
-				if ms, me := b.Start+m.Start, min(b.Start+m.End, hi); me > ms {
-					regions = append(regions, [2]int{ms, me})
+	// The regions are walked twice: once to hash them (a keystroke in
+	// prose leaves the hash, and prev stands), and only when it changed to
+	// keep them; a whole book has tens of thousands.
+	walk := func(f func(start, end int)) {
+		at := lo
+		for _, b := range res.Blocks {
+			start, end := max(b.Start, lo), min(b.End, hi)
+			if start > at {
+				f(at, start)
+			}
+			if b.BlockAnalysis != nil {
+				for _, m := range b.Markup {
+					if ms, me := b.Start+m.Start, min(b.Start+m.End, hi); me > ms {
+						f(ms, me)
+					}
 				}
 			}
+			at = max(at, end)
 		}
-		at = max(at, end)
-	}
-	if at < hi {
-		regions = append(regions, [2]int{at, hi})
+		if at < hi {
+			f(at, hi)
+		}
 	}
 	var h maphash.Hash
 	h.SetSeed(codeSeed)
-	for _, r := range regions {
-		h.WriteString(text[r[0]:r[1]])
-		h.WriteByte(0)
-	}
+	walk(func(start, end int) { h.WriteString(text[start:end]) })
 	sum := h.Sum64()
 	if prev != nil && prev.hash == sum {
 		return prev
 	}
+	var regions [][2]int
+	walk(func(start, end int) { regions = append(regions, [2]int{start, end}) })
 	cw := &CodeWords{hash: sum, text: text, regions: regions}
 	return cw
 }
