@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"testing/iotest"
 	"time"
 )
 
@@ -262,4 +264,38 @@ func wholeDefaultParts() checkLimits {
 	l := defaultCheckLimits()
 	l.maxBytes, l.inFlight, l.streamMaxBytes = 1<<30, 1<<30, 0
 	return l
+}
+
+// TestSegmentReaderReadError: a read error part way gives the segments
+// read before it, every byte once, then an error that says where.
+func TestSegmentReaderReadError(t *testing.T) {
+	var b strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&b, "Paragraph %d has a sentence.\nAnd a second line.\n\n", i)
+	}
+	text := b.String()
+	l := streamedLimits()
+	l.segmentBytes, l.partBytes = 8<<10, 2<<10
+	sr := newSegmentReader(io.MultiReader(strings.NewReader(text), iotest.ErrReader(errors.New("disk on fire"))), "markdown", l, 0)
+	var got strings.Builder
+	segments, lines := 0, 0
+	for {
+		seg, off, line, err := sr.next()
+		if int(off) != got.Len() || line != lines {
+			t.Fatalf("segment %d at %d, line %d; want %d, line %d", segments, off, line, got.Len(), lines)
+		}
+		got.WriteString(seg)
+		lines += strings.Count(seg, "\n")
+		segments++
+		if err != nil {
+			want := fmt.Sprintf("a read error at line %d, column 1; the text before it was checked: disk on fire", strings.Count(text, "\n")+1)
+			if err.Error() != want {
+				t.Errorf("error %q, want %q", err, want)
+			}
+			break
+		}
+	}
+	if got.String() != text || segments < 10 {
+		t.Errorf("%d segments, %d of %d bytes given", segments, got.Len(), len(text))
+	}
 }
