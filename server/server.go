@@ -13,6 +13,7 @@ import (
 	"go.uber.org/zap/zapcore"
 
 	"liaison/analysis/text"
+	"liaison/rules"
 )
 
 // Options configure a Server.
@@ -59,6 +60,10 @@ type Server struct {
 	projects                     projectState // .liaison.yaml files in use (projectconfig.go)
 
 	publishMu sync.Mutex // orders publishDiagnostics for each document
+
+	// suggestions are the spelling suggestions computed for code actions
+	// and hovers (spelling.go).
+	suggestions rules.SuggestionCache
 
 	exit     chan int // receives the exit code on "exit"
 	exitOnce sync.Once

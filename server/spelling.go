@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
@@ -47,14 +46,7 @@ const maxSpellingActions = 5
 // spellingSuggestions are the server's suggestions, computed when a code
 // action or a hover asks (never per keystroke) and remembered: an editor
 // asks for the code actions of the line under the cursor again and again.
-func (s *Server) spellingSuggestions() *rules.SuggestionCache {
-	v, _ := serverSuggestions.LoadOrStore(s, &rules.SuggestionCache{})
-	return v.(*rules.SuggestionCache)
-}
-
-// serverSuggestions holds each Server's suggestions without a field in
-// Server (server.go is the session's; this file spelling's).
-var serverSuggestions sync.Map // *Server → *rules.SuggestionCache
+func (s *Server) spellingSuggestions() *rules.SuggestionCache { return &s.suggestions }
 
 // fixesOf returns the replacements of run's problem i: its own, or for a
 // spelling finding (whose suggestions the server leaves out of the lint)

@@ -79,6 +79,8 @@ type Checker struct {
 	mu       sync.Mutex
 	roots    []string
 	projects map[string]*configEntry // by configuration path
+
+	words *wordState // the spelling rule's word lists and open documents (words.go)
 }
 
 // New returns a Checker; it compiles the built-in rules.
@@ -89,6 +91,7 @@ func New(opts Options) (*Checker, error) {
 		finder:   opts.Finder,
 		roots:    opts.Roots,
 		projects: map[string]*configEntry{},
+		words:    newWordState(),
 	}
 	if c.files == nil {
 		c.files = OSFiles{}

@@ -54,18 +54,7 @@ func newWordState() *wordState {
 	return &wordState{files: map[string]*wordFile{}, repos: map[string]string{}, open: map[string]*openDoc{}, reported: map[string]bool{}}
 }
 
-// wordStates gives each Checker its wordState without a field in the
-// Checker itself (checker.go belongs to the pipeline; this file to
-// spelling).
-var wordStates sync.Map // *Checker → *wordState
-
-func (c *Checker) wordState() *wordState {
-	if ws, ok := wordStates.Load(c); ok {
-		return ws.(*wordState)
-	}
-	ws, _ := wordStates.LoadOrStore(c, newWordState())
-	return ws.(*wordState)
-}
+func (c *Checker) wordState() *wordState { return c.words }
 
 // withSpelling adds to s what the spelling rule needs for doc: the
 // project's words, the user's, the document's liaison-words comments, and
