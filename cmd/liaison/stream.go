@@ -40,7 +40,11 @@ import (
 // until it is unmapped (the kernel drops clean file pages only under
 // pressure), so a 200 MB mapping read through reads as 200 MB resident,
 // and a file truncated while mapped kills the process with SIGBUS instead
-// of giving a read error.
+// of giving a read error. (That choice is argued, not measured: the
+// mapping was not built. Reading measured, on a 200 MB file of the Rust
+// Book repeated with mistakes and directives, 366,439 findings, --format
+// json: 139,780 KB peak RSS, 204 s CPU; a 7.3 MB file checked whole
+// 97 MB, the same text at 8.5 MB streamed 121 MB.)
 
 // streamable reports whether a file in languageID's format can be checked
 // a segment at a time.
