@@ -18,6 +18,7 @@ type scratch struct {
 	budget budgets
 	prev   []analysis.Token // the previous sentence of the block, nil for the first
 	marks  []markup.Range   // the block's markup ranges (block offsets)
+	ix     *index           // the rules to run: all, or those on by default
 }
 
 // checkSentence runs the rules over one sentence and appends findings
@@ -41,12 +42,12 @@ func (e *Engine) checkSentence(sc *scratch, toks []analysis.Token, out []Finding
 		}
 		t := &toks[i]
 		sc.cands = sc.cands[:0]
-		sc.cands = append(sc.cands, e.index.byWord[sc.norms[i]]...)
-		if t.Lemma != "" && len(e.index.byLemma) > 0 {
-			sc.cands = append(sc.cands, e.index.byLemma[strings.ToLower(t.Lemma)]...)
+		sc.cands = append(sc.cands, sc.ix.byWord[sc.norms[i]]...)
+		if t.Lemma != "" && len(sc.ix.byLemma) > 0 {
+			sc.cands = append(sc.cands, sc.ix.byLemma[strings.ToLower(t.Lemma)]...)
 		}
-		sc.cands = append(sc.cands, e.index.byPTB[t.PTB&63]...)
-		sc.cands = append(sc.cands, e.index.byUPOS[t.UPOS&31]...)
+		sc.cands = append(sc.cands, sc.ix.byPTB[t.PTB&63]...)
+		sc.cands = append(sc.cands, sc.ix.byUPOS[t.UPOS&31]...)
 		for _, ref := range sc.cands {
 			if ref.anchored {
 				out = e.try(sc, ref, i, out)
@@ -57,7 +58,7 @@ func (e *Engine) checkSentence(sc *scratch, toks []analysis.Token, out []Finding
 			}
 		}
 	}
-	for _, ri := range e.index.code {
+	for _, ri := range sc.ix.code {
 		out = e.runCode(e.rules[ri], s, out)
 	}
 	return out

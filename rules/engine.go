@@ -18,10 +18,15 @@ import (
 // Engine is safe for concurrent use.
 type Engine struct {
 	rules []*compiledRule
-	index index
-	infl  inflector
-	mass  func(lemma string) bool    // the library's mass nouns, for number: mass
-	sound func(word string) Features // the sound a word starts with
+	index index // every rule
+	// onIndex holds the rules of the categories that are on by default:
+	// a check whose settings turn none of the others on runs only these,
+	// so a style rule costs nothing until a user asks for it.
+	onIndex  index
+	offRules bool // some rule is of a category that is off by default
+	infl     inflector
+	mass     func(lemma string) bool    // the library's mass nouns, for number: mass
+	sound    func(word string) Features // the sound a word starts with
 
 	budgetRule *Rule         // the pseudo-rule of suspension warnings (budget.go)
 	suspended  []atomic.Bool // by rule: spent its budget (budget.go)
@@ -84,6 +89,16 @@ func NewEngine(rules []*Rule) (*Engine, error) {
 		e.rules = append(e.rules, cr)
 	}
 	e.index = buildIndex(e.rules)
+	var on []*compiledRule
+	for _, cr := range e.rules {
+		if CategoryOnByDefault(cr.rule.Category) {
+			on = append(on, cr)
+		} else {
+			e.offRules = true
+			on = append(on, nil) // keeps the rule numbers of index
+		}
+	}
+	e.onIndex = buildIndex(on)
 	e.suspended = make([]atomic.Bool, len(e.rules))
 	e.ruleIndex = make(map[*Rule]int, len(e.rules))
 	for i, cr := range e.rules {
@@ -112,7 +127,7 @@ func (e *Engine) CheckBlock(b *analysis.BlockAnalysis) []Finding {
 
 // checkBlock is checkBlockAll with at most one finding per span.
 func (e *Engine) checkBlock(ctx context.Context, b *analysis.BlockAnalysis, doc *docBudget) ([]Finding, bool) {
-	out, ok := e.checkBlockAll(ctx, b, doc)
+	out, ok := e.checkBlockAll(ctx, b, doc, &e.index)
 	return resolveOverlaps(out), ok
 }
 
@@ -121,7 +136,7 @@ func (e *Engine) checkBlock(ctx context.Context, b *analysis.BlockAnalysis, doc 
 // superseded lint of one very long line stops at once); ok is false then,
 // and the partial findings must not be cached. doc holds the document's
 // budgets (budget.go); nil leaves only those per attempt and per sentence.
-func (e *Engine) checkBlockAll(ctx context.Context, b *analysis.BlockAnalysis, doc *docBudget) (out []Finding, ok bool) {
+func (e *Engine) checkBlockAll(ctx context.Context, b *analysis.BlockAnalysis, doc *docBudget, ix *index) (out []Finding, ok bool) {
 	if b == nil {
 		return nil, true
 	}
@@ -131,6 +146,7 @@ func (e *Engine) checkBlockAll(ctx context.Context, b *analysis.BlockAnalysis, d
 	}
 	defer e.scratch.Put(sc)
 	sc.ctx = ctx
+	sc.ix = ix
 	sc.budget.doc = doc
 	sc.marks = b.Markup
 	clear(sc.budget.sentence)
@@ -181,6 +197,13 @@ func (e *Engine) CheckWith(ctx context.Context, res *analysis.Result, s Settings
 	}
 	var out []Finding
 	doc := newDocBudget()
+	// Unless the settings turn on a rule that is off by default, only the
+	// rules that are on run. The cache holds what those found; a check that
+	// runs the others too neither reads nor fills it.
+	ix := &e.onIndex
+	if e.offRules && s.turnsOnDefaultOff(e) {
+		ix, cache = &e.index, nil
+	}
 	for _, b := range res.Blocks {
 		if b.BlockAnalysis == nil {
 			continue
@@ -189,7 +212,7 @@ func (e *Engine) CheckWith(ctx context.Context, res *analysis.Result, s Settings
 			return nil
 		}
 		suspended := e.nSuspended.Load() > 0
-		for _, f := range e.blockFindings(ctx, b.BlockAnalysis, cache, doc) {
+		for _, f := range e.blockFindings(ctx, b.BlockAnalysis, cache, doc, ix) {
 			if i, ok := e.ruleIndex[f.Rule]; suspended && ok && e.suspended[i].Load() {
 				continue // cached before its rule was suspended
 			}
@@ -210,13 +233,13 @@ func (e *Engine) CheckWith(ctx context.Context, res *analysis.Result, s Settings
 // blockFindings returns CheckBlock(b), from the cache when it can, or nil
 // if ctx is cancelled first. (A suspended rule's findings in a block
 // cached before its suspension are dropped by Check.)
-func (e *Engine) blockFindings(ctx context.Context, b *analysis.BlockAnalysis, cache BlockCache, doc *docBudget) []Finding {
+func (e *Engine) blockFindings(ctx context.Context, b *analysis.BlockAnalysis, cache BlockCache, doc *docBudget, ix *index) []Finding {
 	if cache != nil {
 		if fs, ok := cache.Findings(b); ok {
 			return fs
 		}
 	}
-	fs, ok := e.checkBlockAll(ctx, b, doc)
+	fs, ok := e.checkBlockAll(ctx, b, doc, ix)
 	if !ok {
 		return nil
 	}
@@ -224,6 +247,27 @@ func (e *Engine) blockFindings(ctx context.Context, b *analysis.BlockAnalysis, c
 		cache.Keep(b, fs)
 	}
 	return fs
+}
+
+// turnsOnDefaultOff reports whether s turns on a rule of e that is off by
+// default: its category, or the rule itself.
+func (s Settings) turnsOnDefaultOff(e *Engine) bool {
+	for c, on := range s.Categories {
+		if on && !CategoryOnByDefault(c) {
+			return true
+		}
+	}
+	for id, rs := range s.Rules {
+		if rs.Off {
+			continue
+		}
+		for _, cr := range e.rules {
+			if cr.rule.ID == id && !CategoryOnByDefault(cr.rule.Category) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Apply turns a finding off (false) or changes its severity as s says.

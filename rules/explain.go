@@ -103,7 +103,7 @@ func (e *Engine) Explain(ctx context.Context, b *analysis.BlockAnalysis) []Sente
 	if b == nil {
 		return nil
 	}
-	all, _ := e.checkBlockAll(ctx, b, nil)
+	all, _ := e.checkBlockAll(ctx, b, nil, &e.index)
 	// The findings a check with the default settings keeps: a rule that is
 	// off (style) neither reports nor hides another.
 	all = slices.DeleteFunc(all, func(f Finding) bool { _, on := (Settings{}).Apply(f); return !on })

@@ -169,6 +169,9 @@ func buildIndex(rules []*compiledRule) index {
 		}
 	}
 	for ri, r := range rules {
+		if r == nil {
+			continue // left out (Engine.onIndex), keeping the others' numbers
+		}
 		if r.code != nil {
 			ix.code = append(ix.code, ri)
 			continue
