@@ -297,7 +297,7 @@ func sessionReport(ctx context.Context, cfg config, rc reportConfig, chapter, bo
 	}
 	f.start, f.startCPU = pct(starts, 50), pct(startCPU, 50)
 
-	ctx, cancel := context.WithTimeout(ctx, 20*time.Minute)
+	ctx, cancel := context.WithTimeout(ctx, time.Hour) // 10,000 edits on a loaded machine took over 20 minutes
 	defer cancel()
 	s, err := startServer(ctx, cfg)
 	if err != nil {
@@ -315,6 +315,7 @@ func sessionReport(ctx context.Context, cfg config, rc reportConfig, chapter, bo
 		return f, err
 	}
 	pid := s.cmd.Process.Pid
+	runtimeSettle()
 	f.rssOpen, _ = memory(pid)
 	doc := text.New(book)
 	rng := rand.New(rand.NewPCG(cfg.seed, 2))
