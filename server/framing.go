@@ -46,6 +46,9 @@ type guardedStream struct {
 	rwc io.ReadWriteCloser
 	in  *bufio.Reader
 	log func() *zap.Logger // the server's logger, read when used
+	// replied, if set, is told the id (as JSON) of each response once it
+	// is written.
+	replied func(id string)
 
 	writeMu sync.Mutex
 }
@@ -132,8 +135,13 @@ func (s *guardedStream) WriteFrame(ctx context.Context, body []byte) (int64, err
 	frame = append(frame, "\r\n\r\n"...)
 	frame = append(frame, body...)
 	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
 	n, err := s.rwc.Write(frame)
+	s.writeMu.Unlock()
+	if err == nil && s.replied != nil {
+		if id, isRequest, fault := checkMessage(body); fault == "" && !isRequest && len(id) > 0 {
+			s.replied(string(id))
+		}
+	}
 	return int64(n), err
 }
 

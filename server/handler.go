@@ -158,7 +158,7 @@ func (s *Server) dispatch(ctx context.Context, req *jsonrpc2.Request) (any, erro
 	if req.IsCall() && ctx.Err() != nil {
 		return nil, protocol.ErrRequestCancelled
 	}
-	result, err := r.handle(s, ctx, req.Params())
+	result, err := r.handle(s, withRequestID(ctx, req), req.Params())
 	if !req.IsCall() {
 		if err != nil {
 			s.log.Warn("notification failed", zap.String("method", method), zap.Error(err))

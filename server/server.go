@@ -31,6 +31,8 @@ type Options struct {
 // Server is one language-server session over one connection. Create it
 // with New and run it with Serve.
 type Server struct {
+	replies afterReply // work waiting on a response (afterreply.go)
+
 	log    *zap.Logger
 	linter Linter
 	hovers []HoverSource
@@ -107,7 +109,9 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	handler, canceller := jsonrpc2.CancelHandler(s.release(s.recoverPanics(s.dispatch)))
 	// guardedStream answers malformed messages itself: jsonrpc2's own
 	// stream would end the connection on the first one.
-	s.conn = jsonrpc2.NewConn(newGuardedStream(rwc, func() *zap.Logger { return s.log }),
+	stream := newGuardedStream(rwc, func() *zap.Logger { return s.log })
+	stream.replied = s.replied
+	s.conn = jsonrpc2.NewConn(stream,
 		jsonrpc2.WithCodec(Codec{}),
 		jsonrpc2.WithPreempter(cancelPreempter{cancel: canceller}))
 	s.log = s.log.WithOptions(zap.WrapCore(func(c zapcore.Core) zapcore.Core { return teeToClient(c, s) }))

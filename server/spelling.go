@@ -178,7 +178,8 @@ func (s *Server) executeCommand(ctx context.Context, p *protocol.ExecuteCommandP
 	}
 	s.log.Info("added a word", zap.String("word", args.Word), zap.String("file", path))
 	c.ForgetWords(path)
-	s.relintAll(s.openDocuments())
+	// The new diagnostics follow the command's response, not overtake it.
+	s.afterReplying(ctx, func() { s.relintAll(s.openDocuments()) })
 	return nil, nil
 }
 
