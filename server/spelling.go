@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
@@ -178,10 +179,18 @@ func (s *Server) executeCommand(ctx context.Context, p *protocol.ExecuteCommandP
 	}
 	s.log.Info("added a word", zap.String("word", args.Word), zap.String("file", path))
 	c.ForgetWords(path)
-	// The new diagnostics follow the command's response, not overtake it.
-	s.afterReplying(ctx, func() { s.relintAll(s.openDocuments()) })
+	// The new diagnostics follow the command's response, a moment after
+	// it: Eglot drops diagnostics that arrive with or just after the
+	// response of the synchronous request it runs a command as.
+	s.afterReplying(ctx, func() {
+		time.AfterFunc(republishDelay, func() { s.relintAll(s.openDocuments()) })
+	})
 	return nil, nil
 }
+
+// republishDelay is how long after a command's response the diagnostics
+// it changed are published.
+const republishDelay = 250 * time.Millisecond
 
 // openDocuments returns the documents open now.
 func (s *Server) openDocuments() []*document {
