@@ -22,11 +22,11 @@ type Engine struct {
 	// onIndex holds the rules of the categories that are on by default:
 	// a check whose settings turn none of the others on runs only these,
 	// so a style rule costs nothing until a user asks for it.
-	onIndex  index
-	offRules bool // some rule is of a category that is off by default
-	infl     inflector
-	mass     func(lemma string) bool    // the library's mass nouns, for number: mass
-	sound    func(word string) Features // the sound a word starts with
+	onIndex index
+	offIDs  map[string]bool // the ids of the rules left out of onIndex
+	infl    inflector
+	mass    func(lemma string) bool    // the library's mass nouns, for number: mass
+	sound   func(word string) Features // the sound a word starts with
 
 	budgetRule *Rule         // the pseudo-rule of suspension warnings (budget.go)
 	suspended  []atomic.Bool // by rule: spent its budget (budget.go)
@@ -94,7 +94,10 @@ func NewEngine(rules []*Rule) (*Engine, error) {
 		if CategoryOnByDefault(cr.rule.Category) {
 			on = append(on, cr)
 		} else {
-			e.offRules = true
+			if e.offIDs == nil {
+				e.offIDs = map[string]bool{}
+			}
+			e.offIDs[cr.rule.ID] = true
 			on = append(on, nil) // keeps the rule numbers of index
 		}
 	}
@@ -201,7 +204,7 @@ func (e *Engine) CheckWith(ctx context.Context, res *analysis.Result, s Settings
 	// rules that are on run. The cache holds what those found; a check that
 	// runs the others too neither reads nor fills it.
 	ix := &e.onIndex
-	if e.offRules && s.turnsOnDefaultOff(e) {
+	if len(e.offIDs) > 0 && s.turnsOnDefaultOff(e) {
 		ix, cache = &e.index, nil
 	}
 	for _, b := range res.Blocks {
@@ -258,13 +261,8 @@ func (s Settings) turnsOnDefaultOff(e *Engine) bool {
 		}
 	}
 	for id, rs := range s.Rules {
-		if rs.Off {
-			continue
-		}
-		for _, cr := range e.rules {
-			if cr.rule.ID == id && !CategoryOnByDefault(cr.rule.Category) {
-				return true
-			}
+		if !rs.Off && e.offIDs[id] {
+			return true
 		}
 	}
 	return false
