@@ -21,8 +21,9 @@ import (
 // The precision test (issues 15 and 17): the whole default library (style
 // off) runs over long edited prose — the Rust Book, the EWT test text, a
 // sample of the Open English WordNet glosses and the real documents of the
-// markup corpus (testdata/precision, copied by go generate) — and every
-// finding of every rule is kept in a reviewed golden list, one per corpus:
+// markup corpus (../testdata/markup, the glosses in testdata/precision,
+// both copied by go generate) — and every finding of every rule is kept
+// in a reviewed golden list, one per corpus:
 // testdata/precision/<corpus>-findings.txt. Each line of it starts with a
 // verdict: "real" (the text is wrong), "false" (a false alarm, to be fixed
 // in the rule) or "?" (not reviewed yet; the test fails until someone
@@ -66,29 +67,33 @@ func precisionCorpora(t *testing.T, only ...string) []precisionDoc {
 	}
 	add("rust-book", "../testdata/rust-book/*.md", "markdown")
 	// Commit messages are plain text.
-	add("git-commit", "testdata/precision/git-commit/*.COMMIT_EDITMSG", "plaintext")
+	add("git-commit", "../testdata/markup/git-commit/*.COMMIT_EDITMSG", "plaintext")
 	add("oewn", "testdata/precision/oewn/glosses-*.txt", "plaintext")
 	if want("ewt") {
 		docs = append(docs, ewtParagraphs(t, "../testdata/ud-english-ewt/en_ewt-ud-test.conllu")...)
 	}
 	if want("markup") {
-		docs = append(docs, markupDocs(t, "testdata/precision/markup")...)
+		docs = append(docs, markupDocs(t, "../testdata/markup")...)
 	}
 	return docs
 }
 
 // markupDocs reads the markup corpus, each document as the format its
 // name chooses (source files by their extension or, for scripts without
-// one, by their folder: code-comments/shell).
+// one, by their folder: code-comments/shell). Its commit messages are a
+// corpus of their own (git-commit), so they are left out here.
 func markupDocs(t *testing.T, root string) []precisionDoc {
 	t.Helper()
 	var docs []precisionDoc
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() && d.Name() == "git-commit" {
+			return filepath.SkipDir
+		}
 		if err != nil || d.IsDir() {
 			return err
 		}
 		base := d.Name()
-		if base == "SOURCE.md" || strings.HasPrefix(base, "LICENSE") || strings.HasPrefix(base, "NOTICE") || strings.HasPrefix(base, "COPYING") {
+		if base == "SOURCE.md" || base == "README.md" || strings.HasPrefix(base, "LICENSE") || strings.HasPrefix(base, "NOTICE") || strings.HasPrefix(base, "COPYING") {
 			return nil
 		}
 		lang := ""

@@ -10,7 +10,7 @@ import (
 )
 
 // documentFormats are the formats read by the parsers of latex.go,
-// html.go and gitcommit.go, the folder under testdata holding real
+// html.go and gitcommit.go, the folder of the markup corpus holding real
 // documents in each, and their file name endings.
 var documentFormats = []struct {
 	id, dir string
@@ -21,12 +21,20 @@ var documentFormats = []struct {
 	{"git-commit", "git-commit", []string{".COMMIT_EDITMSG"}},
 }
 
-// documentFiles returns the real documents of one format under testdata,
-// in name order.
+// corpusRoot is the repository's one copy of the markup corpus, which
+// rules' precision test reads too (copied from ../shared by go generate).
+// The blocks a document should give are kept here instead, in a .golden
+// file under testdata/<format> at the document's relative path; only the
+// documents with one are compared, so adding a document to the golden
+// tests is: create an empty golden file, run -update, review it.
+const corpusRoot = "../../testdata/markup"
+
+// documentFiles returns the real documents of one format folder of the
+// corpus, in name order.
 func documentFiles(t testing.TB, dir string, exts []string) []string {
 	t.Helper()
 	var paths []string
-	err := filepath.WalkDir(filepath.Join("testdata", dir), func(path string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(filepath.Join(corpusRoot, dir), func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -41,10 +49,38 @@ func documentFiles(t testing.TB, dir string, exts []string) []string {
 		t.Fatal(err)
 	}
 	if len(paths) == 0 {
-		t.Fatalf("no documents under testdata/%s", dir)
+		t.Fatalf("no documents under %s/%s", corpusRoot, dir)
 	}
 	sort.Strings(paths)
 	return paths
+}
+
+// goldenDoc is a corpus document with the golden file of its blocks.
+type goldenDoc struct {
+	name   string // the document's path in the corpus
+	path   string
+	golden string
+}
+
+// goldenDocuments returns the documents of one format folder that have a
+// golden file; golden names it from the document's relative path.
+func goldenDocuments(t testing.TB, dir string, exts []string, golden func(rel string) string) []goldenDoc {
+	t.Helper()
+	var docs []goldenDoc
+	for _, path := range documentFiles(t, dir, exts) {
+		rel, err := filepath.Rel(corpusRoot, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := filepath.Join("testdata", golden(rel))
+		if _, err := os.Stat(g); err == nil {
+			docs = append(docs, goldenDoc{name: rel, path: path, golden: g})
+		}
+	}
+	if len(docs) == 0 {
+		t.Fatalf("no golden files under testdata/%s", dir)
+	}
+	return docs
 }
 
 // TestDocumentGolden compares the blocks extracted from each real
@@ -53,15 +89,15 @@ func documentFiles(t testing.TB, dir string, exts []string) []string {
 // -update to rewrite the golden files (check them by eye).
 func TestDocumentGolden(t *testing.T) {
 	for _, df := range documentFormats {
-		for _, path := range documentFiles(t, df.dir, df.exts) {
-			t.Run(strings.TrimPrefix(path, "testdata/"), func(t *testing.T) {
-				b, err := os.ReadFile(path)
+		for _, doc := range goldenDocuments(t, df.dir, df.exts, func(rel string) string { return rel + ".golden" }) {
+			t.Run(doc.name, func(t *testing.T) {
+				b, err := os.ReadFile(doc.path)
 				if err != nil {
 					t.Fatal(err)
 				}
 				src := string(b)
 				got := describe(src, checkExtract(t, df.id, src))
-				golden := path + ".golden"
+				golden := doc.golden
 				if *update {
 					if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 						t.Fatal(err)

@@ -9,9 +9,8 @@ import (
 	"time"
 )
 
-// scanParsers are the hand-written scanners by testdata folder, with the
-// extension of their golden inputs under testdata/<folder> and the
-// format's language id.
+// scanParsers are the hand-written scanners by corpus folder, with the
+// extension of their documents and the format's language id.
 var scanParsers = map[string]struct {
 	ext, id string
 	parse   func(string) []Block
@@ -91,47 +90,35 @@ func proseList(blocks []Block) string {
 	return sb.String()
 }
 
-// TestScanGolden extracts each document under testdata/<format> (real
-// documents, see testdata/README.md) and compares the blocks and spans,
-// as text, with the .golden file beside it. Run with -update to rewrite
-// the golden files.
+// TestScanGolden extracts each real document of the corpus (see
+// corpusRoot) that has a golden file under testdata/<format> and compares
+// the blocks and spans, as text, with it. Run with -update to rewrite the
+// golden files.
 func TestScanGolden(t *testing.T) {
 	for name, sp := range scanParsers {
-		n := 0
-		err := filepath.WalkDir(filepath.Join("testdata", name), func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || filepath.Ext(path) != sp.ext {
-				return err
-			}
-			n++
-			t.Run(strings.TrimPrefix(path, "testdata/"), func(t *testing.T) {
-				b, err := os.ReadFile(path)
+		golden := func(rel string) string { return strings.TrimSuffix(rel, sp.ext) + ".golden" }
+		for _, doc := range goldenDocuments(t, name, []string{sp.ext}, golden) {
+			t.Run(doc.name, func(t *testing.T) {
+				b, err := os.ReadFile(doc.path)
 				if err != nil {
 					t.Fatal(err)
 				}
 				src := string(b)
 				got := describe(src, checkScanFormat(t, sp.id, sp.parse, src))
-				golden := strings.TrimSuffix(path, sp.ext) + ".golden"
 				if *update {
-					if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					if err := os.WriteFile(doc.golden, []byte(got), 0o644); err != nil {
 						t.Fatal(err)
 					}
 					return
 				}
-				want, err := os.ReadFile(golden)
+				want, err := os.ReadFile(doc.golden)
 				if err != nil {
-					t.Fatalf("%v (run with -update to create it)", err)
+					t.Fatal(err)
 				}
 				if got != string(want) {
-					t.Errorf("blocks differ from %s (run with -update after checking):\n%s", golden, sameBlocksText(got, string(want)))
+					t.Errorf("blocks differ from %s (run with -update after checking):\n%s", doc.golden, sameBlocksText(got, string(want)))
 				}
 			})
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if n == 0 {
-			t.Errorf("no golden inputs for %s", name)
 		}
 	}
 }
@@ -271,17 +258,12 @@ func TestScanDirectiveComments(t *testing.T) {
 	}
 }
 
-// BenchmarkScanners extracts the format's documents under testdata (through
-// Extract, as a front end does) and reports MB/s; with
-// LIAISON_SCAN_CORPUS set to ../shared/corpus/markup it reads that
-// format's whole corpus folder instead.
+// BenchmarkScanners extracts the format's documents of the corpus (through
+// Extract, as a front end does) and reports MB/s.
 func BenchmarkScanners(b *testing.B) {
 	for _, name := range []string{"asciidoc", "rst", "org", "typst"} {
 		sp := scanParsers[name]
-		root := filepath.Join("testdata", name)
-		if dir := os.Getenv("LIAISON_SCAN_CORPUS"); dir != "" {
-			root = filepath.Join(dir, name)
-		}
+		root := filepath.Join(corpusRoot, name)
 		var docs []string
 		total := 0
 		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {

@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-// sourceLanguageOf is the language of a file under testdata/code-comments:
+// sourceLanguageOf is the language of a file of the code-comments corpus:
 // by its extension, and shell for rbenv's scripts, which have none.
 func sourceLanguageOf(path string) string {
 	if f, ok := FormatForPath(path); ok && f.OptIn {
@@ -67,13 +67,17 @@ func describeProse(blocks []Block) string {
 	return sb.String()
 }
 
+// sourceCorpus is the code-comments folder of the corpus (see corpusRoot).
+var sourceCorpus = filepath.Join(corpusRoot, "code-comments")
+
 // TestSourceGolden extracts the comments' prose of each real source file
-// under testdata/code-comments and compares it with the .golden file
-// beside it. Run with -update to rewrite them, and read the diff.
+// of the corpus and compares it with its .golden file under
+// testdata/code-comments, at the same relative path (every source file
+// has one). Run with -update to rewrite them, and read the diff.
 func TestSourceGolden(t *testing.T) {
 	n := 0
-	err := filepath.WalkDir("testdata/code-comments", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasSuffix(path, ".golden") {
+	err := filepath.WalkDir(sourceCorpus, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
 			return err
 		}
 		lang := sourceLanguageOf(path)
@@ -81,13 +85,17 @@ func TestSourceGolden(t *testing.T) {
 			return nil
 		}
 		n++
-		t.Run(strings.TrimPrefix(path, "testdata/code-comments/"), func(t *testing.T) {
+		rel, err := filepath.Rel(sourceCorpus, path)
+		if err != nil {
+			return err
+		}
+		t.Run(rel, func(t *testing.T) {
 			b, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
 			}
 			got := describeProse(checkSource(t, lang, string(b)))
-			golden := path + ".golden"
+			golden := filepath.Join("testdata", "code-comments", rel+".golden")
 			if *update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
@@ -114,7 +122,7 @@ func TestSourceGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	if n < 60 {
-		t.Fatalf("%d source files under testdata/code-comments, want the corpus's 61", n)
+		t.Fatalf("%d source files under %s, want the corpus's 61", n, sourceCorpus)
 	}
 }
 
@@ -122,8 +130,8 @@ func TestSourceGolden(t *testing.T) {
 // concatenated) into many chunks and checks that they read as the whole.
 func TestSourceChunked(t *testing.T) {
 	byLang := map[string]*strings.Builder{}
-	err := filepath.WalkDir("testdata/code-comments", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasSuffix(path, ".golden") {
+	err := filepath.WalkDir(sourceCorpus, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
 			return err
 		}
 		lang := sourceLanguageOf(path)
@@ -223,7 +231,7 @@ func BenchmarkExtractSource(b *testing.B) {
 		{"cpp", "c-cpp"}, {"java", "java"}, {"shellscript", "shell"},
 	} {
 		var sb strings.Builder
-		filepath.WalkDir(filepath.Join("testdata/code-comments", fam.dir), func(path string, d fs.DirEntry, err error) error {
+		filepath.WalkDir(filepath.Join(sourceCorpus, fam.dir), func(path string, d fs.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && sourceLanguageOf(path) != "" {
 				data, _ := os.ReadFile(path)
 				sb.Write(data)

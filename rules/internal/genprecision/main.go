@@ -1,11 +1,11 @@
-// Command genprecision copies the precision corpora that rules'
-// TestPrecision reads into rules/testdata/precision: the real documents of
-// ../shared/corpus/markup (every format but git-commit, which is already
-// there), byte for byte with their SOURCE.md and licence files, and a
-// sample of the Open English WordNet glosses (every Nth definition, in the
-// order of the source files) with WordNet's licences.
+// Command genprecision copies the corpora that rules' TestPrecision reads:
+// the real documents of ../shared/corpus/markup, byte for byte with their
+// SOURCE.md and licence files, into the repository's testdata/markup
+// (analysis/markup's golden tests read the same copy), and a sample of the
+// Open English WordNet glosses (every Nth definition, in the order of the
+// source files) with WordNet's licences into rules/testdata/precision.
 //
-//	go run ./internal/genprecision -markup ../../shared/corpus/markup -oewn ../../shared/data/oewn-2025 -o testdata/precision
+//	go run ./internal/genprecision -markup ../../shared/corpus/markup -markup-out ../testdata/markup -oewn ../../shared/data/oewn-2025 -o testdata/precision
 package main
 
 import (
@@ -23,7 +23,8 @@ import (
 func main() {
 	markup := flag.String("markup", "../../shared/corpus/markup", "the markup corpus")
 	oewn := flag.String("oewn", "../../shared/data/oewn-2025", "the Open English WordNet YAML source")
-	out := flag.String("o", "testdata/precision", "output folder")
+	markupOut := flag.String("markup-out", "../testdata/markup", "where the markup corpus is copied")
+	out := flag.String("o", "testdata/precision", "output folder of the gloss sample")
 	every := flag.Int("every", 8, "keep every Nth gloss")
 	flag.Parse()
 	// The outputs are replaced, so the inputs are checked first: a clone
@@ -33,7 +34,7 @@ func main() {
 			log.Fatalf("genprecision: %s is not a folder (%v); %s is left as it is", src, err, *out)
 		}
 	}
-	if err := copyMarkup(*markup, filepath.Join(*out, "markup")); err != nil {
+	if err := copyMarkup(*markup, *markupOut); err != nil {
 		log.Fatal(err)
 	}
 	if err := glosses(*oewn, filepath.Join(*out, "oewn"), *every); err != nil {
@@ -41,7 +42,7 @@ func main() {
 	}
 }
 
-// copyMarkup copies every format folder but git-commit.
+// copyMarkup copies every format folder.
 func copyMarkup(src, dst string) error {
 	if err := os.RemoveAll(dst); err != nil {
 		return err
@@ -51,10 +52,7 @@ func copyMarkup(src, dst string) error {
 			return err
 		}
 		rel, _ := filepath.Rel(src, p)
-		if rel == "git-commit" {
-			return filepath.SkipDir
-		}
-		if d.IsDir() || rel == "README.md" {
+		if d.IsDir() {
 			return nil
 		}
 		b, err := os.ReadFile(p)
