@@ -78,6 +78,15 @@ func singularDeterminerPlural(toks []analysis.Token) []GoMatch {
 			if next != nil && (modifierSlot(next) || next.PTB == tag.VB && lex.Classes(strings.ToLower(next.Text)).HasPOS(morph.Noun)) {
 				continue
 			}
+			// So is a present-tense "verb" the lexicon knows as a noun
+			// where the phrase cannot be a subject with its verb: in an
+			// object's place ("we type an equals sign"), or with a finite
+			// verb of the clause still to come ("an equals sign in an
+			// expression can create"). "A cats sleep all day" has none.
+			if next != nil && next.PTB == tag.VBP && lex.Classes(strings.ToLower(next.Text)).HasPOS(morph.Noun) &&
+				(prev != nil && (prev.UPOS == tag.VERB || prev.UPOS == tag.ADP) || finiteVerbLater(toks, i+3)) {
+				continue
+			}
 			// A capital "A" inside a sentence is a letter or a grade:
 			// "grade A eggs", "plan A options".
 			if i > 0 && (toks[i-1].UPOS == tag.NOUN || toks[i-1].UPOS == tag.PROPN || toks[i].Text == "A") {
@@ -422,6 +431,27 @@ func finiteVerb(t *analysis.Token) bool {
 	switch t.PTB {
 	case tag.MD, tag.VBD, tag.VBZ, tag.VBP:
 		return true
+	}
+	return false
+}
+
+// finiteVerbLater reports whether a finite verb or a modal comes from
+// toks[i] on, before the clause ends (punctuation, a conjunction, a
+// relative or subordinating word): the verb of a subject that began
+// before i.
+func finiteVerbLater(toks []analysis.Token, i int) bool {
+	for k := i; k < len(toks); k++ {
+		t := &toks[k]
+		if clauseEnd(t) || t.UPOS == tag.CCONJ || t.UPOS == tag.SCONJ {
+			return false
+		}
+		switch t.PTB {
+		case tag.WDT, tag.WP, tag.WRB:
+			return false
+		}
+		if (t.UPOS == tag.VERB || t.UPOS == tag.AUX) && finiteVerb(t) {
+			return true
+		}
 	}
 	return false
 }

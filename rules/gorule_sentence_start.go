@@ -44,7 +44,9 @@ import (
 //   - it is one letter (a variable: "x is then doubled") other than the
 //     article a, or inline code, which is a placeholder and never a word;
 //   - the sentence is set apart by markup as a whole, a note or a label
-//     ("Overwrite read-only files. <em>since Ant 1.8.2</em>").
+//     ("Overwrite read-only files. <em>since Ant 1.8.2</em>"), or it is a
+//     verbless piece with no full stop that opens with a preposition or
+//     a bare noun (dependentFragment).
 func sentenceStart(prev, toks []analysis.Token, marks []markup.Range) []GoMatch {
 	if len(prev) < 2 || len(toks) < 2 {
 		return nil
@@ -103,6 +105,9 @@ func sentenceStart(prev, toks []analysis.Token, marks []markup.Range) []GoMatch 
 	if wrappedInMarkup(marks, stop, w, toks) {
 		return nil // a note set apart by markup: "… files. <em>since Ant 1.6</em>"
 	}
+	if dependentFragment(toks, i) {
+		return nil // a label or a phrase cut by an abbreviation: "… a process. since Ant 1.6"
+	}
 	r, n := utf8.DecodeRuneInString(w.Text)
 	return []GoMatch{{Start: i, End: i + 1, Replacements: []string{string(unicode.ToUpper(r)) + w.Text[n:]}}}
 }
@@ -136,6 +141,38 @@ func wrappedInMarkup(marks []markup.Range, stop, w *analysis.Token, toks []analy
 	// Closing markup right after the last word; or none, the last word
 	// ending the tokens, where the block ends before its closing tag.
 	return k < len(marks) && marks[k].Start == end || k == len(marks) && last == len(toks)-1
+}
+
+// dependentFragment reports whether toks, from the word at i, is a
+// piece that cannot stand as a sentence and does not claim to be one: it
+// has no verb, no full stop, ! or ? closes it, and it opens with a
+// preposition, a subordinator or a bare singular noun, which an utterance cannot
+// open with (a noun phrase that stands alone has its determiner: "many
+// thanks", "the best cab in town" stay flagged). Such a piece is a note
+// or a label ("… when spawning a process. since Ant 1.6", a table cell),
+// or the rest of a phrase whose full stop belonged to an abbreviation
+// ("marked old by frw. barrier in this cycle").
+func dependentFragment(toks []analysis.Token, i int) bool {
+	last := &toks[len(toks)-1]
+	if last.Kind == token.Punct && isStop(last.Text) {
+		return false
+	}
+	// A word the lexicon knows only as a noun is one whatever the tagger
+	// says: a fragment's first word is often read as an imperative.
+	lex := morph.Default()
+	switch w := &toks[i]; {
+	case w.UPOS == tag.ADP || w.UPOS == tag.SCONJ:
+	case w.UPOS == tag.NOUN && w.PTB == tag.NN:
+	case w.UPOS == tag.VERB && nounOnly(lex, w) && !lex.Classes(w.Text).Has(morph.Noun, morph.Plural):
+	default:
+		return false
+	}
+	for k := i; k < len(toks); k++ {
+		if t := &toks[k]; (t.UPOS == tag.VERB || t.UPOS == tag.AUX) && !nounOnly(lex, t) {
+			return false
+		}
+	}
+	return true
 }
 
 // lowerByChance reports whether t is an ordinary English word written in

@@ -34,6 +34,15 @@ func TestSentenceStartSeesPreviousSentence(t *testing.T) {
 		{"markdown", "Overwrite read-only files. *since version 1.8*", ""},
 		{"markdown", "It rained. *we* stayed in.", "we"},
 		{"markdown", "It rained. we *stayed in*.", "we"},
+		// A verbless piece with no stop that opens with a preposition or
+		// a bare singular noun is a label or the rest of a phrase cut by
+		// an abbreviation; a sentence or a noun phrase with its
+		// determiner is still flagged.
+		{"html", "<td>Whether to spawn a process.<br/><em>since\n    Ant 1.6</em>\n</td>", ""},
+		{"plaintext", "Aged by the fwd. barrier in this cycle", ""},
+		{"plaintext", "It rained. we stayed in", "we"},
+		{"plaintext", "The staff were kind. many thanks", "many"},
+		{"plaintext", "The staff were kind. thanks to all of you.", "thanks"},
 	}
 	for _, tt := range tests {
 		res, err := a.Analyze(ctx, tt.lang, tt.text)
