@@ -2,7 +2,6 @@ package emacs_test
 
 import (
 	"context"
-	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,11 +29,40 @@ func emacsWithEglot(t *testing.T) string {
 	return path
 }
 
+// runEmacs runs an Emacs Lisp test script in batch Emacs with Eglot, in
+// the folder of file (the project), with a home folder of its own, a
+// freshly built liaison and the document in the environment the scripts
+// read (plus env), and decodes the script's report into rep.
+func runEmacs(t *testing.T, script, file string, env []string, rep any) {
+	t.Helper()
+	emacs := emacsWithEglot(t)
+	home := t.TempDir()
+	bin := e2e.BuildLiaison(t, filepath.Join(home, "liaison"))
+	result := filepath.Join(home, "result.json")
+	e2e.Script{
+		Editor:  "Emacs",
+		Command: []string{emacs, "--batch", "-l", e2e.Abs(t, script)},
+		Dir:     filepath.Dir(file),
+		Env: append([]string{"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, "config"),
+			"LIAISON_BIN=" + bin, "LIAISON_FILE=" + file, "LIAISON_RESULT=" + result}, env...),
+		Result:  result,
+		Timeout: 60 * time.Second,
+	}.Run(t, rep)
+}
+
+// actionReport is what the code-action scripts (addword.el, disable.el)
+// report: the actions offered, the one applied and whether the diagnostic
+// cleared after it.
+type actionReport struct {
+	e2e.Report
+	Actions []string `json:"actions"`
+	Applied string   `json:"applied"`
+	Cleared bool     `json:"cleared"`
+}
+
 type result struct {
-	OK         bool     `json:"ok"`
-	Error      string   `json:"error"`
-	Steps      []string `json:"steps"`
-	LanguageID string   `json:"language_id"`
+	e2e.Report
+	LanguageID string `json:"language_id"`
 	Diagnostic struct {
 		Text    string `json:"text"`
 		Type    string `json:"type"`
@@ -49,42 +77,11 @@ type result struct {
 }
 
 func TestEmacsEglotEndToEnd(t *testing.T) {
-	emacs := emacsWithEglot(t)
-	dir := t.TempDir()
-	bin := e2e.BuildLiaison(t, filepath.Join(dir, "liaison"))
-	script, err := filepath.Abs("testdata/e2e.el")
-	if err != nil {
-		t.Fatal(err)
-	}
-	project := filepath.Join(dir, "notes")
-	if err := os.Mkdir(project, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(project, "plans.md")
+	file := filepath.Join(t.TempDir(), "notes", "plans.md")
 	const before = "# Plans\n\nI will liaison with the vendor.\n"
-	if err := os.WriteFile(file, []byte(before), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	resultPath := filepath.Join(dir, "result.json")
-
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, emacs, "--batch", "-l", script)
-	cmd.Dir = project
-	cmd.Env = append(os.Environ(), "HOME="+dir, "LIAISON_BIN="+bin, "LIAISON_FILE="+file, "LIAISON_RESULT="+resultPath)
-	out, runErr := cmd.CombinedOutput()
-
-	data, err := os.ReadFile(resultPath)
-	if err != nil {
-		t.Fatalf("no result from Emacs (%v): %v\n%s", runErr, err, out)
-	}
+	e2e.WriteFile(t, file, before)
 	var got result
-	if err := json.Unmarshal(data, &got); err != nil {
-		t.Fatalf("result %q: %v", data, err)
-	}
-	if !got.OK || runErr != nil {
-		t.Fatalf("the Emacs script failed after steps %v: %s (%v)\n%s", got.Steps, got.Error, runErr, out)
-	}
+	runEmacs(t, "testdata/e2e.el", file, nil, &got)
 
 	if got.LanguageID != "markdown" {
 		t.Errorf("Eglot sent language id %q, want markdown", got.LanguageID)

@@ -1,8 +1,6 @@
 package neovim_test
 
 import (
-	"context"
-	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -25,10 +23,41 @@ func nvim(t *testing.T) string {
 	return path
 }
 
+// runNeovim runs a Lua test script in headless Neovim, without the user's
+// configuration, in the folder of file (the project), with a freshly built
+// liaison and lsp/liaison.lua in the environment the scripts read, and
+// decodes the script's report into rep.
+func runNeovim(t *testing.T, script, file string, rep any) {
+	t.Helper()
+	editor := nvim(t)
+	dir := filepath.Dir(file)
+	state := t.TempDir()
+	bin := e2e.BuildLiaison(t, filepath.Join(state, "liaison"))
+	result := filepath.Join(state, "result.json")
+	e2e.Script{
+		Editor:  "Neovim",
+		Command: []string{editor, "--headless", "--clean", "-n", "-i", "NONE", "-c", "luafile " + e2e.Abs(t, script)},
+		Dir:     dir,
+		Env: []string{"LIAISON_BIN=" + bin, "LIAISON_FILE=" + file, "LIAISON_RESULT=" + result, "LIAISON_CONFIG=" + e2e.Abs(t, "lsp/liaison.lua"),
+			"XDG_CONFIG_HOME=" + filepath.Join(state, "config"), "XDG_STATE_HOME=" + state, "XDG_DATA_HOME=" + state, "XDG_CACHE_HOME=" + state},
+		Result:  result,
+		Timeout: 90 * time.Second,
+	}.Run(t, rep)
+}
+
+// actionReport is what the code-action scripts (addword.lua, disable.lua)
+// report: the diagnostic's rule, the actions offered, the one applied and
+// whether the diagnostic cleared after it.
+type actionReport struct {
+	e2e.Report
+	Rule    any      `json:"rule"`
+	Actions []string `json:"actions"`
+	Applied string   `json:"applied"`
+	Cleared bool     `json:"cleared"`
+}
+
 type report struct {
-	OK         bool     `json:"ok"`
-	Error      string   `json:"error"`
-	Steps      []string `json:"steps"`
+	e2e.Report
 	Diagnostic struct {
 		Lnum     int    `json:"lnum"`
 		Col      int    `json:"col"`
@@ -48,42 +77,11 @@ type report struct {
 }
 
 func TestNeovimEndToEnd(t *testing.T) {
-	editor := nvim(t)
-	dir := t.TempDir()
-	bin := e2e.BuildLiaison(t, filepath.Join(dir, "liaison"))
-	script, err := filepath.Abs("testdata/e2e.lua")
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(dir, "note.md")
+	file := filepath.Join(t.TempDir(), "note.md")
 	const before = "# Plans\n\nI will liaison with the vendor.\n"
-	if err := os.WriteFile(file, []byte(before), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	resultPath := filepath.Join(dir, "result.json")
-	config, err := filepath.Abs("lsp/liaison.lua")
-	if err != nil {
-		t.Fatal(err)
-	}
-
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, editor, "--headless", "--clean", "-n", "-i", "NONE", "-c", "luafile "+script)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "LIAISON_BIN="+bin, "LIAISON_FILE="+file, "LIAISON_RESULT="+resultPath, "LIAISON_CONFIG="+config, "XDG_STATE_HOME="+dir, "XDG_DATA_HOME="+dir, "XDG_CACHE_HOME="+dir)
-	out, runErr := cmd.CombinedOutput()
-
+	e2e.WriteFile(t, file, before)
 	var rep report
-	data, err := os.ReadFile(resultPath)
-	if err != nil {
-		t.Fatalf("no result from Neovim (%v): %v\n%s", runErr, err, out)
-	}
-	if err := json.Unmarshal(data, &rep); err != nil {
-		t.Fatalf("result %q: %v", data, err)
-	}
-	if !rep.OK || runErr != nil {
-		t.Fatalf("Neovim script failed after steps %v: %s (%v)\n%s", rep.Steps, rep.Error, runErr, out)
-	}
+	runNeovim(t, "testdata/e2e.lua", file, &rep)
 
 	line := strings.Split(before, "\n")[2]
 	col := strings.Index(line, "liaison")
