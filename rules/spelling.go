@@ -213,11 +213,103 @@ func spellingRule(_, toks []analysis.Token, marks []markup.Range) []GoMatch {
 		if quoted != nil && quoted[i] {
 			continue
 		}
-		if w, ok := spellCandidate(toks, i); ok && !setOff(toks[i], marks) && classify(lex, w, toks, i) == unknownWord {
+		w, ok := spellCandidate(toks, i)
+		if !ok || setOff(toks[i], marks) || acrossMarkup(toks[i], marks) || inMailbox(toks, i) || label(toks, i) {
+			continue
+		}
+		if classify(lex, w, toks, i) == unknownWord && !lowerInitialism(lex, w) {
 			out = append(out, GoMatch{Start: i, End: i + 1})
 		}
 	}
 	return out
+}
+
+// acrossMarkup reports whether markup lies inside the token's source: a
+// word the markup's removal glued together (LaTeX's "!!a{element}"
+// macros, "warn(ing)" in a tag) that the writer never typed as one.
+func acrossMarkup(t analysis.Token, marks []markup.Range) bool {
+	i := sort.Search(len(marks), func(i int) bool { return marks[i].End > t.Start })
+	return i < len(marks) && marks[i].Start > t.Start && marks[i].Start < t.End
+}
+
+// inMailbox reports whether toks[i] is part of the display name of a
+// mailbox, the words right before "<address>" ("Rebecca Stambler
+// <rstambler@golang.org>", "kokoro <noreply+kokoro@google.com>"), or the
+// key of a trailer, hyphenated or after one ("gopls-CI: kokoro <…>",
+// "Reviewed-on: https://…"): the names of a commit's trailers, an AUTHORS file, a
+// copyright line — names, written as their owners write them.
+func inMailbox(toks []analysis.Token, i int) bool {
+	j := i + 1
+	for j < len(toks) && toks[j].Kind == token.Word {
+		j++
+	}
+	if j+1 < len(toks) && toks[j].Text == "<" && toks[j+1].Kind == token.Email {
+		return true
+	}
+	return i+1 < len(toks) && toks[i+1].Text == ":" && toks[i+1].Start == toks[i].End &&
+		(i > 0 && toks[i-1].Text == ">" || strings.Contains(toks[i].Text, "-"))
+}
+
+// maxLabelWords is the most words a label before a colon holds.
+const maxLabelWords = 4
+
+// label reports whether toks[i] is in a label that starts its sentence
+// (or a quotation of one): lower-case words, comma-separated, right
+// before a colon with more after it — the component prefix of a commit
+// subject ("unix: fix …", "test,sunos: …", "Revert "macos: fix …"") and
+// the key of a key-value line ("goos: linux"). Such a label names a
+// directory, a package or a platform as code does.
+func label(toks []analysis.Token, i int) bool {
+	start := i
+	for start > 0 && (toks[start-1].Kind == token.Word || toks[start-1].Text == ",") {
+		start--
+	}
+	if start > 0 {
+		switch p := toks[start-1]; {
+		case p.Text == "\"" || p.Text == "“" || p.Text == "(" || p.Text == "'":
+		case p.Kind == token.Number || p.Kind == token.Word && strings.ContainsAny(p.Text, "0123456789"):
+			// a commit hash: "983fa68 darwin: fix …"
+		default:
+			return false
+		}
+	}
+	words := 0
+	for j := start; j < len(toks); j++ {
+		t := toks[j]
+		switch {
+		case t.Kind == token.Word:
+			if r, _ := utf8.DecodeRuneInString(t.Text); !unicode.IsLower(r) {
+				return false
+			}
+			if words++; words > maxLabelWords {
+				return false
+			}
+		case t.Text == ",":
+		case t.Text == ":":
+			return j > i && t.Start == toks[j-1].End && j+1 < len(toks)
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// lowerInitialism reports whether w, in lower case, is an initialism the
+// word list knows in capitals only (png, http, cpu, xml): in technical
+// prose the name of a file type, a protocol or a command, written as the
+// file extension or the command is.
+func lowerInitialism(lex *spell.Lexicon, w string) bool {
+	if utf8.RuneCountInString(w) > maxInitialism || strings.ToLower(w) != w {
+		return false
+	}
+	u := strings.ToUpper(w)
+	return known(lex, u) && !known(lex, title(w))
+}
+
+// title returns w with its first letter in capitals.
+func title(w string) string {
+	r, n := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[n:]
 }
 
 // dialectRule finds the words of a sentence that some dialects spell so
@@ -315,8 +407,18 @@ func classify(lex *spell.Lexicon, w string, toks []analysis.Token, i int) wordCl
 	if us || gb || lex.Known(w, spell.EnGBOxford) || lex.Known(w, spell.EnCA) || lex.Known(w, spell.EnAU) {
 		return dialectWord
 	}
-	if hyphenPartsKnown(lex, w) || derivedKnown(lex, strings.ToLower(w), 0) {
+	if hyphenPartsKnown(lex, w) {
 		return knownWord
+	}
+	// A word made of known parts is a term ("growable", "tradeoffs")
+	// unless one edit makes it a common word: then it is that word,
+	// mistyped ("usefull", "commited", "greatful").
+	r0, _ := utf8.DecodeRuneInString(w)
+	if lower := strings.ToLower(w); derivedKnown(lex, lower, 0) && (unicode.IsUpper(r0) || !nearMistyped(lex, lower) || converted(lex, lower)) {
+		return knownWord
+	}
+	if plain, ok := foldDiacritics(w); ok && known(lex, plain) {
+		return knownWord // naïve, crêpes, façade: the spelling with the accents
 	}
 	if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 		// A name, unless it is one edit from a common word; a short one
@@ -416,6 +518,63 @@ func derivedKnown(lex *spell.Lexicon, w string, depth int) bool {
 	return false
 }
 
+// converted reports whether w (lower case) is a known word with -s,
+// -es, -ed or -ing where the word list has no inflection of its own for
+// it: a noun used as a verb ("sharded", "inlines"). A word whose stem
+// inflects otherwise ("committed", "preferred") is that stem mistyped
+// ("commited").
+func converted(lex *spell.Lexicon, w string) bool {
+	for _, suf := range []string{"s", "es", "ed", "ing"} {
+		stem, ok := strings.CutSuffix(w, suf)
+		if !ok || len(stem) < 3 || !known(lex, stem) {
+			continue
+		}
+		n := len(stem)
+		forms := []string{stem + suf, stem + stem[n-1:] + suf}
+		if stem[n-1] == 'e' {
+			forms = append(forms, stem[:n-1]+suf)
+		}
+		if stem[n-1] == 'y' {
+			forms = append(forms, stem[:n-1]+"i"+suf)
+		}
+		competing := false
+		for _, f := range forms {
+			if f != w && known(lex, f) {
+				competing = true
+			}
+		}
+		if !competing {
+			return true
+		}
+	}
+	return false
+}
+
+// foldDiacritics returns w with the accents of its Latin letters taken
+// off (naïve: naive), and whether it had any.
+func foldDiacritics(w string) (string, bool) {
+	var b strings.Builder
+	changed := false
+	for _, r := range w {
+		if r >= 0xC0 && r <= 0xFF {
+			if i := strings.IndexRune(latin1Accented, r); i >= 0 {
+				b.WriteByte(latin1Plain[utf8.RuneCountInString(latin1Accented[:i])])
+				changed = true
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String(), changed
+}
+
+// latin1Accented and latin1Plain pair the accented letters of Latin-1
+// with their plain ones.
+const (
+	latin1Accented = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝ"
+	latin1Plain    = "aaaaaaceeeeiiiinooooouuuuyyAAAAAACEEEEIIIINOOOOOUUUUY"
+)
+
 // derivPrefixes and derivSuffixes are the productive affixes of
 // derivedKnown, longer first where one holds another.
 var (
@@ -469,13 +628,53 @@ const commonSize = 50
 // nearCommon reports whether one edit (a letter deleted, inserted,
 // changed, or two neighbours swapped) turns w (lower case) into a common
 // word.
-func nearCommon(lex *spell.Lexicon, w string) bool {
+func nearCommon(lex *spell.Lexicon, w string) bool { return nearCommonBut(lex, w, nil) }
+
+// nearMistyped is nearCommon for a word of known parts ("usefull",
+// "commited"), leaving out the common words it only extends by a letter
+// or falls a letter short of: "profiler" is not "profile" mistyped, nor
+// "undefine" "undefined"; but a doubled last letter is a slip
+// ("helpfull").
+//
+// Nor does a consonant added or left out count unless it doubles its
+// neighbour ("satelite", "helpfull", "discared" are slips; "memoized"
+// is not "memorized", nor "manpage" "manage"): a word made of known
+// parts differs from a common word that way by design.
+func nearMistyped(lex *spell.Lexicon, w string) bool {
+	return nearCommonBut(lex, w, func(c string) bool {
+		long, short := c, w
+		if len(c) < len(w) {
+			long, short = w, c
+		}
+		if len(long) != len(short)+1 {
+			return false // a letter changed or two swapped: a slip
+		}
+		k := 0
+		for k < len(short) && short[k] == long[k] {
+			k++
+		}
+		x := long[k]
+		if isVowelByte(x) || k > 0 && long[k-1] == x || k+1 < len(long) && long[k+1] == x {
+			return false
+		}
+		if len(c) == len(w)-1 && k == len(w)-1 {
+			return true // w extends c by a letter: profile, profiler
+		}
+		return true
+	})
+}
+
+func isVowelByte(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+
+// nearCommonBut is nearCommon, not counting the common words skip
+// reports (nil: none).
+func nearCommonBut(lex *spell.Lexicon, w string, skip func(string) bool) bool {
 	if len(w) < 3 || len(w) > 30 {
 		return false
 	}
 	common := func(c string) bool {
 		f := lex.Frequency(c)
-		return f > 0 && f <= commonSize
+		return f > 0 && f <= commonSize && (skip == nil || !skip(c))
 	}
 	b := []byte(w)
 	buf := make([]byte, 0, len(b)+1)
@@ -713,6 +912,16 @@ func checkSpelling(res *analysis.Result, s Spelling, fs []Finding) []Finding {
 			if excused(w) || names[w] || ruleWords()[strings.ToLower(w)] {
 				continue
 			}
+			if name, ok := lowerName(lex, w); ok {
+				// The letters are right, the capital is missing: the
+				// word list's spelling of a name includes its capital
+				// (Chicago, Friday, Portuguese), so this is a spelling
+				// finding, with the one correction it needs.
+				f.Message = "“" + w + "” is a name: it is spelled “" + name + "”."
+				f.Replacements = []string{name}
+				out = append(out, f)
+				continue
+			}
 			if !s.NoSuggestions && suggested < maxSuggestedWords {
 				if _, ok := seen[w]; !ok {
 					seen[w] = struct{}{}
@@ -742,14 +951,14 @@ func repeatedTerms(lex *spell.Lexicon, fs []Finding, words []string, inDoc func(
 			if inDoc == nil {
 				count[w]++
 			} else if _, done := count[w]; !done {
-				count[w] = inDoc(w)
+				count[w] = familyCount(w, inDoc)
 			}
 		}
 	}
 	var out map[string]bool
 	for w, n := range count {
 		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsUpper(r) && n >= 2 || n >= 3 && !nearCommon(lex, strings.ToLower(w)) {
+		if unicode.IsUpper(r) && n >= 2 || n >= 3 && !nearCommon(lex, strings.ToLower(w)) || n >= termUses {
 			if out == nil {
 				out = map[string]bool{}
 			}
@@ -757,6 +966,47 @@ func repeatedTerms(lex *spell.Lexicon, fs []Finding, words []string, inDoc func(
 		}
 	}
 	return out
+}
+
+// lowerName returns the capitalised spelling of w, a word in lower case
+// the word list knows only with a capital (chicago: Chicago), and whether
+// there is one.
+func lowerName(lex *spell.Lexicon, w string) (string, bool) {
+	if strings.ToLower(w) != w {
+		return "", false
+	}
+	if t := title(w); known(lex, t) {
+		return t, true
+	}
+	return "", false
+}
+
+// termUses is how often a document uses a word, with its inflections,
+// for it to be a term even one edit from a common word: a PEP writes
+// "refcount" (recount) 56 times, "decref" and its forms 14; a slip of the
+// keys is not made the same way that often. A writer who misspells a
+// word by habit sees the finding as they type it the first times.
+const termUses = 6
+
+// familyCount is how often the document writes w and its regular
+// inflections (refcount, refcounts; decref, decrefs, decref'ed — Count
+// reads "decref'ed" as decref and ed).
+func familyCount(w string, inDoc func(string) int) int {
+	n := inDoc(w)
+	if n >= termUses {
+		return n
+	}
+	stem := w
+	if s, ok := strings.CutSuffix(w, "s"); ok && len(s) >= 3 {
+		stem = s
+		n += inDoc(stem)
+	}
+	for _, suf := range []string{"s", "es", "ed", "ing"} {
+		if f := stem + suf; f != w {
+			n += inDoc(f)
+		}
+	}
+	return n
 }
 
 // majorityDialect is the dialect most of the document's dialect
