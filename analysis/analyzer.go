@@ -88,8 +88,14 @@ type BlockKey struct {
 }
 
 // New returns an Analyzer using the embedded tagger model and lexicon.
+// The two are decoded at once, on two goroutines: neither needs the other
+// to load (the tagger asks the lexicon only when it tags), and each is
+// about half of a `liaison check`'s start-up CPU.
 func New() *Analyzer {
-	return NewWith(tag.Default(), morph.Default())
+	lexicon := make(chan *morph.Lexicon, 1)
+	go func() { lexicon <- morph.Default() }()
+	tagger := tag.Default()
+	return NewWith(tagger, <-lexicon)
 }
 
 // NewWith returns an Analyzer using the given tagger and lexicon.
