@@ -1,5 +1,5 @@
 // Command gensnapshot writes the rule library's snapshot: the embedded
-// YAML library parsed once and gob-encoded, so that liaison decodes its
+// YAML library parsed once and encoded (rules/snapshot.go), so that liaison decodes its
 // rules instead of parsing them at every start (see rules/snapshot.go).
 //
 // Usage (from rules/, via go generate):
