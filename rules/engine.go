@@ -73,6 +73,7 @@ func NewEngine(rules []*Rule) (*Engine, error) {
 		budgetRule: suspendedRule(),
 	}
 	code := goRules()
+	tmpl := templates{}
 	seen := make(map[string]string, len(rules))
 	for _, r := range rules {
 		if r == nil {
@@ -82,26 +83,21 @@ func NewEngine(rules []*Rule) (*Engine, error) {
 			return nil, fmt.Errorf("rule %q defined twice: %s and %s", r.ID, src, r.Source)
 		}
 		seen[r.ID] = r.Source
-		cr, err := compileRule(r, len(e.rules), code, e.mass)
+		cr, err := compileRule(r, len(e.rules), code, e.mass, tmpl)
 		if err != nil {
 			return nil, fmt.Errorf("%s: rule %s: %w", r.Source, r.ID, err)
 		}
 		e.rules = append(e.rules, cr)
 	}
-	e.index = buildIndex(e.rules)
-	var on []*compiledRule
+	e.index, e.onIndex = buildIndexes(e.rules)
 	for _, cr := range e.rules {
-		if CategoryOnByDefault(cr.rule.Category) {
-			on = append(on, cr)
-		} else {
+		if !CategoryOnByDefault(cr.rule.Category) {
 			if e.offIDs == nil {
 				e.offIDs = map[string]bool{}
 			}
 			e.offIDs[cr.rule.ID] = true
-			on = append(on, nil) // keeps the rule numbers of index
 		}
 	}
-	e.onIndex = buildIndex(on)
 	e.suspended = make([]atomic.Bool, len(e.rules))
 	e.ruleIndex = make(map[*Rule]int, len(e.rules))
 	for i, cr := range e.rules {

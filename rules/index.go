@@ -2,7 +2,6 @@ package rules
 
 import (
 	"math/bits"
-	"slices"
 	"strings"
 )
 
@@ -161,34 +160,53 @@ func elementAt(p Pattern, i int) *Element {
 	return nil
 }
 
-func buildIndex(rules []*compiledRule) index {
-	ix := index{byWord: map[string][]patternRef{}, byLemma: map[string][]patternRef{}}
+// buildIndexes indexes every rule (all), and the rules of the categories
+// on by default (on), in one pass: the key of a pattern, and the
+// normalised form of each of its words, are worked out once for both.
+// Rule numbers are positions in rules in both.
+func buildIndexes(rules []*compiledRule) (all, on index) {
+	all = index{byWord: map[string][]patternRef{}, byLemma: map[string][]patternRef{}}
+	on = index{byWord: map[string][]patternRef{}, byLemma: map[string][]patternRef{}}
+	// A pattern's refs are added one after another, so a word listed twice
+	// ("Liaison", "liaison": one key once normalised) repeats the last ref
+	// of its key, and only that one need be compared.
 	add := func(m map[string][]patternRef, k string, ref patternRef) {
-		if !slices.Contains(m[k], ref) {
-			m[k] = append(m[k], ref)
+		refs := m[k]
+		if n := len(refs); n == 0 || refs[n-1] != ref {
+			m[k] = append(refs, ref)
 		}
 	}
 	for ri, r := range rules {
-		if r == nil {
-			continue // left out (Engine.onIndex), keeping the others' numbers
+		both := [2]*index{&all, &on}
+		ixs := both[:1]
+		if CategoryOnByDefault(r.rule.Category) {
+			ixs = both[:]
 		}
 		if r.code != nil {
-			ix.code = append(ix.code, ri)
+			for _, ix := range ixs {
+				ix.code = append(ix.code, ri)
+			}
 			continue
 		}
 		for pi, p := range r.rule.Patterns {
-			k := keyOf(p)
+			k := r.patterns[pi].key
 			lo, hi := offsets(p, k)
 			ref := patternRef{rule: int32(ri), pattern: int32(pi), lo: int32(lo), hi: int32(hi), anchored: k == len(p.Before)}
 			a := elementAt(p, k)
 			switch {
 			case a.Words != nil:
 				for _, w := range a.Words {
-					add(ix.byWord, normalise(w), ref)
+					w = normalise(w)
+					for _, ix := range ixs {
+						add(ix.byWord, w, ref)
+					}
 				}
 			case a.Lemmas != nil:
 				for _, l := range a.Lemmas {
-					add(ix.byLemma, strings.ToLower(l), ref)
+					l = strings.ToLower(l)
+					for _, ix := range ixs {
+						add(ix.byLemma, l, ref)
+					}
 				}
 			case a.Tags != nil:
 				var set uint64
@@ -197,7 +215,9 @@ func buildIndex(rules []*compiledRule) index {
 				}
 				for set != 0 {
 					t := bits.TrailingZeros64(set)
-					ix.byPTB[t] = append(ix.byPTB[t], ref)
+					for _, ix := range ixs {
+						ix.byPTB[t] = append(ix.byPTB[t], ref)
+					}
 					set &^= 1 << t
 				}
 			default:
@@ -207,11 +227,13 @@ func buildIndex(rules []*compiledRule) index {
 				}
 				for set != 0 {
 					u := bits.TrailingZeros32(set)
-					ix.byUPOS[u] = append(ix.byUPOS[u], ref)
+					for _, ix := range ixs {
+						ix.byUPOS[u] = append(ix.byUPOS[u], ref)
+					}
 					set &^= 1 << u
 				}
 			}
 		}
 	}
-	return ix
+	return all, on
 }
