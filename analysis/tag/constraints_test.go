@@ -65,10 +65,10 @@ func TestConstraintSubjectName(t *testing.T) {
 }
 
 // TestConstraintBranches measures each branch of the constraint pass: the
-// right answers lost on the dev sets (conversion-dev, nounverb-dev,
-// liaison-dev, the extra cases) and the EWT test tags changed when it is off.
+// right answers lost on the dev sets (conversion-dev, nounverb-dev, the
+// two liaison dev sets, the extra cases) and the EWT test tags changed when it is off.
 func TestConstraintBranches(t *testing.T) {
-	sets := map[string][]verbCase{"conversion-dev": readConversionDev(t), "nounverb-dev": readNounVerbDev(t), "liaison-dev": readLiaisonDev(t), "extra": extraVerbCases}
+	sets := map[string][]verbCase{"conversion-dev": readConversionDev(t), "nounverb-dev": readNounVerbDev(t), "liaison-dev": readLiaisonDev(t, liaisonDevPath), "liaison-dev-2": readLiaisonDev(t, liaisonDev2Path), "extra": extraVerbCases}
 	score := func(tg *Tagger, cases []verbCase) int {
 		right := 0
 		for _, c := range cases {
@@ -107,7 +107,7 @@ func TestConstraintBranches(t *testing.T) {
 		}
 		off.offBranches = 1 << b
 		line := branchNames[b] + ":"
-		for _, name := range []string{"conversion-dev", "nounverb-dev", "liaison-dev", "extra"} {
+		for _, name := range []string{"conversion-dev", "nounverb-dev", "liaison-dev", "liaison-dev-2", "extra"} {
 			line += fmt.Sprintf(" %s %+d", name, score(all, sets[name])-score(off, sets[name]))
 		}
 		line += fmt.Sprintf(" EWT-test PTB %+d", ewtRight(all)-ewtRight(off))

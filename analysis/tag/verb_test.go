@@ -10,7 +10,12 @@ import (
 	"liaison/analysis/tag/internal/devset"
 )
 
-const liaisonDevPath = "../../testdata/liaison/liaison-dev.tsv"
+// The liaison rule's dev sets: the project's, and a second one written
+// later to measure the tagger and the rule rather than record them.
+const (
+	liaisonDevPath  = "../../testdata/liaison/liaison-dev.tsv"
+	liaisonDev2Path = "../../testdata/liaison/liaison-dev-2.tsv"
+)
 
 type verbCase struct {
 	verb     bool   // the flagged word must be tagged a verb; otherwise it must not
@@ -18,11 +23,11 @@ type verbCase struct {
 	sentence string
 }
 
-// readLiaisonDev turns liaison-dev.tsv into cases: each verb row's flagged
-// word must be a verb; liaison/liaisons in each ok row must not be.
-func readLiaisonDev(t *testing.T) []verbCase {
+// readLiaisonDev turns a liaison dev set into cases: each verb row's
+// flagged word must be a verb; liaison/liaisons in each ok row must not be.
+func readLiaisonDev(t *testing.T, path string) []verbCase {
 	t.Helper()
-	f, err := os.Open(liaisonDevPath)
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,20 +185,25 @@ func describeTags(words []string, tags []Tagged) string {
 }
 
 func TestVerbDetectionLiaisonDev(t *testing.T) {
-	cases := readLiaisonDev(t)
+	cases := readLiaisonDev(t, liaisonDevPath)
 	right := runVerbCases(t, cases)
 	t.Logf("liaison-dev: %d of %d right", right, len(cases))
+	cases = readLiaisonDev(t, liaisonDev2Path)
+	right = runVerbCasesMeasured(t, cases)
+	t.Logf("liaison-dev-2: %d of %d right", right, len(cases))
 }
 
 // TestVerbDetectionExtra: since the model learnt conversion from made
 // training sentences, it reads a few noun uses here as verbs ("They made
-// him liaison to the board", "What liaisons with the unions?"); the floor
-// is the committed model's figure, and the misses are logged.
+// him liaison to the board", "What liaisons with the unions?"), and two
+// verbs ("whiteboarding ideas", "'d better action this") were right only
+// by constraint branches that did nothing on the later dev sets and went;
+// the floor is the committed model's figure, and the misses are logged.
 func TestVerbDetectionExtra(t *testing.T) {
 	right := runVerbCasesMeasured(t, extraVerbCases)
 	t.Logf("extra nouns used as verbs: %d of %d right", right, len(extraVerbCases))
-	if right < 68 {
-		t.Errorf("%d of %d right, want at least 68", right, len(extraVerbCases))
+	if right < 66 {
+		t.Errorf("%d of %d right, want at least 66", right, len(extraVerbCases))
 	}
 }
 
