@@ -3,6 +3,7 @@ package rules
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -99,62 +100,102 @@ func TestExamples(t *testing.T) {
 	}
 }
 
-// TestLiaisonDev checks the liaison rule on the labelled development set:
-// every verb use caught once, on the flagged word, with exactly the listed
-// replacement (in the word's capitalisation); no finding at all on the
-// other sentences.
+// TestLiaisonDev checks the liaison rule on the labelled development
+// sets: on liaison-dev.tsv (the project's), every verb use caught once, on
+// the flagged word, with exactly the listed replacement (in the word's
+// capitalisation), and no finding at all on the other sentences; on
+// liaison-dev-2.tsv (written later, to measure the rule rather than
+// record it), the same counted, with the misses logged and floors at the
+// measured figure.
 func TestLiaisonDev(t *testing.T) {
-	f, err := os.Open("../testdata/liaison/liaison-dev.tsv")
+	e := defaultEngine(t)
+	a := analysis.New()
+	first := readLiaisonDev(t, a, e, "../testdata/liaison/liaison-dev.tsv")
+	for _, m := range first.misses {
+		t.Error(m)
+	}
+	if first.verbs+first.oks < 30 {
+		t.Errorf("read only %d rows", first.verbs+first.oks)
+	}
+	second := readLiaisonDev(t, a, e, "../testdata/liaison/liaison-dev-2.tsv")
+	for _, m := range second.misses {
+		t.Log("miss: " + m)
+	}
+	t.Logf("liaison-dev: verbs %d/%d caught, %d/%d correct sentences flagged", first.caught, first.verbs, first.flagged, first.oks)
+	t.Logf("liaison-dev-2: verbs %d/%d caught, %d/%d correct sentences flagged", second.caught, second.verbs, second.flagged, second.oks)
+	const minCaught, maxFlagged = 44, 1 // measured: 44 of 46, 1 of 46
+	if second.caught < minCaught || second.flagged > maxFlagged {
+		t.Errorf("liaison-dev-2: %d verbs caught (want ≥ %d), %d correct sentences flagged (want ≤ %d)", second.caught, minCaught, second.flagged, maxFlagged)
+	}
+}
+
+// liaisonDevScore is the liaison rule's figure on a dev set.
+type liaisonDevScore struct {
+	verbs, caught, oks, flagged int
+	misses                      []string
+}
+
+// readLiaisonDev checks each row of the dev set at path: a verb row is
+// caught when liaison-verb finds exactly the flagged word, once, with the
+// listed replacement; an ok row is flagged when any rule on by default
+// finds anything in it.
+func readLiaisonDev(t *testing.T, a *analysis.Analyzer, e *Engine, path string) liaisonDevScore {
+	t.Helper()
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	e := defaultEngine(t)
-	a := analysis.New()
-	rows := 0
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
+	var sc liaisonDevScore
+	miss := func(format string, args ...any) { sc.misses = append(sc.misses, fmt.Sprintf(format, args...)) }
+	lines := bufio.NewScanner(f)
+	for lines.Scan() {
+		line := lines.Text()
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		cols := strings.Split(line, "\t")
 		if len(cols) != 4 {
-			t.Fatalf("bad row %q", line)
+			t.Fatalf("%s: bad row %q", path, line)
 		}
-		rows++
 		label, word, want, text := cols[0], cols[1], cols[2], cols[3]
 		all := checkText(t, a, e, text)
 		fs := ofRule(all, "liaison-verb")
 		switch label {
 		case "verb":
+			sc.verbs++
 			if len(fs) != 1 {
-				t.Errorf("%q: %d liaison-verb findings, want 1", text, len(fs))
+				miss("%q: %d liaison-verb findings, want 1", text, len(fs))
 				continue
 			}
 			got := text[fs[0].Start:fs[0].End]
-			if !strings.EqualFold(got, word) {
-				t.Errorf("%q: flagged %q, want %q", text, got, word)
-			}
-			if len(fs[0].Replacements) == 0 || !strings.EqualFold(fs[0].Replacements[0], want) ||
-				fs[0].Replacements[0] != matchCase(got, want) {
-				t.Errorf("%q: replacements %q, want %q", text, fs[0].Replacements, matchCase(got, want))
+			switch {
+			case !strings.EqualFold(got, word):
+				miss("%q: flagged %q, want %q", text, got, word)
+			case len(fs[0].Replacements) == 0 || fs[0].Replacements[0] != matchCase(got, want):
+				miss("%q: replacements %q, want %q", text, fs[0].Replacements, matchCase(got, want))
+			default:
+				sc.caught++
 			}
 		case "ok":
+			sc.oks++
+			flagged := false
 			for _, f := range all {
 				if _, on := (Settings{}).Apply(f); !on {
 					continue // a style rule, off unless a user turns it on
 				}
-				t.Errorf("%q: unexpected finding %q [%s]", text, text[f.Start:f.End], f.Rule.ID)
+				flagged = true
+				miss("%q: unexpected finding %q [%s]", text, text[f.Start:f.End], f.Rule.ID)
+			}
+			if flagged {
+				sc.flagged++
 			}
 		default:
-			t.Fatalf("bad label in %q", line)
+			t.Fatalf("%s: bad label in %q", path, line)
 		}
 	}
-	if err := sc.Err(); err != nil {
+	if err := lines.Err(); err != nil {
 		t.Fatal(err)
 	}
-	if rows < 30 {
-		t.Errorf("read only %d rows", rows)
-	}
+	return sc
 }
