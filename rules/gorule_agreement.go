@@ -26,10 +26,30 @@ import (
 func singularSubjectPlainVerb(toks []analysis.Token) []GoMatch {
 	var out []GoMatch
 	lex := morph.Default()
+	verbless := -1 // whether the sentence has no verb, computed when asked
 	for j := 1; j < len(toks); j++ {
 		v := &toks[j]
-		if v.UPOS != tag.VERB || v.PTB != tag.VBP && v.PTB != tag.VB || v.Kind != token.Word || capitalisedWord(v.Text) {
+		if v.Kind != token.Word || capitalisedWord(v.Text) {
 			continue
+		}
+		// A sentence the tagger found no verb in still has one: a plain
+		// form it read as a noun after the subject is the likeliest ("The
+		// dog bark all night", "My sister work at a bank").
+		asNoun := false
+		if v.UPOS != tag.VERB || v.PTB != tag.VBP && v.PTB != tag.VB {
+			if v.PTB != tag.NN || v.UPOS != tag.NOUN {
+				continue
+			}
+			if verbless < 0 {
+				verbless = 0
+				if statementWithoutVerb(toks) {
+					verbless = 1
+				}
+			}
+			if verbless == 0 {
+				continue
+			}
+			asNoun = true
 		}
 		w := strings.ToLower(v.Text)
 		c := lex.Classes(w)
@@ -50,7 +70,11 @@ func singularSubjectPlainVerb(toks []analysis.Token) []GoMatch {
 		if toks[k].PTB == tag.RB && !negation(toks[k].Text) && k > 0 {
 			k--
 		}
-		if !singularSubjectEnds(toks, k) && !singularNounSubject(toks, k, j) {
+		if asNoun {
+			if k != j-1 || !singularNounSubject(toks, k, j, true) {
+				continue
+			}
+		} else if !singularSubjectEnds(toks, k) && !singularNounSubject(toks, k, j, false) {
 			continue
 		}
 		s := lex.Inflect(lemma, morph.Verb, morph.ThirdSingular)
@@ -201,7 +225,11 @@ func invariantPast(w string) bool {
 // compound does not continue with: a determiner, a possessive, an object
 // pronoun, an adjective, a number or "to". Collectives and other nouns
 // that may take a plural verb are left alone ("the staff want more").
-func singularNounSubject(toks []analysis.Token, i, j int) bool {
+//
+// In a sentence with no other verb (verbless), the word at j is the verb
+// when something a verb takes follows it, a preposition too, but not "of"
+// or punctuation, after which the two are a compound in a fragment.
+func singularNounSubject(toks []analysis.Token, i, j int, verbless bool) bool {
 	n := &toks[i]
 	if n.PTB != tag.NN || n.Kind != token.Word || capitalisedWord(n.Text) {
 		return false
@@ -220,6 +248,12 @@ func singularNounSubject(toks []analysis.Token, i, j int) bool {
 	next := tokenAt(toks, j+1)
 	if next == nil {
 		return false
+	}
+	if verbless {
+		// Not a compound that ends a fragment or continues with "of":
+		// "The parse position.", "The path part of the URL".
+		return next.Kind != token.Punct && !modifierSlot(next) && next.UPOS != tag.ADJ && next.UPOS != tag.CCONJ &&
+			!strings.EqualFold(next.Text, "of")
 	}
 	switch next.PTB {
 	case tag.DT, tag.PRPS, tag.JJ, tag.TO, tag.CD:
@@ -245,4 +279,19 @@ func invariantPastCompound(w string) bool {
 		}
 	}
 	return false
+}
+
+// statementWithoutVerb reports whether toks is a sentence that ends with a
+// full stop, ! or ? and in which the tagger found no verb, auxiliary or
+// modal: a headline or a caption has no full stop, so a sentence that
+// claims to be one yet has no verb has one the tagger read as something
+// else.
+func statementWithoutVerb(toks []analysis.Token) bool {
+	if len(toks) < 3 {
+		return false
+	}
+	if last := &toks[len(toks)-1]; last.Kind != token.Punct || !isStop(last.Text) {
+		return false
+	}
+	return !hasVerb(toks)
 }

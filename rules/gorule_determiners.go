@@ -104,8 +104,12 @@ func singularDeterminerPlural(toks []analysis.Token) []GoMatch {
 			// after a preposition that wants a noun phrase, before the
 			// clause's end or a verb; or before a singular verb, which the
 			// plural cannot be the subject of ("that houses is old").
+			// Or at the sentence's start before the plural's finite verb
+			// when no other follows: "That houses are for sale." ("That
+			// prices rise is clear" has one: a subject clause).
 			singularVerb := next != nil && isAnyOf(next.Text, "is", "was", "has", "does")
-			if !singularVerb && (i == 0 || !nounPhrasePreposition(toks[i-1].Text)) {
+			opening := i == firstWordIndex(toks) && next != nil && finiteVerb(next) && !finiteVerbAfter(toks, i+3)
+			if !singularVerb && !opening && (i == 0 || !nounPhrasePreposition(toks[i-1].Text)) {
 				continue
 			}
 			if !(next == nil || clauseEnd(next) || finiteVerb(next)) {
@@ -141,10 +145,22 @@ func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
 	lex := morph.Default()
 	for i := 0; i+1 < len(toks); i++ {
 		p := toks[i].PTB
-		if p != tag.DT && p != tag.JJ && p != tag.CC && p != tag.PDT && p != tag.CD || toks[i+1].PTB != tag.NN || titleWord(toks, i) {
+		if p != tag.DT && p != tag.JJ && p != tag.CC && p != tag.PDT && p != tag.CD || titleWord(toks, i) {
+			continue
+		}
+		// The noun, right after the determiner or after one adjective
+		// ("three new shirt").
+		ni := i + 1
+		if toks[ni].PTB == tag.JJ && ni+1 < len(toks) && toks[ni+1].PTB == tag.NN && knownAdjective(lex, &toks[ni]) {
+			ni++
+		}
+		if toks[ni].PTB != tag.NN {
 			continue
 		}
 		det := strings.ToLower(toks[i].Text)
+		if ni > i+1 && det != "several" && det != "many" && det != "numerous" && det != "various" && !numberAboveOne(det) {
+			continue // "are these real leather?": these may be a pronoun
+		}
 		switch {
 		case det == "these" || det == "those":
 			if p != tag.DT {
@@ -177,7 +193,7 @@ func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
 		default:
 			continue
 		}
-		n := &toks[i+1]
+		n := &toks[ni]
 		if n.PTB != tag.NN || n.Kind != token.Word || capitalisedWord(n.Text) {
 			continue
 		}
@@ -190,11 +206,11 @@ func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
 		}
 		// A following token is required: a phrase cut off at the end
 		// (a heading, a list item, a broken line) is no evidence.
-		next := tokenAt(toks, i+2)
+		next := tokenAt(toks, ni+1)
 		if next == nil || modifierSlot(next) || next.Text == "-" || pluralReadAsVerb(lex, next) {
 			continue
 		}
-		if det == "both" && andWithin(toks, i+2, 6) {
+		if det == "both" && andWithin(toks, ni+1, 6) {
 			continue
 		}
 		// A singular that is also a verb may be one after a pronoun
@@ -209,11 +225,12 @@ func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
 		}
 		// After a verb the determiner is in an object's place and cannot
 		// be a subject pronoun: "we bought several chair".
+		// So is one with an adjective between.
 		afterVerb := i > 0 && toks[i-1].UPOS == tag.VERB
-		verbLike := pronounLike && !afterVerb && c.Has(morph.Verb, morph.Base)
+		verbLike := pronounLike && !afterVerb && ni == i+1 && c.Has(morph.Verb, morph.Base)
 		if !(finiteVerb(next) ||
 			!verbLike && (clauseEnd(next) || next.UPOS == tag.ADP || next.UPOS == tag.VERB || next.UPOS == tag.AUX ||
-				newNounPhraseAfter(toks, i+2))) {
+				newNounPhraseAfter(toks, ni+1) || timeRelation(next))) {
 			continue
 		}
 		if next != nil && strings.EqualFold(next.Text, "that") {
@@ -223,9 +240,28 @@ func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
 		if plural == "" || plural == w {
 			continue
 		}
-		out = append(out, GoMatch{Start: i, End: i + 2, Replacements: []string{toks[i].Text + " " + plural}})
+		rep := toks[i].Text + " " + plural
+		if ni > i+1 {
+			rep = toks[i].Text + " " + toks[i+1].Text + " " + plural
+		}
+		out = append(out, GoMatch{Start: i, End: ni + 1, Replacements: []string{rep}})
 	}
 	return out
+}
+
+// knownAdjective reports whether the lexicon knows t as an adjective, and
+// not as a plural noun: with the tagger's JJ, a modifier the noun after
+// it heads ("three new shirts"), not the head itself.
+func knownAdjective(lex *morph.Lexicon, t *analysis.Token) bool {
+	c := lex.Classes(strings.ToLower(t.Text))
+	return c.HasPOS(morph.Adj) && !c.Has(morph.Noun, morph.Plural)
+}
+
+// timeRelation reports the adverbs that place a measure of time or
+// distance before or after a point and follow its noun phrase: "two
+// hours later", "three years ago", "a mile away".
+func timeRelation(t *analysis.Token) bool {
+	return t.UPOS == tag.ADV && isAnyOf(t.Text, "later", "ago", "earlier", "apart", "away", "before", "after")
 }
 
 // deicticTime reports the nouns that name a day or a night from the
@@ -450,6 +486,17 @@ func finiteVerbLater(toks []analysis.Token, i int) bool {
 			return false
 		}
 		if (t.UPOS == tag.VERB || t.UPOS == tag.AUX) && finiteVerb(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// finiteVerbAfter reports whether a verb or an auxiliary in a finite form
+// comes anywhere from toks[i] on.
+func finiteVerbAfter(toks []analysis.Token, i int) bool {
+	for k := i; k < len(toks); k++ {
+		if t := &toks[k]; (t.UPOS == tag.VERB || t.UPOS == tag.AUX) && finiteVerb(t) {
 			return true
 		}
 	}

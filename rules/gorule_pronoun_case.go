@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"liaison/analysis"
+	"liaison/analysis/morph"
 	"liaison/analysis/tag"
 	"liaison/analysis/token"
 )
@@ -55,7 +56,11 @@ func pronounCase(toks []analysis.Token) []GoMatch {
 		if _, ok := subjectToObject[w]; !ok || w == "i" {
 			continue
 		}
-		if toks[i+1].PTB == tag.TO && toks[i+2].PTB == tag.VB && isVerbTag(toks[i-1].PTB) && governs(&toks[i-1]) {
+		// "They gave he a prize": so is one between a verb and a second
+		// object (not "had he the means", an inversion).
+		secondObject := (toks[i+1].PTB == tag.DT || toks[i+1].PTB == tag.PRPS) && toks[i-1].UPOS == tag.VERB &&
+			!isAnyOf(toks[i-1].Lemma, "be", "have", "do")
+		if (toks[i+1].PTB == tag.TO && toks[i+2].PTB == tag.VB || secondObject) && isVerbTag(toks[i-1].PTB) && governs(&toks[i-1]) {
 			out = append(out, GoMatch{Start: i, End: i + 1, Replacements: []string{objectForm(toks[i].Text)}})
 		}
 	}
@@ -109,7 +114,11 @@ func objectAsSubject(toks []analysis.Token, j int) (GoMatch, bool) {
 		w := pcLower(second[0].Text)
 		_, secondObj = objectToSubject[w]
 		if _, subj := subjectToObject[w]; !subj && !secondObj && second[0].PTB == tag.PRP {
-			return GoMatch{}, false // "it", "you": no case to get wrong, but no rewrite either
+			// "it", "you": no case to get wrong, but the first conjunct
+			// may have one ("Me and you should talk" → "You and I").
+			if _, firstObj := objectToSubject[first]; !firstObj {
+				return GoMatch{}, false
+			}
 		}
 	}
 	_, firstObj := objectToSubject[first]
@@ -299,6 +308,13 @@ func finiteNext(toks []analysis.Token, i int) bool {
 	// "her sister own a bakery": the tagger even reads the verb as a
 	// preposition.
 	if i+1 < len(toks) && toks[i].PTB == tag.IN && toks[i+1].PTB == tag.DT && pcLower(toks[i].Text) == "own" {
+		return true
+	}
+	// A sentence the tagger found no verb in has one all the same: a
+	// word that can be a plain verb after the subject ("Me and my sister
+	// like pizza", "like" read as a preposition).
+	if t := &toks[i]; t.Kind == token.Word && (t.PTB == tag.IN || t.PTB == tag.NN) && statementWithoutVerb(toks) &&
+		morph.Default().Classes(pcLower(t.Text)).Has(morph.Verb, morph.Base) {
 		return true
 	}
 	return false

@@ -40,7 +40,8 @@ func pronounNumber(toks []analysis.Token) []GoMatch {
 func thingObjectVerb(w string) bool {
 	switch pcLower(w) {
 	case "sign", "countersign", "print", "reprint", "file", "staple", "photocopy", "shred", "proofread", "reread",
-		"rename", "bookmark", "archive", "delete", "edit", "initial", "laminate", "fax", "notarize", "notarise":
+		"rename", "bookmark", "archive", "delete", "edit", "initial", "laminate", "fax", "notarize", "notarise",
+		"submit", "resubmit", "scan", "upload", "download":
 		return true
 	}
 	return false

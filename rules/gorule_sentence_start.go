@@ -22,8 +22,8 @@ import (
 //
 // It says nothing when the full stop may not end a sentence, or when the
 // word is lower case by nature:
-//   - after ! or ?, the word is a verb: the mark may belong to a name
-//     (Yahoo! is, Tora! Tora! Tora! is);
+//   - after ! or ? that close words with no verb, the word is a verb:
+//     the mark may belong to a name (Yahoo! is, Tora! Tora! Tora! is);
 //   - the sentence before is a roman numeral alone: a list label ("ii.
 //     a copyright notice"), or one lower-case word and "!": exclamations
 //     the writer runs together ("Presto! begone! 'tis here again");
@@ -80,8 +80,12 @@ func sentenceStart(prev, toks []analysis.Token, marks []markup.Range) []GoMatch 
 	if w.Kind != token.Word || !lowerByChance(w) {
 		return nil
 	}
-	if stop.Text != "." && (w.UPOS == tag.VERB || w.UPOS == tag.AUX) {
-		return nil // a name with its "!" as the subject: "Tora! Tora! Tora! is a film"
+	if stop.Text != "." && (w.UPOS == tag.VERB || w.UPOS == tag.AUX) && !hasVerb(prev) {
+		// A name with its "!" as the subject: "Tora! Tora! Tora! is a
+		// film". A question or an exclamation with a verb of its own
+		// is a sentence, and so is what follows: "Are you coming? let
+		// me know."
+		return nil
 	}
 	if i+1 < len(toks) {
 		next := &toks[i+1]
@@ -270,6 +274,16 @@ func isAbbreviation(w string) bool {
 		"etc", "ex", "fig", "figs", "ft", "ie", "inc", "incl", "jr", "lb", "lbs", "ltd", "misc",
 		"mr", "mrs", "ms", "mt", "oz", "pp", "prof", "resp", "sr", "st", "viz", "vol", "vols", "vs":
 		return true
+	}
+	return false
+}
+
+// hasVerb reports whether toks has a verb, an auxiliary or a modal.
+func hasVerb(toks []analysis.Token) bool {
+	for k := range toks {
+		if t := &toks[k]; t.UPOS == tag.VERB || t.UPOS == tag.AUX || t.PTB == tag.MD {
+			return true
+		}
 	}
 	return false
 }
