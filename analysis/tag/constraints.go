@@ -20,7 +20,8 @@ import (
 //
 //	subject-noun  nounverb +1, liaison-dev-2 +2 ("Police liaison with the families was praised")
 //	imperative    liaison-dev-2 +1, extra +3    ("Kindly liaison with the front desk")
-//	finite-verb   nounverb +7, conversion +2, liaison +1, liaison-dev-2 +1 ("Jo liaisons with")
+//	finite-verb   nounverb +7, conversion +2, liaison +1, liaison-dev-2 +2 ("Jo liaisons with",
+//	              "Managers and staff liaison on the rota")
 //
 // Branches that changed nothing on the dev sets written after them were
 // removed: after a modal, in inverted questions, after help/let/make and
@@ -159,7 +160,11 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 			if known {
 				continue
 			}
-			pluralSubject := subject == NNS || subject == NNPS || subject == PRP && isPluralPronoun(words[si])
+			// Two noun phrases joined by "and" are a plural subject
+			// whatever their own number ("Managers and staff liaison on
+			// the rota", "The chef and the manager liaison with").
+			coordinated := isNounTag(subject) && coordinatedSubject(words, si, ptb)
+			pluralSubject := subject == NNS || subject == NNPS || subject == PRP && isPluralPronoun(words[si]) || coordinated
 			// A collective singular subject ("staff", "team") takes a
 			// plural verb too; then ask for a verb reading in the lexicon
 			// and a direct object after it.
@@ -329,6 +334,30 @@ func isSentenceAdverb(w string, p PTB, lex model.Lexicon) bool {
 		return true
 	}
 	return len(w) > 4 && strings.EqualFold(w[len(w)-2:], "ly") && morph.Class(lex.Classes(w)).HasPOS(morph.Adv)
+}
+
+// coordinatedSubject reports whether the noun phrase whose head is word i
+// is the second of two joined by "and": left of its modifiers and
+// determiner, "and" and a noun.
+func coordinatedSubject(words []string, i int, ptb func(int) PTB) bool {
+	j := i - 1
+	for j > 0 {
+		switch ptb(j) {
+		case NN, NNS, NNP, NNPS, JJ, DT, PRPS, CD:
+			j--
+			continue
+		}
+		break
+	}
+	return j >= 1 && strings.EqualFold(words[j], "and") && isNounTag(ptb(j-1))
+}
+
+func isNounTag(p PTB) bool {
+	switch p {
+	case NN, NNS, NNP, NNPS:
+		return true
+	}
+	return false
 }
 
 // isWhoPronoun reports whether w is who or whoever, the wh-pronouns that

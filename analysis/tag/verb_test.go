@@ -128,6 +128,12 @@ var extraVerbCases = []verbCase{
 	{false, "liaison", "Clearly liaison with parents matters."},
 	{false, "calendar", "Check the calendar for free slots."},
 	{false, "whiteboard", "Clean the whiteboard after the meeting."},
+	// A coordinated subject is plural (written after the finite-verb
+	// branch learnt it, so not a measure of it).
+	{true, "liaison", "Doctors and nursing staff liaison daily."},
+	{true, "liaison", "The chef and the manager liaison with suppliers."},
+	{false, "liaison", "Sales and marketing liaison is weak."},
+	{false, "break", "Tea and coffee break at ten."},
 	// Noun uses of liaison the constraints above must leave alone.
 	{false, "liaison", "The liaison between the two offices broke down."},
 	{false, "liaison", "There is no liaison between marketing and sales."},
@@ -202,8 +208,8 @@ func TestVerbDetectionLiaisonDev(t *testing.T) {
 func TestVerbDetectionExtra(t *testing.T) {
 	right := runVerbCasesMeasured(t, extraVerbCases)
 	t.Logf("extra nouns used as verbs: %d of %d right", right, len(extraVerbCases))
-	if right < 66 {
-		t.Errorf("%d of %d right, want at least 66", right, len(extraVerbCases))
+	if right < 70 {
+		t.Errorf("%d of %d right, want at least 70", right, len(extraVerbCases))
 	}
 }
 
