@@ -123,7 +123,7 @@ func TestLiaisonDev(t *testing.T) {
 	}
 	t.Logf("liaison-dev: verbs %d/%d caught, %d/%d correct sentences flagged", first.caught, first.verbs, first.flagged, first.oks)
 	t.Logf("liaison-dev-2: verbs %d/%d caught, %d/%d correct sentences flagged", second.caught, second.verbs, second.flagged, second.oks)
-	const minCaught, maxFlagged = 44, 1 // measured: 44 of 46, 1 of 46
+	const minCaught, maxFlagged = 45, 1 // measured: 45 of 46, 1 of 46
 	if second.caught < minCaught || second.flagged > maxFlagged {
 		t.Errorf("liaison-dev-2: %d verbs caught (want ≥ %d), %d correct sentences flagged (want ≤ %d)", second.caught, minCaught, second.flagged, maxFlagged)
 	}
