@@ -213,11 +213,13 @@ func spellingRule(_, toks []analysis.Token, marks []markup.Range) []GoMatch {
 		if quoted != nil && quoted[i] {
 			continue
 		}
+		// The word list first: most words are in it, and the context
+		// tests need only run for the few that are not.
 		w, ok := spellCandidate(toks, i)
-		if !ok || setOff(toks[i], marks) || acrossMarkup(toks[i], marks) || inMailbox(toks, i) || label(toks, i) {
+		if !ok || classify(lex, w, toks, i) != unknownWord {
 			continue
 		}
-		if classify(lex, w, toks, i) == unknownWord && !lowerInitialism(lex, w) {
+		if !setOff(toks[i], marks) && !acrossMarkup(toks[i], marks) && !inMailbox(toks, i) && !label(toks, i) && !lowerInitialism(lex, w) {
 			out = append(out, GoMatch{Start: i, End: i + 1})
 		}
 	}
@@ -890,6 +892,13 @@ func checkSpelling(res *analysis.Result, s Spelling, fs []Finding) []Finding {
 		d = majorityDialect(lex, fs, words)
 	}
 	names := repeatedTerms(lex, fs, words, s.Count)
+	var joined map[string]bool // lazily: the words the document joins to code
+	asCode := func(w string) bool {
+		if joined == nil {
+			joined = wordsJoinedToCode(res)
+		}
+		return joined[strings.ToLower(w)]
+	}
 	out := fs[:0]
 	suggested, seen := 0, map[string]struct{}{}
 	for i, f := range fs {
@@ -909,7 +918,7 @@ func checkSpelling(res *analysis.Result, s Spelling, fs []Finding) []Finding {
 		case SpellingRuleID:
 			// A rule of the library about the word ("alot", "irregardless")
 			// says more; a user who turned it off accepts the word.
-			if excused(w) || names[w] || ruleWords()[strings.ToLower(w)] {
+			if excused(w) || names[w] || ruleWords()[strings.ToLower(w)] || asCode(w) {
 				continue
 			}
 			if name, ok := lowerName(lex, w); ok {
@@ -931,6 +940,32 @@ func checkSpelling(res *analysis.Result, s Spelling, fs []Finding) []Finding {
 			}
 		}
 		out = append(out, f)
+	}
+	return out
+}
+
+// wordsJoinedToCode returns the words (lower case) that the document
+// writes somewhere as part of a path, a dotted or qualified name or a
+// call (gopls/internal/lsp, os.env, libuv.so, printf(): see
+// joinedToCode): a name the writer also writes as code, like a word in
+// inline code.
+func wordsJoinedToCode(res *analysis.Result) map[string]bool {
+	out := map[string]bool{}
+	if res == nil {
+		return out
+	}
+	for _, b := range res.Blocks {
+		if b.BlockAnalysis == nil {
+			continue
+		}
+		for _, sen := range b.Sentences {
+			toks := sen.Tokens
+			for i := range toks {
+				if toks[i].Kind == token.Word && joinedToCode(toks, i) {
+					out[strings.ToLower(toks[i].Text)] = true
+				}
+			}
+		}
 	}
 	return out
 }
