@@ -54,9 +54,9 @@ func TestSnapshotLoadsTheLibrary(t *testing.T) {
 func TestStaleSnapshotIsNotUsed(t *testing.T) {
 	saved := snapshotData
 	defer func() { snapshotData = saved }()
-	sum, rules, sets, err := decodeAnySnapshot(saved)
+	sum, rules, sets, err := decodeSnapshot(saved)
 	if err != nil {
-		t.Fatal(err)
+		t.Skipf("the snapshot does not decode (%v): TestSnapshotUpToDate fails", err)
 	}
 	stale := encodeSnapshot(sum+1, rules, sets)
 	for name, data := range map[string][]byte{"stale": stale, "truncated": saved[:len(saved)/2], "empty": nil, "gob": []byte("\x0e\xff\x81\x03\x01\x01\x0flibrarySnapshot")} {
