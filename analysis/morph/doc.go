@@ -11,7 +11,7 @@
 // exception lists miss; and a rule must be able to have produced the word
 // (hates is not hat+es, waned is not wan+ed, bed is not be+ed).
 //
-// The lexicon (lexicon.bin.zst, embedded) is compiled by `go generate`
+// The lexicon (lexicon.bin, embedded) is compiled by `go generate`
 // (internal/genlexicon) from
 //   - Open English WordNet 2025 (CC BY 4.0): single-word lemmas, their
 //     parts of speech and sense counts, irregular forms, and the stress of

@@ -34,11 +34,11 @@ func (l *Lexicon) Inflect(lemma string, pos POS, form Form) string {
 }
 
 func (l *Lexicon) inflectLower(lemma string, pos POS, form Form) string {
-	if s, ok := l.inflections[inflectionKey{lemma, pos, form}]; ok {
+	if s, ok := l.inflections()[inflectionKey{lemma, pos, form}]; ok {
 		return s
 	}
 	if form == PastParticiple {
-		if s, ok := l.inflections[inflectionKey{lemma, pos, Past}]; ok {
+		if s, ok := l.inflections()[inflectionKey{lemma, pos, Past}]; ok {
 			return s
 		}
 	}
@@ -46,11 +46,11 @@ func (l *Lexicon) inflectLower(lemma string, pos POS, form Form) string {
 	// farther): WordNet lists some under one only.
 	switch pos {
 	case Adj:
-		if s, ok := l.inflections[inflectionKey{lemma, Adv, form}]; ok {
+		if s, ok := l.inflections()[inflectionKey{lemma, Adv, form}]; ok {
 			return s
 		}
 	case Adv:
-		if s, ok := l.inflections[inflectionKey{lemma, Adj, form}]; ok {
+		if s, ok := l.inflections()[inflectionKey{lemma, Adj, form}]; ok {
 			return s
 		}
 	}

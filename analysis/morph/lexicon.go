@@ -3,17 +3,15 @@ package morph
 import (
 	_ "embed"
 	"fmt"
-	"slices"
-	"strings"
 	"sync"
 
 	"liaison/analysis/morph/internal/lexfile"
 )
 
-//go:embed lexicon.bin.zst
+//go:embed lexicon.bin
 var embedded []byte
 
-// EmbeddedSize is the size in bytes of the compressed lexicon in the binary.
+// EmbeddedSize is the size in bytes of the lexicon in the binary.
 func EmbeddedSize() int { return len(embedded) }
 
 // Lexicon is the decoded lexicon. It is immutable and safe for concurrent
@@ -23,8 +21,11 @@ type Lexicon struct {
 	lemmas      int     // number of lemmas at the start of entries
 	index       hashIndex
 	exceptions  []exception // entries' exception readings, in runs
-	inflections map[inflectionKey]string
 	preferences map[preferenceKey]string
+
+	inflectOnce sync.Once
+	inflectMap  map[inflectionKey]string // see inflections
+	rawInflect  []lexfile.Inflection     // what inflectMap is built from
 }
 
 // entry is one known spelling: a lemma, an irregular form, or both.
@@ -84,7 +85,7 @@ func load(data []byte) (*Lexicon, error) {
 		entries:     make([]entry, len(f.Words), len(f.Words)+len(f.Exceptions)),
 		lemmas:      len(f.Words),
 		exceptions:  make([]exception, 0, len(f.Exceptions)),
-		inflections: make(map[inflectionKey]string, len(f.Inflections)),
+		rawInflect:  f.Inflections,
 		preferences: make(map[preferenceKey]string, len(f.Preferences)),
 	}
 	for i, w := range f.Words {
@@ -93,7 +94,10 @@ func load(data []byte) (*Lexicon, error) {
 		}
 		l.entries[i] = entry{key: w.Key, pos: uint8(w.Flags & 0xf), common: uint8(w.Flags >> 4 & 0xf), flags: w.Flags, senses: w.Senses}
 	}
-	// Exceptions come sorted by form; attach each run to its entry.
+	// Exceptions come sorted by form, as the lemmas are by key: each run
+	// is attached to its entry by walking both lists once (a binary search
+	// per run was an eighth of the load).
+	j := 0 // the first lemma not before the current form
 	for i := 0; i < len(f.Exceptions); {
 		form := f.Exceptions[i].Form
 		if i > 0 && form <= f.Exceptions[i-1].Form {
@@ -107,21 +111,36 @@ func load(data []byte) (*Lexicon, error) {
 			}
 			l.exceptions = append(l.exceptions, exception{lemma: x.Lemma, pos: POS(x.POS), forms: x.FormMask})
 		}
-		j, found := slices.BinarySearchFunc(l.entries[:l.lemmas], form, func(e entry, k string) int { return strings.Compare(e.key, k) })
-		if !found {
-			j = len(l.entries)
+		for j < l.lemmas && l.entries[j].key < form {
+			j++
+		}
+		k := j
+		if j == l.lemmas || l.entries[j].key != form {
+			k = len(l.entries)
 			l.entries = append(l.entries, entry{key: form})
 		}
-		l.entries[j].excStart, l.entries[j].excEnd = uint32(start), uint32(len(l.exceptions))
+		l.entries[k].excStart, l.entries[k].excEnd = uint32(start), uint32(len(l.exceptions))
 	}
 	l.index = newHashIndex(l.entries)
-	for _, x := range f.Inflections {
-		l.inflections[inflectionKey{x.Lemma, POS(x.POS), Form(x.Form)}] = x.Surface
-	}
 	for _, x := range f.Preferences {
 		l.preferences[preferenceKey{x.Form, POS(x.POS)}] = x.Lemma
 	}
 	return l, nil
+}
+
+// inflections returns the irregular spellings by lemma, part of speech
+// and form, built on first use: only a rule's replacement or a fix asks,
+// and a check that finds nothing to inflect need not build the map
+// (6,800 entries, a twentieth of the load).
+func (l *Lexicon) inflections() map[inflectionKey]string {
+	l.inflectOnce.Do(func() {
+		l.inflectMap = make(map[inflectionKey]string, len(l.rawInflect))
+		for _, x := range l.rawInflect {
+			l.inflectMap[inflectionKey{x.Lemma, POS(x.POS), Form(x.Form)}] = x.Surface
+		}
+		l.rawInflect = nil
+	})
+	return l.inflectMap
 }
 
 // Len is the number of single-word lemmas in the lexicon.

@@ -22,7 +22,7 @@ func TestEmbeddedLexiconLoads(t *testing.T) {
 func TestLoadCorrupt(t *testing.T) {
 	for name, data := range map[string][]byte{
 		"empty":     nil,
-		"garbage":   []byte("not a zstd stream at all"),
+		"garbage":   []byte("not a lexicon file at all"),
 		"truncated": embedded[:len(embedded)/2],
 		"flipped":   flip(embedded, len(embedded)/3),
 	} {

@@ -8,7 +8,7 @@ import (
 // regularVerbs lists the lexicon's verbs without irregular forms.
 func regularVerbs(l *Lexicon) []string {
 	irregular := map[string]bool{}
-	for k := range l.inflections {
+	for k := range l.inflections() {
 		if k.pos == Verb {
 			irregular[k.lemma] = true
 		}

@@ -6,7 +6,7 @@
 //
 // Usage (from analysis/morph, via go generate):
 //
-//	go run ./internal/genlexicon -oewn DIR -exc DIR -ewt FILE -out lexicon.bin.zst
+//	go run ./internal/genlexicon -oewn DIR -exc DIR -ewt FILE -out lexicon.bin
 package main
 
 import (
@@ -46,7 +46,7 @@ func main() {
 	oewn := flag.String("oewn", "", "OEWN YAML directory (entries-*.yaml)")
 	exc := flag.String("exc", "", "WordNet 3.0 exception lists directory (noun.exc …)")
 	ewt := flag.String("ewt", "", "UD English-EWT training CoNLL-U file")
-	out := flag.String("out", "lexicon.bin.zst", "output file")
+	out := flag.String("out", "lexicon.bin", "output file")
 	flag.Parse()
 	if err := run(*oewn, *exc, *ewt, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "genlexicon:", err)
