@@ -219,7 +219,7 @@ func spellingRule(_, toks []analysis.Token, marks []markup.Range) []GoMatch {
 		if !ok || classify(lex, w, toks, i) != unknownWord {
 			continue
 		}
-		if !setOff(toks[i], marks) && !acrossMarkup(toks[i], marks) && !inMailbox(toks, i) && !label(toks, i) && !lowerInitialism(lex, w) {
+		if !setOff(toks[i], marks) && !acrossMarkup(toks[i], marks) && !inMailbox(toks, i) && !label(toks, i) && !lowerInitialism(lex, w) && !epithet(toks, i) {
 			out = append(out, GoMatch{Start: i, End: i + 1})
 		}
 	}
@@ -295,6 +295,30 @@ func label(toks []analysis.Token, i int) bool {
 	}
 	return false
 }
+
+// epithet reports whether toks[i] is the second word of a Latin binomial,
+// a lower-case word with a Latin ending right after a capitalised one
+// that does not open the sentence ("Cymbopogon citratus", "Eurybia
+// paludosa", "(Amanita phalloides)"): the species of a genus, as
+// dictionaries and field guides write it.
+func epithet(toks []analysis.Token, i int) bool {
+	if i == 0 || toks[i-1].Kind != token.Word || firstWord(toks, i-1) && (i < 2 || toks[i-2].Text != "(") {
+		return false
+	}
+	g, w := toks[i-1].Text, toks[i].Text
+	if r, _ := utf8.DecodeRuneInString(g); !unicode.IsUpper(r) || strings.ToLower(g[1:]) != g[1:] || len(g) < 4 {
+		return false
+	}
+	for _, end := range latinEndings {
+		if strings.HasSuffix(w, end) && len(w) > len(end)+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// latinEndings are the endings of Latin species epithets.
+var latinEndings = []string{"us", "um", "a", "ae", "is", "ii", "oides", "ensis", "icola"}
 
 // lowerInitialism reports whether w, in lower case, is an initialism the
 // word list knows in capitals only (png, http, cpu, xml): in technical
@@ -427,7 +451,7 @@ func classify(lex *spell.Lexicon, w string, toks []analysis.Token, i int) wordCl
 		// (Vec, Bec) is one edit from many, so only at a sentence's
 		// start is it read as a typo ("Teh").
 		first := firstWord(toks, i)
-		if utf8.RuneCountInString(w) <= 3 && !first || !first && inFullName(toks, i) || !nearCommon(lex, strings.ToLower(w)) {
+		if utf8.RuneCountInString(w) <= 3 && !first || !first && inFullName(lex, toks, i) || !nearCommon(lex, strings.ToLower(w)) {
 			return knownWord
 		}
 	}
@@ -437,8 +461,9 @@ func classify(lex *spell.Lexicon, w string, toks []analysis.Token, i int) wordCl
 // inFullName reports whether toks[i] (capitalised) stands beside another
 // capitalised word or an initial, as in a full name ("Edsger W.
 // Dijkstra", "Lukas Wirth"), in a sentence that is not in title case
-// (where every word is capitalised, a heading's typo would pass).
-func inFullName(toks []analysis.Token, i int) bool {
+// (where every word is capitalised, a heading's typo would pass) unless
+// the other word is a known name.
+func inFullName(lex *spell.Lexicon, toks []analysis.Token, i int) bool {
 	words, caps := 0, 0
 	for _, t := range toks {
 		if t.Kind == token.Word {
@@ -448,15 +473,25 @@ func inFullName(toks []analysis.Token, i int) bool {
 			}
 		}
 	}
-	if 2*caps > words {
-		return false
-	}
 	capWord := func(j int) bool {
 		if j < 0 || j >= len(toks) || toks[j].Kind != token.Word || j == 0 {
 			return false
 		}
 		r, _ := utf8.DecodeRuneInString(toks[j].Text)
 		return unicode.IsUpper(r)
+	}
+	if 2*caps > words {
+		// Title case, or a list of names ("Saad Khalid, 19, Mississauga;
+		// Mohammed Dirie, 22"): beside a word the list knows as a name
+		// only (Mohammed, Victor, Marx) it is a name too.
+		name := func(j int) bool {
+			if !capWord(j) {
+				return false
+			}
+			w := toks[j].Text
+			return known(lex, w) && !known(lex, strings.ToLower(w))
+		}
+		return name(i-1) || name(i+1)
 	}
 	return capWord(i-1) || capWord(i+1)
 }
