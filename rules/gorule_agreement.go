@@ -37,7 +37,9 @@ func singularSubjectPlainVerb(toks []analysis.Token) []GoMatch {
 		// dog bark all night", "My sister work at a bank").
 		asNoun := false
 		if v.UPOS != tag.VERB || v.PTB != tag.VBP && v.PTB != tag.VB {
-			if v.PTB != tag.NN || v.UPOS != tag.NOUN {
+			// "like" too, which the tagger reads as a preposition:
+			// "Everyone in the class like the teacher".
+			if (v.PTB != tag.NN || v.UPOS != tag.NOUN) && !(v.PTB == tag.IN && strings.EqualFold(v.Text, "like")) {
 				continue
 			}
 			if verbless < 0 {
@@ -71,10 +73,10 @@ func singularSubjectPlainVerb(toks []analysis.Token) []GoMatch {
 			k--
 		}
 		if asNoun {
-			if k != j-1 || !singularNounSubject(toks, k, j, true) {
+			if k != j-1 || !singularNounSubject(toks, k, j, true) && !indefiniteWithPhrase(toks, k) {
 				continue
 			}
-		} else if !singularSubjectEnds(toks, k) && !singularNounSubject(toks, k, j, false) {
+		} else if !singularSubjectEnds(toks, k) && !singularNounSubject(toks, k, j, false) && !indefiniteWithPhrase(toks, k) {
 			continue
 		}
 		s := lex.Inflect(lemma, morph.Verb, morph.ThirdSingular)
@@ -263,8 +265,9 @@ func singularNounSubject(toks []analysis.Token, i, j int, verbless bool) bool {
 	case tag.IN:
 		// "My brother live in Paris": before a preposition only a verb
 		// that cannot be a noun, or the two may be a compound ("the
-		// approach run during which").
-		return !morph.Default().Classes(strings.ToLower(toks[j].Text)).HasPOS(morph.Noun)
+		// approach run during which"); or the sentence's only verb
+		// ("My father drive to work.").
+		return !morph.Default().Classes(strings.ToLower(toks[j].Text)).HasPOS(morph.Noun) || onlyVerb(toks, j)
 	}
 	return false
 }
@@ -294,4 +297,40 @@ func statementWithoutVerb(toks []analysis.Token) bool {
 		return false
 	}
 	return !hasVerb(toks)
+}
+
+// indefiniteWithPhrase reports whether toks[i] ends a prepositional phrase
+// after an indefinite pronoun in -one or -body that opens the sentence,
+// which is the verb's subject however plural the phrase: "Everyone in the
+// class like the teacher", "Nobody at the meetings want to speak".
+func indefiniteWithPhrase(toks []analysis.Token, i int) bool {
+	k := i
+	if k < 0 || toks[k].UPOS != tag.NOUN && toks[k].UPOS != tag.PROPN {
+		return false
+	}
+	for k > 0 && (toks[k-1].UPOS == tag.NOUN || toks[k-1].UPOS == tag.ADJ || toks[k-1].PTB == tag.DT || toks[k-1].PTB == tag.PRPS || toks[k-1].PTB == tag.CD) {
+		k--
+	}
+	if k < 2 || toks[k-1].PTB != tag.IN || !governs(&toks[k-1]) || isAnyOf(toks[k-1].Text, "of", "like") {
+		return false
+	}
+	s := k - 2
+	if s != firstWordIndex(toks) {
+		return false
+	}
+	return isAnyOf(toks[s].Text, "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "no-one")
+}
+
+// onlyVerb reports whether toks is a sentence with a closing stop whose
+// one verb, auxiliary or modal is toks[j].
+func onlyVerb(toks []analysis.Token, j int) bool {
+	if last := &toks[len(toks)-1]; last.Kind != token.Punct || !isStop(last.Text) {
+		return false
+	}
+	for k := range toks {
+		if t := &toks[k]; k != j && (t.UPOS == tag.VERB || t.UPOS == tag.AUX || t.PTB == tag.MD) {
+			return false
+		}
+	}
+	return true
 }

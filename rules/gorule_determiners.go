@@ -137,7 +137,7 @@ func singularDeterminerPlural(toks []analysis.Token) []GoMatch {
 	return out
 }
 
-// pluralDeterminerSingular flags these, those, many, several, numerous,
+// pluralDeterminerSingular flags these, those, many, several, numerous, few,
 // various, both and the numbers above one before a singular count noun
 // ("these file", "many user", "two hour") and offers the plural noun.
 func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
@@ -166,7 +166,7 @@ func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
 			if p != tag.DT {
 				continue
 			}
-		case det == "many" || det == "several" || det == "numerous" || det == "various":
+		case det == "many" || det == "several" || det == "numerous" || det == "various" || det == "few":
 			if p != tag.JJ && p != tag.DT {
 				continue
 			}
@@ -219,7 +219,7 @@ func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
 		// conjunction or the clause's end.
 		// Numbers and "both" are no pronouns before a noun; but "they both
 		// work" has "both" after its subject.
-		pronounLike := det == "these" || det == "those" || det == "many" || det == "several" || det == "numerous" || det == "various" || det == "both"
+		pronounLike := det == "these" || det == "those" || det == "many" || det == "several" || det == "numerous" || det == "various" || det == "both" || det == "few"
 		if det == "both" && i > 0 && (toks[i-1].UPOS == tag.PRON || toks[i-1].UPOS == tag.NOUN || toks[i-1].UPOS == tag.PROPN) {
 			continue
 		}
@@ -230,7 +230,7 @@ func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
 		verbLike := pronounLike && !afterVerb && ni == i+1 && c.Has(morph.Verb, morph.Base)
 		if !(finiteVerb(next) ||
 			!verbLike && (clauseEnd(next) || next.UPOS == tag.ADP || next.UPOS == tag.VERB || next.UPOS == tag.AUX ||
-				newNounPhraseAfter(toks, ni+1) || timeRelation(next))) {
+				newNounPhraseAfter(toks, ni+1) || timeRelation(next) || next.UPOS == tag.ADV)) {
 			continue
 		}
 		if next != nil && strings.EqualFold(next.Text, "that") {

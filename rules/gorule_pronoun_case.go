@@ -56,10 +56,11 @@ func pronounCase(toks []analysis.Token) []GoMatch {
 		if _, ok := subjectToObject[w]; !ok || w == "i" {
 			continue
 		}
-		// "They gave he a prize": so is one between a verb and a second
-		// object (not "had he the means", an inversion).
-		secondObject := (toks[i+1].PTB == tag.DT || toks[i+1].PTB == tag.PRPS) && toks[i-1].UPOS == tag.VERB &&
-			!isAnyOf(toks[i-1].Lemma, "be", "have", "do")
+		// "They gave he a prize", "He thanked we for coming": so is one
+		// between a verb and a second object or a preposition (not "had
+		// he the means", an inversion).
+		secondObject := (toks[i+1].PTB == tag.DT || toks[i+1].PTB == tag.PRPS || toks[i+1].PTB == tag.IN && governs(&toks[i+1])) &&
+			toks[i-1].UPOS == tag.VERB && !isAnyOf(toks[i-1].Lemma, "be", "have", "do")
 		if (toks[i+1].PTB == tag.TO && toks[i+2].PTB == tag.VB || secondObject) && isVerbTag(toks[i-1].PTB) && governs(&toks[i-1]) {
 			out = append(out, GoMatch{Start: i, End: i + 1, Replacements: []string{objectForm(toks[i].Text)}})
 		}
@@ -105,6 +106,16 @@ func objectAsSubject(toks []analysis.Token, j int) (GoMatch, bool) {
 		return GoMatch{}, false
 	}
 	end, ok := conjunctEnd(toks, j+1)
+	// In a sentence with no verb the tagger read the verb as a word of
+	// the noun phrase: "Him and his wife travel a lot".
+	if (!ok || !finiteNext(toks, end)) && statementWithoutVerb(toks) {
+		for k := j + 2; k < len(toks) && k-j <= 4 && nounPhraseTag(toks[k].PTB); k++ {
+			if nounTag(toks[k-1].PTB) && finiteNext(toks, k) {
+				end, ok = k, true
+				break
+			}
+		}
+	}
 	if !ok || !finiteNext(toks, end) {
 		return GoMatch{}, false
 	}
@@ -313,7 +324,8 @@ func finiteNext(toks []analysis.Token, i int) bool {
 	// A sentence the tagger found no verb in has one all the same: a
 	// word that can be a plain verb after the subject ("Me and my sister
 	// like pizza", "like" read as a preposition).
-	if t := &toks[i]; t.Kind == token.Word && (t.PTB == tag.IN || t.PTB == tag.NN) && statementWithoutVerb(toks) &&
+	// Something must follow it: "Me and my big mouth!" ends on its noun.
+	if t := &toks[i]; t.Kind == token.Word && (t.PTB == tag.IN || t.PTB == tag.NN) && i+1 < len(toks) && toks[i+1].Kind != token.Punct && statementWithoutVerb(toks) &&
 		morph.Default().Classes(pcLower(t.Text)).Has(morph.Verb, morph.Base) {
 		return true
 	}

@@ -214,8 +214,10 @@ func plainFormFor(toks []analysis.Token, j int, strict bool) (string, bool) {
 	if c.HasPOS(morph.Adv) && j+1 < len(toks) && (toks[j+1].UPOS == tag.VERB || toks[j+1].UPOS == tag.AUX) {
 		return "", false
 	}
-	// A plural that may follow "to" as a preposition: "come to grips with".
-	if strict && c.Has(morph.Noun, morph.Plural) && j+1 < len(toks) && toks[j+1].UPOS == tag.ADP {
+	// A plural that may follow "to" as a preposition: "come to grips
+	// with"; not after a verb that takes an infinitive, where "to" marks
+	// one ("I want to goes with you").
+	if strict && c.Has(morph.Noun, morph.Plural) && j+1 < len(toks) && toks[j+1].UPOS == tag.ADP && !(j >= 2 && infinitiveTaker(&toks[j-2])) {
 		return "", false
 	}
 	if other && !(strict && (v.UPOS == tag.VERB || v.UPOS == tag.AUX)) {
@@ -420,4 +422,20 @@ func nounSubjectPassive(toks []analysis.Token, i int) bool {
 		return false
 	}
 	return clauseEnd(next) || next.PTB == tag.RB || next.PTB == tag.IN || deicticTime(strings.ToLower(next.Text))
+}
+
+// infinitiveTaker reports whether t is a verb (or "able", "going") after
+// which "to" marks an infinitive and is no preposition: "want to", "try
+// to", "going to".
+func infinitiveTaker(t *analysis.Token) bool {
+	if t.UPOS != tag.VERB && t.UPOS != tag.ADJ {
+		return false
+	}
+	switch strings.ToLower(t.Lemma) {
+	case "want", "need", "try", "plan", "hope", "decide", "like", "love", "hate", "wish", "expect", "agree",
+		"refuse", "promise", "fail", "manage", "learn", "forget", "remember", "choose", "intend", "prefer",
+		"begin", "start", "continue", "offer", "attempt", "deserve", "afford", "able", "unable", "go":
+		return t.Lemma != "go" || t.PTB == tag.VBG
+	}
+	return false
 }
