@@ -635,17 +635,28 @@ func hyphenPartsKnown(lex *spell.Lexicon, w string) bool {
 			return true // a key or a variable: ctrl-C, x-axis
 		}
 	}
+	// A part no list knows is a name or a term of its field when the
+	// compound holds a word too and the part is not one slip from a
+	// common word: lsp-mode, org-elpa, gmail-specific, cmake-language-server
+	// (but "well-knwon" is "well-known" mistyped).
+	words := 0
 	for _, part := range parts {
-		if part == "" || hyphenPrefixes[strings.ToLower(part)] || derivedKnown(lex, strings.ToLower(part), 0) {
+		lower := strings.ToLower(part)
+		if part == "" || hyphenPrefixes[lower] {
 			continue
 		}
-		if !lex.Known(part, spell.EnUS) && !lex.Known(part, spell.EnGB) {
-			if r, _ := utf8.DecodeRuneInString(part); !unicode.IsUpper(r) || nearCommon(lex, strings.ToLower(part)) {
-				return false
-			}
+		if known(lex, part) || derivedKnown(lex, lower, 0) {
+			words++
+			continue
+		}
+		if nearCommon(lex, lower) {
+			return false
+		}
+		if r, _ := utf8.DecodeRuneInString(part); unicode.IsUpper(r) {
+			words++ // a name: co-Yoneda
 		}
 	}
-	return true
+	return words > 0
 }
 
 // hyphenPrefixes are prefixes written with a hyphen that are not words

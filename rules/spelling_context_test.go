@@ -1,0 +1,57 @@
+package rules
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"liaison/analysis"
+)
+
+// TestSpellingContexts: which words of a text the spelling rule flags,
+// for each kind of word it leaves alone by its context or its parts, and
+// the slips that look like those kinds but are still misspellings.
+func TestSpellingContexts(t *testing.T) {
+	tests := []struct {
+		name, lang, text string
+		want             []string // the words flagged, in order
+	}{
+		{"trailer names", "plaintext", "Reviewed-by: Rebecca Stambler <rstambler@golang.org>\nRun-TryBot: Hyang-Ah Hana Kim <hyangah@gmail.com>", nil},
+		{"trailer key after a link", "plaintext", "Reviewed-on: https://go-review.googlesource.com/c/tools/+/1 gopls-CI: kokoro <noreply+kokoro@google.com>", nil},
+		{"a slip before an address is a name's", "plaintext", "Write to the admnistrator at admin@example.com today.", []string{"admnistrator"}},
+		{"commit subject label", "plaintext", "unix,win: fix the race in the pool", nil},
+		{"quoted subject label", "plaintext", `This reverts commit 1234abc ("macos: fix the length").`, nil},
+		{"a slip after a label is flagged", "plaintext", "unix: fix the buisness logic", []string{"buisness"}},
+		{"a label needs more after its colon", "plaintext", "We need the buisness: now.", []string{"buisness"}},
+		{"lower-case initialism", "plaintext", "Save it as xml and send it over http.", nil},
+		{"lower-case name", "plaintext", "We flew to chicago in may.", []string{"chicago"}},
+		{"binomial", "plaintext", "The leaves of Cymbopogon citratus are used in cooking.", nil},
+		{"a slip after a sentence's first word", "plaintext", "Please recievus the parcel.", []string{"recievus"}},
+		{"hyphenated term", "plaintext", "Install ob-jupyter from org-elpa on an sshfs-win share.", nil},
+		{"hyphenated slip", "plaintext", "It is a well-knwon problem.", []string{"well-knwon"}},
+		{"known parts, one slip from a common word", "plaintext", "The tool is usefull and the change is commited.", []string{"usefull", "commited"}},
+		{"known parts, a term", "plaintext", "The shards are sharded and the results memoized.", nil},
+		{"accents", "plaintext", "The naïve café serves crêpes.", nil},
+		{"word written as a path", "plaintext", "gopls/internal/lsp: speed up\n\nThe gopls server starts faster.", nil},
+	}
+	e := defaultEngine(t)
+	a := analysis.New()
+	ctx := context.Background()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := a.Analyze(ctx, tc.lang, tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range e.Check(ctx, res, Settings{Spelling: Spelling{NoSuggestions: true}}) {
+				if f.Rule.Code == SpellingRuleID {
+					got = append(got, tc.text[f.Start:f.End])
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: flagged %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
