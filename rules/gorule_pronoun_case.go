@@ -356,7 +356,15 @@ func verbLater(toks []analysis.Token, i int, bare bool) bool {
 			}
 		}
 		switch t.PTB {
-		case tag.VBD, tag.VBZ, tag.VBP, tag.MD, tag.CC:
+		case tag.VBP:
+			// After let, make, see and the like, a plain form right after
+			// the coordination is the bare infinitive, whatever the
+			// tagger says: "Let you and I go together".
+			if bare && k == i {
+				continue
+			}
+			return true
+		case tag.VBD, tag.VBZ, tag.MD, tag.CC:
 			return t.PTB != tag.CC
 		case tag.VB:
 			if !bare && (k == 0 || toks[k-1].PTB != tag.TO) {
