@@ -95,8 +95,10 @@ func readNounVerbDev(t *testing.T) []verbCase {
 // used as verbs in every form and position, and the same words as nouns in
 // contexts that look alike. It logs the figure with and without the
 // constraint pass (and the misses with -v), and fails below floors set
-// from the committed model's figure less about one percent, so a retrained
-// model may move a few sentences either way but not lose the pattern.
+// from the measured figures: models trained with the committed settings
+// and shuffling seeds 2-5 scored verbs 197-199 of 205 (96.1-97.1%) and
+// nouns 211-213 of 214, so a retrained model may move a few sentences
+// either way but not lose the pattern.
 func TestNounVerbDev(t *testing.T) {
 	cases := readNounVerbDev(t)
 	var verbs, nouns int
@@ -122,7 +124,7 @@ func TestNounVerbDev(t *testing.T) {
 		t.Log("miss: " + m)
 	}
 	verbShare, nounShare := 100*float64(got.verbOK)/float64(got.verbs), 100*float64(got.nounOK)/float64(got.nouns)
-	const verbFloor, nounFloor = 95.5, 97.5 // measured: 97.1%, 98.6%
+	const verbFloor, nounFloor = 95.0, 97.5 // committed model: 97.1%, 99.5%
 	if verbShare < verbFloor || nounShare < nounFloor {
 		t.Errorf("nounverb dev: verbs %.1f%% (want ≥ %v%%), nouns %.1f%% (want ≥ %v%%)", verbShare, verbFloor, nounShare, nounFloor)
 	}
