@@ -126,7 +126,9 @@ func (r *lintRun) execute(s *Server) {
 	took := time.Since(start)
 	s.log.Debug("linted", zap.Int32("version", r.version), zap.Int("problems", len(problems)), zap.Duration("took", took), zap.Error(err))
 	if took >= trimAfter {
-		go trimMemory()
+		go s.trim.now()
+	} else {
+		s.trim.linted(s.base) // memory.go
 	}
 	if err == nil {
 		err = r.ctx.Err() // superseded or closed: converting is wasted work too

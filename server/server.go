@@ -63,6 +63,8 @@ type Server struct {
 
 	publishMu sync.Mutex // orders publishDiagnostics for each document
 
+	trim idleTrim // gives memory back once the lints pause (memory.go)
+
 	// suggestions are the spelling suggestions computed for code actions
 	// and hovers (spelling.go).
 	suggestions rules.SuggestionCache
@@ -135,6 +137,7 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 		code = s.exitCodeAtEnd()
 	}
 	s.stop()
+	s.trim.stop()
 	// Closing the stream ends the read loop; calling conn.Close from the
 	// exit handler would deadlock, so it happens here, after the handler
 	// returned, and without waiting on in-flight requests.

@@ -267,7 +267,9 @@ func benchBook(ctx context.Context, cfg config, book string, out io.Writer) erro
 	}
 	fmt.Fprintf(out, "book: %d bytes, %d diagnostics; didOpen → diagnostics %s\n", len(book), len(first.Diagnostics), time.Since(t0).Round(time.Millisecond))
 	rss, hwm := memory(s.cmd.Process.Pid)
-	fmt.Fprintf(out, "memory with the book open: VmRSS %d MB  VmHWM %d MB\n", rss>>10, hwm>>10)
+	settle(s.cmd.Process.Pid)
+	idle, _ := memory(s.cmd.Process.Pid)
+	fmt.Fprintf(out, "memory with the book open: VmRSS %d MB, %d MB once idle;  VmHWM %d MB\n", rss>>10, idle>>10, hwm>>10)
 
 	// One-character edits: type a letter at the end of a random line, then
 	// delete it, so the document stays the book.
@@ -344,8 +346,10 @@ func benchBook(ctx context.Context, cfg config, book string, out io.Writer) erro
 	all := append(slices.Clone(onDiag), anywhere...)
 	fmt.Fprintf(out, "hover, %d requests: p50 %s  p99 %s  max %s (on a diagnostic, rule note rendered: p99 %s over %d; anywhere in the book: p99 %s over %d)\n",
 		len(all), pct(all, 50), pct(all, 99), pct(all, 100), pct(onDiag, 99), len(onDiag), pct(anywhere, 99), len(anywhere))
-	rss, hwm = memory(s.cmd.Process.Pid)
-	fmt.Fprintf(out, "memory after the edits and hovers: VmRSS %d MB  VmHWM %d MB\n", rss>>10, hwm>>10)
+	rss, _ = memory(s.cmd.Process.Pid)
+	settle(s.cmd.Process.Pid)
+	idle, hwm = memory(s.cmd.Process.Pid)
+	fmt.Fprintf(out, "memory after the edits and hovers: VmRSS %d MB, %d MB once idle;  VmHWM %d MB\n", rss>>10, idle>>10, hwm>>10)
 	return nil
 }
 
