@@ -296,8 +296,15 @@ func statementWithoutVerb(toks []analysis.Token) bool {
 	if last := &toks[len(toks)-1]; last.Kind != token.Punct || !isStop(last.Text) {
 		return false
 	}
+	// A full stop after a word in capitals or a single letter may be the
+	// abbreviation's or a numeral's, and the sentence cut short: "The plan
+	// document under VII. Amount of …".
+	if w := toks[len(toks)-2].Text; len(w) == 1 || isAllCaps(w) { // isAllCaps: spelling.go
+		return false
+	}
 	return !hasVerb(toks)
 }
+
 
 // indefiniteWithPhrase reports whether toks[i] ends a prepositional phrase
 // after an indefinite pronoun in -one or -body that opens the sentence,

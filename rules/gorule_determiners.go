@@ -161,6 +161,11 @@ func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
 		if ni > i+1 && det != "several" && det != "many" && det != "numerous" && det != "various" && !numberAboveOne(det) {
 			continue // "are these real leather?": these may be a pronoun
 		}
+		// After "a" the number and the adjective make one modifier: "a
+		// two dimensional array".
+		if ni > i+1 && i > 0 && isAnyOf(toks[i-1].Text, "a", "an", "one", "each", "every") {
+			continue
+		}
 		switch {
 		case det == "these" || det == "those":
 			if p != tag.DT {
@@ -582,6 +587,7 @@ func countedAsOne(w string) bool {
 		// Plurals with no -s, which the lexicon may read as singular only.
 		"aircraft", "spacecraft", "hovercraft", "watercraft", "offspring", "sheep", "deer", "fish",
 		"moose", "salmon", "trout", "bison", "swine", "species", "series", "cattle", "personnel",
+		"fruit", "fowl", "quail", "grouse", "carp", "pike", "tuna", "halibut", "mackerel",
 		"staff", "police", "people", "folk", "livestock", "poultry", "shrimp", "squid", "cod", "elk",
 		"geese", "mice", "lice", "men", "women", "children", "teeth", "feet", "oxen", "dice", "algae",
 		"bacteria", "fungi", "larvae", "alumni", "cacti", "nuclei", "radii", "stimuli", "vertebrae",

@@ -59,8 +59,13 @@ func pronounCase(toks []analysis.Token) []GoMatch {
 		// "They gave he a prize", "He thanked we for coming": so is one
 		// between a verb and a second object or a preposition (not "had
 		// he the means", an inversion).
-		secondObject := (toks[i+1].PTB == tag.DT || toks[i+1].PTB == tag.PRPS || toks[i+1].PTB == tag.IN && governs(&toks[i+1])) &&
-			toks[i-1].UPOS == tag.VERB && !isAnyOf(toks[i-1].Lemma, "be", "have", "do")
+		// An article or a possessive, and a noun phrase after it, not a
+		// floating quantifier: "where one goes they all go".
+		// (In lower case: "dropping we The horse" is a broken text.)
+		secondObject := (isAnyOf(toks[i+1].Text, "a", "an", "the") || toks[i+1].PTB == tag.PRPS) && !capitalisedWord(toks[i+1].Text) &&
+			toks[i+2].UPOS != tag.VERB && toks[i+2].UPOS != tag.AUX ||
+			toks[i+1].PTB == tag.IN && governs(&toks[i+1])
+		secondObject = secondObject && toks[i-1].UPOS == tag.VERB && !isAnyOf(toks[i-1].Lemma, "be", "have", "do")
 		if (toks[i+1].PTB == tag.TO && toks[i+2].PTB == tag.VB || secondObject) && isVerbTag(toks[i-1].PTB) && governs(&toks[i-1]) {
 			out = append(out, GoMatch{Start: i, End: i + 1, Replacements: []string{objectForm(toks[i].Text)}})
 		}

@@ -166,7 +166,8 @@ func dependentFragment(toks []analysis.Token, i int) bool {
 	lex := morph.Default()
 	switch w := &toks[i]; {
 	case w.UPOS == tag.ADP || w.UPOS == tag.SCONJ:
-	case w.UPOS == tag.NOUN && w.PTB == tag.NN:
+	case w.UPOS == tag.NOUN && w.PTB == tag.NN && !lex.Classes(w.Text).Has(morph.Noun, morph.Plural):
+		// Not a plural the tagger read as singular: "thanks louise".
 	case w.UPOS == tag.VERB && nounOnly(lex, w) && !lex.Classes(w.Text).Has(morph.Noun, morph.Plural):
 	default:
 		return false
