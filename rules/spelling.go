@@ -847,6 +847,9 @@ func spellCandidate(toks []analysis.Token, i int) (string, bool) {
 	if joinedToCode(toks, i) {
 		return "", false
 	}
+	if i+1 < len(toks) && toks[i+1].Start == t.End && (toks[i+1].Text == "na" || toks[i+1].Text == "ta") {
+		return "", false // the tokenizer's gon|na, wan|na, got|ta
+	}
 	return w, true
 }
 
