@@ -219,7 +219,7 @@ func spellingRule(_, toks []analysis.Token, marks []markup.Range) []GoMatch {
 		if !ok || classify(lex, w, toks, i) != unknownWord {
 			continue
 		}
-		if !setOff(toks[i], marks) && !acrossMarkup(toks[i], marks) && !inMailbox(toks, i) && !label(toks, i) && !lowerInitialism(lex, w) && !epithet(toks, i) {
+		if !setOff(toks[i], marks) && !acrossMarkup(toks[i], marks) && !inMailbox(toks, i) && !label(toks, i) && !lowerInitialism(lex, w) && !epithet(toks, i) && !brandCase(lex, w) {
 			out = append(out, GoMatch{Start: i, End: i + 1})
 		}
 	}
@@ -319,6 +319,27 @@ func epithet(toks []analysis.Token, i int) bool {
 
 // latinEndings are the endings of Latin species epithets.
 var latinEndings = []string{"us", "um", "a", "ae", "is", "ii", "oides", "ensis", "icola"}
+
+// brandCase reports whether w mixes capitals and small letters past its
+// first letter the way names of products and protocols do (OAuth, CRuby,
+// MSan), or joins an initialism to words with hyphens (non-LSP,
+// yank-to-EOL), and is not a known word with a capital too many, which
+// is a slip of the shift key ("THis", "WHen").
+func brandCase(lex *spell.Lexicon, w string) bool {
+	upper, lower := 0, 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			lower++
+		}
+	}
+	if upper < 2 || lower == 0 {
+		return false
+	}
+	return !known(lex, title(strings.ToLower(w)))
+}
 
 // lowerInitialism reports whether w, in lower case, is an initialism the
 // word list knows in capitals only (png, http, cpu, xml): in technical

@@ -32,6 +32,8 @@ func TestSpellingContexts(t *testing.T) {
 		{"known parts, one slip from a common word", "plaintext", "The tool is usefull and the change is commited.", []string{"usefull", "commited"}},
 		{"known parts, a term", "plaintext", "The shards are sharded and the results memoized.", nil},
 		{"accents", "plaintext", "The naïve café serves crêpes.", nil},
+		{"brand case", "plaintext", "Sign in with OAuth and build it with CRuby.", nil},
+		{"shift slip", "plaintext", "We tried it. THis failed.", []string{"THis"}},
 		{"split contraction", "plaintext", "I'm gonna check, I wanna know.", nil},
 		{"word written as a path", "plaintext", "gopls/internal/lsp: speed up\n\nThe gopls server starts faster.", nil},
 	}
