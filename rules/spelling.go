@@ -707,13 +707,17 @@ func nearCommon(lex *spell.Lexicon, w string) bool { return nearCommonBut(lex, w
 //
 // Nor does a consonant added or left out count unless it doubles its
 // neighbour ("satelite", "helpfull", "discared" are slips; "memoized"
-// is not "memorized", nor "manpage" "manage"): a word made of known
-// parts differs from a common word that way by design.
+// is not "memorized", nor "manpage" "manage"), nor a last letter changed
+// ("hasher" is not "hashes"): a word made of known parts differs from a
+// common word that way by design.
 func nearMistyped(lex *spell.Lexicon, w string) bool {
 	return nearCommonBut(lex, w, func(c string) bool {
 		long, short := c, w
 		if len(c) < len(w) {
 			long, short = w, c
+		}
+		if len(c) == len(w) && c[:len(c)-1] == w[:len(w)-1] {
+			return true // another suffix on the same stem: hasher, hashes
 		}
 		if len(long) != len(short)+1 {
 			return false // a letter changed or two swapped: a slip
