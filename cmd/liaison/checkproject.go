@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"liaison/rules/checker"
 	"liaison/rules/project"
@@ -19,13 +20,20 @@ func checkRoots(paths []string) []string {
 	if err != nil {
 		wd = ""
 	}
+	seen := map[string]bool{} // directories added: files given one by one share theirs
 	addRoot := func(dir string) {
+		if seen[dir] {
+			return
+		}
+		seen[dir] = true
 		if repo := project.RepositoryRoot(dir); repo != "" {
 			dir = repo
 		} else if wd != "" && dir != wd && project.Within(dir, wd) {
 			return // the working directory is the wider root
 		}
-		roots = append(roots, dir)
+		if !slices.Contains(roots, dir) {
+			roots = append(roots, dir)
+		}
 	}
 	if wd != "" {
 		addRoot(wd)
