@@ -36,6 +36,12 @@ func singularSubjectPlainVerb(toks []analysis.Token) []GoMatch {
 		// form it read as a noun after the subject is the likeliest ("The
 		// dog bark all night", "My sister work at a bank").
 		asNoun := false
+		// "Somebody have taken my umbrella": an auxiliary after a
+		// subject in -one or -body.
+		if v.UPOS == tag.AUX && v.PTB == tag.VBP && isAnyOf(v.Text, "have", "do", "are") && j > 0 && indefiniteSubject(toks, j-1) {
+			out = append(out, GoMatch{Start: j, End: j + 1, Replacements: []string{map[string]string{"have": "has", "do": "does", "are": "is"}[strings.ToLower(v.Text)]}})
+			continue
+		}
 		if v.UPOS != tag.VERB || v.PTB != tag.VBP && v.PTB != tag.VB {
 			// "like" too, which the tagger reads as a preposition:
 			// "Everyone in the class like the teacher".
@@ -76,7 +82,9 @@ func singularSubjectPlainVerb(toks []analysis.Token) []GoMatch {
 			if k != j-1 || !singularNounSubject(toks, k, j, true) && !indefiniteWithPhrase(toks, k) {
 				continue
 			}
-		} else if !singularSubjectEnds(toks, k) && !singularNounSubject(toks, k, j, false) && !indefiniteWithPhrase(toks, k) {
+		} else if !singularSubjectEnds(toks, k) && !singularNounSubject(toks, k, j, k == j-2) && !indefiniteWithPhrase(toks, k) {
+			// (An adverb between, "the new intern always arrive", cannot
+			// sit inside a compound: the word after it is the verb.)
 			continue
 		}
 		s := lex.Inflect(lemma, morph.Verb, morph.ThirdSingular)
@@ -104,7 +112,8 @@ func singularSubjectEnds(toks []analysis.Token, i int) bool {
 		}
 		return !inverted(toks, i) && !coordinated(toks, i) && !subjunctive(toks, i)
 	case t.PTB == tag.PRP && (w == "he" || w == "she" || w == "it"):
-		if w == "it" && i != firstWordIndex(toks) && !(i > 0 && subjectClauseOpener(toks[i-1].Text)) {
+		// After a comma or semicolon too: "When it restarts, it lose".
+		if w == "it" && i != firstWordIndex(toks) && !(i > 0 && (subjectClauseOpener(toks[i-1].Text) || toks[i-1].Text == "," || toks[i-1].Text == ";")) {
 			return false // "make it work", "let it go"
 		}
 		return !inverted(toks, i) && !coordinated(toks, i) && !subjunctive(toks, i)
@@ -305,7 +314,6 @@ func statementWithoutVerb(toks []analysis.Token) bool {
 	return !hasVerb(toks)
 }
 
-
 // indefiniteWithPhrase reports whether toks[i] ends a prepositional phrase
 // after an indefinite pronoun in -one or -body that opens the sentence,
 // which is the verb's subject however plural the phrase: "Everyone in the
@@ -340,4 +348,18 @@ func onlyVerb(toks []analysis.Token, j int) bool {
 		}
 	}
 	return true
+}
+
+// indefiniteSubject reports whether toks[i] is an indefinite pronoun in
+// -one or -body that is the sentence's or a clause's subject and not
+// coordinated: "Somebody have taken it" (not "let everyone have a say",
+// "does everyone have …").
+func indefiniteSubject(toks []analysis.Token, i int) bool {
+	if !isAnyOf(toks[i].Text, "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "no-one") {
+		return false
+	}
+	if i != firstWordIndex(toks) && !(i > 0 && subjectClauseOpener(toks[i-1].Text)) {
+		return false
+	}
+	return !inverted(toks, i) && !coordinated(toks, i) && !subjunctive(toks, i)
 }

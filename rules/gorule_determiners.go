@@ -108,11 +108,17 @@ func singularDeterminerPlural(toks []analysis.Token) []GoMatch {
 			// when no other follows: "That houses are for sale." ("That
 			// prices rise is clear" has one: a subject clause).
 			singularVerb := next != nil && isAnyOf(next.Text, "is", "was", "has", "does")
-			opening := i == firstWordIndex(toks) && next != nil && finiteVerb(next) && !finiteVerbAfter(toks, i+3)
+			// (A prepositional phrase may come between: "That books on
+			// the shelf are old.")
+			vi := i + 2
+			if next != nil && next.PTB == tag.IN {
+				vi = skipPhrase(toks, i+3)
+			}
+			opening := i == firstWordIndex(toks) && vi < len(toks) && finiteVerb(&toks[vi]) && !finiteVerbAfter(toks, vi+1)
 			if !singularVerb && !opening && (i == 0 || !nounPhrasePreposition(toks[i-1].Text)) {
 				continue
 			}
-			if !(next == nil || clauseEnd(next) || finiteVerb(next)) {
+			if !opening && !(next == nil || clauseEnd(next) || finiteVerb(next)) {
 				continue
 			}
 		}
@@ -495,6 +501,15 @@ func finiteVerbLater(toks []analysis.Token, i int) bool {
 		}
 	}
 	return false
+}
+
+// skipPhrase returns the index after the noun phrase that begins at i: a
+// determiner or possessive, modifiers and nouns.
+func skipPhrase(toks []analysis.Token, i int) int {
+	for i < len(toks) && (nounPhraseTag(toks[i].PTB) || toks[i].PTB == tag.PRPS) {
+		i++
+	}
+	return i
 }
 
 // finiteVerbAfter reports whether a verb or an auxiliary in a finite form

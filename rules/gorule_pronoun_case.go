@@ -207,10 +207,18 @@ func subjectAsObject(toks []analysis.Token, j int) (GoMatch, bool) {
 // usAsSubject flags "Us students need …" at the start of a clause.
 func usAsSubject(toks []analysis.Token) (GoMatch, bool) {
 	for i := 0; i+2 < len(toks); i++ {
-		if len(toks[i].Text) != 2 || pcLower(toks[i].Text) != "us" || !clauseStart(toks, i) || toks[i+1].PTB != tag.NNS {
+		if len(toks[i].Text) != 2 || pcLower(toks[i].Text) != "us" || !clauseStart(toks, i) {
 			continue
 		}
-		if finiteNext(toks, i+2) {
+		// The tagger may read the plural as a verb and the verb as a noun
+		// ("Us developers hate meetings"): the lexicon decides then.
+		lex := morph.Default()
+		misread := toks[i+1].PTB == tag.VBZ && lex.Classes(pcLower(toks[i+1].Text)).Has(morph.Noun, morph.Plural) &&
+			toks[i+2].PTB == tag.NN && lex.Classes(pcLower(toks[i+2].Text)).Has(morph.Verb, morph.Base)
+		if toks[i+1].PTB != tag.NNS && !misread {
+			continue
+		}
+		if misread || finiteNext(toks, i+2) {
 			return GoMatch{Start: i, End: i + 1, Replacements: []string{"we"}}, true
 		}
 	}

@@ -69,8 +69,14 @@ func sentenceStart(prev, toks []analysis.Token, marks []markup.Range) []GoMatch 
 		}
 	case token.Placeholder, token.URL, token.Email:
 		// "Run `cargo build`. then …" is still a sentence; so is a URL.
+	case token.Number:
+		// A year after a preposition ends a sentence ("We met in 2019.
+		// since then …"); other numbers may be list labels ("1.").
+		if !isYear(before.Text) || len(prev) < 3 || prev[len(prev)-3].UPOS != tag.ADP {
+			return nil
+		}
 	default:
-		return nil // a number, a symbol, another full stop
+		return nil // a symbol, another full stop
 	}
 	i := 0
 	for i < len(toks)-1 && toks[i].Kind == token.Punct && isOpeningMark(toks[i].Text) {
@@ -287,4 +293,17 @@ func hasVerb(toks []analysis.Token) bool {
 		}
 	}
 	return false
+}
+
+// isYear reports four digits, from 1000 to 2999.
+func isYear(w string) bool {
+	if len(w) != 4 || w[0] != '1' && w[0] != '2' {
+		return false
+	}
+	for i := 1; i < 4; i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -97,8 +97,12 @@ func doVerbForm(toks []analysis.Token) []GoMatch {
 			continue
 		}
 		j = skipNegationAndAdverbs(toks, j)
+		// A reduced relative has the question's plain verb after it; with
+		// none in the sentence, the past is the verb ("did the tests
+		// passed on your machine?").
 		if strict && morph.Default().Classes(strings.ToLower(tokenText(toks, j))).Has(morph.Verb, morph.Past) &&
-			!morph.Default().Classes(strings.ToLower(tokenText(toks, j))).Has(morph.Verb, morph.ThirdSingular) {
+			!morph.Default().Classes(strings.ToLower(tokenText(toks, j))).Has(morph.Verb, morph.ThirdSingular) &&
+			plainVerbAfter(toks, j+1) {
 			continue
 		}
 		// A plural noun read as a verb, with the plain verb after it,
@@ -396,8 +400,11 @@ func beBaseForParticiple(toks []analysis.Token) []GoMatch {
 		// A plain form with no past or participle reading ("create") and
 		// no reading as a noun, adjective or adverb ("being light
 		// enough", "has been down", "were side by side").
+		// After "been" a noun reading the tagger did not take counts for
+		// nothing: a bare singular noun cannot follow it ("has been fix").
+		nounOK := b == "been" && (v.PTB == tag.VBN || v.PTB == tag.VB) && !c.Has(morph.Noun, morph.Plural)
 		if !c.Has(morph.Verb, morph.Base) || c.Has(morph.Verb, morph.Past) || c.Has(morph.Verb, morph.PastParticiple) ||
-			c.HasPOS(morph.Noun) || c.HasPOS(morph.Adj) || c.HasPOS(morph.Adv) || v.UPOS != tag.VERB {
+			c.HasPOS(morph.Noun) && !nounOK || c.HasPOS(morph.Adj) || c.HasPOS(morph.Adv) || v.UPOS != tag.VERB {
 			continue
 		}
 		pp := lex.Inflect(lex.Lemma(w, morph.Verb), morph.Verb, morph.PastParticiple)
@@ -436,6 +443,16 @@ func infinitiveTaker(t *analysis.Token) bool {
 		"refuse", "promise", "fail", "manage", "learn", "forget", "remember", "choose", "intend", "prefer",
 		"begin", "start", "continue", "offer", "attempt", "deserve", "afford", "able", "unable", "go":
 		return t.Lemma != "go" || t.PTB == tag.VBG
+	}
+	return false
+}
+
+// plainVerbAfter reports whether a plain verb (VB) comes from toks[i] on.
+func plainVerbAfter(toks []analysis.Token, i int) bool {
+	for k := i; k < len(toks); k++ {
+		if toks[k].PTB == tag.VB && toks[k].UPOS == tag.VERB {
+			return true
+		}
 	}
 	return false
 }
