@@ -10,6 +10,7 @@ import (
 	"weak"
 
 	"liaison/analysis"
+	"liaison/analysis/token"
 )
 
 // CodeWords are the words a document writes outside its prose (code
@@ -30,6 +31,11 @@ type CodeWords struct {
 
 	mu     sync.Mutex                 // held while counting
 	counts atomic.Pointer[codeCounts] // nil until first asked (or derived from prev's)
+	// joined counts the words (lower case) the prose writes joined to
+	// code (see Joined), block by block: a block analysis the previous
+	// revision has too (the analysis cache hands back the same one for an
+	// unchanged block) is not read again.
+	joined atomic.Pointer[codeCounts]
 
 	// next is the revision last made from this one, so that a second
 	// CodeWordsOf for the same text and analysis (the checker asks once
@@ -124,6 +130,76 @@ func (cw *CodeWords) Has(word string) bool {
 	return false
 }
 
+// Joined reports whether the document's prose writes word (in any case)
+// joined to code somewhere: as part of a path, a dotted or qualified name
+// or a call (gopls/internal/lsp, os.env, printf(): see joinedToCode).
+// A writer who writes a name that way also means it elsewhere.
+func (cw *CodeWords) Joined(word string) bool {
+	if cw == nil || cw.res == nil || word == "" {
+		return false
+	}
+	return cw.joinedBuilt().count(strings.ToLower(word)) > 0
+}
+
+// joinedBuilt returns the joined counts, reading every block the first
+// time.
+func (cw *CodeWords) joinedBuilt() *codeCounts {
+	if c := cw.joined.Load(); c != nil {
+		return c
+	}
+	cw.mu.Lock()
+	defer cw.mu.Unlock()
+	if c := cw.joined.Load(); c != nil {
+		return c
+	}
+	diff := map[string]int32{}
+	for _, b := range cw.res.Blocks {
+		addJoinedWords(diff, b.BlockAnalysis, 1)
+	}
+	c := &codeCounts{diff: ownKeys(diff)}
+	cw.joined.Store(c)
+	return c
+}
+
+// addJoinedWords adds n to the count of each word ba joins to code, in
+// lower case (wordsJoinedToCode's words, block by block).
+func addJoinedWords(counts map[string]int32, ba *analysis.BlockAnalysis, n int32) {
+	if ba == nil {
+		return
+	}
+	for _, sen := range ba.Sentences {
+		toks := sen.Tokens
+		for i := range toks {
+			if toks[i].Kind == token.Word && joinedToCode(toks, i) {
+				counts[strings.ToLower(toks[i].Text)] += n
+			}
+		}
+	}
+}
+
+// deriveJoined counts cw's joined words from prev's: the blocks both
+// revisions share at their start and at their end (the same analyses)
+// are skipped, the rest of prev's subtracted and of cw's added.
+func (cw *CodeWords) deriveJoined(prev *CodeWords, pc *codeCounts) {
+	old, cur := prev.res.Blocks, cw.res.Blocks
+	head := 0
+	for head < len(old) && head < len(cur) && old[head].BlockAnalysis == cur[head].BlockAnalysis {
+		head++
+	}
+	tail := 0
+	for tail < len(old)-head && tail < len(cur)-head && old[len(old)-1-tail].BlockAnalysis == cur[len(cur)-1-tail].BlockAnalysis {
+		tail++
+	}
+	diff := map[string]int32{}
+	for _, b := range old[head : len(old)-tail] {
+		addJoinedWords(diff, b.BlockAnalysis, -1)
+	}
+	for _, b := range cur[head : len(cur)-tail] {
+		addJoinedWords(diff, b.BlockAnalysis, 1)
+	}
+	cw.joined.Store(pc.derive(ownKeys(diff)))
+}
+
 // built returns the counts, counting every region the first time.
 func (cw *CodeWords) built() *codeCounts {
 	if c := cw.counts.Load(); c != nil {
@@ -193,6 +269,9 @@ func CodeWordsOf(text string, res *analysis.Result, whole bool, prev *CodeWords)
 	cw := &CodeWords{text: text, res: res, regions: regions}
 	if prev == nil {
 		return cw
+	}
+	if pj := prev.joined.Load(); pj != nil && prev.res != nil {
+		cw.deriveJoined(prev, pj)
 	}
 	if prev.counts.Load() == nil {
 		// Nothing asked of prev: the new revision is counted when asked.

@@ -14,10 +14,13 @@ import (
 )
 
 // flatCounts is every word cw counts, with its count.
-func flatCounts(cw *CodeWords) map[string]int32 {
+func flatCounts(cw *CodeWords) map[string]int32 { return flatten(cw.built()) }
+
+// flatten is every word c counts, with its count.
+func flatten(c *codeCounts) map[string]int32 {
 	out := map[string]int32{}
 	var chain []*codeCounts
-	for c := cw.built(); c != nil; c = c.parent {
+	for ; c != nil; c = c.parent {
 		chain = append(chain, c)
 	}
 	for _, c := range slices.Backward(chain) {
@@ -54,7 +57,8 @@ func TestCodeWordsIncremental(t *testing.T) {
 				t.Fatal(err)
 			}
 			prev := CodeWordsOf(src, res, true, nil)
-			prev.Has("x") // counted, so that the next revisions derive
+			prev.Has("x")    // counted, so that the next revisions derive
+			prev.Joined("x") // the joined words too
 			for i := range 300 {
 				at := rng.IntN(len(src) + 1)
 				if n := len(prev.regions); n > 0 && rng.IntN(2) == 0 {
@@ -90,6 +94,19 @@ func TestCodeWordsIncremental(t *testing.T) {
 				g, w := flatCounts(got), flatCounts(fresh)
 				if !mapsEqual(g, w) {
 					t.Fatalf("edit %d (%q at %d): counted from the previous revision %v, afresh %v", i, ins, at, diffCounts(g, w), diffCounts(w, g))
+				}
+				gj, wj := flatten(got.joinedBuilt()), flatten(fresh.joinedBuilt())
+				if !mapsEqual(gj, wj) {
+					t.Fatalf("edit %d (%q at %d): joined words counted from the previous revision %v, afresh %v", i, ins, at, diffCounts(gj, wj), diffCounts(wj, gj))
+				}
+				want := wordsJoinedToCode(res)
+				if len(want) != len(wj) {
+					t.Fatalf("edit %d: %d joined words, wordsJoinedToCode %d", i, len(wj), len(want))
+				}
+				for w := range want {
+					if !got.Joined(w) || !got.Joined(strings.ToUpper(w)) {
+						t.Fatalf("edit %d: Joined(%q) = false, wordsJoinedToCode has it", i, w)
+					}
 				}
 				for w := range g {
 					if sliceOf(w, src) || sliceOf(w, prev.text) {
