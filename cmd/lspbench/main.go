@@ -94,6 +94,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fs.BoolVar(&rc.harper, "harper", true, "with -all: time harper.js (about a minute)")
 	fs.IntVar(&rc.longEdits, "mem-edits", 10000, "with -all: didChange messages of the memory session")
 	fs.IntVar(&rc.memHovers, "mem-hovers", 5000, "with -all: hovers of the memory session")
+	fs.IntVar(&rc.memNice, "mem-nice", 10, "with -all: niceness of the server during the memory session, whose times are not reported (0: unchanged)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
