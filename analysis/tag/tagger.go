@@ -215,7 +215,7 @@ func (t *Tagger) tagScores(prev, prev2 int) []int32 {
 }
 
 const (
-	unknownSlots     = 1 << 13
+	unknownSlots     = 1 << 15
 	maxCachedUnknown = 64 // bytes; longer forms are described every time
 )
 
@@ -490,8 +490,8 @@ func grow[T any](s []T, n int) []T {
 
 // featureTable maps a feature key to a range of entries. Keys are hashes,
 // so they spread evenly: the slots are sorted by key, and first[b] is the
-// first slot whose key's top bits are b or more, about one slot per
-// bucket. A slot packs the key (high 32 bits), the range's start and its
+// first slot whose key's top bits are b or more, about bucketSize slots
+// per bucket. A slot packs the key (high 32 bits), the range's start and its
 // length (low maxRowBits bits). The model lists its keys sorted, so the
 // table is built in one sequential pass: a table with random writes costs
 // a cache miss each in a fresh process.
@@ -500,6 +500,11 @@ type featureTable struct {
 	first []uint32 // 1<<(32-shift) + 1 entries
 	slots []uint64
 }
+
+// bucketSize is about how many slots share a bucket of the feature table:
+// a probe reads first (small enough to stay in cache) and then one or two
+// cache lines of slots, instead of a miss in a table as long as the slots.
+const bucketSize = 4
 
 const (
 	maxRowBits = 7
@@ -514,7 +519,7 @@ func newFeatureTable(keys, ends []uint32, entries int) (featureTable, error) {
 		return featureTable{}, fmt.Errorf("tag: %d feature rows for %d keys", len(ends), len(keys))
 	}
 	bits := 1
-	for bits < 24 && 1<<bits < len(keys) {
+	for bits < 24 && 1<<bits < len(keys)/bucketSize {
 		bits++
 	}
 	f := featureTable{shift: uint32(32 - bits), first: make([]uint32, 1<<bits+1), slots: make([]uint64, len(keys))}
