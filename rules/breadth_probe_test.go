@@ -1,0 +1,159 @@
+package rules
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"liaison/analysis"
+)
+
+// The breadth probes (testdata/breadth/*.tsv) measure the usage rules on
+// common errors outside the grammar dev sets: eggcorns, malapropisms,
+// redundancies, nonstandard forms, wrong prepositions in idioms, misused
+// phrases and commonly confused words, each beside correct near-misses
+// (the right phrase, the word in a legitimate sense). Lines are
+// "label<TAB>sentence<TAB>category: note", label bad or good, '#' comments.
+// A sentence is checked as plain text by the default library; a bad one is
+// caught when anything is reported on it (what a user sees), a good one
+// flagged when anything is. probe.tsv is the set the rules were tuned on;
+// heldout.tsv was written after the tuning and is only measured.
+
+// breadthFloors holds each probe to its last measurement (go test -run
+// TestBreadthProbes -v prints the figures): at least minCaught bad
+// sentences caught, at most maxFlagged good ones flagged.
+var breadthFloors = map[string]struct{ minCaught, maxFlagged int }{
+	"probe.tsv": {minCaught: 164, maxFlagged: 4},
+}
+
+type breadthCase struct {
+	line     int
+	bad      bool
+	text     string
+	category string
+}
+
+func readBreadthProbe(path string) ([]breadthCase, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("breadth probe: %w", err)
+	}
+	defer f.Close()
+	var out []breadthCase
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		l := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		fields := strings.Split(l, "\t")
+		if len(fields) != 3 || (fields[0] != "bad" && fields[0] != "good") || strings.TrimSpace(fields[1]) == "" {
+			return nil, fmt.Errorf("%s:%d: want label<TAB>sentence<TAB>category: note, got %q", path, n, l)
+		}
+		cat, _, _ := strings.Cut(fields[2], ":")
+		out = append(out, breadthCase{line: n, bad: fields[0] == "bad", text: fields[1], category: strings.TrimSpace(cat)})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return out, nil
+}
+
+// TestBreadthProbes reports caught/flagged per probe and category and holds
+// each probe to its floor.
+func TestBreadthProbes(t *testing.T) {
+	files, err := filepath.Glob("testdata/breadth/*.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("no probes in testdata/breadth")
+	}
+	e := defaultEngine(t)
+	a := analysis.New()
+	ctx := context.Background()
+	for _, path := range files {
+		name := filepath.Base(path)
+		t.Run(name, func(t *testing.T) {
+			floor, ok := breadthFloors[name]
+			if !ok {
+				t.Fatalf("%s has no floor in breadthFloors", name)
+			}
+			cases, err := readBreadthProbe(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			type tally struct{ bad, caught, good, flagged int }
+			per := map[string]*tally{}
+			var all tally
+			for _, c := range cases {
+				res, err := a.Analyze(ctx, "plaintext", c.text)
+				if err != nil {
+					t.Fatalf("%s:%d: %v", name, c.line, err)
+				}
+				fs := e.Check(ctx, res, Settings{})
+				var got []string
+				for _, f := range fs {
+					got = append(got, fmt.Sprintf("%s %q", f.Rule.ID, c.text[f.Start:f.End]))
+				}
+				tl := per[c.category]
+				if tl == nil {
+					tl = &tally{}
+					per[c.category] = tl
+				}
+				if c.bad {
+					tl.bad++
+					all.bad++
+					if len(fs) > 0 {
+						tl.caught++
+						all.caught++
+					} else {
+						t.Logf("missed  %s:%d [%s] %s", name, c.line, c.category, c.text)
+					}
+				} else {
+					tl.good++
+					all.good++
+					if len(fs) > 0 {
+						tl.flagged++
+						all.flagged++
+						t.Logf("flagged %s:%d [%s] %s [%s]", name, c.line, c.category, c.text, strings.Join(got, "; "))
+					}
+				}
+			}
+			cats := make([]string, 0, len(per))
+			for c := range per {
+				cats = append(cats, c)
+			}
+			sort.Strings(cats)
+			for _, c := range cats {
+				tl := per[c]
+				t.Logf("%-15s caught %3d/%-3d flagged %3d/%-3d", c, tl.caught, tl.bad, tl.flagged, tl.good)
+			}
+			t.Logf("%s: caught %d/%d bad (%.0f%%), flagged %d/%d good (%.1f%%)", name,
+				all.caught, all.bad, breadthPct(all.caught, all.bad), all.flagged, all.good, breadthPct(all.flagged, all.good))
+			if all.bad == 0 || all.good == 0 {
+				t.Fatalf("%s has %d bad and %d good sentences; it needs both", name, all.bad, all.good)
+			}
+			if all.caught < floor.minCaught {
+				t.Errorf("%s: caught %d of %d bad sentences, want at least %d", name, all.caught, all.bad, floor.minCaught)
+			}
+			if all.flagged > floor.maxFlagged {
+				t.Errorf("%s: flagged %d of %d good sentences, want at most %d", name, all.flagged, all.good, floor.maxFlagged)
+			}
+		})
+	}
+}
+
+// breadthPct is n as a percentage of d (0 for an empty probe: the test
+// reports that case itself).
+func breadthPct(n, d int) float64 {
+	if d == 0 {
+		return 0
+	}
+	return 100 * float64(n) / float64(d)
+}
