@@ -25,9 +25,9 @@ import (
 // safe for concurrent use; what it holds never changes once made, except
 // the counts, built once when first asked.
 type CodeWords struct {
-	text    string
-	res     *analysis.Result // what the regions were read from (identity only)
-	regions [][2]int         // byte ranges of text that are not prose, in order
+	text   string
+	res    *analysis.Result // what the regions are read from
+	lo, hi int              // the stretch of text res covers
 
 	mu     sync.Mutex                 // held while counting
 	counts atomic.Pointer[codeCounts] // nil until first asked (or derived from prev's)
@@ -117,7 +117,7 @@ func addCounts(dst, diff map[string]int32) {
 // Has reports whether the document writes word as code, or, for a
 // capitalised word (a sentence's first), its lower-case form.
 func (cw *CodeWords) Has(word string) bool {
-	if cw == nil || len(cw.regions) == 0 || word == "" {
+	if cw == nil || cw.res == nil || word == "" {
 		return false
 	}
 	c := cw.built()
@@ -211,7 +211,11 @@ func (cw *CodeWords) built() *codeCounts {
 		return c
 	}
 	diff := map[string]int32{}
-	for _, r := range cw.regions {
+	for c := cw.regions(); ; {
+		r, ok := c.next()
+		if !ok {
+			break
+		}
 		addCodeWords(diff, cw.text[r[0]:r[1]], 1)
 	}
 	c := &codeCounts{diff: ownKeys(diff)}
@@ -244,29 +248,7 @@ func CodeWordsOf(text string, res *analysis.Result, whole bool, prev *CodeWords)
 		}
 		lo, hi = res.Blocks[0].Start, min(res.Blocks[len(res.Blocks)-1].End, len(text))
 	}
-	var regions [][2]int
-	if prev != nil {
-		regions = make([][2]int, 0, len(prev.regions)+4)
-	}
-	at := lo
-	for _, b := range res.Blocks {
-		start, end := max(b.Start, lo), min(b.End, hi)
-		if start > at {
-			regions = append(regions, [2]int{at, start})
-		}
-		if b.BlockAnalysis != nil {
-			for _, m := range b.Markup {
-				if ms, me := b.Start+m.Start, min(b.Start+m.End, hi); me > ms {
-					regions = append(regions, [2]int{ms, me})
-				}
-			}
-		}
-		at = max(at, end)
-	}
-	if at < hi {
-		regions = append(regions, [2]int{at, hi})
-	}
-	cw := &CodeWords{text: text, res: res, regions: regions}
+	cw := &CodeWords{text: text, res: res, lo: lo, hi: hi}
 	if prev == nil {
 		return cw
 	}
@@ -280,7 +262,7 @@ func CodeWordsOf(text string, res *analysis.Result, whole bool, prev *CodeWords)
 	}
 	pc := prev.counts.Load()
 	diff := map[string]int32{}
-	changed := diffRegions(prev.text, prev.regions, text, regions, func(old bool, r [2]int) {
+	changed := diffRegions(prev.text, prev.regions(), text, cw.regions(), func(old bool, r [2]int) {
 		if old {
 			addCodeWords(diff, prev.text[r[0]:r[1]], -1)
 		} else {
@@ -295,6 +277,58 @@ func CodeWordsOf(text string, res *analysis.Result, whole bool, prev *CodeWords)
 	return cw
 }
 
+// regionCursor walks the regions of a revision's text that are not prose,
+// in order: the stretches between its blocks and the markup inside them.
+// Walking them again costs less than keeping them (tens of thousands in
+// the Rust Book, a new list on every keystroke).
+type regionCursor struct {
+	blocks []analysis.Block
+	lo, hi int
+	at     int  // where the stretch before the next block starts
+	bi     int  // the block being walked
+	mi     int  // the next markup range of blocks[bi]; -1: the stretch before it
+	done   bool // the stretch after the last block was given
+}
+
+func (cw *CodeWords) regions() *regionCursor {
+	c := &regionCursor{lo: cw.lo, hi: cw.hi, at: cw.lo, mi: -1}
+	if cw.res != nil {
+		c.blocks = cw.res.Blocks
+	}
+	return c
+}
+
+// next returns the next region, ok false after the last.
+func (c *regionCursor) next() (r [2]int, ok bool) {
+	for c.bi < len(c.blocks) {
+		b := &c.blocks[c.bi]
+		if c.mi < 0 {
+			c.mi = 0
+			if start := max(b.Start, c.lo); start > c.at {
+				return [2]int{c.at, start}, true
+			}
+			continue
+		}
+		if b.BlockAnalysis != nil && c.mi < len(b.Markup) {
+			m := b.Markup[c.mi]
+			c.mi++
+			if ms, me := b.Start+m.Start, min(b.Start+m.End, c.hi); me > ms {
+				return [2]int{ms, me}, true
+			}
+			continue
+		}
+		c.at = max(c.at, min(b.End, c.hi))
+		c.bi, c.mi = c.bi+1, -1
+	}
+	if !c.done {
+		c.done = true
+		if c.at < c.hi {
+			return [2]int{c.at, c.hi}, true
+		}
+	}
+	return r, false
+}
+
 func (cw *CodeWords) setNext(n *CodeWords) {
 	wp := weak.Make(n)
 	cw.next.Store(&wp)
@@ -306,7 +340,7 @@ func (cw *CodeWords) setNext(n *CodeWords) {
 // or at the same distance from the end inside their common suffix: its
 // text is the same. A region may be reported that has a twin (the lists
 // are walked in step), never one left out.
-func diffRegions(oldText string, old [][2]int, newText string, new [][2]int, f func(old bool, r [2]int)) bool {
+func diffRegions(oldText string, old *regionCursor, newText string, cur *regionCursor, f func(old bool, r [2]int)) bool {
 	p, s := commonEnds(oldText, newText)
 	// key places a region of a text of length n: kind 0 inside the common
 	// prefix (its offsets), 2 inside the common suffix (offsets from the
@@ -331,29 +365,30 @@ func diffRegions(oldText string, old [][2]int, newText string, new [][2]int, f f
 		return a.end < b.end
 	}
 	changed := false
-	i, j := 0, 0
-	for i < len(old) && j < len(new) {
-		a, b := place(old[i], len(oldText)), place(new[j], len(newText))
+	a, aok := old.next()
+	b, bok := cur.next()
+	for aok && bok {
+		ka, kb := place(a, len(oldText)), place(b, len(newText))
 		switch {
-		case a == b && a.kind != 1:
-			i++
-			j++
+		case ka == kb && ka.kind != 1:
+			a, aok = old.next()
+			b, bok = cur.next()
 			continue
-		case less(a, b):
-			f(true, old[i])
-			i++
+		case less(ka, kb):
+			f(true, a)
+			a, aok = old.next()
 		default:
-			f(false, new[j])
-			j++
+			f(false, b)
+			b, bok = cur.next()
 		}
 		changed = true
 	}
-	for ; i < len(old); i++ {
-		f(true, old[i])
+	for ; aok; a, aok = old.next() {
+		f(true, a)
 		changed = true
 	}
-	for ; j < len(new); j++ {
-		f(false, new[j])
+	for ; bok; b, bok = cur.next() {
+		f(false, b)
 		changed = true
 	}
 	return changed

@@ -61,10 +61,11 @@ func TestCodeWordsIncremental(t *testing.T) {
 			prev.Joined("x") // the joined words too
 			for i := range 300 {
 				at := rng.IntN(len(src) + 1)
-				if n := len(prev.regions); n > 0 && rng.IntN(2) == 0 {
+				regions := allRegions(prev)
+				if n := len(regions); n > 0 && rng.IntN(2) == 0 {
 					// Next to a region's start or end, where a region's
 					// text changes but its start or end may not.
-					r := prev.regions[rng.IntN(n)]
+					r := regions[rng.IntN(n)]
 					at = max(0, min(len(src), r[rng.IntN(2)]+rng.IntN(3)-1))
 				}
 				end := min(len(src), at+rng.IntN(4))
@@ -85,6 +86,9 @@ func TestCodeWordsIncremental(t *testing.T) {
 				res, err := a.Analyze(ctx, "markdown", src)
 				if err != nil {
 					t.Fatal(err)
+				}
+				if w, g := walkRegions(res, 0, len(src)), allRegions(CodeWordsOf(src, res, true, nil)); !slices.Equal(g, w) {
+					t.Fatalf("edit %d: the cursor gives %d regions %v, a walk of the blocks %d %v", i, len(g), g, len(w), w)
 				}
 				got := CodeWordsOf(src, res, true, prev)
 				if again := CodeWordsOf(src, res, true, prev); again != got {
@@ -131,6 +135,43 @@ func sliceOf(s, text string) bool {
 	}
 	p, t := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(text)))
 	return p >= t && p < t+uintptr(len(text))
+}
+
+// walkRegions is the regions of res in [lo, hi) the plain way: the
+// stretches between blocks and each block's markup.
+func walkRegions(res *analysis.Result, lo, hi int) [][2]int {
+	var out [][2]int
+	at := lo
+	for _, b := range res.Blocks {
+		start, end := max(b.Start, lo), min(b.End, hi)
+		if start > at {
+			out = append(out, [2]int{at, start})
+		}
+		if b.BlockAnalysis != nil {
+			for _, m := range b.Markup {
+				if ms, me := b.Start+m.Start, min(b.Start+m.End, hi); me > ms {
+					out = append(out, [2]int{ms, me})
+				}
+			}
+		}
+		at = max(at, end)
+	}
+	if at < hi {
+		out = append(out, [2]int{at, hi})
+	}
+	return out
+}
+
+// allRegions is every region cw's cursor gives.
+func allRegions(cw *CodeWords) [][2]int {
+	var out [][2]int
+	for c := cw.regions(); ; {
+		r, ok := c.next()
+		if !ok {
+			return out
+		}
+		out = append(out, r)
+	}
 }
 
 func utf8Boundary(s string, i int) bool { return i <= 0 || i >= len(s) || s[i]&0xC0 != 0x80 }
