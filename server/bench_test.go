@@ -77,7 +77,11 @@ func BenchmarkLintKeystroke(b *testing.B) {
 // as the client sees it, over a pipe: didChange sent → publishDiagnostics
 // for that version received.
 func BenchmarkDidChangeToDiagnostics(b *testing.B) {
-	b.Run("book", func(b *testing.B) { benchKeystroke(b, readBook(b)) })
+	b.Run("book", func(b *testing.B) { benchKeystroke(b, readBook(b), nil) })
+	// The spelling rules' share of a keystroke: the same with them off.
+	b.Run("book-nospelling", func(b *testing.B) {
+		benchKeystroke(b, readBook(b), map[string]any{"categories": map[string]any{"spelling": false, "dialect": false}})
+	})
 	// The book with a finding in every tenth paragraph: diagnostics to
 	// convert and publish on every keystroke.
 	b.Run("book+findings", func(b *testing.B) {
@@ -87,11 +91,13 @@ func BenchmarkDidChangeToDiagnostics(b *testing.B) {
 				paras[i] += "\n\nWe will liaison with them."
 			}
 		}
-		benchKeystroke(b, strings.Join(paras, "\n\n"))
+		benchKeystroke(b, strings.Join(paras, "\n\n"), nil)
 	})
 }
 
-func benchKeystroke(b *testing.B, book string) {
+// benchKeystroke times keystrokes in book under the initialization
+// options opts (debounceMs is 0 whatever they say).
+func benchKeystroke(b *testing.B, book string, opts map[string]any) {
 	linter, err := server.DefaultLinter()
 	if err != nil {
 		b.Fatal(err)
@@ -102,7 +108,13 @@ func benchKeystroke(b *testing.B, book string) {
 	go server.New(server.Options{Linter: linter}).Serve(ctx, serverEnd)
 	c := lsptest.New(ctx, clientEnd)
 	defer clientEnd.Close()
-	if _, err := c.Initialize(ctx, protocol.ClientCapabilities{}, map[string]any{"debounceMs": 0}); err != nil {
+	init := map[string]any{"debounceMs": 0}
+	for k, v := range opts {
+		if k != "debounceMs" {
+			init[k] = v
+		}
+	}
+	if _, err := c.Initialize(ctx, protocol.ClientCapabilities{}, init); err != nil {
 		b.Fatal(err)
 	}
 	u := uri.File("/bench/book.md")
