@@ -135,7 +135,7 @@ func NewWordList(words []string) *WordList {
 	l := &WordList{words: make([]string, 0, len(words))}
 	for _, w := range words {
 		if w = strings.TrimSpace(w); w != "" {
-			l.words = append(l.words, normaliseApostrophe(w))
+			l.words = append(l.words, spell.NormalizeApostrophes(w))
 		}
 	}
 	slices.Sort(l.words)
@@ -170,7 +170,7 @@ func (l *WordList) Has(word string) bool {
 	if l == nil || len(l.words) == 0 {
 		return false
 	}
-	word = normaliseApostrophe(word)
+	word = spell.NormalizeApostrophes(word)
 	if _, ok := slices.BinarySearch(l.words, word); ok {
 		return true
 	}
@@ -184,13 +184,6 @@ func (l *WordList) Has(word string) bool {
 		return ok
 	}
 	return false
-}
-
-func normaliseApostrophe(w string) string {
-	if strings.ContainsRune(w, '’') {
-		return strings.ReplaceAll(w, "’", "'")
-	}
-	return w
 }
 
 // lexicon is the word list, decoded once.
@@ -801,7 +794,7 @@ var ruleWords = sync.OnceValue(func() map[string]bool {
 			}
 			for _, w := range p.Match[0].Words {
 				if !strings.HasPrefix(w, "$") && !strings.Contains(w, " ") {
-					out[strings.ToLower(normaliseApostrophe(w))] = true
+					out[strings.ToLower(spell.NormalizeApostrophes(w))] = true
 				}
 			}
 		}
@@ -823,7 +816,7 @@ func spellCandidate(toks []analysis.Token, i int) (string, bool) {
 	if t.Kind != token.Word {
 		return "", false
 	}
-	w := normaliseApostrophe(t.Text)
+	w := spell.NormalizeApostrophes(t.Text)
 	if utf8.RuneCountInString(w) < 2 || w[0] == '\'' || strings.HasSuffix(w, "n't") && len(w) == 3 {
 		return "", false
 	}
@@ -1186,7 +1179,7 @@ func wordAt(res *analysis.Result, start, end int) string {
 			toks := sen.Tokens
 			ti := sort.Search(len(toks), func(i int) bool { return toks[i].Start+b.Start >= start })
 			if ti < len(toks) && toks[ti].Start+b.Start == start && toks[ti].End+b.Start == end {
-				return strings.TrimSuffix(normaliseApostrophe(toks[ti].Text), "'")
+				return strings.TrimSuffix(spell.NormalizeApostrophes(toks[ti].Text), "'")
 			}
 		}
 	}

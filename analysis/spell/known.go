@@ -37,7 +37,7 @@ func (l *Lexicon) Dialects(word string) []Dialect {
 // 80 for a word only OEWN knows), 0 if the word is unknown; the case rules
 // are Known's.
 func (l *Lexicon) Frequency(word string) int {
-	w := normalizeApostrophes(word)
+	w := NormalizeApostrophes(word)
 	e, ok := l.find(w)
 	if ok && w != strings.ToLower(w) {
 		// "The" is listed (The Hague) but is "the": the commoner reading.
@@ -59,7 +59,7 @@ func (l *Lexicon) Frequency(word string) int {
 
 // dialects is Known for all dialects at once, as a bit set.
 func (l *Lexicon) dialects(word string) uint8 {
-	w := normalizeApostrophes(word)
+	w := NormalizeApostrophes(word)
 	if w == "" {
 		return 0
 	}
@@ -115,8 +115,12 @@ func cutPossessive(w string) (string, bool) {
 	return "", false
 }
 
-func normalizeApostrophes(w string) string {
-	if strings.ContainsRune(w, '’') {
+// NormalizeApostrophes writes the typographic apostrophe (’) as the
+// typewriter one, the form the word list stores ("don’t" → "don't").
+// strings.Contains, not ContainsRune: ContainsRune of a non-ASCII rune
+// encodes it on every call, and this runs for every word checked.
+func NormalizeApostrophes(w string) string {
+	if strings.Contains(w, "’") {
 		return strings.ReplaceAll(w, "’", "'")
 	}
 	return w

@@ -29,7 +29,7 @@ func (l *Lexicon) Suggest(word string, d Dialect, n int) []string {
 	if err != nil {
 		return nil
 	}
-	w := normalizeApostrophes(word)
+	w := NormalizeApostrophes(word)
 	if sp, _, ok := l.Variant(w, d); ok {
 		return []string{sp}
 	}

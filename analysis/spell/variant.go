@@ -21,7 +21,7 @@ func (l *Lexicon) Variant(word string, d Dialect) (spelling string, other Dialec
 	if set == 0 || set&bit != 0 {
 		return "", "", false
 	}
-	w := normalizeApostrophes(word)
+	w := NormalizeApostrophes(word)
 	suffix := ""
 	if _, found := l.find(w); !found {
 		if base, ok := cutPossessive(w); ok {
@@ -38,7 +38,7 @@ func (l *Lexicon) Variant(word string, d Dialect) (spelling string, other Dialec
 			cs := l.dialects(c)
 			if cs&bit != 0 && (pass == 1 || cs&set != set) {
 				sp := matchCase(w, c) + suffix
-				if strings.ContainsRune(word, '’') {
+				if strings.Contains(word, "’") {
 					sp = strings.ReplaceAll(sp, "'", "’")
 				}
 				return sp, otherDialect(set, d), true
