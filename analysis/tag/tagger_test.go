@@ -55,6 +55,16 @@ func TestAccuracy(t *testing.T) {
 	}
 }
 
+// TestModelSize holds the embedded model to issue 14's budget: at most
+// 3 MB compressed (it is in every binary).
+func TestModelSize(t *testing.T) {
+	const budget = 3_000_000
+	t.Logf("model: %d bytes compressed", len(embeddedModel))
+	if len(embeddedModel) > budget {
+		t.Errorf("model is %d bytes compressed, budget %d", len(embeddedModel), budget)
+	}
+}
+
 // TestFastPathMatchesReference checks the precomputed-table runtime against
 // the plain decoder that scores every feature through the weight map.
 func TestFastPathMatchesReference(t *testing.T) {
