@@ -85,7 +85,7 @@ func (c *Checker) withSpelling(doc Document, lk *Lookup, s rules.Settings, whole
 	var own *rules.CodeWords
 	var ownRes *analysis.Result
 	var directiveWords *rules.WordList // the document's liaison-words comments
-	sp.InCode = func(res *analysis.Result, word string) bool {
+	code := func(res *analysis.Result) *rules.CodeWords {
 		if res != ownRes {
 			// Checked a part at a time, each part's analysis in turn.
 			own, ownRes = rules.CodeWordsOf(text, res, whole, ws.lastCode(key, whole)), res
@@ -94,6 +94,11 @@ func (c *Checker) withSpelling(doc Document, lk *Lookup, s rules.Settings, whole
 			}
 			clear(memo)
 		}
+		return own
+	}
+	sp.JoinedToCode = func(res *analysis.Result, word string) bool { return code(res).Joined(word) }
+	sp.InCode = func(res *analysis.Result, word string) bool {
+		own := code(res)
 		if v, ok := memo[word]; ok {
 			return v
 		}
