@@ -28,7 +28,7 @@ import (
 // TestBreadthProbes -v prints the figures): at least minCaught bad
 // sentences caught, at most maxFlagged good ones flagged.
 var breadthFloors = map[string]struct{ minCaught, maxFlagged int }{
-	"probe.tsv":   {minCaught: 249, maxFlagged: 2},
+	"probe.tsv":   {minCaught: 261, maxFlagged: 2},
 	"heldout.tsv": {minCaught: 100, maxFlagged: 0},
 }
 
