@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"liaison/analysis/markup"
+	"liaison/analysis/text"
 )
 
 // ChunkHandle is a Cache's handle on a chunk it keeps (Chunks, PutChunk),
@@ -63,7 +64,7 @@ func (a *Analyzer) reuse(prev *Revision, format, languageID, src string) (chunks
 		}
 		return chunks, 0, 0, defs, rev
 	}
-	prefix, suffix := commonEnds(prev.src, src)
+	prefix, suffix := text.CommonEnds(prev.src, src)
 	rev.start, rev.prevEnd, rev.end, rev.edited = prefix, len(prev.src)-suffix, len(src)-suffix, true
 	chunks, head, tail = markup.SplitEdit(languageID, prev.src, prev.chunks, src, prefix, suffix)
 	if !markup.IsMarkdown(languageID) {
@@ -92,27 +93,4 @@ func definesAny(src string, chunks []markup.Chunk) bool {
 		}
 	}
 	return false
-}
-
-// commonEnds returns the lengths of the longest common prefix of a and b
-// and of their longest common suffix in what remains (prefix+suffix is at
-// most the shorter length). It compares a block at a time, which the
-// runtime does with vector instructions: 60 µs for the Rust Book.
-func commonEnds(a, b string) (prefix, suffix int) {
-	n := min(len(a), len(b))
-	const step = 2048
-	for prefix+step <= n && a[prefix:prefix+step] == b[prefix:prefix+step] {
-		prefix += step
-	}
-	for prefix < n && a[prefix] == b[prefix] {
-		prefix++
-	}
-	m := n - prefix
-	for suffix+step <= m && a[len(a)-suffix-step:len(a)-suffix] == b[len(b)-suffix-step:len(b)-suffix] {
-		suffix += step
-	}
-	for suffix < m && a[len(a)-1-suffix] == b[len(b)-1-suffix] {
-		suffix++
-	}
-	return prefix, suffix
 }

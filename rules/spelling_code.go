@@ -10,6 +10,7 @@ import (
 	"weak"
 
 	"liaison/analysis"
+	"liaison/analysis/text"
 	"liaison/analysis/token"
 )
 
@@ -341,7 +342,7 @@ func (cw *CodeWords) setNext(n *CodeWords) {
 // text is the same. A region may be reported that has a twin (the lists
 // are walked in step), never one left out.
 func diffRegions(oldText string, old *regionCursor, newText string, cur *regionCursor, f func(old bool, r [2]int)) bool {
-	p, s := commonEnds(oldText, newText)
+	p, s := text.CommonEnds(oldText, newText)
 	// key places a region of a text of length n: kind 0 inside the common
 	// prefix (its offsets), 2 inside the common suffix (offsets from the
 	// end), 1 elsewhere (no twin).
@@ -392,29 +393,6 @@ func diffRegions(oldText string, old *regionCursor, newText string, cur *regionC
 		changed = true
 	}
 	return changed
-}
-
-// commonEnds returns the lengths of the longest common prefix of a and b
-// and of their longest common suffix in what remains (prefix+suffix is at
-// most the shorter length), comparing a block at a time (the runtime
-// compares with vector instructions: tens of microseconds for the book).
-func commonEnds(a, b string) (prefix, suffix int) {
-	n := min(len(a), len(b))
-	const step = 2048
-	for prefix+step <= n && a[prefix:prefix+step] == b[prefix:prefix+step] {
-		prefix += step
-	}
-	for prefix < n && a[prefix] == b[prefix] {
-		prefix++
-	}
-	m := n - prefix
-	for suffix+step <= m && a[len(a)-suffix-step:len(a)-suffix] == b[len(b)-suffix-step:len(b)-suffix] {
-		suffix += step
-	}
-	for suffix < m && a[len(a)-1-suffix] == b[len(b)-1-suffix] {
-		suffix++
-	}
-	return prefix, suffix
 }
 
 // addCodeWords adds n to the count of each word of code, leaving out

@@ -1,0 +1,43 @@
+package text
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestCommonEnds compares CommonEnds with a byte-at-a-time count on edits
+// near, inside and across its 2,048-byte blocks, and on texts that repeat
+// themselves (where prefix and suffix compete for the same bytes).
+func TestCommonEnds(t *testing.T) {
+	naive := func(a, b string) (p, s int) {
+		n := min(len(a), len(b))
+		for p < n && a[p] == b[p] {
+			p++
+		}
+		for s < n-p && a[len(a)-1-s] == b[len(b)-1-s] {
+			s++
+		}
+		return p, s
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	base := strings.Repeat("abcdefgh", 1200) // 9,600 bytes, periodic
+	for i := range 2000 {
+		a := base[:r.IntN(len(base)+1)]
+		at := r.IntN(len(a) + 1)
+		del := r.IntN(min(len(a)-at, 3000) + 1)
+		ins := strings.Repeat("xa", r.IntN(3))
+		b := a[:at] + ins + a[at+del:]
+		if i%2 == 1 {
+			a, b = b, a
+		}
+		gp, gs := CommonEnds(a, b)
+		wp, ws := naive(a, b)
+		if gp != wp || gs != ws {
+			t.Fatalf("CommonEnds(len %d, len %d) = %d, %d; want %d, %d", len(a), len(b), gp, gs, wp, ws)
+		}
+	}
+	if p, s := CommonEnds("", "abc"); p != 0 || s != 0 {
+		t.Errorf("empty: %d, %d", p, s)
+	}
+}
