@@ -68,7 +68,7 @@ func TestConstraintSubjectName(t *testing.T) {
 // right answers lost on the dev sets (conversion-dev, nounverb-dev, the
 // two liaison dev sets, the extra cases) and the EWT test tags changed when it is off.
 func TestConstraintBranches(t *testing.T) {
-	sets := map[string][]verbCase{"conversion-dev": readConversionDev(t), "nounverb-dev": readNounVerbDev(t), "liaison-dev": readLiaisonDev(t, liaisonDevPath), "liaison-dev-2": readLiaisonDev(t, liaisonDev2Path), "extra": extraVerbCases}
+	sets := map[string][]verbCase{"conversion-dev": readVerbDev(t, conversionDevPath), "nounverb-dev": readVerbDev(t, nounVerbDevPath), "liaison-dev": readLiaisonDev(t, liaisonDevPath), "liaison-dev-2": readLiaisonDev(t, liaisonDev2Path), "extra": extraVerbCases}
 	score := func(tg *Tagger, cases []verbCase) int {
 		right := 0
 		for _, c := range cases {

@@ -78,19 +78,6 @@ func (s nounVerbScore) String() string {
 	return line
 }
 
-func readNounVerbDev(t *testing.T) []verbCase {
-	t.Helper()
-	rows, err := devset.Read(nounVerbDevPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cases := make([]verbCase, len(rows))
-	for i, r := range rows {
-		cases[i] = verbCase{verb: r.Verb, word: r.Word, sentence: r.Sentence}
-	}
-	return cases
-}
-
 // TestNounVerbDev measures the tagger on testdata/nounverb-dev.tsv: nouns
 // used as verbs in every form and position, and the same words as nouns in
 // contexts that look alike. It logs the figure with and without the
@@ -100,7 +87,7 @@ func readNounVerbDev(t *testing.T) []verbCase {
 // nouns 211-213 of 214, so a retrained model may move a few sentences
 // either way but not lose the pattern.
 func TestNounVerbDev(t *testing.T) {
-	cases := readNounVerbDev(t)
+	cases := readVerbDev(t, nounVerbDevPath)
 	var verbs, nouns int
 	for _, c := range cases {
 		if c.verb {

@@ -237,10 +237,11 @@ func runVerbCasesMeasured(t *testing.T, cases []verbCase) (right int) {
 
 const conversionDevPath = "testdata/conversion-dev.tsv"
 
-// readConversionDev reads the conversion dev set: verb|noun, word, sentence.
-func readConversionDev(t *testing.T) []verbCase {
+// readVerbDev reads a noun-as-verb dev set (devset's format: verb|noun,
+// word, sentence).
+func readVerbDev(t *testing.T, path string) []verbCase {
 	t.Helper()
-	rows, err := devset.Read(conversionDevPath)
+	rows, err := devset.Read(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +257,7 @@ func readConversionDev(t *testing.T) []verbCase {
 // package, never trained on). The floors are the figures of the committed
 // model less a sentence or two; the misses are logged with -v.
 func TestConversionDev(t *testing.T) {
-	cases := readConversionDev(t)
+	cases := readVerbDev(t, conversionDevPath)
 	tagger := Default()
 	var verbs, verbOK, nouns, nounOK int
 	for _, c := range cases {
