@@ -1,0 +1,691 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"liaison/analysis"
+	"liaison/analysis/markup"
+	"liaison/analysis/spell"
+	"liaison/analysis/token"
+)
+
+// What the spelling rule leaves alone: the words of a sentence that no
+// dialect knows but that read, by their context or their parts, as code,
+// names, initialisms, terms or derivations rather than slips.
+
+// acrossMarkup reports whether markup lies inside the token's source: a
+// word the markup's removal glued together (LaTeX's "!!a{element}"
+// macros, "warn(ing)" in a tag) that the writer never typed as one.
+func acrossMarkup(t analysis.Token, marks []markup.Range) bool {
+	i := sort.Search(len(marks), func(i int) bool { return marks[i].End > t.Start })
+	return i < len(marks) && marks[i].Start > t.Start && marks[i].Start < t.End
+}
+
+// inMailbox reports whether toks[i] is part of the display name of a
+// mailbox, the words right before "<address>" ("Rebecca Stambler
+// <rstambler@golang.org>", "kokoro <noreply+kokoro@google.com>"), or the
+// key of a trailer, hyphenated or after one ("gopls-CI: kokoro <…>",
+// "Reviewed-on: https://…"): the names of a commit's trailers, an AUTHORS file, a
+// copyright line — names, written as their owners write them.
+func inMailbox(toks []analysis.Token, i int) bool {
+	j := i + 1
+	for j < len(toks) && toks[j].Kind == token.Word {
+		j++
+	}
+	if j+1 < len(toks) && toks[j].Text == "<" && toks[j+1].Kind == token.Email {
+		return true
+	}
+	return i+1 < len(toks) && toks[i+1].Text == ":" && toks[i+1].Start == toks[i].End &&
+		(i > 0 && toks[i-1].Text == ">" || strings.Contains(toks[i].Text, "-"))
+}
+
+// maxLabelWords is the most words a label before a colon holds.
+const maxLabelWords = 4
+
+// label reports whether toks[i] is in a label that starts its sentence
+// (or a quotation of one): lower-case words, comma-separated, right
+// before a colon with more after it — the component prefix of a commit
+// subject ("unix: fix …", "test,sunos: …", "Revert "macos: fix …"") and
+// the key of a key-value line ("goos: linux"). Such a label names a
+// directory, a package or a platform as code does.
+func label(toks []analysis.Token, i int) bool {
+	start := i
+	for start > 0 && (toks[start-1].Kind == token.Word || toks[start-1].Text == ",") {
+		start--
+	}
+	if start > 0 {
+		switch p := toks[start-1]; {
+		case p.Text == "\"" || p.Text == "“" || p.Text == "(" || p.Text == "'":
+		case p.Kind == token.Number || p.Kind == token.Word && strings.ContainsAny(p.Text, "0123456789"):
+			// a commit hash: "983fa68 darwin: fix …"
+		default:
+			return false
+		}
+	}
+	words := 0
+	for j := start; j < len(toks); j++ {
+		t := toks[j]
+		switch {
+		case t.Kind == token.Word:
+			if r, _ := utf8.DecodeRuneInString(t.Text); !unicode.IsLower(r) {
+				return false
+			}
+			if words++; words > maxLabelWords {
+				return false
+			}
+		case t.Text == ",":
+		case t.Text == ":":
+			return j > i && t.Start == toks[j-1].End && j+1 < len(toks)
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// epithet reports whether toks[i] is the second word of a Latin binomial,
+// a lower-case word with a Latin ending right after a capitalised one
+// that does not open the sentence ("Cymbopogon citratus", "Eurybia
+// paludosa", "(Amanita phalloides)"): the species of a genus, as
+// dictionaries and field guides write it.
+func epithet(toks []analysis.Token, i int) bool {
+	if i == 0 || toks[i-1].Kind != token.Word || firstWord(toks, i-1) && (i < 2 || toks[i-2].Text != "(") {
+		return false
+	}
+	g, w := toks[i-1].Text, toks[i].Text
+	if r, _ := utf8.DecodeRuneInString(g); !unicode.IsUpper(r) || strings.ToLower(g[1:]) != g[1:] || len(g) < 4 {
+		return false
+	}
+	for _, end := range latinEndings {
+		if strings.HasSuffix(w, end) && len(w) > len(end)+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// latinEndings are the endings of Latin species epithets.
+var latinEndings = []string{"us", "um", "a", "ae", "is", "ii", "oides", "ensis", "icola"}
+
+// brandCase reports whether w mixes capitals and small letters past its
+// first letter the way names of products and protocols do (OAuth, CRuby,
+// MSan), or joins an initialism to words with hyphens (non-LSP,
+// yank-to-EOL), and is not a known word with a capital too many, which
+// is a slip of the shift key ("THis", "WHen").
+func brandCase(lex *spell.Lexicon, w string) bool {
+	upper, lower := 0, 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			lower++
+		}
+	}
+	if upper < 2 || lower == 0 {
+		return false
+	}
+	return !known(lex, title(strings.ToLower(w)))
+}
+
+// lowerInitialism reports whether w, in lower case, is an initialism the
+// word list knows in capitals only (png, http, cpu, xml): in technical
+// prose the name of a file type, a protocol or a command, written as the
+// file extension or the command is.
+func lowerInitialism(lex *spell.Lexicon, w string) bool {
+	if utf8.RuneCountInString(w) > maxInitialism || strings.ToLower(w) != w {
+		return false
+	}
+	u := strings.ToUpper(w)
+	return known(lex, u) && !known(lex, title(w))
+}
+
+// title returns w with its first letter in capitals.
+func title(w string) string {
+	r, n := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[n:]
+}
+
+// maxQuotedWords is the longest quotation read as words mentioned, not
+// used.
+const maxQuotedWords = 4
+
+// shortQuotes marks the tokens inside quotation marks that hold at most
+// maxQuotedWords words: a phrase mentioned ("les amis", a menu's "Datei"),
+// a message quoted, in a language of its own; nil when there is none.
+func shortQuotes(toks []analysis.Token) []bool {
+	var out []bool
+	open := -1
+	for i, t := range toks {
+		if t.Kind != token.Punct {
+			continue
+		}
+		switch t.Text {
+		case "“", "\"", "«":
+			if open >= 0 && t.Text == "\"" {
+				break // a straight quote closes
+			}
+			open = i
+			continue
+		case "”", "»":
+		default:
+			continue
+		}
+		if open < 0 {
+			continue
+		}
+		words := 0
+		for j := open + 1; j < i; j++ {
+			if toks[j].Kind == token.Word {
+				words++
+			}
+		}
+		if words > 0 && words <= maxQuotedWords {
+			if out == nil {
+				out = make([]bool, len(toks))
+			}
+			for j := open + 1; j < i; j++ {
+				out[j] = true
+			}
+		}
+		open = -1
+	}
+	return out
+}
+
+// setOff reports whether markup encloses the token alone: a word in
+// emphasis, a link's text, an inline tag's content (_src_, *turbofish*,
+// <code>impl</code>): how technical prose sets off file names, terms it
+// introduces and words it mentions rather than uses.
+func setOff(t analysis.Token, marks []markup.Range) bool {
+	i := sort.Search(len(marks), func(i int) bool { return marks[i].End >= t.Start })
+	if i == len(marks) || marks[i].End != t.Start {
+		return false
+	}
+	return i+1 < len(marks) && marks[i+1].Start == t.End
+}
+
+type wordClass uint8
+
+const (
+	knownWord   wordClass = iota // every dialect spells it so
+	dialectWord                  // some dialects do
+	unknownWord                  // none does, and it does not read as a name
+)
+
+// classify looks w up in every dialect. A capitalised word none knows is
+// a name unless it is one edit from a common word ("Recieve" is a typo,
+// "Ferris" a name).
+func classify(lex *spell.Lexicon, w string, toks []analysis.Token, i int) wordClass {
+	us, gb := lex.Known(w, spell.EnUS), lex.Known(w, spell.EnGB)
+	if us && gb {
+		return knownWord
+	}
+	if us || gb || lex.Known(w, spell.EnGBOxford) || lex.Known(w, spell.EnCA) || lex.Known(w, spell.EnAU) {
+		return dialectWord
+	}
+	if hyphenPartsKnown(lex, w) {
+		return knownWord
+	}
+	// A word made of known parts is a term ("growable", "tradeoffs")
+	// unless one edit makes it a common word: then it is that word,
+	// mistyped ("usefull", "commited", "greatful").
+	r0, _ := utf8.DecodeRuneInString(w)
+	if lower := strings.ToLower(w); derivedKnown(lex, lower, 0) && (unicode.IsUpper(r0) || !nearMistyped(lex, lower) || converted(lex, lower)) {
+		return knownWord
+	}
+	if plain, ok := foldDiacritics(w); ok && known(lex, plain) {
+		return knownWord // naïve, crêpes, façade: the spelling with the accents
+	}
+	if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+		// A name, unless it is one edit from a common word; a short one
+		// (Vec, Bec) is one edit from many, so only at a sentence's
+		// start is it read as a typo ("Teh").
+		first := firstWord(toks, i)
+		if utf8.RuneCountInString(w) <= 3 && !first || !first && inFullName(lex, toks, i) || !nearCommon(lex, strings.ToLower(w)) {
+			return knownWord
+		}
+	}
+	return unknownWord
+}
+
+// inFullName reports whether toks[i] (capitalised) stands beside another
+// capitalised word or an initial, as in a full name ("Edsger W.
+// Dijkstra", "Lukas Wirth"), in a sentence that is not in title case
+// (where every word is capitalised, a heading's typo would pass) unless
+// the other word is a known name.
+func inFullName(lex *spell.Lexicon, toks []analysis.Token, i int) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if t.Kind == token.Word {
+			words++
+			if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(r) {
+				caps++
+			}
+		}
+	}
+	capWord := func(j int) bool {
+		if j < 0 || j >= len(toks) || toks[j].Kind != token.Word || j == 0 {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(toks[j].Text)
+		return unicode.IsUpper(r)
+	}
+	if 2*caps > words {
+		// Title case, or a list of names ("Saad Khalid, 19, Mississauga;
+		// Mohammed Dirie, 22"): beside a word the list knows as a name
+		// only (Mohammed, Victor, Marx) it is a name too.
+		name := func(j int) bool {
+			if !capWord(j) {
+				return false
+			}
+			w := toks[j].Text
+			return known(lex, w) && !known(lex, strings.ToLower(w))
+		}
+		return name(i-1) || name(i+1)
+	}
+	return capWord(i-1) || capWord(i+1)
+}
+
+// firstWord reports whether toks[i] is the sentence's first word
+// (after any opening punctuation).
+func firstWord(toks []analysis.Token, i int) bool {
+	for j := 0; j < i; j++ {
+		if toks[j].Kind == token.Word || toks[j].Kind == token.Number || toks[j].Kind == token.Placeholder {
+			return false
+		}
+	}
+	return true
+}
+
+// known is Known in any of the two main dialects.
+func known(lex *spell.Lexicon, w string) bool {
+	return lex.Known(w, spell.EnUS) || lex.Known(w, spell.EnGB)
+}
+
+// derivedKnown reports whether w (lower case) is a known word with a
+// productive prefix or suffix, or two known words of four letters or
+// more written as one: how technical prose makes its terms
+// ("deallocated", "growable", "monomorphization", "tradeoffs"), which no
+// word list can hold all of. depth bounds the recursion.
+func derivedKnown(lex *spell.Lexicon, w string, depth int) bool {
+	if depth > 2 || len(w) < 5 {
+		return false
+	}
+	for _, p := range derivPrefixes {
+		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 3 {
+			if known(lex, rest) || derivedKnown(lex, rest, depth+1) {
+				return true
+			}
+		}
+	}
+	for _, sf := range derivSuffixes {
+		stem, ok := strings.CutSuffix(w, sf)
+		if !ok || len(stem) < 3 {
+			continue
+		}
+		if known(lex, stem) || known(lex, stem+"e") || derivedKnown(lex, stem, depth+1) {
+			return true
+		}
+		if n := len(stem); stem[n-1] == stem[n-2] && known(lex, stem[:n-1]) {
+			return true // shippable
+		}
+		if n := len(stem); stem[n-1] == 'i' && known(lex, stem[:n-1]+"y") {
+			return true // reliability
+		}
+	}
+	for i := 3; i+4 <= len(w); i++ {
+		limit := commonSize
+		if i == 3 {
+			limit = 35 // "newtype", but not "theuser"-like slips of rarer words
+		}
+		if known(lex, w[:i]) && known(lex, w[i:]) && lex.Frequency(w[:i]) <= limit && lex.Frequency(w[i:]) <= limit {
+			return true
+		}
+	}
+	return false
+}
+
+// converted reports whether w (lower case) is a known word with -s,
+// -es, -ed or -ing where the word list has no inflection of its own for
+// it: a noun used as a verb ("sharded", "inlines"). A word whose stem
+// inflects otherwise ("committed", "preferred") is that stem mistyped
+// ("commited").
+func converted(lex *spell.Lexicon, w string) bool {
+	for _, suf := range []string{"s", "es", "ed", "ing"} {
+		stem, ok := strings.CutSuffix(w, suf)
+		if !ok || len(stem) < 3 || !known(lex, stem) {
+			continue
+		}
+		n := len(stem)
+		forms := []string{stem + suf, stem + stem[n-1:] + suf}
+		if stem[n-1] == 'e' {
+			forms = append(forms, stem[:n-1]+suf)
+		}
+		if stem[n-1] == 'y' {
+			forms = append(forms, stem[:n-1]+"i"+suf)
+		}
+		competing := false
+		for _, f := range forms {
+			if f != w && known(lex, f) {
+				competing = true
+			}
+		}
+		if !competing {
+			return true
+		}
+	}
+	return false
+}
+
+// foldDiacritics returns w with the accents of its Latin letters taken
+// off (naïve: naive), and whether it had any.
+func foldDiacritics(w string) (string, bool) {
+	var b strings.Builder
+	changed := false
+	for _, r := range w {
+		if r >= 0xC0 && r <= 0xFF {
+			if i := strings.IndexRune(latin1Accented, r); i >= 0 {
+				b.WriteByte(latin1Plain[utf8.RuneCountInString(latin1Accented[:i])])
+				changed = true
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String(), changed
+}
+
+// latin1Accented and latin1Plain pair the accented letters of Latin-1
+// with their plain ones.
+const (
+	latin1Accented = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝ"
+	latin1Plain    = "aaaaaaceeeeiiiinooooouuuuyyAAAAAACEEEEIIIINOOOOOUUUUY"
+)
+
+// derivPrefixes and derivSuffixes are the productive affixes of
+// derivedKnown, longer first where one holds another.
+var (
+	derivPrefixes = []string{"counter", "super", "hyper", "micro", "multi", "pseudo", "trans", "inter", "intra", "under",
+		"meta", "mono", "poly", "auto", "over", "semi", "anti", "self", "post", "non", "sub", "pre", "mis", "dis", "bio",
+		"out", "de", "re", "un", "co", "e"}
+	derivSuffixes = []string{"izations", "ization", "isations", "isation", "abilities", "ability", "ibility", "ables", "able",
+		"ably", "ible", "izing", "ising", "izes", "ised", "ized", "ises", "ize", "ise", "ness", "less", "ment", "ments",
+		"ers", "ors", "er", "or", "ity", "ities", "ful", "ings", "ing", "ed", "ly", "es", "s"}
+)
+
+// hyphenPartsKnown reports whether every part of a hyphenated word is a
+// word or a prefix ("non-trivial", "multi-threaded", "re-export").
+func hyphenPartsKnown(lex *spell.Lexicon, w string) bool {
+	if !strings.Contains(w, "-") {
+		return false
+	}
+	parts := strings.Split(w, "-")
+	for _, part := range parts {
+		if utf8.RuneCountInString(part) == 1 {
+			return true // a key or a variable: ctrl-C, x-axis
+		}
+	}
+	// A part no list knows is a name or a term of its field when the
+	// compound holds a word too and the part is not one slip from a
+	// common word: lsp-mode, org-elpa, gmail-specific, cmake-language-server
+	// (but "well-knwon" is "well-known" mistyped).
+	words := 0
+	for _, part := range parts {
+		lower := strings.ToLower(part)
+		if part == "" || hyphenPrefixes[lower] {
+			continue
+		}
+		if known(lex, part) || derivedKnown(lex, lower, 0) {
+			words++
+			continue
+		}
+		if nearCommon(lex, lower) {
+			return false
+		}
+		if r, _ := utf8.DecodeRuneInString(part); unicode.IsUpper(r) {
+			words++ // a name: co-Yoneda
+		}
+	}
+	return words > 0
+}
+
+// hyphenPrefixes are prefixes written with a hyphen that are not words
+// of their own.
+var hyphenPrefixes = map[string]bool{
+	"non": true, "pre": true, "re": true, "co": true, "multi": true, "anti": true, "un": true,
+	"sub": true, "inter": true, "semi": true, "de": true, "mis": true, "post": true, "pro": true,
+	"self": true, "meta": true, "micro": true, "macro": true, "mid": true, "bi": true, "tri": true,
+	"uni": true, "ex": true, "intra": true, "extra": true, "ultra": true, "pseudo": true, "quasi": true,
+	"auto": true, "cross": true, "hyper": true, "over": true, "under": true, "out": true, "e": true,
+}
+
+// commonSize is the largest SCOWL size class counted as a common word
+// for nearCommon (50: the words of a mid-sized dictionary).
+const commonSize = 50
+
+// nearCommon reports whether one edit (a letter deleted, inserted,
+// changed, or two neighbours swapped) turns w (lower case) into a common
+// word.
+func nearCommon(lex *spell.Lexicon, w string) bool { return nearCommonBut(lex, w, nil) }
+
+// nearMistyped is nearCommon for a word of known parts ("usefull",
+// "commited"), leaving out the common words it only extends by a letter
+// or falls a letter short of: "profiler" is not "profile" mistyped, nor
+// "undefine" "undefined"; but a doubled last letter is a slip
+// ("helpfull").
+//
+// Nor does a consonant added or left out count unless it doubles its
+// neighbour ("satelite", "helpfull", "discared" are slips; "memoized"
+// is not "memorized", nor "manpage" "manage"), nor a last letter changed
+// ("hasher" is not "hashes"): a word made of known parts differs from a
+// common word that way by design.
+func nearMistyped(lex *spell.Lexicon, w string) bool {
+	return nearCommonBut(lex, w, func(c string) bool {
+		long, short := c, w
+		if len(c) < len(w) {
+			long, short = w, c
+		}
+		if len(c) == len(w) && c[:len(c)-1] == w[:len(w)-1] {
+			return true // another suffix on the same stem: hasher, hashes
+		}
+		if len(long) != len(short)+1 {
+			return false // a letter changed or two swapped: a slip
+		}
+		k := 0
+		for k < len(short) && short[k] == long[k] {
+			k++
+		}
+		x := long[k]
+		if isVowelByte(x) || k > 0 && long[k-1] == x || k+1 < len(long) && long[k+1] == x {
+			return false
+		}
+		if len(c) == len(w)-1 && k == len(w)-1 {
+			return true // w extends c by a letter: profile, profiler
+		}
+		return true
+	})
+}
+
+func isVowelByte(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+
+// nearCommonBut is nearCommon, not counting the common words skip
+// reports (nil: none).
+func nearCommonBut(lex *spell.Lexicon, w string, skip func(string) bool) bool {
+	if len(w) < 3 || len(w) > 30 {
+		return false
+	}
+	common := func(c string) bool {
+		f := lex.Frequency(c)
+		return f > 0 && f <= commonSize && (skip == nil || !skip(c))
+	}
+	b := []byte(w)
+	buf := make([]byte, 0, len(b)+1)
+	// The first letter stays: a typo there is rare, and a name is often a
+	// letter away from a word that way (Rustaceans, crustaceans).
+	for i := 1; i < len(b); i++ {
+		buf = append(append(buf[:0], b[:i]...), b[i+1:]...)
+		if common(string(buf)) {
+			return true
+		}
+		if i+1 < len(b) && b[i] != b[i+1] {
+			buf = append(buf[:0], b...)
+			buf[i], buf[i+1] = buf[i+1], buf[i]
+			if common(string(buf)) {
+				return true
+			}
+		}
+	}
+	for i := 1; i <= len(b); i++ {
+		for c := byte('a'); c <= 'z'; c++ {
+			if i < len(b) && b[i] != c {
+				buf = append(buf[:0], b...)
+				buf[i] = c
+				if common(string(buf)) {
+					return true
+				}
+			}
+			buf = append(append(append(buf[:0], b[:i]...), c), b[i:]...)
+			if common(string(buf)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ruleWords are the words that library rules match alone (one-element
+// patterns naming words): nonwords and misspellings with rules of their
+// own, whose findings name the fix and whose settings a user may have
+// turned off.
+var ruleWords = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	rs, err := LoadDefault()
+	if err != nil {
+		return out
+	}
+	for _, r := range rs {
+		for _, p := range r.Patterns {
+			if len(p.Match) != 1 || p.Match[0].Negate {
+				continue
+			}
+			for _, w := range p.Match[0].Words {
+				if !strings.HasPrefix(w, "$") && !strings.Contains(w, " ") {
+					out[strings.ToLower(spell.NormalizeApostrophes(w))] = true
+				}
+			}
+		}
+	}
+	return out
+})
+
+// maxInitialism is the longest run of capitals read as an initialism.
+const maxInitialism = 5
+
+// spellCandidate returns the word of toks[i] to look up, and false for a
+// token that is not a word to check: code and identifiers (snake_case,
+// camelCase, dotted, digits, words joined to code punctuation), inline
+// code, URLs and e-mail addresses (their own token kinds), initialisms in
+// capitals, single letters, clitics ("n't", "'s") and words of other
+// scripts.
+func spellCandidate(toks []analysis.Token, i int) (string, bool) {
+	t := &toks[i]
+	if t.Kind != token.Word {
+		return "", false
+	}
+	w := spell.NormalizeApostrophes(t.Text)
+	if utf8.RuneCountInString(w) < 2 || w[0] == '\'' || strings.HasSuffix(w, "n't") && len(w) == 3 {
+		return "", false
+	}
+	if len(w) == 2 && w[0] >= 'a' && w[0] <= 'z' {
+		return "", false // two lower-case letters: an abbreviation, a unit, a fragment ("vu"), seldom a typo
+	}
+
+	w = strings.TrimSuffix(w, "'")
+	upper, lower, letters := 0, 0, 0
+	lowerThenUpper := false
+	prevLower := false
+	for _, r := range w {
+		switch {
+		case r >= '0' && r <= '9', r == '_', r == '.', r == '/', r == '\\', r == '@', r == '#', r == ':', r == '=':
+			return "", false
+		case r > unicode.MaxLatin1 && !unicode.Is(unicode.Latin, r):
+			return "", false // another script
+		case unicode.IsUpper(r):
+			upper++
+			letters++
+			if prevLower {
+				lowerThenUpper = true
+			}
+			prevLower = false
+		case unicode.IsLower(r):
+			lower++
+			letters++
+			prevLower = true
+		case r == '-' || r == '\'':
+			prevLower = false
+		default:
+			if !unicode.IsLetter(r) && !unicode.IsMark(r) {
+				return "", false
+			}
+		}
+	}
+	if letters == 0 || lowerThenUpper {
+		return "", false // camelCase, iPhone, GitHub: identifiers and brands
+	}
+	if lower == 0 && upper <= maxInitialism {
+		return "", false // an initialism: HTTP, CLI
+	}
+	if lower == 1 && upper >= 2 && (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "'s")) && upper <= maxInitialism {
+		return "", false // APIs, URLs
+	}
+	if joinedToCode(toks, i) {
+		return "", false
+	}
+	if i+1 < len(toks) && toks[i+1].Start == t.End && (toks[i+1].Text == "na" || toks[i+1].Text == "ta") {
+		return "", false // the tokenizer's gon|na, wan|na, got|ta
+	}
+	return w, true
+}
+
+// joinedToCode reports whether toks[i] touches code punctuation with no
+// space between: std::io, foo(), /usr/bin, `x`, $HOME, #tag, @user, x++.
+func joinedToCode(toks []analysis.Token, i int) bool {
+	if i > 0 && toks[i-1].End == toks[i].Start {
+		switch toks[i-1].Text {
+		case "::", "/", "\\", "`", "$", "#", "@", "%", "~", "<", "=", "&", "*", "^", "|", "+", ".", "->", "_":
+			return true
+		}
+		if toks[i-1].Kind == token.Placeholder || toks[i-1].Kind == token.URL || toks[i-1].Kind == token.Number {
+			return true
+		}
+	}
+	if i+1 < len(toks) && toks[i].End == toks[i+1].Start {
+		switch toks[i+1].Text {
+		case "::", "/", "\\", "`", "(", "[", "{", "<", "=", "++", "+", "#", "@", "$", "_", "->", "*":
+			return true
+		}
+		if toks[i+1].Kind == token.Placeholder || toks[i+1].Kind == token.Number {
+			return true
+		}
+	}
+	return false
+}
+
+// isAllCaps reports whether every letter of w is a capital, two at least.
+func isAllCaps(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
