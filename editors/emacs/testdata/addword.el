@@ -11,56 +11,10 @@
 
 ;;; Code:
 
-(require 'cl-lib)
-(require 'json)
-(require 'flymake)
-;; Eglot is Debian's elpa-eglot (activated by the site start files) or,
-;; failing that, one that package.el installed.
-(unless (locate-library "eglot")
-  (require 'package)
-  (package-initialize))
-(require 'eglot)
-(load (expand-file-name "../liaison-eglot.el" (file-name-directory load-file-name)) nil t)
-
-(defvar e2e-result (list :ok :json-false :steps nil)
-  "What happened, written to LIAISON_RESULT as JSON.")
-
-(defun e2e-step (name)
-  "Record that step NAME is reached."
-  (setq e2e-result (plist-put e2e-result :steps (append (plist-get e2e-result :steps) (list name))))
-  (message "e2e: %s" name))
-
-(defun e2e-write ()
-  "Write the result for the Go test."
-  (let ((json-encoding-pretty-print t)
-        (r (copy-sequence e2e-result)))
-    (setq r (plist-put r :steps (vconcat (plist-get r :steps))))
-    (with-temp-file (getenv "LIAISON_RESULT")
-      (insert (json-encode r)))))
-
-(defun e2e-wait (what pred &optional seconds)
-  "Wait up to SECONDS (default 20) for PRED to return non-nil, else fail with WHAT."
-  (let ((deadline (+ (float-time) (or seconds 20)))
-        value)
-    (while (and (not (setq value (funcall pred)))
-                (< (float-time) deadline))
-      (accept-process-output nil 0.05))
-    (or value (error "Timed out waiting for %s" what))))
-
-(defun e2e-liaison-diagnostics ()
-  "Flymake diagnostics in the current buffer that come from liaison."
-  (flymake-diagnostics (point-min) (point-max)))
-
-;; A stand-in for go-mode (not part of Emacs 28): a mode of that name is
-;; all Eglot needs to map it.
-(unless (fboundp 'go-mode)
-  (define-derived-mode go-mode prog-mode "Go"))
+(load (expand-file-name "e2e-common.el" (file-name-directory load-file-name)) nil t)
 
 (defun e2e-run ()
   "The test."
-  (unless (fboundp 'markdown-mode)
-    (define-derived-mode markdown-mode text-mode "Markdown"))
-  (add-to-list 'auto-mode-alist '("\\.md\\'" . markdown-mode))
   (setq liaison-eglot-program (getenv "LIAISON_BIN")
         liaison-eglot-settings '(:debounceMs 0)
         eglot-sync-connect t
@@ -95,16 +49,6 @@
     (eglot-shutdown server)
     (e2e-step "shutdown")))
 
-(condition-case err
-    (progn
-      (e2e-run)
-      (setq e2e-result (plist-put e2e-result :ok t))
-      (e2e-write)
-      (kill-emacs 0))
-  (error
-   (setq e2e-result (plist-put e2e-result :error (error-message-string err)))
-   (e2e-write)
-   (message "e2e: failed: %s" (error-message-string err))
-   (kill-emacs 1)))
+(e2e-main #'e2e-run)
 
 ;;; addword.el ends here
