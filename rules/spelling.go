@@ -12,7 +12,6 @@ import (
 	"liaison/analysis"
 	"liaison/analysis/markup"
 	"liaison/analysis/spell"
-	"liaison/analysis/token"
 )
 
 // The ids of the two rules written in Go that check spelling: a word no
@@ -294,7 +293,7 @@ func checkSpelling(res *analysis.Result, s Spelling, fs []Finding) []Finding {
 		d = majorityDialect(lex, fs, words)
 	}
 	names := repeatedTerms(lex, fs, words, s.Count)
-	var joined map[string]bool // lazily: the words the document joins to code
+	var joined map[string]int32 // lazily: the words the document joins to code
 	asCode := func(w string) bool {
 		if s.JoinedToCode != nil {
 			return s.JoinedToCode(res, w)
@@ -302,7 +301,7 @@ func checkSpelling(res *analysis.Result, s Spelling, fs []Finding) []Finding {
 		if joined == nil {
 			joined = wordsJoinedToCode(res)
 		}
-		return joined[strings.ToLower(w)]
+		return joined[strings.ToLower(w)] > 0
 	}
 	out := fs[:0]
 	suggested, seen := 0, map[string]struct{}{}
@@ -352,27 +351,17 @@ func checkSpelling(res *analysis.Result, s Spelling, fs []Finding) []Finding {
 // wordsJoinedToCode returns the words (lower case) that the document
 // writes somewhere as part of a path, a dotted or qualified name or a
 // call (gopls/internal/lsp, os.env, libuv.so, printf(): see
-// joinedToCode): a name the writer also writes as code, like a word in
-// inline code.
-func wordsJoinedToCode(res *analysis.Result) map[string]bool {
-	out := map[string]bool{}
-	if res == nil {
-		return out
-	}
-	for _, b := range res.Blocks {
-		if b.BlockAnalysis == nil {
-			continue
-		}
-		for _, sen := range b.Sentences {
-			toks := sen.Tokens
-			for i := range toks {
-				if toks[i].Kind == token.Word && joinedToCode(toks, i) {
-					out[strings.ToLower(toks[i].Text)] = true
-				}
-			}
+// joinedToCode), with how often: a name the writer also writes as code,
+// like a word in inline code. CodeWords.Joined keeps the same counts from
+// revision to revision; this reads the whole document once.
+func wordsJoinedToCode(res *analysis.Result) map[string]int32 {
+	counts := map[string]int32{}
+	if res != nil {
+		for _, b := range res.Blocks {
+			addJoinedWords(counts, b.BlockAnalysis, 1)
 		}
 	}
-	return out
+	return counts
 }
 
 // repeatedTerms are the words a document's spelling candidates hold
