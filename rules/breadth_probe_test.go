@@ -31,8 +31,9 @@ import (
 // TestBreadthProbes -v prints the figures): at least minCaught bad
 // sentences caught, at most maxFlagged good ones flagged.
 var breadthFloors = map[string]struct{ minCaught, maxFlagged int }{
-	"probe.tsv":   {minCaught: 261, maxFlagged: 2},
-	"heldout.tsv": {minCaught: 109, maxFlagged: 0},
+	"probe.tsv":     {minCaught: 261, maxFlagged: 2},
+	"heldout.tsv":   {minCaught: 109, maxFlagged: 0},
+	"heldout-2.tsv": {minCaught: 157, maxFlagged: 2},
 }
 
 type breadthCase struct {
