@@ -26,7 +26,7 @@ import (
 
 // grammarHeldoutFloors holds each probe to its last measurement.
 var grammarHeldoutFloors = map[string]struct{ minCaught, maxFlagged int }{
-	"heldout-mix.tsv": {minCaught: 142, maxFlagged: 2},
+	"heldout-mix.tsv": {minCaught: 158, maxFlagged: 2},
 }
 
 func TestGrammarHeldout(t *testing.T) {
