@@ -18,7 +18,8 @@ import (
 // redundancies, nonstandard forms, wrong prepositions in idioms, misused
 // phrases and commonly confused words, each beside correct near-misses
 // (the right phrase, the word in a legitimate sense). Lines are
-// "label<TAB>sentence<TAB>category: note", label bad or good, '#' comments.
+// "label<TAB>sentence<TAB>category: note", label bad or good, '#'
+// comments; \n in a sentence stands for a line break.
 // A sentence is checked as plain text by the default library; a bad one is
 // caught when anything is reported on it (what a user sees), a good one
 // flagged when anything is. probe.tsv is the set the rules were tuned on;
@@ -27,10 +28,8 @@ import (
 // confused-phrases.yaml and two eggcorn patterns were then written from
 // its misses, so it is held out no longer for those phrases.
 
-// breadthFloors holds each probe to its last measurement (go test -run
-// TestBreadthProbes -v prints the figures): at least minCaught bad
-// sentences caught, at most maxFlagged good ones flagged.
-var breadthFloors = map[string]struct{ minCaught, maxFlagged int }{
+// breadthFloors holds each breadth probe to its last measurement.
+var breadthFloors = probeFloors{
 	"probe.tsv":     {minCaught: 261, maxFlagged: 2},
 	"heldout.tsv":   {minCaught: 109, maxFlagged: 0},
 	"heldout-2.tsv": {minCaught: 157, maxFlagged: 2},
@@ -61,7 +60,8 @@ func readBreadthProbe(path string) ([]breadthCase, error) {
 			return nil, fmt.Errorf("%s:%d: want label<TAB>sentence<TAB>category: note, got %q", path, n, l)
 		}
 		cat, _, _ := strings.Cut(fields[2], ":")
-		out = append(out, breadthCase{line: n, bad: fields[0] == "bad", text: fields[1], category: strings.TrimSpace(cat)})
+		text := strings.ReplaceAll(fields[1], `\n`, "\n")
+		out = append(out, breadthCase{line: n, bad: fields[0] == "bad", text: text, category: strings.TrimSpace(cat)})
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -69,15 +69,27 @@ func readBreadthProbe(path string) ([]breadthCase, error) {
 	return out, nil
 }
 
+// probeFloors holds each probe of a folder to its last measurement (go
+// test -run <Test> -v prints the figures): at least minCaught bad
+// sentences caught, at most maxFlagged good ones flagged.
+type probeFloors map[string]struct{ minCaught, maxFlagged int }
+
 // TestBreadthProbes reports caught/flagged per probe and category and holds
 // each probe to its floor.
 func TestBreadthProbes(t *testing.T) {
-	files, err := filepath.Glob("testdata/breadth/*.tsv")
+	runProbes(t, "testdata/breadth", breadthFloors)
+}
+
+// runProbes checks every *.tsv probe in dir with the default library,
+// reports caught/flagged per category and holds each probe to its floor.
+func runProbes(t *testing.T, dir string, floors probeFloors) {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(files) == 0 {
-		t.Fatal("no probes in testdata/breadth")
+		t.Fatalf("no probes in %s", dir)
 	}
 	e := defaultEngine(t)
 	a := analysis.New()
@@ -85,9 +97,9 @@ func TestBreadthProbes(t *testing.T) {
 	for _, path := range files {
 		name := filepath.Base(path)
 		t.Run(name, func(t *testing.T) {
-			floor, ok := breadthFloors[name]
+			floor, ok := floors[name]
 			if !ok {
-				t.Fatalf("%s has no floor in breadthFloors", name)
+				t.Fatalf("%s has no floor", name)
 			}
 			cases, err := readBreadthProbe(path)
 			if err != nil {
@@ -137,7 +149,7 @@ func TestBreadthProbes(t *testing.T) {
 			sort.Strings(cats)
 			for _, c := range cats {
 				tl := per[c]
-				t.Logf("%-15s caught %3d/%-3d flagged %3d/%-3d", c, tl.caught, tl.bad, tl.flagged, tl.good)
+				t.Logf("%-18s caught %3d/%-3d flagged %3d/%-3d", c, tl.caught, tl.bad, tl.flagged, tl.good)
 			}
 			t.Logf("%s: caught %d/%d bad (%.0f%%), flagged %d/%d good (%.1f%%)", name,
 				all.caught, all.bad, breadthPct(all.caught, all.bad), all.flagged, all.good, breadthPct(all.flagged, all.good))
