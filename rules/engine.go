@@ -33,6 +33,7 @@ type Engine struct {
 	nSuspended atomic.Int32  // how many are
 	ruleIndex  map[*Rule]int // rule → position in rules
 	scratch    sync.Pool     // *scratch: buffers reused across blocks
+	spell      spellVerdicts // the spelling rules' verdicts on words (spelling.go)
 }
 
 // BlockCache keeps the findings of blocks between calls of CheckWith (a
@@ -72,7 +73,8 @@ func NewEngine(rules []*Rule) (*Engine, error) {
 		sound:      soundFeature,
 		budgetRule: suspendedRule(),
 	}
-	code := goRules()
+	code, ctxCode := goRules(), goContextRules()
+	e.spell.bindSpelling(code, ctxCode)
 	tmpl := templates{}
 	seen := make(map[string]string, len(rules))
 	for _, r := range rules {
@@ -83,7 +85,7 @@ func NewEngine(rules []*Rule) (*Engine, error) {
 			return nil, fmt.Errorf("rule %q defined twice: %s and %s", r.ID, src, r.Source)
 		}
 		seen[r.ID] = r.Source
-		cr, err := compileRule(r, len(e.rules), code, e.mass, tmpl)
+		cr, err := compileRule(r, len(e.rules), code, ctxCode, e.mass, tmpl)
 		if err != nil {
 			return nil, fmt.Errorf("%s: rule %s: %w", r.Source, r.ID, err)
 		}

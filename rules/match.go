@@ -93,14 +93,14 @@ func (ts templates) parse(text string, slots int) (template, error) {
 	return t, err
 }
 
-func compileRule(r *Rule, id int, code map[string]GoRule, mass func(string) bool, tmpl templates) (*compiledRule, error) {
+func compileRule(r *Rule, id int, code map[string]GoRule, ctxCode map[string]GoContextRule, mass func(string) bool, tmpl templates) (*compiledRule, error) {
 	cr := &compiledRule{rule: r, id: id, unless: compileContexts(r.Unless)}
 	if r.Code != "" {
 		fn, ok := code[r.Code]
 		if !ok {
 			return nil, fmt.Errorf("no rule written in Go is named %q", r.Code)
 		}
-		cr.code, cr.codeCtx = fn, goContextRules()[r.Code]
+		cr.code, cr.codeCtx = fn, ctxCode[r.Code]
 		return cr, nil
 	}
 	if len(r.Patterns) == 0 {

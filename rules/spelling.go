@@ -202,11 +202,92 @@ func SpellLexicon() (*spell.Lexicon, error) { return lexicon() }
 // spellingRule finds the words of a sentence that no dialect knows and
 // that do not read as code, names or initialisms (see spellCandidate):
 // the candidates Check filters through the document's Spelling.
-func spellingRule(_, toks []analysis.Token, marks []markup.Range) []GoMatch {
+func spellingRule(prev, toks []analysis.Token, marks []markup.Range) []GoMatch {
+	return (*spellVerdicts)(nil).spellingRule(prev, toks, marks)
+}
+
+// dialectRule finds the words of a sentence that some dialects spell so
+// and others do not ("colour", "color"): the candidates Check settles
+// once it knows the document's dialect.
+func dialectRule(prev, toks []analysis.Token, marks []markup.Range) []GoMatch {
+	return (*spellVerdicts)(nil).dialectRule(prev, toks, marks)
+}
+
+// spellVerdicts remembers, for one Engine, classify's verdicts on the
+// words whose verdict depends on the word alone, so that the spelling and
+// dialect rules look each word of a run up in the word list once, not at
+// every use by both rules (the word list's lookups and the near-miss
+// tests of an unknown word were a third of the rules' time on the Rust
+// Book). It keeps one map per worker (a sync.Pool's), so a lookup takes
+// no lock; each is bounded by maxCachedVerdicts. A nil *spellVerdicts
+// caches nothing.
+type spellVerdicts struct {
+	pool sync.Pool // of verdicts
+}
+
+// verdicts maps a candidate word (as spellCandidate returns it) to
+// classify's verdict.
+type verdicts map[string]wordClass
+
+// maxCachedVerdicts bounds one worker's verdicts: past it, it starts
+// over. The Rust Book has about 15,000 distinct words.
+const maxCachedVerdicts = 1 << 15
+
+// bindSpelling makes the spelling and dialect rules of code and ctx use
+// the cache v.
+func (v *spellVerdicts) bindSpelling(code map[string]GoRule, ctx map[string]GoContextRule) {
+	for id, fn := range map[string]GoContextRule{SpellingRuleID: v.spellingRule, DialectRuleID: v.dialectRule} {
+		ctx[id] = fn
+		code[id] = func(toks []analysis.Token) []GoMatch { return fn(nil, toks, nil) }
+	}
+}
+
+func (v *spellVerdicts) get() verdicts {
+	if v == nil {
+		return nil
+	}
+	if m, ok := v.pool.Get().(verdicts); ok {
+		return m
+	}
+	return verdicts{}
+}
+
+func (v *spellVerdicts) put(m verdicts) {
+	if v != nil && m != nil {
+		v.pool.Put(m)
+	}
+}
+
+// classify is classify(lex, w, toks, i), from the cache when w's verdict
+// depends on w alone: classify reads the sentence only for a word that
+// starts with a capital (a name, or a typo at a sentence's start), so
+// those are never cached.
+func (m verdicts) classify(lex *spell.Lexicon, w string, toks []analysis.Token, i int) wordClass {
+	if m == nil {
+		return classify(lex, w, toks, i)
+	}
+	if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+		return classify(lex, w, toks, i)
+	}
+	if c, ok := m[w]; ok {
+		return c
+	}
+	c := classify(lex, w, toks, i)
+	if len(m) >= maxCachedVerdicts {
+		clear(m)
+	}
+	m[strings.Clone(w)] = c // w may be a slice of the document's text
+	return c
+}
+
+// spellingRule is the spelling rule with v's cache.
+func (v *spellVerdicts) spellingRule(_, toks []analysis.Token, marks []markup.Range) []GoMatch {
 	lex, err := lexicon()
 	if err != nil {
 		return nil
 	}
+	m := v.get()
+	defer v.put(m)
 	var out []GoMatch
 	quoted := shortQuotes(toks)
 	for i := range toks {
@@ -216,7 +297,7 @@ func spellingRule(_, toks []analysis.Token, marks []markup.Range) []GoMatch {
 		// The word list first: most words are in it, and the context
 		// tests need only run for the few that are not.
 		w, ok := spellCandidate(toks, i)
-		if !ok || classify(lex, w, toks, i) != unknownWord {
+		if !ok || m.classify(lex, w, toks, i) != unknownWord {
 			continue
 		}
 		if !setOff(toks[i], marks) && !acrossMarkup(toks[i], marks) && !inMailbox(toks, i) && !label(toks, i) && !lowerInitialism(lex, w) && !epithet(toks, i) && !brandCase(lex, w) {
@@ -226,17 +307,17 @@ func spellingRule(_, toks []analysis.Token, marks []markup.Range) []GoMatch {
 	return out
 }
 
-// dialectRule finds the words of a sentence that some dialects spell so
-// and others do not ("colour", "color"): the candidates Check settles
-// once it knows the document's dialect.
-func dialectRule(_, toks []analysis.Token, _ []markup.Range) []GoMatch {
+// dialectRule is the dialect rule with v's cache.
+func (v *spellVerdicts) dialectRule(_, toks []analysis.Token, _ []markup.Range) []GoMatch {
 	lex, err := lexicon()
 	if err != nil {
 		return nil
 	}
+	m := v.get()
+	defer v.put(m)
 	var out []GoMatch
 	for i := range toks {
-		if w, ok := spellCandidate(toks, i); ok && classify(lex, w, toks, i) == dialectWord {
+		if w, ok := spellCandidate(toks, i); ok && m.classify(lex, w, toks, i) == dialectWord {
 			out = append(out, GoMatch{Start: i, End: i + 1})
 		}
 	}
