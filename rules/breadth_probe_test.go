@@ -26,13 +26,18 @@ import (
 // heldout.tsv was written after that tuning and measured once (100 of 123
 // caught, 0 of 133 flagged); the fixed-phrase confusions of
 // confused-phrases.yaml and two eggcorn patterns were then written from
-// its misses, so it is held out no longer for those phrases.
+// its misses, so it is held out no longer for those phrases. heldout-2.tsv
+// was measured once (157 of 214, 2 of 296) and is now a tuning set for
+// confusions-3, idioms-3, eggcorns-3, redundancies-3 and plurals-2;
+// heldout-3.tsv was written before those rules and measured once before
+// them (107 of 173 caught, 0 of 269 flagged).
 
 // breadthFloors holds each breadth probe to its last measurement.
 var breadthFloors = probeFloors{
 	"probe.tsv":     {minCaught: 261, maxFlagged: 2},
 	"heldout.tsv":   {minCaught: 109, maxFlagged: 0},
-	"heldout-2.tsv": {minCaught: 157, maxFlagged: 2},
+	"heldout-2.tsv": {minCaught: 157, maxFlagged: 1},
+	"heldout-3.tsv": {minCaught: 107, maxFlagged: 0},
 }
 
 type breadthCase struct {
