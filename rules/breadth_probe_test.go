@@ -34,10 +34,10 @@ import (
 
 // breadthFloors holds each breadth probe to its last measurement.
 var breadthFloors = probeFloors{
-	"probe.tsv":     {minCaught: 261, maxFlagged: 2},
+	"probe.tsv":     {minCaught: 266, maxFlagged: 2},
 	"heldout.tsv":   {minCaught: 109, maxFlagged: 0},
-	"heldout-2.tsv": {minCaught: 157, maxFlagged: 1},
-	"heldout-3.tsv": {minCaught: 107, maxFlagged: 0},
+	"heldout-2.tsv": {minCaught: 167, maxFlagged: 1},
+	"heldout-3.tsv": {minCaught: 120, maxFlagged: 0},
 }
 
 type breadthCase struct {
