@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -127,4 +128,54 @@ func BenchmarkLemma(b *testing.B) {
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/word")
 	})
+}
+
+// TestLemmaCacheFills checks that a cache given more distinct words than a
+// generation holds keeps answering as the lexicon does, starts a new
+// generation instead of growing, and still hits afterwards.
+func TestLemmaCacheFills(t *testing.T) {
+	c := newLemmaCache(morph.Default())
+	first := c.cur.Load()
+	for i := range lemmaEntries + 100 {
+		w := "word" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + strconv.Itoa(i)
+		if got, want := c.Lemma(w, tag.NOUN), c.compute(w, tag.NOUN); got != want {
+			t.Fatalf("Lemma(%q) = %q, want %q", w, got, want)
+		}
+	}
+	if c.cur.Load() == first {
+		t.Fatal("the full table was not replaced by a new generation")
+	}
+	if n := c.cur.Load().next.Load(); n <= 0 || n > 200 {
+		t.Errorf("new generation holds %d entries, want the few misses since it started", n)
+	}
+	c.Lemma("liaisons", tag.NOUN)
+	if allocs := testing.AllocsPerRun(10, func() { c.Lemma("liaisons", tag.NOUN) }); allocs > 0 {
+		t.Errorf("hit after a new generation allocates %.1f times", allocs)
+	}
+}
+
+// TestLemmaClosedClass checks the closed-class path: a lower-case word is
+// itself, without a cache entry; a capitalised or non-ASCII one lower-cased.
+func TestLemmaClosedClass(t *testing.T) {
+	c := newLemmaCache(morph.Default())
+	tests := []struct {
+		word string
+		upos tag.UPOS
+		want string
+	}{
+		{"the", tag.DET, "the"},
+		{"The", tag.DET, "the"},
+		{"ÜBER", tag.ADP, "über"},
+		{"of", tag.ADP, "of"},
+		{"It", tag.PRON, "it"},
+		{"3", tag.NUM, "3"},
+	}
+	for _, tt := range tests {
+		if got := c.Lemma(tt.word, tt.upos); got != tt.want {
+			t.Errorf("Lemma(%q, %v) = %q, want %q", tt.word, tt.upos, got, tt.want)
+		}
+	}
+	if n := c.cur.Load().next.Load(); n != 3 {
+		t.Errorf("%d entries cached, want 3 (The, ÜBER, It)", n)
+	}
 }
