@@ -102,3 +102,19 @@ func BenchmarkDeepNesting(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseChunksBook is what the analyzer does with a document
+// seen for the first time: split it, scan its definitions, and parse
+// every chunk on its own.
+func BenchmarkParseChunksBook(b *testing.B) {
+	src := wholeBook(b)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		chunks := Split("markdown", src)
+		defs := ScanDefinitionsIn(src, chunks)
+		for _, c := range chunks {
+			ParseWith("markdown", c.Text(src), c.Flags, defs, nil)
+		}
+	}
+}
