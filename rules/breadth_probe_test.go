@@ -36,8 +36,8 @@ import (
 var breadthFloors = probeFloors{
 	"probe.tsv":     {minCaught: 266, maxFlagged: 2},
 	"heldout.tsv":   {minCaught: 109, maxFlagged: 0},
-	"heldout-2.tsv": {minCaught: 167, maxFlagged: 1},
-	"heldout-3.tsv": {minCaught: 120, maxFlagged: 0},
+	"heldout-2.tsv": {minCaught: 172, maxFlagged: 1},
+	"heldout-3.tsv": {minCaught: 127, maxFlagged: 0},
 }
 
 type breadthCase struct {
