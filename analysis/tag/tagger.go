@@ -62,6 +62,14 @@ type Tagger struct {
 	// depend on the form alone, so the cache does not change any result.
 	unknown []atomic.Pointer[wordType]
 
+	// rightRows[next*(classes+1)+next2] scores, in the second pass, the
+	// features of the first pass's tags of the next two words, built on
+	// first use.
+	rightRows []atomic.Pointer[tagRow]
+	// second, when non-nil, is the second pass: the tables of its weights,
+	// sharing the vocabulary and the rest with this tagger.
+	second *Tagger
+
 	constraint    constraintLabels
 	noConstraints bool   // for measuring the constraint pass
 	offBranches   uint32 // for measuring its branches: those whose bits are set are off
@@ -100,6 +108,8 @@ const (
 
 type scratch struct {
 	labels []int
+	first  []int       // the first pass's labels, when there is a second
+	descs2 []*wordType // the second pass's descriptions of the words
 	types  []int32     // vocabulary ids, -1 for unknown forms
 	descs  []*wordType // descriptions of the words
 	keys   []uint32
@@ -146,18 +156,6 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 		}
 		t.labels = append(t.labels, Tagged{UPOS: u, PTB: p})
 	}
-	// Sparse feature table.
-	if len(m.Packed) >= maxEntries {
-		return nil, fmt.Errorf("tag: %d weights, at most %d", len(m.Packed), maxEntries-1)
-	}
-	if len(m.Ends) != len(m.Keys) {
-		return nil, fmt.Errorf("tag: %d feature rows for %d keys", len(m.Ends), len(m.Keys))
-	}
-	features, err := newFeatureTable(m.Keys, m.Ends, len(m.Packed))
-	if err != nil {
-		return nil, err
-	}
-	t.features, t.entries = features, m.Packed
 	// Known word types: their descriptions are built on first use.
 	vocab, err := newVocabTable(m.Vocab)
 	if err != nil {
@@ -171,26 +169,55 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 		}
 		t.fixed[i] = int8(max(v.Fixed, -1))
 	}
-	t.known = make([]atomic.Pointer[wordType], len(m.Vocab))
 	t.zeros = make([]int32, len(m.Labels))
+	t.constraint = constraintLabels{
+		vb: t.findLabel(VERB, VB), vbp: t.findLabel(VERB, VBP), vbz: t.findLabel(VERB, VBZ), vbg: t.findLabel(VERB, VBG),
+		nnp: t.findLabel(PROPN, NNP),
+	}
+	t.scratch.New = func() any { return new(scratch) }
+	if err := t.setWeights(m); err != nil {
+		return nil, err
+	}
+	if m.Second != nil {
+		second := &Tagger{classes: t.classes, start: t.start, seen: t.seen, lexicon: t.lexicon,
+			labels: t.labels, vocab: t.vocab, fixed: t.fixed, zeros: t.zeros}
+		if err := second.setWeights(m.Second); err != nil {
+			return nil, err
+		}
+		second.rightRows = make([]atomic.Pointer[tagRow], (t.classes+1)*(t.classes+1))
+		t.second = second
+	}
+	return t, nil
+}
+
+// setWeights builds the tables of the weights of m (the flat form).
+func (t *Tagger) setWeights(m *model.Model) error {
+	// Sparse feature table.
+	if len(m.Packed) >= maxEntries {
+		return fmt.Errorf("tag: %d weights, at most %d", len(m.Packed), maxEntries-1)
+	}
+	if len(m.Ends) != len(m.Keys) {
+		return fmt.Errorf("tag: %d feature rows for %d keys", len(m.Ends), len(m.Keys))
+	}
+	features, err := newFeatureTable(m.Keys, m.Ends, len(m.Packed))
+	if err != nil {
+		return err
+	}
+	t.features, t.entries = features, m.Packed
+	t.known = make([]atomic.Pointer[wordType], len(t.vocab.entries))
 	// The sentence edges.
 	var keys []uint32
 	var probe model.Word
 	for role := rolePrev; role < numRoles; role++ {
 		if n := len(neighbourKeys(&probe, role, nil)); n != neighbourFirst[role+1]-neighbourFirst[role] {
-			return nil, fmt.Errorf("tag: %d keys in neighbour role %d", n, role)
+			return fmt.Errorf("tag: %d keys in neighbour role %d", n, role)
 		}
 		keys = model.BoundaryKeys(roleOffset[role], keys[:0])
 		t.boundary[role] = t.appendEntries(nil, keys)
 	}
 	t.tagRows = make([]atomic.Pointer[tagRow], (t.classes+1)*(t.classes+1))
-	t.constraint = constraintLabels{
-		vb: t.findLabel(VERB, VB), vbp: t.findLabel(VERB, VBP), vbz: t.findLabel(VERB, VBZ), vbg: t.findLabel(VERB, VBG),
-		nnp: t.findLabel(PROPN, NNP),
-	}
 	t.unknown = make([]atomic.Pointer[wordType], unknownSlots)
-	t.scratch.New = func() any { return new(scratch) }
-	return t, nil
+	return nil
 }
 
 // tagRow is the dense score vector of the previous-two-tags features of
@@ -208,6 +235,22 @@ func (t *Tagger) tagScores(prev, prev2 int) []int32 {
 	r := new(tagRow)
 	var buf [8]uint32
 	t.addKeys(r[:t.classes], model.TagKeys(prev, prev2, buf[:0]))
+	if !slot.CompareAndSwap(nil, r) {
+		r = slot.Load()
+	}
+	return r[:t.classes]
+}
+
+// rightScores returns, in the second pass, the scores of the features of
+// the first pass's tags of the next two words, building them on first use.
+func (t *Tagger) rightScores(next, next2 int) []int32 {
+	slot := &t.rightRows[next*(t.classes+1)+next2]
+	if r := slot.Load(); r != nil {
+		return r[:t.classes]
+	}
+	r := new(tagRow)
+	var buf [8]uint32
+	t.addKeys(r[:t.classes], model.RightTagKeys(next, next2, buf[:0]))
 	if !slot.CompareAndSwap(nil, r) {
 		r = slot.Load()
 	}
@@ -237,14 +280,20 @@ func (t *Tagger) knownType(id int32) *wordType {
 	return d
 }
 
-// describeUnknown returns the description of w, a form not in the vocabulary.
-func (t *Tagger) describeUnknown(w string) *wordType {
+// describeUnknown returns the description of w, a form not in the
+// vocabulary; described, if not nil, is model.Describe's of w.
+func (t *Tagger) describeUnknown(w string, described *model.Word) *wordType {
 	h := hashExact(w)
 	slot := &t.unknown[(h^h>>31)&(unknownSlots-1)]
 	if u := slot.Load(); u != nil && u.form == w {
 		return u
 	}
-	u := t.describe(model.Describe(w, t.lexicon, t.seen), false)
+	var u *wordType
+	if described != nil {
+		u = t.describe(*described, false)
+	} else {
+		u = t.describe(model.Describe(w, t.lexicon, t.seen), false)
+	}
 	if len(w) <= maxCachedUnknown {
 		u.form = strings.Clone(w)
 		slot.Store(u)
@@ -355,63 +404,21 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 		if id >= 0 {
 			s.descs[i] = t.knownType(id)
 		} else {
-			s.descs[i] = t.describeUnknown(w)
+			s.descs[i] = t.describeUnknown(w, nil)
 		}
 	}
-	c := t.classes
-	scores := &s.scores
-	prev, prev2 := t.start, t.start
-	for i := range words {
-		label := -1
-		id := s.types[i]
-		if id >= 0 {
-			label = int(t.fixed[id])
+	t.pass(s, s.descs, nil, s.labels)
+	if t2 := t.second; t2 != nil {
+		s.first = append(s.first[:0], s.labels...)
+		s.descs2 = grow(s.descs2, len(words))
+		for i, w := range words {
+			if id := s.types[i]; id >= 0 {
+				s.descs2[i] = t2.knownType(id)
+			} else {
+				s.descs2[i] = t2.describeUnknown(w, &s.descs[i].word)
+			}
 		}
-		if label < 0 {
-			// Dense vectors: the previous two tags, the word-only
-			// features, the neighbours if frequent.
-			d := s.descs[i]
-			sc := scores[:c]
-			tv := t.tagScores(prev, prev2)
-			pv, nv := t.zeros, t.zeros
-			prevDense, nextDense := false, false
-			if i > 0 {
-				if v := s.descs[i-1].prevVector; v != nil {
-					pv, prevDense = v, true
-				}
-			}
-			if i+1 < len(words) {
-				if v := s.descs[i+1].nextVector; v != nil {
-					nv, nextDense = v, true
-				}
-			}
-			// The sparse features first, the dense sum with the argmax last.
-			clear(sc)
-			if i == 0 { // the word vector assumes a word not first
-				subEntries(scores, t.spanEntries(d.firstShape[0]))
-				addEntries(scores, t.spanEntries(d.firstShape[1]))
-			}
-			if !prevDense {
-				t.addNeighbour(scores, s, i-1, rolePrev)
-			}
-			t.addNeighbour(scores, s, i-2, rolePrev2)
-			if !nextDense {
-				t.addNeighbour(scores, s, i+1, roleNext)
-			}
-			t.addNeighbour(scores, s, i+2, roleNext2)
-			prevLower, nextLower := model.HashStart(), model.HashEnd()
-			if i > 0 {
-				prevLower = s.descs[i-1].word.Lower
-			}
-			if i+1 < len(words) {
-				nextLower = s.descs[i+1].word.Lower
-			}
-			s.keys = model.ContextKeys(&d.word, prevLower, nextLower, prev, s.keys[:0])
-			t.addKeysTo(scores, s.keys)
-			label = argmaxSum(sc, tv, d.vector, pv, nv)
-		}
-		s.labels[i] = label
-		prev2, prev = prev, label
+		t2.pass(s, s.descs2, s.first, s.labels)
 	}
 	if !t.noConstraints {
 		t.applyConstraints(words, s, s.labels)
@@ -420,6 +427,85 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 		dst = append(dst, t.labels[label])
 	}
 	return dst
+}
+
+// pass tags the words of s greedily, left to right, with the weights of t
+// and the words' descriptions descs (t's), into out. right, in the second
+// pass, holds the first pass's labels.
+func (t *Tagger) pass(s *scratch, descs []*wordType, right, out []int) {
+	c := t.classes
+	scores := &s.scores
+	prev, prev2 := t.start, t.start
+	for i := range descs {
+		label := -1
+		id := s.types[i]
+		if id >= 0 {
+			label = int(t.fixed[id])
+		}
+		if label < 0 {
+			// Dense vectors: the previous two tags, the word-only
+			// features, the neighbours if frequent.
+			d := descs[i]
+			sc := scores[:c]
+			tv := t.tagScores(prev, prev2)
+			pv, nv := t.zeros, t.zeros
+			prevDense, nextDense := false, false
+			if i > 0 {
+				if v := descs[i-1].prevVector; v != nil {
+					pv, prevDense = v, true
+				}
+			}
+			if i+1 < len(descs) {
+				if v := descs[i+1].nextVector; v != nil {
+					nv, nextDense = v, true
+				}
+			}
+			// The sparse features first, the dense sum with the argmax last.
+			if right != nil {
+				next, next2 := t.start, t.start
+				if i+1 < len(right) {
+					next = right[i+1]
+				}
+				if i+2 < len(right) {
+					next2 = right[i+2]
+				}
+				copy(sc, t.rightScores(next, next2))
+			} else {
+				clear(sc)
+			}
+			if i == 0 { // the word vector assumes a word not first
+				subEntries(scores, t.spanEntries(d.firstShape[0]))
+				addEntries(scores, t.spanEntries(d.firstShape[1]))
+			}
+			if !prevDense {
+				t.addNeighbour(scores, descs, i-1, rolePrev)
+			}
+			t.addNeighbour(scores, descs, i-2, rolePrev2)
+			if !nextDense {
+				t.addNeighbour(scores, descs, i+1, roleNext)
+			}
+			t.addNeighbour(scores, descs, i+2, roleNext2)
+			prevLower, nextLower := model.HashStart(), model.HashEnd()
+			if i > 0 {
+				prevLower = descs[i-1].word.Lower
+			}
+			if i+1 < len(descs) {
+				nextLower = descs[i+1].word.Lower
+			}
+			s.keys = model.ContextKeys(&d.word, prevLower, nextLower, prev, s.keys[:0])
+			if right != nil {
+				next := t.start
+				if i+1 < len(right) {
+					next = right[i+1]
+				}
+				s.keys = model.RightContextKeys(&d.word, prev, next, s.keys)
+			}
+			t.addKeysTo(scores, s.keys)
+			label = argmaxSum(sc, tv, d.vector, pv, nv)
+		}
+		out[i] = label
+		prev2, prev = prev, label
+	}
 }
 
 // argmaxSum returns the label with the largest sum of the sparse scores
@@ -462,12 +548,12 @@ func subEntries(scores *[256]int32, entries []uint32) {
 
 // addNeighbour adds the contribution of the word at position j in a
 // neighbour role: precomputed for known word types and the sentence edges.
-func (t *Tagger) addNeighbour(scores *[256]int32, s *scratch, j, role int) {
-	if j < 0 || j >= len(s.descs) {
+func (t *Tagger) addNeighbour(scores *[256]int32, descs []*wordType, j, role int) {
+	if j < 0 || j >= len(descs) {
 		addEntries(scores, t.boundary[role])
 		return
 	}
-	for _, sp := range s.descs[j].spans[neighbourFirst[role]:neighbourFirst[role+1]] {
+	for _, sp := range descs[j].spans[neighbourFirst[role]:neighbourFirst[role+1]] {
 		start := sp >> maxRowBits
 		addEntries(scores, t.entries[start:start+sp&maxRow])
 	}

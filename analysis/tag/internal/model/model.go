@@ -50,6 +50,12 @@ type Model struct {
 	Scale float32
 	Vocab []VocabEntry
 	Seen  []SeenEntry // sorted by Lower
+
+	// Second, when non-nil, holds the weights of the second pass (Weights
+	// as trained, the flat form when decoded), whose features add the
+	// first pass's tags of the next two words (see SecondKeys). Its other
+	// fields are unused.
+	Second *Model
 }
 
 // StartTag is the label index standing for "before the sentence start".
@@ -105,6 +111,21 @@ func Keys(words []Word, i, prevTag, prev2Tag int, dst []uint32) []uint32 {
 	return TagKeys(prevTag, prev2Tag, dst)
 }
 
+// SecondKeys appends the keys of the second pass at position i: those of
+// Keys and those of the first pass's tags right of i (first).
+func SecondKeys(words []Word, i, prevTag, prev2Tag int, first []int, start int, dst []uint32) []uint32 {
+	dst = Keys(words, i, prevTag, prev2Tag, dst)
+	next, next2 := start, start
+	if i+1 < len(first) {
+		next = first[i+1]
+	}
+	if i+2 < len(first) {
+		next2 = first[i+2]
+	}
+	dst = RightTagKeys(next, next2, dst)
+	return RightContextKeys(&words[i], prevTag, next, dst)
+}
+
 // Reference is the plain decoder of a model.
 type Reference struct {
 	m        *Model
@@ -114,17 +135,9 @@ type Reference struct {
 
 // NewReference prepares the plain decoder of m.
 func NewReference(m *Model) *Reference {
-	if m.Weights == nil {
-		m.Weights = make(map[uint32][]Entry, len(m.Keys))
-		entries := make([]Entry, len(m.Packed))
-		for i, p := range m.Packed {
-			entries[i] = Entry{Label: uint8(p), Weight: float32(int32(p)>>8) * m.Scale}
-		}
-		start := uint32(0)
-		for i, k := range m.Keys {
-			m.Weights[k] = entries[start:m.Ends[i]]
-			start = m.Ends[i]
-		}
+	m.unflatten()
+	if m.Second != nil {
+		m.Second.unflatten()
 	}
 	r := &Reference{m: m, vocabLex: make(map[string]VocabEntry, len(m.Vocab)), seen: m.SeenFunc()}
 	for _, v := range m.Vocab {
@@ -133,8 +146,26 @@ func NewReference(m *Model) *Reference {
 	return r
 }
 
+// unflatten fills Weights from the flat form, if empty.
+func (m *Model) unflatten() {
+	if m.Weights != nil {
+		return
+	}
+	m.Weights = make(map[uint32][]Entry, len(m.Keys))
+	entries := make([]Entry, len(m.Packed))
+	for i, p := range m.Packed {
+		entries[i] = Entry{Label: uint8(p), Weight: float32(int32(p)>>8) * m.Scale}
+	}
+	start := uint32(0)
+	for i, k := range m.Keys {
+		m.Weights[k] = entries[start:m.Ends[i]]
+		start = m.Ends[i]
+	}
+}
+
 // Tag tags one sentence the plain way: describe every word, score every
-// feature through the weight map, greedy left to right. lex may be nil.
+// feature through the weight map, greedy left to right, and again with the
+// second pass's weights if the model has them. lex may be nil.
 func (r *Reference) Tag(words []string, lex Lexicon) []int {
 	m, vocabLex, seen := r.m, r.vocabLex, r.seen
 	described := make([]Word, len(words))
@@ -166,6 +197,27 @@ func (r *Reference) Tag(words []string, lex Lexicon) []int {
 		}
 		prev2, prev = prev, out[i]
 	}
+	if m.Second == nil {
+		return out
+	}
+	first := out
+	out = make([]int, len(words))
+	prev, prev2 = m.StartTag(), m.StartTag()
+	for i := range words {
+		if v, ok := vocabLex[words[i]]; ok && v.Fixed >= 0 {
+			out[i] = v.Fixed
+		} else {
+			clear(scores)
+			keys = SecondKeys(described, i, prev, prev2, first, m.StartTag(), keys[:0])
+			for _, k := range keys {
+				for _, e := range m.Second.Weights[k] {
+					scores[e.Label] += e.Weight
+				}
+			}
+			out[i] = Argmax(scores)
+		}
+		prev2, prev = prev, out[i]
+	}
 	return out
 }
 
@@ -183,7 +235,7 @@ func Argmax[T int32 | float32](scores []T) int {
 	return best
 }
 
-var magic = []byte("liaison-tag\x01")
+var magic = []byte("liaison-tag\x02")
 
 // Encode writes the model, zstd-compressed, quantising weights to 16 bits.
 func (m *Model) Encode(w io.Writer) error {
@@ -194,37 +246,7 @@ func (m *Model) Encode(w io.Writer) error {
 		putString(&buf, l.UPOS)
 		putString(&buf, l.PTB)
 	}
-	var maxAbs float64
-	for _, entries := range m.Weights {
-		for _, e := range entries {
-			maxAbs = max(maxAbs, math.Abs(float64(e.Weight)))
-		}
-	}
-	scale := float32(maxAbs / 32767)
-	if scale == 0 {
-		scale = 1
-	}
-	_ = binary.Write(&buf, binary.LittleEndian, scale)
-	keys := make([]uint32, 0, len(m.Weights))
-	for k, entries := range m.Weights {
-		if len(entries) > 0 {
-			keys = append(keys, k)
-		}
-	}
-	slices.Sort(keys)
-	putUvarint(&buf, uint64(len(keys)))
-	var last uint32
-	for _, k := range keys {
-		putUvarint(&buf, uint64(k-last))
-		last = k
-		entries := m.Weights[k]
-		putUvarint(&buf, uint64(len(entries)))
-		for _, e := range entries {
-			buf.WriteByte(e.Label)
-			q := int64(math.Round(float64(e.Weight / scale)))
-			putVarint(&buf, q)
-		}
-	}
+	encodeWeights(&buf, m.Weights)
 	putUvarint(&buf, uint64(len(m.Seen)))
 	var lastLower uint64
 	for _, s := range m.Seen {
@@ -239,6 +261,10 @@ func (m *Model) Encode(w io.Writer) error {
 		putUvarint(&buf, uint64(v.Lex))
 		putUvarint(&buf, uint64(v.Fixed+1))
 	}
+	if m.Second != nil {
+		buf.WriteByte(1)
+		encodeWeights(&buf, m.Second.Weights)
+	}
 	enc, err := zstd.NewWriter(w, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
 	if err != nil {
 		return fmt.Errorf("model: %w", err)
@@ -250,6 +276,52 @@ func (m *Model) Encode(w io.Writer) error {
 		return fmt.Errorf("model: %w", err)
 	}
 	return nil
+}
+
+// encodeWeights writes weights quantised to 16 bits, with their scale, in
+// columns of fixed width so that decodeWeights reads them without a branch
+// per entry: the keys' deltas (uint32), the rows' lengths (uint8), the
+// entries' labels (uint8) and weights (int16).
+func encodeWeights(buf *bytes.Buffer, weights map[uint32][]Entry) {
+	var maxAbs float64
+	keys := make([]uint32, 0, len(weights))
+	entries := 0
+	for k, row := range weights {
+		for _, e := range row {
+			maxAbs = max(maxAbs, math.Abs(float64(e.Weight)))
+		}
+		if len(row) > 0 {
+			keys = append(keys, k)
+			entries += len(row)
+		}
+	}
+	slices.Sort(keys)
+	scale := float32(maxAbs / 32767)
+	if scale == 0 {
+		scale = 1
+	}
+	_ = binary.Write(buf, binary.LittleEndian, scale)
+	putUvarint(buf, uint64(len(keys)))
+	putUvarint(buf, uint64(entries))
+	var last uint32
+	for _, k := range keys {
+		buf.Write(binary.LittleEndian.AppendUint32(nil, k-last))
+		last = k
+	}
+	for _, k := range keys {
+		buf.WriteByte(byte(len(weights[k])))
+	}
+	for _, k := range keys {
+		for _, e := range weights[k] {
+			buf.WriteByte(e.Label)
+		}
+	}
+	for _, k := range keys {
+		for _, e := range weights[k] {
+			q := max(-32767, min(32767, math.Round(float64(e.Weight/scale))))
+			buf.Write(binary.LittleEndian.AppendUint16(nil, uint16(int16(q))))
+		}
+	}
 }
 
 // Decode reads a model written by Encode.
@@ -277,43 +349,9 @@ func Decode(compressed []byte) (*Model, error) {
 	for i := uint64(0); i < nLabels && rd.err == nil; i++ {
 		m.Labels = append(m.Labels, Label{UPOS: rd.string(), PTB: rd.string()})
 	}
-	scale := rd.float32()
-	m.Scale = scale
-	nKeys := rd.uvarint()
-	if rd.err == nil && nKeys > uint64(len(raw)) {
-		return nil, errors.New("model: corrupt feature count")
+	if err := m.decodeWeights(&rd, nLabels, len(raw)); err != nil {
+		return nil, err
 	}
-	m.Keys = make([]uint32, 0, nKeys)
-	m.Ends = make([]uint32, 0, nKeys)
-	var key uint32
-	backing := make([]uint32, 0, nKeys*3)
-	for i := uint64(0); i < nKeys && rd.err == nil; i++ {
-		key += uint32(rd.uvarint())
-		n := rd.uvarint()
-		if n > nLabels {
-			rd.err = errors.New("model: corrupt feature row")
-			break
-		}
-		start := len(backing)
-		for j := uint64(0); j < n && rd.err == nil; j++ {
-			label := rd.byte()
-			q := rd.varint()
-			if uint64(label) >= nLabels {
-				rd.err = errors.New("model: label out of range")
-				break
-			}
-			if q < -32767 || q > 32767 {
-				rd.err = errors.New("model: weight out of range")
-				break
-			}
-			backing = append(backing, uint32(int32(q))<<8|uint32(label))
-		}
-		if len(backing) > start {
-			m.Keys = append(m.Keys, key)
-			m.Ends = append(m.Ends, uint32(len(backing)))
-		}
-	}
-	m.Packed = backing
 	nSeen := rd.uvarint()
 	if rd.err == nil && nSeen > uint64(len(raw)) {
 		return nil, errors.New("model: corrupt seen count")
@@ -340,10 +378,59 @@ func Decode(compressed []byte) (*Model, error) {
 		}
 		m.Vocab = append(m.Vocab, VocabEntry{Form: form, Lex: lex, Fixed: fixed})
 	}
+	if rd.err == nil && len(rd.b) > 0 {
+		if rd.byte() != 1 {
+			return nil, errors.New("model: corrupt second pass")
+		}
+		m.Second = &Model{}
+		if err := m.Second.decodeWeights(&rd, nLabels, len(raw)); err != nil {
+			return nil, err
+		}
+	}
 	if rd.err != nil {
 		return nil, fmt.Errorf("model: decode: %w", rd.err)
 	}
 	return m, nil
+}
+
+// decodeWeights reads what encodeWeights wrote into the flat form.
+func (m *Model) decodeWeights(rd *reader, nLabels uint64, rawLen int) error {
+	m.Scale = rd.float32()
+	nKeys, nEntries := rd.uvarint(), rd.uvarint()
+	if rd.err != nil {
+		return fmt.Errorf("model: decode: %w", rd.err)
+	}
+	if nKeys > uint64(rawLen) || nEntries > uint64(rawLen) {
+		return errors.New("model: corrupt feature count")
+	}
+	deltas, lengths := rd.take(4*int(nKeys)), rd.take(int(nKeys))
+	labels, weights := rd.take(int(nEntries)), rd.take(2*int(nEntries))
+	if rd.err != nil {
+		return fmt.Errorf("model: decode: %w", rd.err)
+	}
+	m.Keys, m.Ends = make([]uint32, nKeys), make([]uint32, nKeys)
+	var key, end uint32
+	for i := range m.Keys {
+		n := lengths[i]
+		if n == 0 || uint64(n) > nLabels {
+			return errors.New("model: corrupt feature row")
+		}
+		key += binary.LittleEndian.Uint32(deltas[4*i:])
+		end += uint32(n)
+		m.Keys[i], m.Ends[i] = key, end
+	}
+	if uint64(end) != nEntries {
+		return errors.New("model: corrupt feature rows")
+	}
+	m.Packed = make([]uint32, nEntries)
+	for j, l := range labels {
+		if uint64(l) >= nLabels {
+			return errors.New("model: label out of range")
+		}
+		w := int16(binary.LittleEndian.Uint16(weights[2*j:]))
+		m.Packed[j] = uint32(int32(w))<<8 | uint32(l)
+	}
+	return nil
 }
 
 type reader struct {
@@ -377,6 +464,17 @@ func (rd *reader) varint() int64 {
 	}
 	rd.b = rd.b[n:]
 	return v
+}
+
+// take returns the next n bytes.
+func (rd *reader) take(n int) []byte {
+	if rd.err != nil || n < 0 || n > len(rd.b) {
+		rd.err = cmpOr(rd.err, errTruncated)
+		return nil
+	}
+	b := rd.b[:n]
+	rd.b = rd.b[n:]
+	return b
 }
 
 func (rd *reader) byte() uint8 {

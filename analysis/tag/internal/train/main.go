@@ -22,6 +22,7 @@ func main() {
 	outPath := flag.String("out", "model.bin.zst", "output model file")
 	epochs := flag.Int("epochs", 10, "training epochs")
 	seed := flag.Uint64("seed", 2, "shuffling seed")
+	jackknife := flag.Int("jackknife", 0, "folds for the first-pass tags a second pass learns from (0 or 1: no second pass)")
 	share := flag.Float64("convert", 0.1, "share of training sentences with a main verb copied with a noun-only lemma in the verb's place (0: none)")
 	testPath := flag.String("test", "", "CoNLL-U test file (evaluated after training, for the figures only)")
 	convPath := flag.String("conversions", "", "conversion dev set (nouns used as verbs) to evaluate after training")
@@ -31,7 +32,7 @@ func main() {
 	noNouns := flag.Bool("convert-no-nouns", true, "conversions without the noun uses")
 	keepNounSeen := flag.Bool("convert-keep-noun-seen", false, "the nouns put in noun slots keep their training tags")
 	flag.Parse()
-	cfg := config{epochs: *epochs, seed: *seed, lexicon: defaultLexicon(), prune: *prune, openNouns: *openNouns}
+	cfg := config{epochs: *epochs, jackknife: *jackknife, seed: *seed, lexicon: defaultLexicon(), prune: *prune, openNouns: *openNouns}
 	if *share > 0 {
 		cfg.conversions = &converter{lex: morph.Default(), share: *share, skip: map[string]bool{}, noNouns: *noNouns, keepNounSeen: *keepNounSeen}
 		for _, t := range strings.Split(*skip, ",") {
