@@ -41,16 +41,48 @@ func modalVerbForm(toks []analysis.Token) []GoMatch {
 			}
 		}
 		j := skipNegationAndAdverbs(toks, i+1)
+		// An -ing form may be the subject where the modal comes before it
+		// (a question, "so will entering any other input"); it is read
+		// only after a subject pronoun, or where the subject came first.
+		gerundOK := true
 		if j < len(toks) && subjectPronoun(toks[j].Text) {
 			j = skipNegationAndAdverbs(toks, j+1)
 		} else if i == firstWordIndex(toks) {
 			continue
+		} else {
+			gerundOK = !questionOpening(toks, i) && !(i > 0 && inversionTrigger(toks[i-1].Text))
 		}
 		if rep, ok := plainFormFor(toks, j, false); ok {
 			out = append(out, GoMatch{Start: j, End: j + 1, Replacements: []string{rep}})
+		} else if reps, ok := gerundAfterModal(toks, j); ok && gerundOK {
+			out = append(out, GoMatch{Start: j, End: j + 1, Replacements: reps})
 		}
 	}
 	return out
+}
+
+// gerundAfterModal reads toks[j] as an -ing form straight after a modal
+// ("will going", "can helping"), which no reading makes right: the plain
+// form is meant, or "be" and the -ing form. The tagger must read it as a
+// verb's -ing form, and the word must be one in the lexicon ("will
+// ceiling" is no verb).
+func gerundAfterModal(toks []analysis.Token, j int) ([]string, bool) {
+	if j >= len(toks) {
+		return nil, false
+	}
+	v := &toks[j]
+	if v.Kind != token.Word || v.PTB != tag.VBG || capitalisedWord(v.Text) {
+		return nil, false
+	}
+	w := strings.ToLower(v.Text)
+	if !morph.Default().Classes(w).Has(morph.Verb, morph.Gerund) {
+		return nil, false
+	}
+	plain := morph.Default().Lemma(w, morph.Verb)
+	if plain == "" || plain == w {
+		return nil, false
+	}
+	return []string{plain, "be " + v.Text}, true
 }
 
 // doVerbForm flags "do" as an auxiliary followed by a verb in the -s form
@@ -210,6 +242,23 @@ func plainFormFor(toks []analysis.Token, j int, strict bool) (string, bool) {
 			past = true
 		}
 	}
+	// A past that is also the plain form of a much rarer verb: "saw" (to
+	// cut with a saw) beside "see", "fell" (a tree) beside "fall". The
+	// tagger must read it as the past; "fell" must have no object, as
+	// "fall" takes none ("did they fell the oak?" is the rare verb).
+	// Other such pasts are left alone: "found", "lay", "wound" and
+	// "ground" are common plain forms too.
+	if base && past && v.PTB == tag.VBD {
+		if plain, ok := pastOfCommonerVerb(w); ok {
+			if w == "fell" && j+1 < len(toks) {
+				switch toks[j+1].PTB {
+				case tag.DT, tag.PRPS, tag.NN, tag.NNS, tag.PRP, tag.JJ, tag.CD:
+					return "", false
+				}
+			}
+			return plain, true
+		}
+	}
 	if base || !sg3 && !past {
 		return "", false // "could been": a participle alone wants "have", not a plain form
 	}
@@ -251,6 +300,29 @@ func plainFormFor(toks []analysis.Token, j int, strict bool) (string, bool) {
 		return "", false
 	}
 	return plain, true
+}
+
+// inversionTrigger reports whether w puts the subject after the
+// auxiliary that follows it: "so will entering any input", "nor can
+// waiting help", "than would leaving now".
+func inversionTrigger(w string) bool {
+	switch strings.ToLower(w) {
+	case "so", "nor", "neither", "as", "than":
+		return true
+	}
+	return false
+}
+
+// pastOfCommonerVerb returns the verb whose past w is, where w is also
+// the plain form of a far rarer verb.
+func pastOfCommonerVerb(w string) (string, bool) {
+	switch w {
+	case "saw":
+		return "see", true
+	case "fell":
+		return "fall", true
+	}
+	return "", false
 }
 
 // plainModal reports whether w is a modal followed by the plain form. Not
