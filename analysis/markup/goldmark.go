@@ -300,21 +300,52 @@ func (c defsContext) Reference(label string) (parser.Reference, bool) {
 // source order, offsets relative to src.
 func parseMarkdown(src string, defs *Definitions) []Block {
 	src = lfLines(src)
-	source := []byte(src)
+	w := getWalker(src)
+	defer putWalker(w)
 	var ctx parser.Context = parser.NewContext()
 	if defs != nil && len(defs.refs) > 0 {
 		ctx = defsContext{Context: ctx, defs: defs}
 	}
-	doc := proseParser().Parse(text.NewReader(source), parser.WithContext(ctx))
-	w := mdWalker{b: proseBuilder{src: src}}
+	doc := proseParser().Parse(text.NewReader(w.source), parser.WithContext(ctx))
 	w.walkBlock(doc, Paragraph)
 	sortBlocks(w.blocks)
 	return w.blocks
 }
 
+// mdWalker turns goldmark's tree into blocks. Its buffers (the source
+// copy goldmark reads, the prose and spans of the block being built) are
+// reused from one chunk to the next through walkers: the analyzer parses
+// a document chunk by chunk (the Rust Book has 5,000), and growing them
+// afresh for each was a fifth of the bytes the Markdown path allocated.
 type mdWalker struct {
+	source []byte // src as goldmark reads it; nothing returned points into it
 	b      proseBuilder
-	blocks []Block
+	blocks []Block // returned: never reused
+}
+
+var walkers = sync.Pool{New: func() any { return new(mdWalker) }}
+
+// maxPooledBytes and maxPooledSpans bound what a pooled walker keeps: one
+// huge document must not pin its copy for the life of the process.
+const (
+	maxPooledBytes = 1 << 20
+	maxPooledSpans = 1 << 14
+)
+
+func getWalker(src string) *mdWalker {
+	w := walkers.Get().(*mdWalker)
+	w.source = append(w.source[:0], src...)
+	w.b = proseBuilder{src: src, prose: w.b.prose[:0], spans: w.b.spans[:0]}
+	return w
+}
+
+func putWalker(w *mdWalker) {
+	w.blocks = nil
+	w.b.src = ""
+	if cap(w.source) > maxPooledBytes || cap(w.b.prose) > maxPooledBytes || cap(w.b.spans) > maxPooledSpans {
+		return
+	}
+	walkers.Put(w)
 }
 
 func (w *mdWalker) walkBlock(n ast.Node, kind BlockKind) {
