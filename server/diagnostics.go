@@ -184,12 +184,18 @@ func (s *Server) lintDocument(r *lintRun) ([]rules.Finding, *analysis.Result, er
 		// .liaison.yaml or a rule file, YAML, is checked for its problems).
 		return nil, nil, nil
 	}
-	res, err := c.Check(r.ctx, checker.Document{
+	doc := checker.Document{
 		Key:        string(r.uri),
 		Path:       filePath(r.uri),
 		LanguageID: languageOf(r.languageID),
 		Text:       r.text.Text(),
-	}, lk, r.settings.Rules)
+	}
+	if base, start, baseEnd, end, ok := r.text.Edit(); ok {
+		// What the keystroke changed, so that the checker need not
+		// compare this revision with the last one it checked to find it.
+		doc.Edit = &analysis.Edit{Base: base, Start: start, BaseEnd: baseEnd, End: end}
+	}
+	res, err := c.Check(r.ctx, doc, lk, r.settings.Rules)
 	if err != nil {
 		return nil, nil, err
 	}

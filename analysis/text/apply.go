@@ -1,6 +1,9 @@
 package text
 
-import "strings"
+import (
+	"strings"
+	"weak"
+)
 
 // Change is one edit as LSP's didChange sends it: replace the text in Range
 // with Text. A nil Range replaces the whole document (full sync).
@@ -18,19 +21,63 @@ type Change struct {
 // The text and its line index are updated incrementally: only the chunks of
 // lines that an edit touches are copied and rescanned (a few kilobytes);
 // the others are shared with d.
+//
+// The new Document records what changed (Edit) since the latest revision
+// it descends from whose text was joined (by Text or New): the span one
+// edit or several replaced, so that an analysis of its text need not
+// compare two whole revisions to find it.
 func (d *Document) Apply(changes []Change, enc Encoding) *Document {
 	d = d.nonZero()
+	orig := d
+	// The edit so far, against base: text[:start] == base[:start] and the
+	// last suffix bytes of both agree.
+	var base *string
+	var start, suffix int
+	if t := d.text.Load(); t != nil {
+		base, start, suffix = t, d.Len(), d.Len()
+	} else if b := d.base.Value(); d.hasEdit && b != nil {
+		base, start, suffix = b, d.editStart, d.Len()-d.edited
+	}
 	for _, c := range changes {
 		if c.Range == nil {
 			stride := d.stride
 			d = newDocument(c.Text, d.chunkSize)
 			d.stride = stride
+			base = nil
 			continue
 		}
-		start, end := d.Offsets(*c.Range, enc)
-		d = d.replace(start, end, c.Text)
+		from, to := d.Offsets(*c.Range, enc)
+		if from == to && c.Text == "" {
+			continue
+		}
+		start, suffix = min(start, from), min(suffix, d.Len()-to)
+		d = d.replace(from, to, c.Text)
+	}
+	if d != orig && base != nil {
+		// d is new: no one else holds it yet.
+		suffix = min(suffix, d.Len()-start, len(*base)-start)
+		d.base = weak.Make(base)
+		d.editStart, d.editBaseEnd, d.edited, d.hasEdit = start, len(*base)-suffix, d.Len()-suffix, true
 	}
 	return d
+}
+
+// Edit returns how d's text was made from base, an earlier revision's:
+// text[:start] is base[:start] and text[end:] is base[baseEnd:], the
+// edit having replaced base[start:baseEnd] with text[start:end] (the span
+// may be wider than what differs). ok is false when d was not made by
+// Apply from a revision whose text had been joined, or when that text is
+// no longer held anywhere else (base is not kept alive for this).
+func (d *Document) Edit() (base string, start, baseEnd, end int, ok bool) {
+	d = d.nonZero()
+	if !d.hasEdit {
+		return "", 0, 0, 0, false
+	}
+	b := d.base.Value()
+	if b == nil {
+		return "", 0, 0, 0, false
+	}
+	return *b, d.editStart, d.editBaseEnd, d.edited, true
 }
 
 // replace returns a new Document whose text is d's with the bytes

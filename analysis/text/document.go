@@ -5,6 +5,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+	"weak"
 )
 
 // Position is a place in a document as LSP gives it: a zero-based line and
@@ -35,6 +36,12 @@ type Document struct {
 	chunkSize      int
 	stride         int                    // between checkpoints of long lines; 0 is defaultStride (columns.go)
 	text           atomic.Pointer[string] // the joined text, once built
+	// edit says how Apply made the text from an earlier revision's joined
+	// text, base (see Edit); base is weak so that a revision never pins
+	// an earlier one's text.
+	base                           weak.Pointer[string]
+	editStart, editBaseEnd, edited int
+	hasEdit                        bool
 }
 
 // chunk is a run of whole lines: it starts at a line start, and every chunk

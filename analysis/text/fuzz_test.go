@@ -50,9 +50,19 @@ func FuzzApply(f *testing.F) {
 		batches, encs := decodeEdits(script)
 		for _, size := range []int{1, 2 + len(text)%5, defaultChunkSize} {
 			d, want := newDocument(text, size), text
+			joined, full := d, false // the latest revision whose text was joined; a full replacement since
 			for i, changes := range batches {
+				prev := d
 				d = d.Apply(changes, encs[i])
 				want = referenceApply(want, changes, encs[i])
+				full = full || slices.ContainsFunc(changes, func(c Change) bool { return c.Range == nil })
+				if d != prev { // else d's own edit is from its parent
+					checkEdit(t, d, joined.Text(), want, !full)
+				}
+				if i%3 == 1 {
+					continue // not joined: the next Apply composes its edit with this one's
+				}
+				joined, full = d, false
 				if d.Text() != want {
 					t.Fatalf("chunks of %d, batch %d (%v) %+v: text %q, want %q", size, i, encs[i], changes, d.Text(), want)
 				}
@@ -65,6 +75,32 @@ func FuzzApply(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkEdit checks d.Edit against base, the text of the latest revision
+// d descends from whose text was joined, and want, d's text; wantOK says
+// whether Apply had an edit to record (no full replacement since base).
+func checkEdit(t *testing.T, d *Document, base, want string, wantOK bool) {
+	t.Helper()
+	b, start, baseEnd, end, ok := d.Edit()
+	if !ok {
+		if wantOK && want != base {
+			t.Fatalf("no edit recorded from %q to %q", base, want)
+		}
+		return
+	}
+	if !wantOK {
+		t.Fatalf("an edit recorded across a full replacement: %q [%d:%d] → [%d:%d]", b, start, baseEnd, start, end)
+	}
+	if b != base {
+		t.Fatalf("edit from %q, want from %q", b, base)
+	}
+	if start < 0 || start > baseEnd || start > end || baseEnd > len(base) || end > len(want) || len(base)-baseEnd != len(want)-end {
+		t.Fatalf("edit [%d:%d] → [%d:%d] does not fit %q → %q", start, baseEnd, start, end, base, want)
+	}
+	if base[:start] != want[:start] || base[baseEnd:] != want[end:] {
+		t.Fatalf("edit [%d:%d] → [%d:%d]: %q → %q differ outside it", start, baseEnd, start, end, base, want)
+	}
 }
 
 func FuzzPositionRoundTrip(f *testing.F) {

@@ -19,7 +19,7 @@
 //
 //	go run ./cmd/lspbench [-bin PATH] [-book DIR] [-chapter FILE] [-edits N] [-hovers N] [-starts N]
 //	go run ./cmd/lspbench [-bin PATH] -longline BYTES
-//	go run ./cmd/lspbench -all [-bin PATH] [-ref PATH] [-peers DIR] [-runs N] [-files N] [-harper]
+//	go run ./cmd/lspbench -all [-bin PATH] [-ref PATH] [-peers DIR] [-runs N] [-files N] [-harper] [-lsp-only]
 //
 // With -all it prints every figure issue 21 asks for, for -bin and, in the
 // same run and interleaved, the reference binary -ref: `liaison check` on
@@ -94,6 +94,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fs.BoolVar(&rc.harper, "harper", true, "with -all: time harper.js (about a minute)")
 	fs.IntVar(&rc.longEdits, "mem-edits", 10000, "with -all: didChange messages of the memory session")
 	fs.IntVar(&rc.memHovers, "mem-hovers", 5000, "with -all: hovers of the memory session")
+	fs.BoolVar(&rc.lspOnly, "lsp-only", false, "with -all: measure only the language server (sections 2 and 3, a few minutes)")
 	fs.IntVar(&rc.memNice, "mem-nice", 10, "with -all: niceness of the server during the memory session, whose times are not reported (0: unchanged)")
 	if err := fs.Parse(args); err != nil {
 		return err

@@ -36,6 +36,7 @@ type reportConfig struct {
 	longEdits int    // didChange messages of the memory session
 	memHovers int    // hovers of the memory session
 	memNice   int    // niceness of the server during the memory session (0: unchanged)
+	lspOnly   bool   // measure only the language server (sections 2 and 3)
 }
 
 // procStats are one process run's figures, from wait4's rusage.
@@ -164,6 +165,23 @@ func runReport(ctx context.Context, rc reportConfig, out io.Writer) error {
 		fmt.Fprintf(out, "%-9s = %s\n", names[i], b)
 	}
 
+	if !rc.lspOnly {
+		if err := checkReport(ctx, rc, out, bins, names, abs, book, tmp); err != nil {
+			return err
+		}
+	}
+
+	// 2 and 3. The language server, each binary in turn.
+	chapter, err := os.ReadFile(rc.chapter)
+	if err != nil {
+		return err
+	}
+	return serverReport(ctx, rc, out, bins, names, string(chapter), book)
+}
+
+// checkReport prints section 1: `liaison check` on the book beside Vale
+// and harper.js, start-up, and peak memory on many files.
+func checkReport(ctx context.Context, rc reportConfig, out io.Writer, bins, names, abs []string, book, tmp string) error {
 	// 1. check: the whole book, whole process, beside Vale.
 	var cs []contender
 	for i, b := range bins {
@@ -235,12 +253,13 @@ func runReport(ctx context.Context, rc reportConfig, out io.Writer) error {
 		}
 	}
 
-	// 2 and 3. The language server, each binary in turn.
-	chapter, err := os.ReadFile(rc.chapter)
-	if err != nil {
-		return err
-	}
-	figs, err := sessionsReport(ctx, rc, bins, string(chapter), book)
+	return nil
+}
+
+// serverReport prints sections 2 and 3: the language servers' latencies
+// and memory.
+func serverReport(ctx context.Context, rc reportConfig, out io.Writer, bins, names []string, chapter, book string) error {
+	figs, err := sessionsReport(ctx, rc, bins, chapter, book)
 	if err != nil {
 		return err
 	}

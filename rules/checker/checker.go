@@ -161,6 +161,11 @@ type Document struct {
 	Path       string
 	LanguageID string // a language id of markup.FormatFor ("markdown", "latex"; unknown: plain text)
 	Text       string
+	// Edit, when known, says how Text was made from an earlier revision's
+	// text (an editor's document knows: text.Document.Edit); when that is
+	// the revision last checked under Key, the two are not compared to
+	// find what changed. nil: unknown.
+	Edit *analysis.Edit
 }
 
 // Result is what checking a document gives.
@@ -256,7 +261,7 @@ func (c *Checker) find(ctx context.Context, engine *rules.Engine, gen uint64, do
 		return fs, res, false, nil
 	}
 	v := c.cache.begin(doc.Key, gen)
-	res, rev, err := c.analyzer().WithOptions(mo).AnalyzeNext(ctx, v, v.prev.rev, doc.LanguageID, doc.Text)
+	res, rev, err := c.analyzer().WithOptions(mo).AnalyzeEdit(ctx, v, v.prev.rev, doc.LanguageID, doc.Text, doc.Edit)
 	if err != nil {
 		v.end(false, docRevision{})
 		return nil, nil, false, fmt.Errorf("analysing: %w", err)

@@ -88,7 +88,7 @@ func (c *Checker) withSpelling(doc Document, lk *Lookup, s rules.Settings, whole
 	code := func(res *analysis.Result) *rules.CodeWords {
 		if res != ownRes {
 			// Checked a part at a time, each part's analysis in turn.
-			own, ownRes = rules.CodeWordsOf(text, res, whole, ws.lastCode(key, whole)), res
+			own, ownRes = rules.CodeWordsAfter(text, res, whole, ws.lastCode(key, whole), doc.Edit), res
 			if own == nil {
 				own = &rules.CodeWords{}
 			}
@@ -264,7 +264,7 @@ func (c *Checker) rememberCode(doc Document, res *analysis.Result) {
 	}
 	prev := od.code
 	od.text, od.res, od.path, od.code = doc.Text, res, doc.Path, nil
-	od.code = rules.CodeWordsOf(doc.Text, res, true, prev)
+	od.code = rules.CodeWordsAfter(doc.Text, res, true, prev, doc.Edit)
 }
 
 // lastCode is the code words of the open document key as last checked,
