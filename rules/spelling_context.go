@@ -228,14 +228,14 @@ func classify(lex *spell.Lexicon, w string, toks []analysis.Token, i int) wordCl
 	if us || gb || lex.Known(w, spell.EnGBOxford) || lex.Known(w, spell.EnCA) || lex.Known(w, spell.EnAU) {
 		return dialectWord
 	}
-	if hyphenPartsKnown(lex, w) {
+	if hyphenPartsKnown(lex, w) || markedSuffix(lex, w) {
 		return knownWord
 	}
 	// A word made of known parts is a term ("growable", "tradeoffs")
 	// unless one edit makes it a common word: then it is that word,
 	// mistyped ("usefull", "commited", "greatful").
 	r0, _ := utf8.DecodeRuneInString(w)
-	if lower := strings.ToLower(w); derivedKnown(lex, lower, 0) && (unicode.IsUpper(r0) || !nearMistyped(lex, lower) || converted(lex, lower)) {
+	if lower := strings.ToLower(w); (derivedKnown(lex, lower, 0) || joinedAbbreviation(lex, lower)) && (unicode.IsUpper(r0) || !nearMistyped(lex, lower) || converted(lex, lower)) {
 		return knownWord
 	}
 	if plain, ok := foldDiacritics(w); ok && known(lex, plain) {
@@ -430,14 +430,21 @@ func hyphenPartsKnown(lex *spell.Lexicon, w string) bool {
 			return true // a key or a variable: ctrl-C, x-axis
 		}
 	}
+	if len(parts) == 2 && hyphenSuffixes[strings.ToLower(parts[1])] {
+		// a word, a term or a name with a suffix: yellow-ish, macro-ify,
+		// noop-ing, Kafka-esque
+		p, lower := parts[0], strings.ToLower(parts[0])
+		r, _ := utf8.DecodeRuneInString(p)
+		return known(lex, p) || derivedKnown(lex, lower, 0) || unicode.IsUpper(r) && !nearCommon(lex, lower)
+	}
 	// A part no list knows is a name or a term of its field when the
 	// compound holds a word too and the part is not one slip from a
 	// common word: lsp-mode, org-elpa, gmail-specific, cmake-language-server
 	// (but "well-knwon" is "well-known" mistyped).
 	words := 0
-	for _, part := range parts {
+	for k, part := range parts {
 		lower := strings.ToLower(part)
-		if part == "" || hyphenPrefixes[lower] {
+		if part == "" || hyphenPrefixes[lower] || k > 0 && hyphenSuffixes[lower] {
 			continue
 		}
 		if known(lex, part) || derivedKnown(lex, lower, 0) {
@@ -462,6 +469,77 @@ var hyphenPrefixes = map[string]bool{
 	"self": true, "meta": true, "micro": true, "macro": true, "mid": true, "bi": true, "tri": true,
 	"uni": true, "ex": true, "intra": true, "extra": true, "ultra": true, "pseudo": true, "quasi": true,
 	"auto": true, "cross": true, "hyper": true, "over": true, "under": true, "out": true, "e": true,
+}
+
+// hyphenSuffixes are suffixes a writer joins with a hyphen to a word, a
+// name or a term the list lacks ("yellow-ish", "Kafka-esque", "noop-ing",
+// "macro-ify"): they stand for the suffix, not for a word of their own.
+var hyphenSuffixes = map[string]bool{
+	"ish": true, "esque": true, "ing": true, "ed": true, "ify": true, "ified": true, "ifying": true,
+	"ize": true, "ized": true, "izing": true, "ise": true, "ised": true, "ising": true, "er": true, "ers": true,
+}
+
+// markedSuffix reports whether w is a known word, a term, or an
+// initialism with an inflection set off by an apostrophe (decref'ed,
+// grep'd, cd'ing, PR'd), or an initialism in capitals with -ed or -ing
+// joined on ("PRed", "ANDed", "CCing"): how technical prose inflects a
+// word it does not want to respell (decrefed, grepped).
+func markedSuffix(lex *spell.Lexicon, w string) bool {
+	if i := strings.LastIndexByte(w, '\''); i > 0 {
+		stem, suf := w[:i], w[i+1:]
+		switch suf {
+		case "d", "ed", "ing", "er", "ers":
+		default:
+			return false
+		}
+		return isAllCaps(stem) && utf8.RuneCountInString(stem) <= maxInitialism ||
+			known(lex, stem) || derivedKnown(lex, strings.ToLower(stem), 0)
+	}
+	for _, suf := range []string{"ed", "ing"} {
+		if stem, ok := strings.CutSuffix(w, suf); ok && isAllCaps(stem) && utf8.RuneCountInString(stem) <= maxInitialism && known(lex, stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinedAbbreviation reports whether w (lower case) is one of the
+// abbreviations build tools and code join to a word (joinedAbbrevs)
+// written together with a common word of three letters or more, or with
+// another of them: srcdir, pkgdir, iconsdir, cpuprofile, tmpfile, the
+// names of options and variables. It is not when w is a name in lower
+// case (december), one slip from a common word, or two common words run
+// together (everytime, eachother, infact: a missing space). The list is
+// closed: a rare word or an initialism as the part would pass slips such
+// as "exelent" (exe + lent) and "iraland" (IRA + land).
+func joinedAbbreviation(lex *spell.Lexicon, w string) bool {
+	if len(w) < 6 || len(w) > 24 || known(lex, title(w)) || nearCommon(lex, w) {
+		return false
+	}
+	for i := 2; i+2 <= len(w); i++ {
+		if a, b := lex.Frequency(w[:i]), lex.Frequency(w[i:]); a > 0 && a <= commonSize && b > 0 && b <= commonSize {
+			return false // in fact, even though, at least
+		}
+	}
+	part := func(p string) bool {
+		f := lex.Frequency(p)
+		return joinedAbbrevs[p] || len(p) >= 3 && f > 0 && f <= commonSize
+	}
+	for i := 3; i+3 <= len(w); i++ {
+		a, b := w[:i], w[i:]
+		if (joinedAbbrevs[a] || joinedAbbrevs[b]) && part(a) && part(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinedAbbrevs are the abbreviations joinedAbbreviation reads.
+var joinedAbbrevs = map[string]bool{
+	"bin": true, "buf": true, "cfg": true, "cmd": true, "conf": true, "cpu": true, "ctx": true, "dir": true,
+	"dirs": true, "env": true, "idx": true, "img": true, "init": true, "lib": true, "libs": true, "mem": true,
+	"obj": true, "opt": true, "opts": true, "pkg": true, "pkgs": true, "ptr": true, "src": true, "srcs": true,
+	"str": true, "tmp": true,
 }
 
 // commonSize is the largest SCOWL size class counted as a common word
@@ -653,8 +731,14 @@ func spellCandidate(toks []analysis.Token, i int) (string, bool) {
 }
 
 // joinedToCode reports whether toks[i] touches code punctuation with no
-// space between: std::io, foo(), /usr/bin, `x`, $HOME, #tag, @user, x++.
+// space between: std::io, foo(), /usr/bin, `x`, $HOME, #tag, @user, x++,
+// or stands in a brace group written without spaces, as shells expand
+// and commit messages abbreviate paths and names ({hfs,nfs,zfs}_ops,
+// uv_fs_{unlink,rmdir}, *ast.Bad{Expr,Stmt}).
 func joinedToCode(toks []analysis.Token, i int) bool {
+	if inBraceGroup(toks, i) {
+		return true
+	}
 	if i > 0 && toks[i-1].End == toks[i].Start {
 		switch toks[i-1].Text {
 		case "::", "/", "\\", "`", "$", "#", "@", "%", "~", "<", "=", "&", "*", "^", "|", "+", ".", "->", "_":
@@ -688,4 +772,31 @@ func isAllCaps(w string) bool {
 		}
 	}
 	return n >= 2
+}
+
+// inBraceGroup reports whether toks[i] lies between "{" and "}" in a run
+// of tokens with no space between them.
+func inBraceGroup(toks []analysis.Token, i int) bool {
+	open := false
+	for j := i - 1; j >= 0 && toks[j].End == toks[j+1].Start; j-- {
+		if toks[j].Text == "{" {
+			open = true
+			break
+		}
+		if toks[j].Text == "}" {
+			return false
+		}
+	}
+	if !open {
+		return false
+	}
+	for j := i + 1; j < len(toks) && toks[j].Start == toks[j-1].End; j++ {
+		if toks[j].Text == "}" {
+			return true
+		}
+		if toks[j].Text == "{" {
+			return false
+		}
+	}
+	return false
 }

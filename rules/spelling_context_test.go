@@ -35,6 +35,14 @@ func TestSpellingContexts(t *testing.T) {
 		{"brand case", "plaintext", "Sign in with OAuth and build it with CRuby.", nil},
 		{"shift slip", "plaintext", "We tried it. THis failed.", []string{"THis"}},
 		{"split contraction", "plaintext", "I'm gonna check, I wanna know.", nil},
+		{"suffix set off by a hyphen", "plaintext", "The light is yellow-ish and the style Kafka-esque; it was noop-ing and we macro-ify it.", nil},
+		{"a slip before a hyphen suffix", "plaintext", "The light is yelow-ish.", []string{"yelow-ish"}},
+		{"inflection set off by an apostrophe", "plaintext", "The object is decref'ed, then incref'ed, and the file grep'd.", nil},
+		{"a slip before an apostrophe inflection", "plaintext", "The file was delted'ed.", []string{"delted'ed"}},
+		{"initialism with -ed", "plaintext", "I PRed the fix and the bits are ANDed together.", nil},
+		{"joined abbreviation", "plaintext", "Set srcdir and pkgdir, then write a cpuprofile.", nil},
+		{"brace group", "plaintext", "It covers {hfs,msdosfs,zfs}_vnop_ioctl() and *ast.Bad{Expr,Decl,Stmt} in uv_fs_{unlink,rmdir}.", nil},
+		{"a slip beside braces with spaces", "plaintext", "The set { buisness } is empty.", []string{"buisness"}},
 		{"word written as a path", "plaintext", "gopls/internal/lsp: speed up\n\nThe gopls server starts faster.", nil},
 	}
 	e := defaultEngine(t)
@@ -56,5 +64,27 @@ func TestSpellingContexts(t *testing.T) {
 				t.Errorf("%q: flagged %q, want %q", tc.text, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestJoinedAbbreviation: an abbreviation or term joined to a word is a
+// name of code; two common words run together are a missing space.
+func TestJoinedAbbreviation(t *testing.T) {
+	lex, err := lexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		w    string
+		want bool
+	}{
+		{"srcdir", true}, {"pkgdir", true}, {"cpuprofile", true}, {"initfile", true}, {"iconsdir", true}, {"tmpfile", true},
+		{"everytime", false}, {"eachother", false}, {"infact", false}, {"alot", false}, {"atleast", false},
+		{"eventhough", false}, {"noone", false}, {"seperate", false}, {"recieve", false},
+		{"exelent", false}, {"iraland", false}, {"december", false}, {"simplz", false},
+	} {
+		if got := joinedAbbreviation(lex, tc.w); got != tc.want {
+			t.Errorf("joinedAbbreviation(%q) = %v, want %v", tc.w, got, tc.want)
+		}
 	}
 }
