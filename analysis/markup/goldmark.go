@@ -2,6 +2,7 @@ package markup
 
 import (
 	"bytes"
+	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
@@ -300,6 +301,14 @@ func (c defsContext) Reference(label string) (parser.Reference, bool) {
 // source order, offsets relative to src.
 func parseMarkdown(src string, defs *Definitions) []Block {
 	src = lfLines(src)
+	if fencedOnly(src) {
+		return nil
+	}
+	return goldmarkBlocks(src, defs)
+}
+
+// goldmarkBlocks is parseMarkdown without the fenced-code shortcut.
+func goldmarkBlocks(src string, defs *Definitions) []Block {
 	w := getWalker(src)
 	defer putWalker(w)
 	var ctx parser.Context = parser.NewContext()
@@ -406,4 +415,60 @@ func (w *mdWalker) walkInline(n ast.Node) {
 			w.walkInline(c)
 		}
 	}
+}
+
+// fencedOnly reports whether src (its line endings made LF or CRLF by
+// lfLines) is one fenced code block at the top level, followed by nothing
+// but blank lines: goldmark would find no prose in it, and parsing it
+// costs as much as parsing prose. In the Rust Book 950 of 5,840 chunks
+// are such code, 115 KB. It follows goldmark's fenced code block parser:
+// an opening fence of three or more backticks (whose info string has
+// none) or tildes, indented by at most three spaces; the block runs to a
+// closing fence of the same character, at least as long, indented by at
+// most three columns and followed by white space only, or to the end.
+// Anything else (a tab in an opening fence's indentation, say) is left to
+// goldmark: answering false is always safe.
+func fencedOnly(src string) bool {
+	line, rest, _ := strings.Cut(src, "\n")
+	indent := 0
+	for indent < len(line) && line[indent] == ' ' {
+		indent++
+	}
+	if indent > 3 || indent == len(line) || (line[indent] != '`' && line[indent] != '~') {
+		return false
+	}
+	char := line[indent]
+	n := indent
+	for n < len(line) && line[n] == char {
+		n++
+	}
+	length := n - indent
+	if length < 3 || (char == '`' && strings.IndexByte(line[n:], '`') >= 0) {
+		return false
+	}
+	for rest != "" {
+		line, rest, _ = strings.Cut(rest, "\n")
+		if closesFence(line, char, length) {
+			return isBlankLine(rest)
+		}
+	}
+	return true // unclosed: code to the end of the chunk
+}
+
+// closesFence reports whether line closes a fenced code block opened by
+// length times char. A tab in the indentation takes it to four columns,
+// where it no longer can.
+func closesFence(line string, char byte, length int) bool {
+	i := 0
+	for i < len(line) && line[i] == ' ' {
+		i++
+	}
+	if i > 3 {
+		return false
+	}
+	j := i
+	for j < len(line) && line[j] == char {
+		j++
+	}
+	return j-i >= length && isBlankLine(line[j:])
 }
