@@ -85,8 +85,8 @@ func TestAddWordActions(t *testing.T) {
 	root := t.TempDir()
 	s := spellingSession(t, root)
 	a, b := uri.File(filepath.Join(root, "a.md")), uri.File(filepath.Join(root, "b.md"))
-	srcA := "Please chekc the tokio logs.\n"
-	srcB := "The tokio runtime is fast.\n"
+	srcA := "Please chekc the zandrik logs.\n"
+	srcB := "The zandrik runtime is fast.\n"
 	for _, d := range []struct {
 		u   uri.URI
 		src string
@@ -99,36 +99,36 @@ func TestAddWordActions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := spellingWords(pa, srcA); !slices.Equal(got, []string{"chekc", "tokio"}) {
-		t.Fatalf("spelling findings on %q, want chekc and tokio", got)
+	if got := spellingWords(pa, srcA); !slices.Equal(got, []string{"chekc", "zandrik"}) {
+		t.Fatalf("spelling findings on %q, want chekc and zandrik", got)
 	}
 	actions := codeActions(t, s, a, protocol.Range{Start: protocol.Position{Character: 7}, End: protocol.Position{Character: 8}})
 	fix := action(t, actions, "Replace “chekc” with “check”")
 	edits, _ := editsOf(t, fix.Edit, a)
-	if got := applyEdits(t, srcA, edits, text.UTF16); got != "Please check the tokio logs.\n" {
+	if got := applyEdits(t, srcA, edits, text.UTF16); got != "Please check the zandrik logs.\n" {
 		t.Errorf("the first suggestion gives %q", got)
 	}
 
 	// The project's words: the command, as the client would run it.
 	actions = codeActions(t, s, a, protocol.Range{Start: protocol.Position{Character: 18}, End: protocol.Position{Character: 19}})
-	add := action(t, actions, "Add “tokio” to the project's words")
+	add := action(t, actions, "Add “zandrik” to the project's words")
 	n := s.client.DiagnosticsCount()
 	if err := s.client.Call(ctx(t), protocol.MethodWorkspaceExecuteCommand, &protocol.ExecuteCommandParams{
 		Command: add.Command.Command, Arguments: add.Command.Arguments,
 	}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := os.ReadFile(filepath.Join(root, ".liaison-words.txt")); err != nil || string(got) != "tokio\n" {
-		t.Fatalf("words file %q (%v), want tokio", got, err)
+	if got, err := os.ReadFile(filepath.Join(root, ".liaison-words.txt")); err != nil || string(got) != "zandrik\n" {
+		t.Fatalf("words file %q (%v), want zandrik", got, err)
 	}
 	for _, d := range []struct {
 		u   uri.URI
 		src string
 	}{{a, srcA}, {b, srcB}} {
 		if _, _, err := s.client.WaitDiagnostics(ctx(t), d.u, n, func(p *protocol.PublishDiagnosticsParams) bool {
-			return !slices.Contains(spellingWords(p, d.src), "tokio")
+			return !slices.Contains(spellingWords(p, d.src), "zandrik")
 		}); err != nil {
-			t.Errorf("%s: tokio still flagged after the add: %v", d.u, err)
+			t.Errorf("%s: zandrik still flagged after the add: %v", d.u, err)
 		}
 	}
 
@@ -159,10 +159,10 @@ func TestAddWordToDocument(t *testing.T) {
 	tests := []struct {
 		name, lang, src, want string
 	}{
-		{"a.md", "markdown", "We use serde here.\n", "<!-- liaison-words: serde -->\nWe use serde here.\n"},
-		{"b.md", "markdown", "<!-- liaison-words: tokio -->\nWe use serde here.\n", "<!-- liaison-words: tokio serde -->\nWe use serde here.\n"},
-		{"c.tex", "latex", "We use serde here.\n", "% liaison-words: serde\nWe use serde here.\n"},
-		{"d.txt", "plaintext", "We use serde here.\n", "liaison-words: serde\nWe use serde here.\n"},
+		{"a.md", "markdown", "We use vexlor here.\n", "<!-- liaison-words: vexlor -->\nWe use vexlor here.\n"},
+		{"b.md", "markdown", "<!-- liaison-words: zandrik -->\nWe use vexlor here.\n", "<!-- liaison-words: zandrik vexlor -->\nWe use vexlor here.\n"},
+		{"c.tex", "latex", "We use vexlor here.\n", "% liaison-words: vexlor\nWe use vexlor here.\n"},
+		{"d.txt", "plaintext", "We use vexlor here.\n", "liaison-words: vexlor\nWe use vexlor here.\n"},
 	}
 	for _, tt := range tests {
 		u := uri.File(filepath.Join(root, tt.name))
@@ -172,10 +172,10 @@ func TestAddWordToDocument(t *testing.T) {
 		if _, _, err := s.client.WaitVersion(ctx(t), u, 0, 1); err != nil {
 			t.Fatal(err)
 		}
-		line := uint32(strings.Count(tt.src[:strings.Index(tt.src, "serde")], "\n"))
+		line := uint32(strings.Count(tt.src[:strings.Index(tt.src, "vexlor")], "\n"))
 		at := protocol.Position{Line: line, Character: 8}
 		t.Log(tt.name)
-		a := action(t, codeActions(t, s, u, protocol.Range{Start: at, End: at}), "Add “serde” to this document's words")
+		a := action(t, codeActions(t, s, u, protocol.Range{Start: at, End: at}), "Add “vexlor” to this document's words")
 		edits, _ := editsOf(t, a.Edit, u)
 		got := applyEdits(t, tt.src, edits, text.UTF16)
 		if got != tt.want {
@@ -204,7 +204,7 @@ func TestAddWordFailures(t *testing.T) {
 	root := t.TempDir()
 	s := spellingSession(t, root)
 	u := uri.File(filepath.Join(root, "a.md"))
-	if err := s.client.Open(ctx(t), u, "markdown", 1, "We use serde here.\n"); err != nil {
+	if err := s.client.Open(ctx(t), u, "markdown", 1, "We use vexlor here.\n"); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := s.client.WaitVersion(ctx(t), u, 0, 1); err != nil {
@@ -216,7 +216,7 @@ func TestAddWordFailures(t *testing.T) {
 	arg := func(word string) []protocol.LSPAny {
 		return []protocol.LSPAny{protocol.LSPAny(mustMarshal(map[string]string{"word": word, "uri": string(u)}))}
 	}
-	err := s.client.Call(ctx(t), protocol.MethodWorkspaceExecuteCommand, &protocol.ExecuteCommandParams{Command: server.CommandAddProjectWord, Arguments: arg("serde")}, nil)
+	err := s.client.Call(ctx(t), protocol.MethodWorkspaceExecuteCommand, &protocol.ExecuteCommandParams{Command: server.CommandAddProjectWord, Arguments: arg("vexlor")}, nil)
 	if err == nil || !strings.Contains(err.Error(), "directory") {
 		t.Errorf("adding over a directory: %v, want an error naming it", err)
 	}
@@ -225,7 +225,7 @@ func TestAddWordFailures(t *testing.T) {
 	}
 	if _, err := os.Stat("/proc/self"); err == nil {
 		t.Setenv("XDG_CONFIG_HOME", "/proc/self")
-		err = s.client.Call(ctx(t), protocol.MethodWorkspaceExecuteCommand, &protocol.ExecuteCommandParams{Command: server.CommandAddUserWord, Arguments: arg("serde")}, nil)
+		err = s.client.Call(ctx(t), protocol.MethodWorkspaceExecuteCommand, &protocol.ExecuteCommandParams{Command: server.CommandAddUserWord, Arguments: arg("vexlor")}, nil)
 		if err == nil {
 			t.Error("adding on a read-only file system succeeded")
 		}
@@ -233,7 +233,7 @@ func TestAddWordFailures(t *testing.T) {
 	for _, bad := range []*protocol.ExecuteCommandParams{
 		{Command: server.CommandAddProjectWord, Arguments: arg("two words")},
 		{Command: server.CommandAddProjectWord},
-		{Command: "liaison.nothing", Arguments: arg("serde")},
+		{Command: "liaison.nothing", Arguments: arg("vexlor")},
 	} {
 		if err := s.client.Call(ctx(t), protocol.MethodWorkspaceExecuteCommand, bad, nil); err == nil {
 			t.Errorf("%+v: no error", bad)

@@ -85,6 +85,12 @@ type Checker struct {
 
 // New returns a Checker; it compiles the built-in rules.
 func New(opts Options) (*Checker, error) {
+	return newChecker(opts, nil)
+}
+
+// newChecker is New with the built-in rules' engine compiled already
+// (nil: compile it).
+func newChecker(opts Options, engine *rules.Engine) (*Checker, error) {
 	c := &Checker{
 		builtin:  opts.Rules,
 		files:    opts.Files,
@@ -107,11 +113,14 @@ func New(opts Options) (*Checker, error) {
 		if c.analyzer == nil {
 			return nil, fmt.Errorf("checker: no analyzer")
 		}
-		e, err := rules.NewEngine(opts.Rules)
-		if err != nil {
-			return nil, fmt.Errorf("compiling the rules: %w", err)
+		if engine == nil {
+			e, err := rules.NewEngine(opts.Rules)
+			if err != nil {
+				return nil, fmt.Errorf("compiling the rules: %w", err)
+			}
+			engine = e
 		}
-		c.engine = e
+		c.engine = engine
 	}
 	c.gen = c.gens.Add(1)
 	c.known = ruleIDs(opts.Rules, nil)
@@ -130,21 +139,33 @@ func Default(cacheBytes int64, files FileSystem) (*Checker, error) {
 	lexicon := make(chan *morph.Lexicon, 1)
 	go func() { lexicon <- morph.Default() }()
 	type loaded struct {
-		rules []*rules.Rule
-		err   error
+		rules  []*rules.Rule
+		engine *rules.Engine
+		err    error
 	}
+	// The rules are compiled as soon as they are decoded, while the tagger
+	// still loads: compiling them after every load was done kept a core
+	// idle for that long on the way to the first diagnostics.
 	ruleSet := make(chan loaded, 1)
 	go func() {
 		rs, err := rules.LoadDefault()
-		ruleSet <- loaded{rs, err}
+		if err != nil {
+			ruleSet <- loaded{err: fmt.Errorf("loading the default rules: %w", err)}
+			return
+		}
+		e, err := rules.NewEngine(rs)
+		if err != nil {
+			err = fmt.Errorf("compiling the rules: %w", err)
+		}
+		ruleSet <- loaded{rs, e, err}
 	}()
 	tagger := tag.Default()
 	analyzer := analysis.NewWith(tagger, <-lexicon)
 	rs := <-ruleSet
 	if rs.err != nil {
-		return nil, fmt.Errorf("loading the default rules: %w", rs.err)
+		return nil, rs.err
 	}
-	return New(Options{Analyzer: analyzer, Rules: rs.rules, CacheBytes: cacheBytes, Files: files})
+	return newChecker(Options{Analyzer: analyzer, Rules: rs.rules, CacheBytes: cacheBytes, Files: files}, rs.engine)
 }
 
 // Rules returns the built-in rules.
