@@ -513,7 +513,21 @@ func markedSuffix(lex *spell.Lexicon, w string) bool {
 // closed: a rare word or an initialism as the part would pass slips such
 // as "exelent" (exe + lent) and "iraland" (IRA + land).
 func joinedAbbreviation(lex *spell.Lexicon, w string) bool {
-	if len(w) < 6 || len(w) > 24 || known(lex, title(w)) || nearCommon(lex, w) {
+	if len(w) < 6 || len(w) > 24 {
+		return false
+	}
+	part := func(p string) bool {
+		f := lex.Frequency(p)
+		return joinedAbbrevs[p] || len(p) >= 3 && f > 0 && f <= commonSize
+	}
+	// The split first, which costs no allocation and fails for almost
+	// every word; the word-level tests only for the few it passes.
+	split := false
+	for i := 3; i+3 <= len(w) && !split; i++ {
+		a, b := w[:i], w[i:]
+		split = (joinedAbbrevs[a] || joinedAbbrevs[b]) && part(a) && part(b)
+	}
+	if !split || known(lex, title(w)) || nearCommon(lex, w) {
 		return false
 	}
 	for i := 2; i+2 <= len(w); i++ {
@@ -521,17 +535,7 @@ func joinedAbbreviation(lex *spell.Lexicon, w string) bool {
 			return false // in fact, even though, at least
 		}
 	}
-	part := func(p string) bool {
-		f := lex.Frequency(p)
-		return joinedAbbrevs[p] || len(p) >= 3 && f > 0 && f <= commonSize
-	}
-	for i := 3; i+3 <= len(w); i++ {
-		a, b := w[:i], w[i:]
-		if (joinedAbbrevs[a] || joinedAbbrevs[b]) && part(a) && part(b) {
-			return true
-		}
-	}
-	return false
+	return true
 }
 
 // joinedAbbrevs are the abbreviations joinedAbbreviation reads.
