@@ -36,8 +36,8 @@ import (
 var breadthFloors = probeFloors{
 	"probe.tsv":     {minCaught: 266, maxFlagged: 2},
 	"heldout.tsv":   {minCaught: 111, maxFlagged: 0},
-	"heldout-2.tsv": {minCaught: 183, maxFlagged: 1},
-	"heldout-3.tsv": {minCaught: 141, maxFlagged: 0},
+	"heldout-2.tsv": {minCaught: 210, maxFlagged: 1},
+	"heldout-3.tsv": {minCaught: 171, maxFlagged: 0},
 }
 
 type breadthCase struct {
