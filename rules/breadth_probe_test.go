@@ -30,7 +30,10 @@ import (
 // was measured once (157 of 214, 2 of 296) and is now a tuning set for
 // confusions-3, idioms-3, eggcorns-3, redundancies-3 and plurals-2;
 // heldout-3.tsv was written before those rules and measured once before
-// them (107 of 173 caught, 0 of 269 flagged).
+// them (107 of 173 caught, 0 of 269 flagged); its confused-word misses
+// were in view while confusions-3 was written, so it is a tuning set now.
+// heldout-4.tsv was written after those rules landed, from none of their
+// examples, and measured once (58 of 63 caught, 0 of 90 flagged).
 
 // breadthFloors holds each breadth probe to its last measurement.
 var breadthFloors = probeFloors{
@@ -38,6 +41,7 @@ var breadthFloors = probeFloors{
 	"heldout.tsv":   {minCaught: 111, maxFlagged: 0},
 	"heldout-2.tsv": {minCaught: 210, maxFlagged: 1},
 	"heldout-3.tsv": {minCaught: 171, maxFlagged: 0},
+	"heldout-4.tsv": {minCaught: 58, maxFlagged: 0},
 }
 
 type breadthCase struct {
