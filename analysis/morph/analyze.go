@@ -297,16 +297,15 @@ func (l *Lexicon) Analyze(word string) []Analysis {
 	return out
 }
 
-// Classes is Analyze as a bit set, without allocating.
+// Classes is Analyze as a bit set, without allocating (but for the
+// first time a word is asked: see classCache).
 func (l *Lexicon) Classes(word string) Class {
 	var buf wordBuf
 	w, ok := normalize(&buf, word)
 	if !ok {
 		return 0
 	}
-	var rs readings
-	l.collect(w, &rs)
-	return rs.class
+	return l.classCache.classes(l, w)
 }
 
 // Lemma is the most likely lemma of word as part of speech pos (morphy,

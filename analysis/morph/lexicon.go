@@ -23,6 +23,8 @@ type Lexicon struct {
 	exceptions  []exception // entries' exception readings, in runs
 	preferences map[preferenceKey]string
 
+	classCache classCache // Classes' answers, built on first use
+
 	inflectOnce sync.Once
 	inflectMap  map[inflectionKey]string // see inflections
 	rawInflect  []lexfile.Inflection     // what inflectMap is built from
