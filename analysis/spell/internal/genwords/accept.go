@@ -39,7 +39,8 @@ func defaultLimits() limits {
 // accept decides, for every spelling SCOWL or OEWN knows, which dialects
 // accept it, and returns the accepted ones sorted.
 //
-// The words of technical.txt (tech) count as OEWN's. The confusable
+// The words of technical.txt (tech) count as OEWN's, also where SCOWL
+// has them only as variants. The confusable
 // filter leaves alone the words of keep: technical.txt's (struct is one
 // edit from strict, on purpose) and those OEWN's glosses write with.
 func accept(s map[string]*scowlWord, oewn, tech, keep map[string]bool, lim limits) (out []entry, confusable []string) {
@@ -84,6 +85,14 @@ func accept(s map[string]*scowlWord, oewn, tech, keep map[string]bool, lim limit
 		}
 		if e.dialects != 0 {
 			byWord[w] = e
+		}
+	}
+	// A word of technical.txt that SCOWL has only as a variant (snuck,
+	// tradeoff, automata, savannah) or above the size limit is accepted
+	// as OEWN's words are: the list's reviewer vouches for each.
+	for _, w := range slices.Sorted(maps.Keys(tech)) {
+		if e := byWord[w]; w != "" && (e == nil || e.dialects == 0) {
+			byWord[w] = &entry{word: w, size: oewnSize, dialects: allDialects}
 		}
 	}
 	dropCapitalised(byWord)
