@@ -62,14 +62,6 @@ type Tagger struct {
 	// depend on the form alone, so the cache does not change any result.
 	unknown []atomic.Pointer[wordType]
 
-	// rightRows[next*(classes+1)+next2] scores, in the second pass, the
-	// features of the first pass's tags of the next two words, built on
-	// first use.
-	rightRows []atomic.Pointer[tagRow]
-	// second, when non-nil, is the second pass: the tables of its weights,
-	// sharing the vocabulary and the rest with this tagger.
-	second *Tagger
-
 	constraint    constraintLabels
 	noConstraints bool   // for measuring the constraint pass
 	offBranches   uint32 // for measuring its branches: those whose bits are set are off
@@ -108,8 +100,6 @@ const (
 
 type scratch struct {
 	labels []int
-	first  []int       // the first pass's labels, when there is a second
-	descs2 []*wordType // the second pass's descriptions of the words
 	types  []int32     // vocabulary ids, -1 for unknown forms
 	descs  []*wordType // descriptions of the words
 	keys   []uint32
@@ -178,15 +168,6 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 	if err := t.setWeights(m); err != nil {
 		return nil, err
 	}
-	if m.Second != nil {
-		second := &Tagger{classes: t.classes, start: t.start, seen: t.seen, lexicon: t.lexicon,
-			labels: t.labels, vocab: t.vocab, fixed: t.fixed, zeros: t.zeros}
-		if err := second.setWeights(m.Second); err != nil {
-			return nil, err
-		}
-		second.rightRows = make([]atomic.Pointer[tagRow], (t.classes+1)*(t.classes+1))
-		t.second = second
-	}
 	return t, nil
 }
 
@@ -241,22 +222,6 @@ func (t *Tagger) tagScores(prev, prev2 int) []int32 {
 	return r[:t.classes]
 }
 
-// rightScores returns, in the second pass, the scores of the features of
-// the first pass's tags of the next two words, building them on first use.
-func (t *Tagger) rightScores(next, next2 int) []int32 {
-	slot := &t.rightRows[next*(t.classes+1)+next2]
-	if r := slot.Load(); r != nil {
-		return r[:t.classes]
-	}
-	r := new(tagRow)
-	var buf [8]uint32
-	t.addKeys(r[:t.classes], model.RightTagKeys(next, next2, buf[:0]))
-	if !slot.CompareAndSwap(nil, r) {
-		r = slot.Load()
-	}
-	return r[:t.classes]
-}
-
 const (
 	unknownSlots     = 1 << 15
 	maxCachedUnknown = 64 // bytes; longer forms are described every time
@@ -280,20 +245,14 @@ func (t *Tagger) knownType(id int32) *wordType {
 	return d
 }
 
-// describeUnknown returns the description of w, a form not in the
-// vocabulary; described, if not nil, is model.Describe's of w.
-func (t *Tagger) describeUnknown(w string, described *model.Word) *wordType {
+// describeUnknown returns the description of w, a form not in the vocabulary.
+func (t *Tagger) describeUnknown(w string) *wordType {
 	h := hashExact(w)
 	slot := &t.unknown[(h^h>>31)&(unknownSlots-1)]
 	if u := slot.Load(); u != nil && u.form == w {
 		return u
 	}
-	var u *wordType
-	if described != nil {
-		u = t.describe(*described, false)
-	} else {
-		u = t.describe(model.Describe(w, t.lexicon, t.seen), false)
-	}
+	u := t.describe(model.Describe(w, t.lexicon, t.seen), false)
 	if len(w) <= maxCachedUnknown {
 		u.form = strings.Clone(w)
 		slot.Store(u)
@@ -404,22 +363,10 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 		if id >= 0 {
 			s.descs[i] = t.knownType(id)
 		} else {
-			s.descs[i] = t.describeUnknown(w, nil)
+			s.descs[i] = t.describeUnknown(w)
 		}
 	}
-	t.pass(s, s.descs, nil, s.labels)
-	if t2 := t.second; t2 != nil {
-		s.first = append(s.first[:0], s.labels...)
-		s.descs2 = grow(s.descs2, len(words))
-		for i, w := range words {
-			if id := s.types[i]; id >= 0 {
-				s.descs2[i] = t2.knownType(id)
-			} else {
-				s.descs2[i] = t2.describeUnknown(w, &s.descs[i].word)
-			}
-		}
-		t2.pass(s, s.descs2, s.first, s.labels)
-	}
+	t.pass(s, s.labels)
 	if !t.noConstraints {
 		t.applyConstraints(words, s, s.labels)
 	}
@@ -429,10 +376,9 @@ func (t *Tagger) Tag(words []string, dst []Tagged) []Tagged {
 	return dst
 }
 
-// pass tags the words of s greedily, left to right, with the weights of t
-// and the words' descriptions descs (t's), into out. right, in the second
-// pass, holds the first pass's labels.
-func (t *Tagger) pass(s *scratch, descs []*wordType, right, out []int) {
+// pass tags the words of s greedily, left to right, into out.
+func (t *Tagger) pass(s *scratch, out []int) {
+	descs := s.descs
 	c := t.classes
 	scores := &s.scores
 	prev, prev2 := t.start, t.start
@@ -461,18 +407,7 @@ func (t *Tagger) pass(s *scratch, descs []*wordType, right, out []int) {
 				}
 			}
 			// The sparse features first, the dense sum with the argmax last.
-			if right != nil {
-				next, next2 := t.start, t.start
-				if i+1 < len(right) {
-					next = right[i+1]
-				}
-				if i+2 < len(right) {
-					next2 = right[i+2]
-				}
-				copy(sc, t.rightScores(next, next2))
-			} else {
-				clear(sc)
-			}
+			clear(sc)
 			if i == 0 { // the word vector assumes a word not first
 				subEntries(scores, t.spanEntries(d.firstShape[0]))
 				addEntries(scores, t.spanEntries(d.firstShape[1]))
@@ -493,13 +428,6 @@ func (t *Tagger) pass(s *scratch, descs []*wordType, right, out []int) {
 				nextLower = descs[i+1].word.Lower
 			}
 			s.keys = model.ContextKeys(&d.word, prevLower, nextLower, prev, s.keys[:0])
-			if right != nil {
-				next := t.start
-				if i+1 < len(right) {
-					next = right[i+1]
-				}
-				s.keys = model.RightContextKeys(&d.word, prev, next, s.keys)
-			}
 			t.addKeysTo(scores, s.keys)
 			label = argmaxSum(sc, tv, d.vector, pv, nv)
 		}

@@ -45,11 +45,6 @@ const (
 	tPrev2Tag
 	tPrevTagPrev2Tag
 	tPrevTagLex
-	tNextTag
-	tNext2Tag
-	tNextTagNext2Tag
-	tPrevTagNextTag
-	tNextTagWord
 )
 
 // Sentinel word hashes for positions before the start and past the end.
@@ -365,18 +360,3 @@ func HashStart() uint64 { return hashStart }
 
 // HashEnd is the word hash used past the sentence end.
 func HashEnd() uint64 { return hashEnd }
-
-// RightTagKeys appends the second pass's keys that depend on the first
-// pass's tags of the next two words alone (label indexes; StartTag past
-// the sentence end).
-func RightTagKeys(next, next2 int, dst []uint32) []uint32 {
-	n1, n2 := uint64(next)+1, uint64(next2)+1
-	return append(dst, key(tNextTag, n1), key(tNext2Tag, n2), key2(tNextTagNext2Tag, n1, n2))
-}
-
-// RightContextKeys appends the second pass's keys that join the first
-// pass's tag of the next word with the previous tag and with the word.
-func RightContextKeys(w *Word, prevTag, next int, dst []uint32) []uint32 {
-	n1, p := uint64(next)+1, uint64(prevTag)+1
-	return append(dst, key2(tPrevTagNextTag, p, n1), key2(tNextTagWord, n1, w.Lower))
-}

@@ -50,12 +50,6 @@ type Model struct {
 	Scale float32
 	Vocab []VocabEntry
 	Seen  []SeenEntry // sorted by Lower
-
-	// Second, when non-nil, holds the weights of the second pass (Weights
-	// as trained, the flat form when decoded), whose features add the
-	// first pass's tags of the next two words (see SecondKeys). Its other
-	// fields are unused.
-	Second *Model
 }
 
 // StartTag is the label index standing for "before the sentence start".
@@ -111,21 +105,6 @@ func Keys(words []Word, i, prevTag, prev2Tag int, dst []uint32) []uint32 {
 	return TagKeys(prevTag, prev2Tag, dst)
 }
 
-// SecondKeys appends the keys of the second pass at position i: those of
-// Keys and those of the first pass's tags right of i (first).
-func SecondKeys(words []Word, i, prevTag, prev2Tag int, first []int, start int, dst []uint32) []uint32 {
-	dst = Keys(words, i, prevTag, prev2Tag, dst)
-	next, next2 := start, start
-	if i+1 < len(first) {
-		next = first[i+1]
-	}
-	if i+2 < len(first) {
-		next2 = first[i+2]
-	}
-	dst = RightTagKeys(next, next2, dst)
-	return RightContextKeys(&words[i], prevTag, next, dst)
-}
-
 // Reference is the plain decoder of a model.
 type Reference struct {
 	m        *Model
@@ -136,9 +115,6 @@ type Reference struct {
 // NewReference prepares the plain decoder of m.
 func NewReference(m *Model) *Reference {
 	m.unflatten()
-	if m.Second != nil {
-		m.Second.unflatten()
-	}
 	r := &Reference{m: m, vocabLex: make(map[string]VocabEntry, len(m.Vocab)), seen: m.SeenFunc()}
 	for _, v := range m.Vocab {
 		r.vocabLex[v.Form] = v
@@ -164,8 +140,7 @@ func (m *Model) unflatten() {
 }
 
 // Tag tags one sentence the plain way: describe every word, score every
-// feature through the weight map, greedy left to right, and again with the
-// second pass's weights if the model has them. lex may be nil.
+// feature through the weight map, greedy left to right. lex may be nil.
 func (r *Reference) Tag(words []string, lex Lexicon) []int {
 	m, vocabLex, seen := r.m, r.vocabLex, r.seen
 	described := make([]Word, len(words))
@@ -190,27 +165,6 @@ func (r *Reference) Tag(words []string, lex Lexicon) []int {
 			keys = Keys(described, i, prev, prev2, keys[:0])
 			for _, k := range keys {
 				for _, e := range m.Weights[k] {
-					scores[e.Label] += e.Weight
-				}
-			}
-			out[i] = Argmax(scores)
-		}
-		prev2, prev = prev, out[i]
-	}
-	if m.Second == nil {
-		return out
-	}
-	first := out
-	out = make([]int, len(words))
-	prev, prev2 = m.StartTag(), m.StartTag()
-	for i := range words {
-		if v, ok := vocabLex[words[i]]; ok && v.Fixed >= 0 {
-			out[i] = v.Fixed
-		} else {
-			clear(scores)
-			keys = SecondKeys(described, i, prev, prev2, first, m.StartTag(), keys[:0])
-			for _, k := range keys {
-				for _, e := range m.Second.Weights[k] {
 					scores[e.Label] += e.Weight
 				}
 			}
@@ -260,10 +214,6 @@ func (m *Model) Encode(w io.Writer) error {
 		putString(&buf, v.Form)
 		putUvarint(&buf, uint64(v.Lex))
 		putUvarint(&buf, uint64(v.Fixed+1))
-	}
-	if m.Second != nil {
-		buf.WriteByte(1)
-		encodeWeights(&buf, m.Second.Weights)
 	}
 	enc, err := zstd.NewWriter(w, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
 	if err != nil {
@@ -377,15 +327,6 @@ func Decode(compressed []byte) (*Model, error) {
 			rd.err = errors.New("model: fixed label out of range")
 		}
 		m.Vocab = append(m.Vocab, VocabEntry{Form: form, Lex: lex, Fixed: fixed})
-	}
-	if rd.err == nil && len(rd.b) > 0 {
-		if rd.byte() != 1 {
-			return nil, errors.New("model: corrupt second pass")
-		}
-		m.Second = &Model{}
-		if err := m.Second.decodeWeights(&rd, nLabels, len(raw)); err != nil {
-			return nil, err
-		}
 	}
 	if rd.err != nil {
 		return nil, fmt.Errorf("model: decode: %w", rd.err)

@@ -14,6 +14,7 @@ import (
 	"liaison/analysis/morph"
 	"liaison/analysis/tag/internal/conllu"
 	"liaison/analysis/tag/internal/devset"
+	"liaison/analysis/tag/internal/model"
 )
 
 func main() {
@@ -22,7 +23,6 @@ func main() {
 	outPath := flag.String("out", "model.bin.zst", "output model file")
 	epochs := flag.Int("epochs", 10, "training epochs")
 	seed := flag.Uint64("seed", 2, "shuffling seed")
-	jackknife := flag.Int("jackknife", 0, "folds for the first-pass tags a second pass learns from (0 or 1: no second pass)")
 	share := flag.Float64("convert", 0.1, "share of training sentences with a main verb copied with a noun-only lemma in the verb's place (0: none)")
 	testPath := flag.String("test", "", "CoNLL-U test file (evaluated after training, for the figures only)")
 	convPath := flag.String("conversions", "", "conversion dev set (nouns used as verbs) to evaluate after training")
@@ -31,8 +31,15 @@ func main() {
 	skip := flag.String("convert-skip", "", "comma-separated verb tags whose slots the conversions leave alone")
 	noNouns := flag.Bool("convert-no-nouns", true, "conversions without the noun uses")
 	keepNounSeen := flag.Bool("convert-keep-noun-seen", false, "the nouns put in noun slots keep their training tags")
+	evalModel := flag.String("model", "", "evaluate this model file instead of training one")
 	flag.Parse()
-	cfg := config{epochs: *epochs, jackknife: *jackknife, seed: *seed, lexicon: defaultLexicon(), prune: *prune, openNouns: *openNouns}
+	if *evalModel != "" {
+		if err := evaluateFile(*evalModel, *devPath, *testPath); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
+	cfg := config{epochs: *epochs, seed: *seed, lexicon: defaultLexicon(), prune: *prune, openNouns: *openNouns}
 	if *share > 0 {
 		cfg.conversions = &converter{lex: morph.Default(), share: *share, skip: map[string]bool{}, noNouns: *noNouns, keepNounSeen: *keepNounSeen}
 		for _, t := range strings.Split(*skip, ",") {
@@ -101,5 +108,33 @@ func run(trainPath, devPath, testPath, convPath, outPath string, cfg config) err
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "wrote %s (%d bytes)\n", outPath, st.Size())
+	return nil
+}
+
+// evaluateFile prints the dev and test figures of a trained model file.
+func evaluateFile(path, devPath, testPath string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	m, err := model.Decode(b)
+	if err != nil {
+		return err
+	}
+	lex := defaultLexicon()
+	for _, set := range []struct{ name, path string }{{"dev", devPath}, {"test", testPath}} {
+		if set.path == "" {
+			continue
+		}
+		sentences, err := conllu.ReadFile(set.path)
+		if err != nil {
+			return err
+		}
+		upos, ptb := evaluate(m, sentences, lex)
+		fmt.Fprintf(os.Stderr, "%s: UPOS %.2f%%  PTB %.2f%%\n", set.name, upos, ptb)
+		if *confusions > 0 && set.name == "dev" {
+			printConfusions(os.Stderr, m, sentences, lex, *confusions)
+		}
+	}
 	return nil
 }

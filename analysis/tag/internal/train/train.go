@@ -12,11 +12,10 @@ import (
 )
 
 type config struct {
-	epochs    int
-	seed      uint64
-	jackknife int // folds of the first pass's tags for a second pass (0: one pass)
-	lexicon   model.Lexicon
-	prune     float64 // averaged weights smaller than this are dropped
+	epochs  int
+	seed    uint64
+	lexicon model.Lexicon
+	prune   float64 // averaged weights smaller than this are dropped
 	// openNouns keeps common nouns out of the fixed forms (see convertible)
 	openNouns bool
 	// conversions, when non-nil, adds training sentences in which nouns
@@ -35,24 +34,11 @@ const (
 type example struct {
 	words  []model.Word
 	labels []int
-	first  []int // the first pass's tags, out of fold (second pass only)
-}
-
-// keysFunc appends the feature keys of position i of ex given the previous
-// two tags; classes is the number of labels (the start tag's index).
-type keysFunc func(ex *example, i, prev, prev2, classes int, dst []uint32) []uint32
-
-func firstKeys(ex *example, i, prev, prev2, _ int, dst []uint32) []uint32 {
-	return model.Keys(ex.words, i, prev, prev2, dst)
-}
-
-func secondKeys(ex *example, i, prev, prev2, classes int, dst []uint32) []uint32 {
-	return model.SecondKeys(ex.words, i, prev, prev2, ex.first, classes, dst)
 }
 
 // learn trains an averaged perceptron on the examples use, shuffled each
 // epoch, and returns its pruned averaged weights.
-func learn(examples []example, use []int, classes int, keysOf keysFunc, cfg config, seed uint64) map[uint32][]model.Entry {
+func learn(examples []example, use []int, classes int, cfg config, seed uint64) map[uint32][]model.Entry {
 	p := newPerceptron(classes)
 	rng := rand.New(rand.NewPCG(seed, 0x6c696169736f6e))
 	order := slices.Clone(use)
@@ -65,7 +51,7 @@ func learn(examples []example, use []int, classes int, keysOf keysFunc, cfg conf
 			ex := &examples[si]
 			prev, prev2 := classes, classes
 			for i := range ex.words {
-				keys = keysOf(ex, i, prev, prev2, classes, keys[:0])
+				keys = model.Keys(ex.words, i, prev, prev2, keys[:0])
 				guess := p.predict(keys, scores)
 				truth := ex.labels[i]
 				p.tick()
@@ -81,26 +67,6 @@ func learn(examples []example, use []int, classes int, keysOf keysFunc, cfg conf
 		fmt.Printf("epoch %d: %.2f%% on training\n", epoch+1, 100*float64(correct)/float64(total))
 	}
 	return p.averaged(cfg.prune)
-}
-
-// greedy tags ex with weights, left to right.
-func greedy(weights map[uint32][]model.Entry, ex *example, classes int, keysOf keysFunc) []int {
-	out := make([]int, len(ex.words))
-	scores := make([]float32, classes)
-	var keys []uint32
-	prev, prev2 := classes, classes
-	for i := range ex.words {
-		clear(scores)
-		keys = keysOf(ex, i, prev, prev2, classes, keys[:0])
-		for _, k := range keys {
-			for _, e := range weights[k] {
-				scores[e.Label] += e.Weight
-			}
-		}
-		out[i] = model.Argmax(scores)
-		prev2, prev = prev, out[i]
-	}
-	return out
 }
 
 func train(sentences []conllu.Sentence, cfg config) (*model.Model, error) {
@@ -221,31 +187,11 @@ func train(sentences []conllu.Sentence, cfg config) (*model.Model, error) {
 		examples[si] = ex
 	}
 
-	all1 := make([]int, len(examples))
-	for si := range all1 {
-		all1[si] = si
+	every := make([]int, len(examples))
+	for si := range every {
+		every[si] = si
 	}
-	m.Weights = learn(examples, all1, len(labels), firstKeys, cfg, cfg.seed)
-	if cfg.jackknife > 1 {
-		// The second pass reads the first pass's tags of the words to the
-		// right. It learns them as unseen text will give them: each
-		// sentence tagged by a first pass trained without its fold.
-		for f := 0; f < cfg.jackknife; f++ {
-			var in, out []int
-			for si := range examples {
-				if fold[si]%cfg.jackknife == f {
-					out = append(out, si)
-				} else {
-					in = append(in, si)
-				}
-			}
-			w := learn(examples, in, len(labels), firstKeys, cfg, cfg.seed+uint64(f)+1)
-			for _, si := range out {
-				examples[si].first = greedy(w, &examples[si], len(labels), firstKeys)
-			}
-		}
-		m.Second = &model.Model{Weights: learn(examples, all1, len(labels), secondKeys, cfg, cfg.seed)}
-	}
+	m.Weights = learn(examples, every, len(labels), cfg, cfg.seed)
 	return m, nil
 }
 
