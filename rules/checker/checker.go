@@ -209,7 +209,8 @@ func (c *Checker) Check(ctx context.Context, doc Document, lk *Lookup, editor ru
 		return Result{Findings: c.configFindings(doc.Path, doc.Text)}, nil
 	}
 	settings, engine, gen, known, markupOpts := c.under(doc, lk, editor)
-	settings = c.withSpelling(doc, lk, settings, true) // words.go
+	learnt := &knownOfText{}
+	settings = c.withSpelling(doc, lk, settings, true, learnt) // words.go
 	var res *analysis.Result
 	var findings []rules.Finding
 	if c.finder != nil {
@@ -221,7 +222,7 @@ func (c *Checker) Check(ctx context.Context, doc Document, lk *Lookup, editor ru
 	} else {
 		var err error
 		var noDirectives bool
-		findings, res, noDirectives, err = c.find(ctx, engine, gen, doc, settings, markupOpts)
+		findings, res, noDirectives, err = c.find(ctx, engine, gen, doc, settings, markupOpts, learnt)
 		if err != nil {
 			return Result{}, err
 		}
@@ -255,7 +256,7 @@ func (c *Checker) Find(ctx context.Context, languageID, src string, s rules.Sett
 	if c.finder != nil {
 		return c.finder.Find(ctx, languageID, src, s)
 	}
-	fs, _, _, err := c.find(ctx, c.engine, c.gen, Document{LanguageID: languageID, Text: src}, s, nil)
+	fs, _, _, err := c.find(ctx, c.engine, c.gen, Document{LanguageID: languageID, Text: src}, s, nil, nil)
 	return fs, err
 }
 
@@ -265,7 +266,10 @@ func (c *Checker) Find(ctx context.Context, languageID, src string, s rules.Sett
 // (analysis.AnalyzeNext: only around the edit), and noDirectives reports
 // that its text mentions no directive, known from the edit alone when the
 // previous revision mentioned none.
-func (c *Checker) find(ctx context.Context, engine *rules.Engine, gen uint64, doc Document, s rules.Settings, mo *markup.Options) (fs []rules.Finding, res *analysis.Result, noDirectives bool, err error) {
+//
+// known (nil: none) is told what find learns of the text before the rules
+// run, for the spelling rule's lookups (withSpelling).
+func (c *Checker) find(ctx context.Context, engine *rules.Engine, gen uint64, doc Document, s rules.Settings, mo *markup.Options, known *knownOfText) (fs []rules.Finding, res *analysis.Result, noDirectives bool, err error) {
 	if c.cache == nil && c.parts > 0 {
 		fs, err := c.findParts(ctx, engine, doc, s, mo)
 		return fs, nil, false, err
@@ -287,17 +291,20 @@ func (c *Checker) find(ctx context.Context, engine *rules.Engine, gen uint64, do
 		v.end(false, docRevision{})
 		return nil, nil, false, fmt.Errorf("analysing: %w", err)
 	}
-	v.prefetch(res.Blocks)
-	fs = engine.CheckWith(ctx, res, s, v)
-	if err := ctx.Err(); err != nil {
-		v.end(false, docRevision{})
-		return nil, nil, false, err
-	}
 	var mentions bool
 	if start, _, end, ok := rev.Edit(); ok && v.prev.rev != nil && !v.prev.mentions {
 		mentions = directive.MentionedNear(doc.Text, start, end)
 	} else {
 		mentions = directive.Mentions(doc.Text)
+	}
+	if known != nil {
+		known.noMentions = !mentions
+	}
+	v.prefetch(res.Blocks)
+	fs = engine.CheckWith(ctx, res, s, v)
+	if err := ctx.Err(); err != nil {
+		v.end(false, docRevision{})
+		return nil, nil, false, err
 	}
 	v.end(true, docRevision{rev: rev, mentions: mentions})
 	return fs, res, !mentions, nil

@@ -81,7 +81,7 @@ func (c *Checker) checkParts(ctx context.Context, doc Document, lk *Lookup, edit
 		return emit(res.Findings)
 	}
 	settings, engine, _, known, markupOpts := c.under(doc, lk, editor)
-	settings = c.withSpelling(doc, lk, settings, false) // words.go
+	settings = c.withSpelling(doc, lk, settings, false, nil) // words.go
 	st := directive.NewStream(doc.LanguageID, doc.Text, func(id string) bool { return known[id] })
 	err := c.streamParts(ctx, engine, doc, settings, markupOpts, defs, func(fs []rules.Finding) error {
 		out, err := st.Apply(fs)
