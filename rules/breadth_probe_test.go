@@ -33,15 +33,17 @@ import (
 // them (107 of 173 caught, 0 of 269 flagged); its confused-word misses
 // were in view while confusions-3 was written, so it is a tuning set now.
 // heldout-4.tsv was written after those rules landed, from none of their
-// examples, and measured once (58 of 63 caught, 0 of 90 flagged).
+// examples, and measured once (58 of 63 caught, 0 of 90 flagged); its
+// five misses were then covered by widening those rules, so it too is a
+// tuning set now.
 
 // breadthFloors holds each breadth probe to its last measurement.
 var breadthFloors = probeFloors{
-	"probe.tsv":     {minCaught: 266, maxFlagged: 2},
-	"heldout.tsv":   {minCaught: 111, maxFlagged: 0},
-	"heldout-2.tsv": {minCaught: 210, maxFlagged: 1},
+	"probe.tsv":     {minCaught: 267, maxFlagged: 2},
+	"heldout.tsv":   {minCaught: 116, maxFlagged: 0},
+	"heldout-2.tsv": {minCaught: 212, maxFlagged: 1},
 	"heldout-3.tsv": {minCaught: 171, maxFlagged: 0},
-	"heldout-4.tsv": {minCaught: 58, maxFlagged: 0},
+	"heldout-4.tsv": {minCaught: 63, maxFlagged: 0},
 }
 
 type breadthCase struct {
