@@ -17,7 +17,7 @@ import "testing"
 
 // grammarHeldoutFloors holds each probe to its last measurement.
 var grammarHeldoutFloors = probeFloors{
-	"heldout-mix.tsv": {minCaught: 177, maxFlagged: 0},
+	"heldout-mix.tsv": {minCaught: 189, maxFlagged: 0},
 }
 
 func TestGrammarHeldout(t *testing.T) {
