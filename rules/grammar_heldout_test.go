@@ -11,13 +11,17 @@ import "testing"
 // each beside correct near-misses. The format is the breadth probes'
 // (label<TAB>sentence<TAB>category: note). heldout-mix.tsv was written
 // before this round's grammar rules and is what they were written from, so
-// it is a tuning set now for those categories; a probe written after them
-// is still to come. A sentence is caught when anything at all is reported on
-// it (what a user sees), flagged when anything is.
+// it is a tuning set now for those categories. heldout-mix-2.tsv was written
+// after them (new wordings of the same categories, none of its sentences in
+// a dev set, a rule's examples or another probe) and its figure recorded
+// from its first run, with no rule changed for it: 135/152 caught, 0/159
+// flagged. A sentence is caught when anything at all is reported on it (what
+// a user sees), flagged when anything is.
 
 // grammarHeldoutFloors holds each probe to its last measurement.
 var grammarHeldoutFloors = probeFloors{
-	"heldout-mix.tsv": {minCaught: 189, maxFlagged: 0},
+	"heldout-mix.tsv":   {minCaught: 189, maxFlagged: 0},
+	"heldout-mix-2.tsv": {minCaught: 135, maxFlagged: 0},
 }
 
 func TestGrammarHeldout(t *testing.T) {
