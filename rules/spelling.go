@@ -12,6 +12,7 @@ import (
 	"liaison/analysis"
 	"liaison/analysis/markup"
 	"liaison/analysis/spell"
+	"liaison/analysis/token"
 )
 
 // The ids of the two rules written in Go that check spelling: a word no
@@ -216,21 +217,38 @@ func dialectRule(prev, toks []analysis.Token, marks []markup.Range) []GoMatch {
 // spellVerdicts remembers, for one Engine, classify's verdicts on the
 // words whose verdict depends on the word alone, so that the spelling and
 // dialect rules look each word of a run up in the word list once, not at
-// every use by both rules (the word list's lookups and the near-miss
-// tests of an unknown word were a third of the rules' time on the Rust
-// Book). It keeps one map per worker (a sync.Pool's), so a lookup takes
-// no lock; each is bounded by maxCachedVerdicts. A nil *spellVerdicts
-// caches nothing.
+// every use (the word list's lookups and the near-miss tests of an
+// unknown word were a third of the rules' time on the Rust Book). It
+// keeps one *verdicts per worker (a sync.Pool's), so a lookup takes no
+// lock; each is bounded by maxCachedVerdicts. A nil *spellVerdicts caches
+// nothing.
 type spellVerdicts struct {
-	pool sync.Pool // of verdicts
+	pool sync.Pool // of *verdicts
 }
 
-// verdicts maps a candidate word (as spellCandidate returns it) to
-// classify's verdict.
-type verdicts map[string]wordClass
+// verdicts is one worker's cache.
+type verdicts struct {
+	// words maps a candidate word (as spellCandidate returns it) to
+	// classify's verdict, or to inContext for a capitalised word whose
+	// verdict depends on the sentence; nil caches nothing.
+	words map[string]wordClass
+	// toks is the sentence last classified, and cands and classes its
+	// tokens' candidate words and verdicts (notCandidate for a token
+	// spellCandidate leaves alone): the spelling and the dialect rule read
+	// each sentence one after the other, and the second takes the first's.
+	toks    []analysis.Token
+	cands   []string
+	classes []wordClass
+}
 
-// maxCachedVerdicts bounds one worker's verdicts: past it, it starts
-// over. The Rust Book has about 15,000 distinct words.
+// The verdicts beside classify's own.
+const (
+	notCandidate wordClass = 255 - iota // a token that is not a word to check
+	inContext                           // a capitalised word classify must see in its sentence
+)
+
+// maxCachedVerdicts bounds one worker's words: past it, it starts over.
+// The Rust Book has about 15,000 distinct words.
 const maxCachedVerdicts = 1 << 15
 
 // bindSpelling makes the spelling and dialect rules of code and ctx use
@@ -242,42 +260,75 @@ func (v *spellVerdicts) bindSpelling(code map[string]GoRule, ctx map[string]GoCo
 	}
 }
 
-func (v *spellVerdicts) get() verdicts {
+func (v *spellVerdicts) get() *verdicts {
 	if v == nil {
-		return nil
+		return &verdicts{}
 	}
-	if m, ok := v.pool.Get().(verdicts); ok {
+	if m, ok := v.pool.Get().(*verdicts); ok {
 		return m
 	}
-	return verdicts{}
+	return &verdicts{words: map[string]wordClass{}}
 }
 
-func (v *spellVerdicts) put(m verdicts) {
-	if v != nil && m != nil {
+func (v *spellVerdicts) put(m *verdicts) {
+	if v != nil {
 		v.pool.Put(m)
 	}
 }
 
 // classify is classify(lex, w, toks, i), from the cache when w's verdict
-// depends on w alone: classify reads the sentence only for a word that
-// starts with a capital (a name, or a typo at a sentence's start), so
-// those are never cached.
-func (m verdicts) classify(lex *spell.Lexicon, w string, toks []analysis.Token, i int) wordClass {
-	if m == nil {
+// depends on w alone. classify reads the sentence only for a capitalised
+// word that it does not know otherwise, and then only to call it known
+// (a short word inside a sentence, one beside another name) where at a
+// sentence's start it would not be: so a word without a capital is
+// cached as it is classified, and a capitalised one by how classify reads
+// it as the first word of a sentence of its own, the strictest context —
+// when that is unknownWord, the word is cached as inContext and
+// classified in each sentence it is in.
+func (m *verdicts) classify(lex *spell.Lexicon, w string, toks []analysis.Token, i int) wordClass {
+	if m.words == nil {
 		return classify(lex, w, toks, i)
 	}
-	if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+	c, ok := m.words[w]
+	if !ok {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			alone := [1]analysis.Token{{Text: w, Kind: token.Word}}
+			if c = classify(lex, w, alone[:], 0); c == unknownWord {
+				c = inContext
+			}
+		} else {
+			c = classify(lex, w, toks, i)
+		}
+		if len(m.words) >= maxCachedVerdicts {
+			clear(m.words)
+		}
+		m.words[strings.Clone(w)] = c // w may be a slice of the document's text
+	}
+	if c == inContext {
 		return classify(lex, w, toks, i)
 	}
-	if c, ok := m[w]; ok {
-		return c
-	}
-	c := classify(lex, w, toks, i)
-	if len(m) >= maxCachedVerdicts {
-		clear(m)
-	}
-	m[strings.Clone(w)] = c // w may be a slice of the document's text
 	return c
+}
+
+// sentence returns the candidate words of toks and their verdicts, by
+// token (notCandidate for a token that is not a word to check).
+func (m *verdicts) sentence(lex *spell.Lexicon, toks []analysis.Token) ([]string, []wordClass) {
+	if len(toks) == 0 {
+		return nil, nil
+	}
+	if len(m.toks) == len(toks) && &m.toks[0] == &toks[0] {
+		return m.cands, m.classes
+	}
+	m.toks, m.cands, m.classes = toks, m.cands[:0], m.classes[:0]
+	for i := range toks {
+		w, ok := spellCandidate(toks, i)
+		c := notCandidate
+		if ok {
+			c = m.classify(lex, w, toks, i)
+		}
+		m.cands, m.classes = append(m.cands, w), append(m.classes, c)
+	}
+	return m.cands, m.classes
 }
 
 // spellingRule is the spelling rule with v's cache.
@@ -288,19 +339,22 @@ func (v *spellVerdicts) spellingRule(_, toks []analysis.Token, marks []markup.Ra
 	}
 	m := v.get()
 	defer v.put(m)
+	// The word list first: most words are in it, and the context tests
+	// need only run for the few that are not.
+	words, classes := m.sentence(lex, toks)
 	var out []GoMatch
-	quoted := shortQuotes(toks)
-	for i := range toks {
-		if quoted != nil && quoted[i] {
+	var quoted []bool
+	for i, c := range classes {
+		if c != unknownWord {
 			continue
 		}
-		// The word list first: most words are in it, and the context
-		// tests need only run for the few that are not.
-		w, ok := spellCandidate(toks, i)
-		if !ok || m.classify(lex, w, toks, i) != unknownWord {
-			continue
+		if quoted == nil {
+			quoted = shortQuotes(toks)
+			if quoted == nil {
+				quoted = make([]bool, len(toks))
+			}
 		}
-		if !setOff(toks[i], marks) && !acrossMarkup(toks[i], marks) && !inMailbox(toks, i) && !label(toks, i) && !lowerInitialism(lex, w) && !epithet(toks, i) && !brandCase(lex, w) {
+		if w := words[i]; !quoted[i] && !setOff(toks[i], marks) && !acrossMarkup(toks[i], marks) && !inMailbox(toks, i) && !label(toks, i) && !lowerInitialism(lex, w) && !epithet(toks, i) && !brandCase(lex, w) {
 			out = append(out, GoMatch{Start: i, End: i + 1})
 		}
 	}
@@ -315,9 +369,10 @@ func (v *spellVerdicts) dialectRule(_, toks []analysis.Token, _ []markup.Range) 
 	}
 	m := v.get()
 	defer v.put(m)
+	_, classes := m.sentence(lex, toks)
 	var out []GoMatch
-	for i := range toks {
-		if w, ok := spellCandidate(toks, i); ok && m.classify(lex, w, toks, i) == dialectWord {
+	for i, c := range classes {
+		if c == dialectWord {
 			out = append(out, GoMatch{Start: i, End: i + 1})
 		}
 	}
