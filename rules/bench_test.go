@@ -122,3 +122,30 @@ func BenchmarkRuleCount(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRustBookRulesCPU is BenchmarkRustBookRules reporting the CPU
+// time the process spends per op too (cpu-ns/op: every thread, the
+// garbage collector's included). On a machine others load, the wall time
+// of an op grows with the load and its CPU time much less: compare
+// builds by cpu-ns/op, run alternately.
+func BenchmarkRustBookRulesCPU(b *testing.B) {
+	var blocks []*analysis.BlockAnalysis
+	for _, res := range analyseBook(b) {
+		for _, bl := range res.Blocks {
+			if bl.BlockAnalysis != nil {
+				blocks = append(blocks, bl.BlockAnalysis)
+			}
+		}
+	}
+	e := defaultEngine(b)
+	b.ResetTimer()
+	cpu := processCPU()
+	for b.Loop() {
+		for _, bl := range blocks {
+			e.CheckBlock(bl)
+		}
+	}
+	if cpu > 0 {
+		b.ReportMetric(float64(processCPU()-cpu)/float64(b.N), "cpu-ns/op")
+	}
+}

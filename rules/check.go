@@ -13,6 +13,11 @@ import (
 type scratch struct {
 	ctx    context.Context // checked in long sentences; never nil
 	norms  []string
+	lemmas []string   // by token: the lemma in lower case
+	ents   []keyEntry // by token: the index's entries for its form and its lemma
+	lents  []keyEntry
+	have   []uint64 // bit per needed word (index.needs) the sentence holds
+	set    []int32  // the bits of have that are set
 	cands  []patternRef
 	sent   sentence
 	budget budgets
@@ -27,28 +32,63 @@ func (e *Engine) checkSentence(sc *scratch, toks []analysis.Token, out []Finding
 	if len(toks) == 0 {
 		return out
 	}
-	sc.norms = sc.norms[:0]
+	ix := sc.ix
+	// Each token's form and lemma, normalised once, and what the index
+	// holds for them; the words patterns need that the sentence holds.
+	sc.norms, sc.lemmas = sc.norms[:0], sc.lemmas[:0]
+	sc.ents, sc.lents = sc.ents[:0], sc.lents[:0]
+	if n := (ix.nNeed + 63) / 64; len(sc.have) != n {
+		sc.have = make([]uint64, n)
+	}
+	sc.set = sc.set[:0]
+	mark := func(id int32) {
+		if id >= 0 && sc.have[id/64]&(1<<(id%64)) == 0 {
+			sc.have[id/64] |= 1 << (id % 64)
+			sc.set = append(sc.set, id)
+		}
+	}
 	for i := range toks {
-		sc.norms = append(sc.norms, normalise(toks[i].Text))
+		norm := normalise(toks[i].Text)
+		lemma := norm
+		if l := toks[i].Lemma; l != norm {
+			lemma = strings.ToLower(l)
+		}
+		ent, ok := ix.keys[norm]
+		if ok {
+			mark(ent.needWord)
+		}
+		lent := ent
+		if lemma != norm {
+			lent, ok = ix.keys[lemma]
+		}
+		if ok && lemma != "" {
+			mark(lent.needLemma)
+		} else {
+			lent = keyEntry{}
+		}
+		sc.norms, sc.lemmas = append(sc.norms, norm), append(sc.lemmas, lemma)
+		sc.ents, sc.lents = append(sc.ents, ent), append(sc.lents, lent)
 	}
 	s := &sc.sent
-	s.reset(toks, sc.norms)
+	s.resetWith(toks, sc.norms, sc.lemmas)
 	s.mass, s.sound = e.mass, e.sound
 	s.prev, s.marks = sc.prev, sc.marks
 	sc.budget.startSentence()
 	for i := range toks {
 		if i > 0 && i%cancelCheckTokens == 0 && sc.ctx.Err() != nil {
+			sc.clearNeeds()
 			return out // checkBlock sees the error and drops the block
 		}
 		t := &toks[i]
 		sc.cands = sc.cands[:0]
-		sc.cands = append(sc.cands, sc.ix.byWord[sc.norms[i]]...)
-		if t.Lemma != "" && len(sc.ix.byLemma) > 0 {
-			sc.cands = append(sc.cands, sc.ix.byLemma[strings.ToLower(t.Lemma)]...)
-		}
-		sc.cands = append(sc.cands, sc.ix.byPTB[t.PTB&63]...)
-		sc.cands = append(sc.cands, sc.ix.byUPOS[t.UPOS&31]...)
+		sc.cands = append(sc.cands, sc.ents[i].word...)
+		sc.cands = append(sc.cands, sc.lents[i].lemma...)
+		sc.cands = append(sc.cands, ix.byPTB[t.PTB&63]...)
+		sc.cands = append(sc.cands, ix.byUPOS[t.UPOS&31]...)
 		for _, ref := range sc.cands {
+			if ref.need > 0 && !sc.holds(ix.needs[ref.need-1]) {
+				continue // a word the pattern needs is not in the sentence
+			}
 			if ref.anchored {
 				out = e.try(sc, ref, i, out)
 				continue
@@ -58,10 +98,29 @@ func (e *Engine) checkSentence(sc *scratch, toks []analysis.Token, out []Finding
 			}
 		}
 	}
-	for _, ri := range sc.ix.code {
+	sc.clearNeeds()
+	for _, ri := range ix.code {
 		out = e.runCode(e.rules[ri], s, out)
 	}
 	return out
+}
+
+// holds reports whether the sentence holds one of the needed words ids.
+func (sc *scratch) holds(ids []int32) bool {
+	for _, id := range ids {
+		if sc.have[id/64]&(1<<(id%64)) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// clearNeeds forgets the sentence's needed words.
+func (sc *scratch) clearNeeds() {
+	for _, id := range sc.set {
+		sc.have[id/64] = 0
+	}
+	sc.set = sc.set[:0]
 }
 
 // try attempts one pattern at token i within the rule's budgets.

@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"fmt"
 	"math/bits"
+	"slices"
 	"strings"
 )
 
@@ -30,6 +32,7 @@ import (
 type patternRef struct {
 	rule, pattern int32
 	lo, hi        int32
+	need          int32 // 1 + the pattern's entry in index.needs; 0: none
 	anchored      bool
 }
 
@@ -70,6 +73,80 @@ type index struct {
 	byPTB   [64][]patternRef
 	byUPOS  [32][]patternRef
 	code    []int // rules written in Go: run on every sentence
+
+	// keys holds byWord and byLemma by string, with the string's numbers
+	// among the needed words: one lookup finds both for a token whose
+	// lemma is its form, and gives the sentence's needed words for free.
+	keys map[string]keyEntry
+	// needs are lists of needed-word numbers, one of which a sentence must
+	// hold for a pattern to match in it (patternRef.need); nNeed is how
+	// many needed words there are.
+	needs [][]int32
+	nNeed int
+}
+
+// keyEntry is what the index holds for one normalised string: the
+// patterns keyed by it as a word and as a lemma, and its numbers among
+// the words and the lemmas some pattern needs (-1: none).
+type keyEntry struct {
+	word, lemma         []patternRef
+	needWord, needLemma int32
+}
+
+// A pattern's need is one more of its required elements that names words
+// or lemmas, besides its key: a sentence that holds none of them cannot
+// match, and the pattern is not tried in it. Of the Rust Book's 435,000
+// attempts, 170,000 were of patterns keyed on a tag or a common word
+// whose other required word was nowhere in the sentence ("did not" +
+// past: 21,000 attempts at every verb, for 1 match).
+//
+// The element whose words are rarest is chosen (see wordsCost), of those
+// with at most maxNeedWords words (the test would cost more than it
+// saves). Even a common word spares attempts: "not" or "you" is missing
+// from most sentences, and a test of the sentence's words costs a few
+// nanoseconds where an attempt costs a hundred.
+const maxNeedWords = 32
+
+// needOf returns the words (with wordSide) or lemmas of the element of p
+// a sentence must hold one of besides the key k, or nil when there is
+// none. Words are normalised and lemmas lower-cased, as a
+// sentence's are.
+func needOf(p Pattern, k int) (ws []string, wordSide bool) {
+	best := 1 << 30
+	i := -1
+	for _, part := range [][]Element{p.Before, p.Match, p.After} {
+		for j := range part {
+			i++
+			e := &part[j]
+			if i == k || e.Optional || e.Negate {
+				continue
+			}
+			var list []string
+			if len(e.Words) > 0 {
+				list = e.Words
+			} else if len(e.Lemmas) > 0 {
+				list = e.Lemmas
+			}
+			if len(list) == 0 || len(list) > maxNeedWords {
+				continue
+			}
+			if c := wordsCost(list); c < best {
+				best, ws, wordSide = c, list, len(e.Words) > 0
+			}
+		}
+	}
+	out := make([]string, 0, len(ws))
+	for _, w := range ws {
+		if wordSide {
+			out = append(out, normalise(w))
+		} else {
+			out = append(out, strings.ToLower(w))
+		}
+	}
+	if len(out) == 0 {
+		return nil, false
+	}
+	return out, wordSide
 }
 
 // keyCost estimates how many tokens of running text an element accepts,
@@ -176,6 +253,36 @@ func buildIndexes(rules []*compiledRule) (all, on index) {
 			m[k] = append(refs, ref)
 		}
 	}
+	// The needed words, numbered once for both indexes.
+	type needKey struct {
+		s    string
+		word bool
+	}
+	needID := map[needKey]int32{}
+	needIDs := map[string]int32{} // a list of numbers, as a string: lists are shared
+	var needs [][]int32
+	need := func(ws []string, word bool) int32 {
+		ids := make([]int32, 0, len(ws))
+		for _, w := range ws {
+			id, ok := needID[needKey{w, word}]
+			if !ok {
+				id = int32(len(needID))
+				needID[needKey{w, word}] = id
+			}
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+		slices.Sort(ids)
+		k := fmt.Sprint(ids)
+		n, ok := needIDs[k]
+		if !ok {
+			needs = append(needs, ids)
+			n = int32(len(needs))
+			needIDs[k] = n
+		}
+		return n
+	}
 	for ri, r := range rules {
 		both := [2]*index{&all, &on}
 		ixs := both[:1]
@@ -192,6 +299,9 @@ func buildIndexes(rules []*compiledRule) (all, on index) {
 			k := r.patterns[pi].key
 			lo, hi := offsets(p, k)
 			ref := patternRef{rule: int32(ri), pattern: int32(pi), lo: int32(lo), hi: int32(hi), anchored: k == len(p.Before)}
+			if ws, word := needOf(p, k); ws != nil {
+				ref.need = need(ws, word)
+			}
 			a := elementAt(p, k)
 			switch {
 			case a.Words != nil:
@@ -233,6 +343,35 @@ func buildIndexes(rules []*compiledRule) (all, on index) {
 					set &^= 1 << u
 				}
 			}
+		}
+	}
+	for _, ix := range [2]*index{&all, &on} {
+		ix.needs, ix.nNeed = needs, len(needID)
+		ix.keys = make(map[string]keyEntry, len(ix.byWord)+len(ix.byLemma))
+		entry := func(k string) keyEntry {
+			if e, ok := ix.keys[k]; ok {
+				return e
+			}
+			return keyEntry{needWord: -1, needLemma: -1}
+		}
+		for w, refs := range ix.byWord {
+			e := entry(w)
+			e.word = refs
+			ix.keys[w] = e
+		}
+		for l, refs := range ix.byLemma {
+			e := entry(l)
+			e.lemma = refs
+			ix.keys[l] = e
+		}
+		for k, id := range needID {
+			e := entry(k.s)
+			if k.word {
+				e.needWord = id
+			} else {
+				e.needLemma = id
+			}
+			ix.keys[k.s] = e
 		}
 	}
 	return all, on

@@ -1,9 +1,11 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 
 	"liaison/analysis"
+	"liaison/analysis/tag"
 )
 
 // TestIndexSkipsCommonWords checks that a phrase rule whose match starts
@@ -42,5 +44,74 @@ func TestIndexSkipsCommonWords(t *testing.T) {
 	a := analysis.New()
 	if fs := checkText(t, a, e, "Do not take it on face value."); len(fs) != 1 {
 		t.Errorf("%d findings, want 1", len(fs))
+	}
+}
+
+// TestNeedOf checks which element of a pattern a sentence must hold a
+// word of for the pattern to be tried: a required element naming words
+// or lemmas besides the key, the rarest; none that is optional, negated
+// or has too many words.
+func TestNeedOf(t *testing.T) {
+	// Thirteen words cost more as a key than a Penn tag: the tag is the key.
+	animals := "[zebra, okapi, quagga, gnu, eland, kudu, oryx, impala, dikdik, duiker, nyala, bongo, Sitatunga]"
+	many := "[" + strings.Repeat("w, ", maxNeedWords) + "w]"
+	for _, c := range []struct {
+		yaml string
+		want string // the needed words, "+" before lemmas, "" for none
+	}{
+		{"  match: [{tag: VBD}, {word: " + animals + "}]\n", "zebra okapi quagga gnu eland kudu oryx impala dikdik duiker nyala bongo sitatunga"},
+		{"  before: [{lemma: " + animals + "}]\n  match: [{tag: NN}]\n", "+zebra okapi quagga gnu eland kudu oryx impala dikdik duiker nyala bongo sitatunga"},
+		{"  match: [{tag: NN}, {word: " + animals + ", optional: true}]\n", ""},
+		{"  match: [{tag: NN}, {word: " + animals + ", not: true}]\n", ""},
+		{"  match: [{tag: NN}, {word: [the, zebra]}]\n", "the zebra"},
+		{"  match: [{tag: NN}, {word: " + many + "}]\n", ""},
+		{"  match: [{tag: NN}, {word: [zebra, okapi]}, {word: [quagga, Gnu’s, eland]}]\n", "quagga gnu's eland"}, // zebra is the key
+		{"  match: [liaisoned]\n", ""},                                         // the key is the only word
+		{"  match: [liaisoned, {word: to}]\n", "to"},                           // to is common
+		{"  match: [{word: had}, {word: [ofen, oftne]}, {tag: VBN}]\n", "had"}, // the rare words are the key
+	} {
+		rs, err := Parse("user.yaml", []byte(ruleYAML("k", c.yaml)))
+		if err != nil {
+			t.Fatalf("%q: %v", c.yaml, err)
+		}
+		p := rs[0].Patterns[0]
+		ws, word := needOf(p, keyOf(p))
+		got := strings.Join(ws, " ")
+		if !word && ws != nil {
+			got = "+" + got
+		}
+		if got != c.want {
+			t.Errorf("%q (key %d): need %q, want %q", c.yaml, keyOf(p), got, c.want)
+		}
+	}
+}
+
+// TestNeededWords checks that a pattern keyed on a tag is tried only in a
+// sentence that holds a word it needs, and still matches there, by its
+// form or its lemma.
+func TestNeededWords(t *testing.T) {
+	animals := "[zebras, okapis, quaggas, gnus, elands, kudus, oryxes, impalas, dikdiks, duikers, nyalas, bongos, sitatungas]"
+	rides := "[ride, hike, trek, sail, row, paddle, swim, skate, ski, sled, cycle]"
+	e := parseEngine(t, ruleYAML("past-zebra", "  match: [{tag: VBD}, {word: "+animals+"}]\n")+
+		ruleYAML("they-ride", "  match: [{word: they}, {lemma: "+rides+"}]\n"))
+	for _, ix := range []*index{&e.index, &e.onIndex} {
+		if refs := ix.byPTB[tag.VBD]; len(refs) != 1 || refs[0].need == 0 || ix.nNeed != 13+11 {
+			t.Errorf("VBD indexes %v with %d needed words: want one pattern with a need, 24 words", refs, ix.nNeed)
+		}
+	}
+	a := analysis.New()
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"They saw zebras.", 1},
+		{"They saw giraffes.", 0},
+		{"They rode home. They saw zebras.", 2},
+		{"Zebras saw them. They rode.", 1},
+		{"They saw Zebras.", 1},
+	} {
+		if fs := checkText(t, a, e, c.text); len(fs) != c.want {
+			t.Errorf("%q: %d findings %v, want %d", c.text, len(fs), fs, c.want)
+		}
 	}
 }

@@ -266,7 +266,8 @@ type sentence struct {
 	prev      []analysis.Token // the sentence before in the block, for GoContextRules; nil for the first
 	marks     []markup.Range   // the block's markup ranges, for GoContextRules
 	norms     []string
-	firstWord int // index of the sentence's first word token, or -1
+	lemmas    []string // the tokens' lemmas in lower case
+	firstWord int      // index of the sentence's first word token, or -1
 
 	feats    []Features // computed on first use; see featureOf
 	featDone []uint8    // 1: feats holds all but the sound; 2: the sound too
@@ -283,8 +284,20 @@ type sentence struct {
 	budget int
 }
 
-func (s *sentence) reset(toks []analysis.Token, norms []string) {
-	s.toks, s.norms = toks, norms
+// lemma returns token i's lemma in lower case.
+func (s *sentence) lemma(i int) string {
+	if i < len(s.lemmas) {
+		return s.lemmas[i]
+	}
+	return strings.ToLower(s.toks[i].Lemma)
+}
+
+// reset makes s the sentence of toks, whose normalised forms are norms;
+// lemmas are their lemmas in lower case, or nil (lemma computes them).
+func (s *sentence) reset(toks []analysis.Token, norms []string) { s.resetWith(toks, norms, nil) }
+
+func (s *sentence) resetWith(toks []analysis.Token, norms, lemmas []string) {
+	s.toks, s.norms, s.lemmas = toks, norms, lemmas
 	s.firstWord = -1
 	for i := range toks {
 		if toks[i].Kind == token.Word || toks[i].Kind == token.Number || toks[i].Kind == token.Placeholder {
@@ -343,7 +356,7 @@ func (s *sentence) accepts(e *elem, i int) bool {
 			return false
 		}
 	}
-	if e.lemmas != nil && !slices.Contains(e.lemmas, strings.ToLower(t.Lemma)) {
+	if e.lemmas != nil && !slices.Contains(e.lemmas, s.lemma(i)) {
 		return false
 	}
 	if e.upos != 0 && e.upos&(1<<t.UPOS) == 0 {
