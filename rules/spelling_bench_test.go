@@ -47,3 +47,32 @@ func BenchmarkCheckSpellingRustBook(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSpellingRules runs the two spelling rules written in Go (the
+// spelling and the dialect rule, sharing an engine's cache of verdicts)
+// over every sentence of the Rust Book: the word list's share of
+// BenchmarkRustBookRules, reporting cpu-ns/op as that does.
+func BenchmarkSpellingRules(b *testing.B) {
+	var sents [][]analysis.Token
+	for _, res := range analyseBook(b) {
+		for _, bl := range res.Blocks {
+			if bl.BlockAnalysis != nil {
+				for _, s := range bl.Sentences {
+					sents = append(sents, s.Tokens)
+				}
+			}
+		}
+	}
+	var v spellVerdicts
+	b.ResetTimer()
+	cpu := processCPU()
+	for b.Loop() {
+		for _, toks := range sents {
+			v.spellingRule(nil, toks, nil)
+			v.dialectRule(nil, toks, nil)
+		}
+	}
+	if cpu > 0 {
+		b.ReportMetric(float64(processCPU()-cpu)/float64(b.N), "cpu-ns/op")
+	}
+}
