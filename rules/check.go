@@ -41,6 +41,7 @@ func (e *Engine) checkSentence(sc *scratch, toks []analysis.Token, out []Finding
 		sc.have = make([]uint64, n)
 	}
 	sc.set = sc.set[:0]
+	repeats := false // a form written twice in a row
 	mark := func(id int32) {
 		if id >= 0 && sc.have[id/64]&(1<<(id%64)) == 0 {
 			sc.have[id/64] |= 1 << (id % 64)
@@ -66,6 +67,7 @@ func (e *Engine) checkSentence(sc *scratch, toks []analysis.Token, out []Finding
 		} else {
 			lent = keyEntry{}
 		}
+		repeats = repeats || i > 0 && norm == sc.norms[i-1]
 		sc.norms, sc.lemmas = append(sc.norms, norm), append(sc.lemmas, lemma)
 		sc.ents, sc.lents = append(sc.ents, ent), append(sc.lents, lent)
 	}
@@ -86,7 +88,7 @@ func (e *Engine) checkSentence(sc *scratch, toks []analysis.Token, out []Finding
 		sc.cands = append(sc.cands, ix.byPTB[t.PTB&63]...)
 		sc.cands = append(sc.cands, ix.byUPOS[t.UPOS&31]...)
 		for _, ref := range sc.cands {
-			if ref.need > 0 && !sc.holds(ix.needs[ref.need-1]) {
+			if ref.need > 0 && !sc.holds(ix.needs[ref.need-1]) || ref.repeat && !repeats {
 				continue // a word the pattern needs is not in the sentence
 			}
 			if ref.anchored {

@@ -115,3 +115,49 @@ func TestNeededWords(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeats checks which patterns need a word written twice in a row,
+// and that the library's repeated-word still finds one with the test.
+func TestRepeats(t *testing.T) {
+	for _, c := range []struct {
+		yaml string
+		want bool
+	}{
+		{"  match: [{word: the}, {same-form: 1}]\n", true},
+		{"  match: [{word: the}]\n  after: [{same-form: 1}]\n", true},
+		{"  match: [{word: [do, did]}, {word: \"n't\"}, {same-form: 1}, {same-form: 2}]\n", false}, // "do n't do n't": no two in a row
+		{"  match: [{word: the}, {same-form: 1, skip: 1}]\n", false},
+		{"  match: [{word: the}, {same-form: 1, optional: true}]\n", false},
+		{"  match: [{word: the}, {same-form: 1, not: true}]\n", false},
+		{"  match: [{word: the}, {tag: NN}, {same-form: 1}]\n", false},
+		{"  match: [{word: the}, {same-lemma: 1}]\n", false},
+	} {
+		rs, err := Parse("user.yaml", []byte(ruleYAML("k", c.yaml)))
+		if err != nil {
+			t.Fatalf("%q: %v", c.yaml, err)
+		}
+		if got := repeats(rs[0].Patterns[0]); got != c.want {
+			t.Errorf("%q: repeats %v, want %v", c.yaml, got, c.want)
+		}
+	}
+	e := defaultEngine(t)
+	a := analysis.New()
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"We went to the the shop.", 1},
+		{"We went to the shop.", 0},
+		{"He said that that was fine. We went to to the shop.", 1},
+	} {
+		n := 0
+		for _, f := range checkText(t, a, e, c.text) {
+			if f.Rule.ID == "repeated-word" {
+				n++
+			}
+		}
+		if n != c.want {
+			t.Errorf("%q: %d repeated-word findings, want %d", c.text, n, c.want)
+		}
+	}
+}
