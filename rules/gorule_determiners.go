@@ -24,8 +24,23 @@ func singularDeterminerPlural(toks []analysis.Token) []GoMatch {
 	var out []GoMatch
 	lex := morph.Default()
 	for i := 0; i+1 < len(toks); i++ {
-		// The tags first: they are cheaper than the word.
-		if p := toks[i].PTB; p != tag.DT && p != tag.CD || toks[i+1].PTB != tag.NNS || titleWord(toks, i) {
+		// The tags first: they are cheaper than the word. A plural the
+		// tagger bent to the determiner ("take this pills", "bought this
+		// shoes": NN, VBZ) is read where "this" is an object: see
+		// bentPlural.
+		if p := toks[i].PTB; p != tag.DT && p != tag.CD || titleWord(toks, i) {
+			continue
+		}
+		if toks[i+1].PTB != tag.NNS {
+			if bentPlural(lex, toks, i) {
+				n := &toks[i+1]
+				sing := lex.Lemma(strings.ToLower(n.Text), morph.Noun)
+				if sing != "" && !strings.EqualFold(sing, n.Text) {
+					d := toks[i].Text
+					out = append(out, GoMatch{Start: i, End: i + 2,
+						Replacements: []string{morph.MatchCase(d, "these") + " " + n.Text, d + " " + sing}})
+				}
+			}
 			continue
 		}
 		det := strings.ToLower(toks[i].Text)
@@ -96,6 +111,13 @@ func singularDeterminerPlural(toks []analysis.Token) []GoMatch {
 			// Also pronouns: "this results in", "one needs to". A plural
 			// that is also a verb must be followed by a finite verb; one
 			// that is not, by a verb, a preposition or the clause's end.
+			// In an object's place, after a verb that takes no clause,
+			// "this" is no subject, so the plural is no verb: "I have read
+			// this articles twice" (not "I think this works").
+			objectPlace := det == "this" && prev != nil && prev.UPOS == tag.VERB && !clauseTakingVerb(prev.Lemma)
+			if objectPlace && next != nil && (clauseEnd(next) || next.UPOS == tag.ADP || next.PTB == tag.RB) {
+				break
+			}
 			if next == nil || !(finiteVerb(next) || !verbLike && (clauseEnd(next) || next.UPOS == tag.ADP)) {
 				continue
 			}
@@ -155,21 +177,28 @@ func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
 			continue
 		}
 		// The noun, right after the determiner or after one adjective
-		// ("three new shirt").
+		// ("three new shirt") or "more" ("a few more chair", "two more
+		// day").
 		ni := i + 1
+		det := strings.ToLower(toks[i].Text)
+		aFew := det == "few" && i > 0 && strings.EqualFold(toks[i-1].Text, "a")
+		more := false
 		if toks[ni].PTB == tag.JJ && ni+1 < len(toks) && toks[ni+1].PTB == tag.NN && knownAdjective(lex, &toks[ni]) {
 			ni++
+		} else if strings.EqualFold(toks[ni].Text, "more") && ni+1 < len(toks) && toks[ni+1].PTB == tag.NN &&
+			(aFew || det == "several" || det == "many" || numberAboveOne(det)) {
+			ni++
+			more = true
 		}
 		if toks[ni].PTB != tag.NN {
 			continue
 		}
-		det := strings.ToLower(toks[i].Text)
-		if ni > i+1 && det != "several" && det != "many" && det != "numerous" && det != "various" && !numberAboveOne(det) {
+		if ni > i+1 && det != "several" && det != "many" && det != "numerous" && det != "various" && !numberAboveOne(det) && !more {
 			continue // "are these real leather?": these may be a pronoun
 		}
 		// After "a" the number and the adjective make one modifier: "a
-		// two dimensional array".
-		if ni > i+1 && i > 0 && isAnyOf(toks[i-1].Text, "a", "an", "one", "each", "every") {
+		// two dimensional array". "A few more" counts.
+		if ni > i+1 && i > 0 && !aFew && isAnyOf(toks[i-1].Text, "a", "an", "one", "each", "every") {
 			continue
 		}
 		switch {
@@ -632,4 +661,48 @@ func collective(w string) bool {
 		return true
 	}
 	return false
+}
+
+// clauseTakingVerb reports whether a verb with this lemma may take a
+// clause as its object, whose subject "this" may be: "I think this works",
+// "it shows this helps".
+func clauseTakingVerb(lemma string) bool {
+	switch strings.ToLower(lemma) {
+	case "think", "know", "say", "believe", "hope", "guess", "suppose", "feel", "mean", "show", "prove",
+		"ensure", "see", "hear", "find", "notice", "realize", "realise", "understand", "expect", "assume",
+		"claim", "argue", "suggest", "imagine", "doubt", "bet", "reckon", "agree", "admit", "confirm",
+		"deny", "forget", "remember", "learn", "discover", "note", "state", "report", "predict", "verify",
+		"check", "tell", "warn", "explain", "decide", "wish", "worry", "fear", "swear", "promise",
+		"mention", "indicate", "demonstrate", "guarantee", "make", "let", "help", "mind",
+		"write", "figure", "insist", "recall", "seem", "test", "watch", "wonder", "ask":
+		return true
+	}
+	return false
+}
+
+// bentPlural reports whether toks[i] is "this" in an object's place
+// (after a verb that takes no clause) and the word after it, which the
+// tagger read as a singular noun or a verb, is to the lexicon only a
+// plural noun and never a singular one: "take this pills", "I bought this
+// shoes last week". Where "this" can be a subject ("I think this helps")
+// or the word a singular ("buy this news"), it is not.
+func bentPlural(lex *morph.Lexicon, toks []analysis.Token, i int) bool {
+	if !strings.EqualFold(toks[i].Text, "this") || toks[i].PTB != tag.DT && toks[i].UPOS != tag.PRON || i == 0 || i+1 >= len(toks) {
+		return false
+	}
+	prev, n := &toks[i-1], &toks[i+1]
+	if prev.UPOS != tag.VERB || clauseTakingVerb(prev.Lemma) {
+		return false
+	}
+	if n.PTB != tag.NN && n.PTB != tag.VBZ || n.Kind != token.Word || capitalisedWord(n.Text) {
+		return false
+	}
+	w := strings.ToLower(n.Text)
+	c := lex.Classes(w)
+	if !c.Has(morph.Noun, morph.Plural) || c.Has(morph.Noun, morph.Base) || readAsSingular(lex, w) || pluralTakenAsOne(w) {
+		return false
+	}
+	next := tokenAt(toks, i+2)
+	return next != nil && (clauseEnd(next) || next.UPOS == tag.ADP || next.PTB == tag.RB ||
+		isAnyOf(next.Text, "last", "next", "every", "yesterday", "today", "tomorrow", "again", "now"))
 }

@@ -22,7 +22,7 @@ import "testing"
 
 // grammarHeldoutFloors holds each probe to its last measurement.
 var grammarHeldoutFloors = probeFloors{
-	"heldout-mix.tsv":   {minCaught: 189, maxFlagged: 0},
+	"heldout-mix.tsv":   {minCaught: 191, maxFlagged: 0},
 	"heldout-mix-2.tsv": {minCaught: 134, maxFlagged: 0},
 }
 
