@@ -170,14 +170,16 @@ type docRevision struct {
 	findings []prefetched
 }
 
-// live reports whether e was used by an open document's latest check.
-func (c *cache) live(e *chunkEntry) bool {
+// liveTicks returns the ticks of the open documents' latest checks: a
+// chunk whose lastUse is one of them is live. The stale scan asks for
+// each of 5,000 chunks; walking the docs map each time was half of the
+// scan (1 ms every staleScanEvery keystrokes in the Rust Book, profiled).
+func (c *cache) liveTicks() []uint64 {
+	ticks := make([]uint64, 0, len(c.docs))
 	for _, t := range c.docs {
-		if e.lastUse == t {
-			return true
-		}
+		ticks = append(ticks, t)
 	}
-	return false
+	return ticks
 }
 
 // Chunks implements analysis.Cache.
@@ -445,8 +447,9 @@ func (c *cache) evict(tick uint64) {
 	}
 	var stale []*chunkEntry
 	var staleBytes int64
+	ticks := c.liveTicks()
 	for _, e := range c.chunks {
-		if !c.live(e) {
+		if !slices.Contains(ticks, e.lastUse) {
 			stale = append(stale, e)
 			staleBytes += e.bytes
 			for _, m := range e.members {
