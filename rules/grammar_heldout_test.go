@@ -24,7 +24,7 @@ import "testing"
 
 // grammarHeldoutFloors holds each probe to its last measurement.
 var grammarHeldoutFloors = probeFloors{
-	"heldout-mix.tsv":   {minCaught: 192, maxFlagged: 0},
+	"heldout-mix.tsv":   {minCaught: 193, maxFlagged: 0},
 	"heldout-mix-2.tsv": {minCaught: 135, maxFlagged: 0},
 }
 
