@@ -149,3 +149,44 @@ func BenchmarkRustBookRulesCPU(b *testing.B) {
 		b.ReportMetric(float64(processCPU()-cpu)/float64(b.N), "cpu-ns/op")
 	}
 }
+
+// TestNormalise checks normalise against its definition, lower case then
+// straight apostrophes, on words of every kind its fast path tells apart.
+func TestNormalise(t *testing.T) {
+	for _, w := range []string{"", "the", "The", "THE", "don't", "don’t", "Don’t", "naïve", "Naïve", "ÉCOLE", "x86_64", "'s", "’s", "İstanbul", "ǅ", "a\x80b"} {
+		if got, want := normalise(w), normApostrophe(strings.ToLower(w)); got != want {
+			t.Errorf("normalise(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// BenchmarkNormalise normalises every token of the Rust Book, by
+// normalise and by its definition (the sub-benchmark "definition"): the
+// two compared in the same run.
+func BenchmarkNormalise(b *testing.B) {
+	var words []string
+	for _, res := range analyseBook(b) {
+		for _, bl := range res.Blocks {
+			if bl.BlockAnalysis != nil {
+				for _, s := range bl.Sentences {
+					for _, t := range s.Tokens {
+						words = append(words, t.Text)
+					}
+				}
+			}
+		}
+	}
+	for _, f := range []struct {
+		name string
+		fn   func(string) string
+	}{{"normalise", normalise}, {"definition", func(s string) string { return normApostrophe(strings.ToLower(s)) }}} {
+		b.Run(f.name, func(b *testing.B) {
+			for b.Loop() {
+				for _, w := range words {
+					f.fn(w)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/token")
+		})
+	}
+}

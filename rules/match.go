@@ -533,4 +533,15 @@ func normApostrophe(s string) string {
 	return s
 }
 
-func normalise(s string) string { return normApostrophe(strings.ToLower(s)) }
+// normalise is a token's form as rules compare it: lower case, with
+// straight apostrophes. An ASCII word without capitals (most tokens) is
+// its own form, found in one pass over its bytes; strings.ToLower and
+// then a search for "’" took two, a twentieth of the rules' time.
+func normalise(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
+			return normApostrophe(strings.ToLower(s))
+		}
+	}
+	return s
+}
