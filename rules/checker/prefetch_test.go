@@ -3,11 +3,8 @@ package checker
 import (
 	"context"
 	"math/rand/v2"
-	"reflect"
 	"strings"
 	"testing"
-
-	"liaison/rules"
 )
 
 // TestPrefetchInPlace: a document with findings in many paragraphs,
@@ -17,14 +14,7 @@ import (
 // the per-block findings prefetch updates in place stay with their
 // blocks.
 func TestPrefetchInPlace(t *testing.T) {
-	c, err := New(Options{Analyzer: sharedAnalyzer(), Rules: defaultRules(t), CacheBytes: 64 << 20})
-	if err != nil {
-		t.Fatal(err)
-	}
-	uncached, err := New(Options{Analyzer: sharedAnalyzer(), Rules: defaultRules(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, fresh := cachedAndFresh(t)
 	ctx := context.Background()
 	paras := []string{"We will liaison with them.", "Plain prose, nothing to say.", "They had alot of fun.", "A list:\n\n- one\n- two", "```\ncode here\n```"}
 	var sb strings.Builder
@@ -51,18 +41,7 @@ func TestPrefetchInPlace(t *testing.T) {
 		case 3: // a word typed
 			src = src[:at] + "Indeed " + src[at:]
 		}
-		got, err := c.Check(ctx, Document{Key: "doc", LanguageID: "markdown", Text: src}, nil, rules.Settings{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := uncached.Check(ctx, Document{LanguageID: "markdown", Text: src}, nil, rules.Settings{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !reflect.DeepEqual(got.Findings, want.Findings) {
-			t.Fatalf("revision %d: findings %s, a fresh check's %s", i, ids(got.Findings), ids(want.Findings))
-		}
-		found += len(got.Findings)
+		found += len(checkAsFresh(ctx, t, c, fresh, i, src))
 	}
 	if found < 60*15 {
 		t.Errorf("%d findings over 60 revisions: the test does not test much", found)

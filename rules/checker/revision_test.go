@@ -17,14 +17,7 @@ import (
 // them again.
 func TestRevisionsEqualFresh(t *testing.T) {
 	src := book(t)[:300_000]
-	c, err := New(Options{Analyzer: sharedAnalyzer(), Rules: defaultRules(t), CacheBytes: 64 << 20})
-	if err != nil {
-		t.Fatal(err)
-	}
-	uncached, err := New(Options{Analyzer: sharedAnalyzer(), Rules: defaultRules(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, fresh := cachedAndFresh(t)
 	ctx := context.Background()
 	at := strings.Index(src, "\n\nRust is") + 2
 	para := "We will liaison with them.\n\n"
@@ -44,20 +37,10 @@ func TestRevisionsEqualFresh(t *testing.T) {
 	var silenced, unknown bool
 	for i, edit := range append([]func(string) string{func(s string) string { return s }}, edits...) {
 		src = edit(src)
-		got, err := c.Check(ctx, Document{Key: "doc", LanguageID: "markdown", Text: src}, nil, rules.Settings{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := uncached.Check(ctx, Document{LanguageID: "markdown", Text: src}, nil, rules.Settings{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !reflect.DeepEqual(got.Findings, want.Findings) {
-			t.Fatalf("revision %d: findings %s, a fresh check's %s", i, ids(got.Findings), ids(want.Findings))
-		}
-		hasLiaison := strings.Contains(ids(got.Findings), "liaison")
+		got := checkAsFresh(ctx, t, c, fresh, i, src)
+		hasLiaison := strings.Contains(ids(got), "liaison")
 		silenced = silenced || (strings.Contains(src, "liaison-disable-next-line -->\nWe will liaison") && !hasLiaison)
-		for _, f := range got.Findings {
+		for _, f := range got {
 			unknown = unknown || strings.Contains(f.Message, "no-such-rule")
 		}
 	}
@@ -67,4 +50,39 @@ func TestRevisionsEqualFresh(t *testing.T) {
 	if !silenced {
 		t.Error("no revision had its finding silenced by a directive: the test does not test it")
 	}
+}
+
+// cachedAndFresh returns two checkers over the shared analyzer and the
+// default rules: one that keeps revisions of a document under its key, and
+// one without a cache, whose findings are a fresh check's.
+func cachedAndFresh(t *testing.T) (cached, fresh *Checker) {
+	t.Helper()
+	cached, err := New(Options{Analyzer: sharedAnalyzer(), Rules: defaultRules(t), CacheBytes: 64 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err = New(Options{Analyzer: sharedAnalyzer(), Rules: defaultRules(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cached, fresh
+}
+
+// checkAsFresh checks src as revision i of the document "doc" with the
+// cached checker and fails the test unless its findings are the fresh
+// checker's for the same text; it returns them.
+func checkAsFresh(ctx context.Context, t *testing.T, cached, fresh *Checker, i int, src string) []rules.Finding {
+	t.Helper()
+	got, err := cached.Check(ctx, Document{Key: "doc", LanguageID: "markdown", Text: src}, nil, rules.Settings{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := fresh.Check(ctx, Document{LanguageID: "markdown", Text: src}, nil, rules.Settings{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Findings, want.Findings) {
+		t.Fatalf("revision %d: findings %s, a fresh check's %s", i, ids(got.Findings), ids(want.Findings))
+	}
+	return got.Findings
 }
