@@ -2,8 +2,8 @@ package analysis
 
 import (
 	"strings"
-	"sync/atomic"
 
+	"liaison/analysis/internal/slotcache"
 	"liaison/analysis/morph"
 	"liaison/analysis/tag"
 )
@@ -12,28 +12,12 @@ import (
 // answers: a lexicon lookup costs about half a microsecond, a hit some
 // nanoseconds and no allocation. It is safe for concurrent use; its
 // answers are exactly those of the lexicon, so sharing one between
-// documents is fine.
-//
-// It is an open-addressing table whose slots hold a fingerprint of the
-// (word, tag) hash beside the entry's index, so a probe reads one slot and
-// a hit one entry: the direct-mapped cache it replaces kept one pointer
-// per slot, and on the Rust Book (17k distinct pairs in 32k slots) a
-// third of the pairs shared a slot with another, evicting each other —
-// 180-300 ns a word, most of it lexicon lookups. Entries are never
-// evicted one by one: when the table fills up, the next miss starts an
-// empty one, so the cache stays bounded in a long-running server.
+// documents is fine. Its table (slotcache) holds a generation of 32k
+// (word, tag) pairs, about twice a book's, and starts a new one when full,
+// so it stays bounded in a long-running server.
 type lemmaCache struct {
-	lex *morph.Lexicon
-	cur atomic.Pointer[lemmaTable]
-}
-
-// lemmaTable is one generation of the cache. Its entries are written once,
-// before the slot that points to them is published (an atomic store the
-// reader's atomic load observes), and never changed.
-type lemmaTable struct {
-	slots   []atomic.Uint32 // fingerprint<<16 | index+1; 0 is empty
-	entries []lemmaEntry
-	next    atomic.Int64 // entries handed out so far
+	lex   *morph.Lexicon
+	cache slotcache.Cache[lemmaEntry]
 }
 
 type lemmaEntry struct {
@@ -42,26 +26,9 @@ type lemmaEntry struct {
 	upos  tag.UPOS
 }
 
-// lemmaEntries is the number of (word, tag) pairs a generation holds:
-// about twice the pairs of a book (the Rust Book has 17k), 1.3 MB of
-// entries, touched only as they fill, and 256 KiB of slots (32-bit: with
-// 64-bit ones a probe missed the processor's cache twice as often, and
-// the slot load was a third of Lemma's time).
-const (
-	lemmaEntries = 1 << 15          // index+1 must fit the 16 low bits of a slot
-	lemmaSlots   = 2 * lemmaEntries // load factor at most 1/2: short probes
-	lemmaProbes  = 16               // slots looked at before giving up on a full run
-)
-
 // newLemmaCache returns an empty cache in front of lex.
 func newLemmaCache(lex *morph.Lexicon) *lemmaCache {
-	c := &lemmaCache{lex: lex}
-	c.cur.Store(newLemmaTable())
-	return c
-}
-
-func newLemmaTable() *lemmaTable {
-	return &lemmaTable{slots: make([]atomic.Uint32, lemmaSlots), entries: make([]lemmaEntry, lemmaEntries)}
+	return &lemmaCache{lex: lex}
 }
 
 // Lemma returns the lemma of word tagged upos: the lexicon's lemma for
@@ -82,56 +49,19 @@ func (c *lemmaCache) Lemma(word string, upos tag.UPOS) string {
 	}
 	h := fnv1a(word) ^ uint64(upos)*0x9e3779b97f4a7c15
 	h ^= h >> 29
-	fp := uint32(h >> 48)
-	t := c.cur.Load()
-	j := h & (lemmaSlots - 1)
-	free := -1 // the first empty slot of the probe run, for the insert
-	for range lemmaProbes {
-		s := t.slots[j].Load()
-		if s == 0 {
-			free = int(j)
-			break
-		}
-		if s>>16 == fp {
-			if e := &t.entries[s&0xffff-1]; e.upos == upos && e.word == word {
-				return e.lemma
-			}
-		}
-		j = (j + 1) & (lemmaSlots - 1)
+	e, miss := c.cache.Find(h, func(e *lemmaEntry) bool { return e.upos == upos && e.word == word })
+	if e != nil {
+		return e.lemma
 	}
 	lemma := c.compute(word, upos)
-	c.insert(t, free, fp, word, upos, lemma)
-	return lemma
-}
-
-// insert keeps (word, upos) → lemma in t, starting at slot free (-1: the
-// probe run was full), or starts a new generation when t is full.
-func (c *lemmaCache) insert(t *lemmaTable, free int, fp uint32, word string, upos tag.UPOS, lemma string) {
-	if free < 0 {
-		return // a run of lemmaProbes taken slots: rare at load 1/2, and harmless
-	}
-	i := t.next.Add(1) - 1
-	if i >= lemmaEntries {
-		// Full: the next generation starts empty (a concurrent miss may
-		// start one too; one of them wins, and nothing is wrong either way).
-		c.cur.CompareAndSwap(t, newLemmaTable())
-		return
-	}
 	// word (and lemma, when it is word) may be a slice of a larger text:
 	// the entry keeps a copy, so the cache does not pin that text.
-	e := lemmaEntry{word: strings.Clone(word), upos: upos, lemma: lemma}
+	kept := lemmaEntry{word: strings.Clone(word), upos: upos, lemma: lemma}
 	if lemma == word {
-		e.lemma = e.word
+		kept.lemma = kept.word
 	}
-	t.entries[i] = e
-	v := fp<<16 | uint32(i+1)
-	for j := uint64(free); ; j = (j + 1) & (lemmaSlots - 1) {
-		if t.slots[j].CompareAndSwap(0, v) {
-			return
-		}
-		// Another miss took the slot meanwhile: the next empty one will
-		// do (a duplicate entry is harmless, the probe finds the first).
-	}
+	c.cache.Keep(miss, kept)
+	return lemma
 }
 
 // isLowerASCII reports whether s has no byte outside ASCII and no upper

@@ -3,6 +3,8 @@ package morph
 import (
 	"sync"
 	"testing"
+
+	"liaison/analysis/internal/slotcache"
 )
 
 // uncachedClasses is Classes without the cache.
@@ -30,8 +32,8 @@ func TestClassCacheMatches(t *testing.T) {
 	for _, e := range l.entries[:l.lemmas] {
 		words = append(words, e.key, e.key+"s", e.key+"ed", "Un"+e.key+"ing")
 	}
-	if len(words) <= classEntries {
-		t.Fatalf("%d words: too few to fill a generation of %d", len(words), classEntries)
+	if len(words) <= slotcache.Entries {
+		t.Fatalf("%d words: too few to fill a generation of %d", len(words), slotcache.Entries)
 	}
 	for pass := range 2 {
 		for i, w := range words {
@@ -50,8 +52,8 @@ func TestClassCacheMatches(t *testing.T) {
 			}
 		}
 	}
-	if n := l.classCache.cur.Load().next.Load(); n > classEntries {
-		t.Errorf("generation holds %d entries, at most %d", n, classEntries)
+	if n := l.classCache.cache.Len(); n > slotcache.Entries {
+		t.Errorf("generation holds %d entries, at most %d", n, slotcache.Entries)
 	}
 }
 
