@@ -114,18 +114,19 @@ func (a *Analyzer) Analyze(ctx context.Context, languageID, src string) (*Result
 // it analyses; nil caches nothing. Nothing partial is given to the cache:
 // a chunk whose analysis is cancelled is not kept.
 func (a *Analyzer) AnalyzeWith(ctx context.Context, cache Cache, languageID, src string) (*Result, error) {
-	res, _, err := a.analyze(ctx, cache, nil, languageID, src, false)
+	res, _, err := a.analyze(ctx, cache, nil, nil, languageID, src, false)
 	return res, err
 }
 
-// analyze is AnalyzeWith and AnalyzeNext: with keep it returns the
+// analyze is AnalyzeWith, AnalyzeNext and AnalyzeEdit (edit: how src was
+// made from prev's text, or nil): with keep it returns the
 // Revision for the next call.
-func (a *Analyzer) analyze(ctx context.Context, cache Cache, prev *Revision, languageID, src string, keep bool) (*Result, *Revision, error) {
+func (a *Analyzer) analyze(ctx context.Context, cache Cache, prev *Revision, edit *Edit, languageID, src string, keep bool) (*Result, *Revision, error) {
 	format := markup.FormatFor(languageID).Name
 	if cache == nil {
 		prev = nil
 	}
-	chunks, head, tail, defs, rev := a.reuse(prev, format, languageID, src)
+	chunks, head, tail, defs, rev := a.reuse(prev, edit, format, languageID, src)
 	n := len(chunks)
 	entries := make([][]Block, n)
 	handles := make([]ChunkHandle, n)

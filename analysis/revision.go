@@ -32,9 +32,6 @@ type Revision struct {
 	// compare with.
 	start, prevEnd, end int
 	edited              bool
-	// hint, in the copy of a previous revision AnalyzeEdit makes, is how
-	// the new text was made from an earlier one.
-	hint *Edit
 }
 
 // Edit says how a text was made from an earlier one, Base: the text has
@@ -78,24 +75,20 @@ func (r *Revision) Edit() (start, prevEnd, end int, ok bool) {
 // Retain rather than looked up again. It returns the Revision to give the
 // next call. The result is AnalyzeWith's, exactly.
 func (a *Analyzer) AnalyzeNext(ctx context.Context, cache Cache, prev *Revision, languageID, src string) (*Result, *Revision, error) {
-	return a.analyze(ctx, cache, prev, languageID, src, true)
+	return a.analyze(ctx, cache, prev, nil, languageID, src, true)
 }
 
 // AnalyzeEdit is AnalyzeNext for a src that edit says how was made from
 // an earlier text (nil: unknown): when that text is prev's, the two are
 // not compared to find the edit. The result is AnalyzeWith's, exactly.
 func (a *Analyzer) AnalyzeEdit(ctx context.Context, cache Cache, prev *Revision, languageID, src string, edit *Edit) (*Result, *Revision, error) {
-	if prev != nil && edit != nil {
-		p := *prev // a shallow copy carries the hint to reuse
-		p.hint = edit
-		prev = &p
-	}
-	return a.analyze(ctx, cache, prev, languageID, src, true)
+	return a.analyze(ctx, cache, prev, edit, languageID, src, true)
 }
 
 // reuse is the part of a new revision that prev already has: the first
-// head and last tail chunks (both 0: none), and the link definitions.
-func (a *Analyzer) reuse(prev *Revision, format, languageID, src string) (chunks []markup.Chunk, head, tail int, defs *markup.Definitions, rev *Revision) {
+// head and last tail chunks (both 0: none), and the link definitions;
+// edit, when not nil, says how src was made from prev's text.
+func (a *Analyzer) reuse(prev *Revision, edit *Edit, format, languageID, src string) (chunks []markup.Chunk, head, tail int, defs *markup.Definitions, rev *Revision) {
 	rev = &Revision{format: format, optsKey: a.optsKey, src: src}
 	if prev == nil || prev.format != format || prev.optsKey != a.optsKey {
 		chunks = markup.Split(languageID, src)
@@ -104,7 +97,7 @@ func (a *Analyzer) reuse(prev *Revision, format, languageID, src string) (chunks
 		}
 		return chunks, 0, 0, defs, rev
 	}
-	prefix, suffix := prev.hint.Ends(prev.src, src)
+	prefix, suffix := edit.Ends(prev.src, src)
 	rev.start, rev.prevEnd, rev.end, rev.edited = prefix, len(prev.src)-suffix, len(src)-suffix, true
 	chunks, head, tail = markup.SplitEdit(languageID, prev.src, prev.chunks, src, prefix, suffix)
 	if !markup.IsMarkdown(languageID) {
