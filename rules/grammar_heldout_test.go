@@ -19,13 +19,19 @@ import "testing"
 // preposition (a noun the tagger misread: "he wanted help with his
 // homework"), which also loses "She decided stay at home"; 135 again since
 // question-agreement reads "Here is" + a plural (from heldout-mix's "Here is
-// the keys"), which also catches its "Here is the photos". A sentence is caught when anything at all is reported on it (what
+// the keys"), which also catches its "Here is the photos". heldout-mix-3.tsv
+// (127 errors, 127 near-misses) was written at the start of the next round,
+// before its rules: the same categories in fresh wordings plus verb
+// complementation ("enjoy to swim", "decided going", "made him to wait"),
+// stative progressives, "use to", "am agree" and since + a duration; its
+// start figure was 75/127 caught, 0/127 flagged. A sentence is caught when anything at all is reported on it (what
 // a user sees), flagged when anything is.
 
 // grammarHeldoutFloors holds each probe to its last measurement.
 var grammarHeldoutFloors = probeFloors{
 	"heldout-mix.tsv":   {minCaught: 193, maxFlagged: 0},
 	"heldout-mix-2.tsv": {minCaught: 135, maxFlagged: 0},
+	"heldout-mix-3.tsv": {minCaught: 75, maxFlagged: 0},
 }
 
 func TestGrammarHeldout(t *testing.T) {
