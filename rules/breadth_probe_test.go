@@ -38,7 +38,11 @@ import (
 // tuning set now. heldout-5.tsv was written after all of them had landed
 // and measured once (43 of 45 caught, 1 of 68 flagged: flout-flaunt-object
 // on "flouted the dress code", a compound noun, fixed by the rule; its two
-// misses are left as they are, so it stays held out).
+// misses are left as they are, so it stays held out). heldout-6.tsv
+// (punctuation spacing, doubled and unbalanced marks, capitals of
+// languages, nationalities and days, and general common errors) was
+// written before the punctuation and capitalisation rules and measured
+// once before them: 52 of 121 caught, 0 of 129 flagged.
 
 // breadthFloors holds each breadth probe to its last measurement.
 var breadthFloors = probeFloors{
@@ -48,6 +52,7 @@ var breadthFloors = probeFloors{
 	"heldout-3.tsv": {minCaught: 171, maxFlagged: 0},
 	"heldout-4.tsv": {minCaught: 63, maxFlagged: 0},
 	"heldout-5.tsv": {minCaught: 43, maxFlagged: 0},
+	"heldout-6.tsv": {minCaught: 52, maxFlagged: 0},
 }
 
 type breadthCase struct {
