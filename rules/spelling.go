@@ -354,7 +354,7 @@ func (v *spellVerdicts) spellingRule(_, toks []analysis.Token, marks []markup.Ra
 				quoted = make([]bool, len(toks))
 			}
 		}
-		if w := words[i]; !quoted[i] && !setOff(toks[i], marks) && !acrossMarkup(toks[i], marks) && !inMailbox(toks, i) && !label(toks, i) && !lowerInitialism(lex, w) && !epithet(toks, i) && !brandCase(lex, w) {
+		if w := words[i]; !quoted[i] && !setOff(toks[i], marks) && !acrossMarkup(toks[i], marks) && !inMailbox(toks, i) && !label(toks, i) && !lowerInitialism(lex, w) && !epithet(toks, i) && !brandCase(lex, w) && !nameContext(lex, w, toks, i, classes) {
 			out = append(out, GoMatch{Start: i, End: i + 1})
 		}
 	}
@@ -542,6 +542,15 @@ func lowerName(lex *spell.Lexicon, w string) (string, bool) {
 	}
 	if t := title(w); known(lex, t) {
 		return t, true
+	}
+	// Mc and Mac names capitalise their second part too: mcdonald,
+	// McDonald.
+	for _, p := range []string{"mc", "mac"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 3 {
+			if n := title(p) + title(rest); known(lex, n) {
+				return n, true
+			}
+		}
 	}
 	return "", false
 }

@@ -804,3 +804,219 @@ func inBraceGroup(toks []analysis.Token, i int) bool {
 	}
 	return false
 }
+
+// nearCommon2 reports whether w (lower case) is one edit from a common
+// word, or one edit and a doubled letter ("attatchedd": attached, the
+// key held too long beside another slip): the test of the contexts that
+// excuse a word by its sentence alone. Any two edits would be too many:
+// most short names and terms are two edits from some common word
+// (dblatex, termux, cquery). It runs only for the few unknown words such
+// a context holds.
+func nearCommon2(lex *spell.Lexicon, w string) bool {
+	if nearCommon(lex, w) {
+		return true
+	}
+	if len(w) < 5 {
+		return false
+	}
+	for i := 2; i < len(w); i++ {
+		if w[i] != w[i-1] || i > 2 && w[i] == w[i-2] {
+			continue // only a doubled letter, once
+		}
+		if nearCommon(lex, w[:i]+w[i+1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameContext reports whether the sentence's syntax marks toks[i], an
+// unknown word that is no slip of a common word, as a name or a term the
+// writer means: a possessive ("mazzoni's deli", "vscode's description"),
+// a modifier of a noun that classifies names ("the mapfs code", "the
+// debenhams website", "ocagent exporters"), an item of a list whose other
+// items are names or terms ("rofi, albert, docky, dmenu, sxhkd, etc"),
+// a value of a key=value list ("R=golang-dev, adg, bgarcia"), or a word
+// beside another unknown one (a phrase in another language, "laxmi
+// nagar", a name of two words). A slip is seldom one edit from nothing
+// common, and a typist seldom makes two in a row: the near-miss test
+// keeps "the recieve function" and "a freind's house" flagged.
+// classes are the sentence's verdicts (verdicts.sentence).
+func nameContext(lex *spell.Lexicon, w string, toks []analysis.Token, i int, classes []wordClass) bool {
+	lower := strings.ToLower(w)
+	r0, _ := utf8.DecodeRuneInString(w)
+	capital := unicode.IsUpper(r0)
+	if capital && possessive(toks, i) && !firstWord(toks, i) {
+		return true // Reiter's syndrome: a name's possessive, capitalised
+	}
+	if _, ok := lowerName(lex, w); ok {
+		return false // chicago: a name the word list knows, capital missing
+	}
+	if assignedList(toks, i) {
+		return true // adg: short names are one edit from many words
+	}
+	if nearCommon2(lex, lower) {
+		return false
+	}
+	if possessive(toks, i) {
+		return true
+	}
+	if beforeClassifier(toks, i) || besideUnknown(lex, toks, i, classes) {
+		return true
+	}
+	return nameList(lex, toks, i, classes)
+}
+
+// possessive reports whether toks[i] is followed, with no space, by the
+// clitic of a possessive.
+func possessive(toks []analysis.Token, i int) bool {
+	if i+1 >= len(toks) || toks[i+1].Start != toks[i].End {
+		return false
+	}
+	switch toks[i+1].Text {
+	case "'s", "’s", "'", "’":
+		return true
+	}
+	return false
+}
+
+// classifierNouns are the nouns a name or a term modifies to say what
+// kind of thing it names: "the mapfs code", "the dblatex backend", "the
+// sitara number", "the debenhams website". A head noun of one of these
+// kinds after an unknown word makes that word the name of such a thing.
+var classifierNouns = map[string]bool{
+	// software and its parts
+	"api": true, "apis": true, "app": true, "apps": true, "backend": true, "backends": true, "binary": true,
+	"binaries": true, "build": true, "buffer": true, "class": true, "classes": true, "client": true, "code": true,
+	"command": true, "commands": true, "component": true, "crate": true, "crates": true, "daemon": true,
+	"driver": true, "element": true, "extension": true, "extensions": true, "exporter": true, "exporters": true,
+	"field": true, "fields": true, "file": true, "files": true, "flag": true, "flags": true, "format": true,
+	"frontend": true, "function": true, "functions": true, "gem": true, "handler": true, "hook": true,
+	"hooks": true, "interface": true, "kernel": true, "key": true, "library": true, "macro": true, "map": true,
+	"maps": true, "method": true, "methods": true, "mode": true, "module": true, "modules": true, "object": true,
+	"objects": true, "operation": true, "operations": true, "option": true, "options": true, "package": true,
+	"packages": true, "parameter": true, "plugin": true, "plugins": true, "process": true, "program": true,
+	"project": true, "protocol": true, "repo": true, "repository": true, "script": true, "scripts": true,
+	"server": true, "service": true, "struct": true, "structs": true, "structure": true, "support": true,
+	"syntax": true, "table": true, "tag": true, "target": true, "task": true, "test": true, "tests": true,
+	"tool": true, "tools": true, "type": true, "types": true, "utility": true, "value": true, "values": true,
+	"variable": true, "variables": true,
+	// organisations and places
+	"bank": true, "cafe": true, "company": true, "deli": true, "hotel": true, "mall": true, "pharmacy": true,
+	"restaurant": true, "shop": true, "site": true, "store": true, "website": true,
+}
+
+// beforeClassifier reports whether toks[i] directly modifies a
+// classifier noun ("the gocommand operations", "a dblatex backend").
+func beforeClassifier(toks []analysis.Token, i int) bool {
+	if i+1 >= len(toks) || toks[i+1].Kind != token.Word {
+		return false
+	}
+	n := toks[i+1].Text
+	if !classifierNouns[n] && !classifierNouns[strings.ToLower(n)] {
+		return false
+	}
+	return true
+}
+
+// assignedList reports whether toks[i] is a value of a key=value list
+// written without spaces around "=" and with commas between values
+// ("R=golang-dev, adg, bgarcia", "CC=rsc, iant"): a list of names or
+// identifiers, as review trailers and options write them.
+func assignedList(toks []analysis.Token, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch t := toks[j]; {
+		case t.Text == "=":
+			return j > 0 && t.End == toks[j+1].Start && toks[j-1].End == t.Start && toks[j-1].Kind == token.Word
+		case t.Kind == token.Word && toks[j+1].Text == ",":
+			if k := strings.IndexByte(t.Text, '='); k > 0 && k < len(t.Text)-1 {
+				return true // the tokenizer's one word: R=golang-dev
+			}
+		case t.Text == ",":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// besideUnknown reports whether the word before or after toks[i] is
+// unknown too and no slip of a common word either (nor a name the word
+// list knows, written in lower case).
+func besideUnknown(lex *spell.Lexicon, toks []analysis.Token, i int, classes []wordClass) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(toks) || classes[j] != unknownWord {
+			continue
+		}
+		w := toks[j].Text
+		lower := strings.ToLower(w)
+		if !nearCommon(lex, lower) && !(lower == w && known(lex, title(w))) {
+			return true
+		}
+	}
+	return false
+}
+
+// listSeparator reports whether t separates the items of a list.
+func listSeparator(t analysis.Token) bool {
+	switch strings.ToLower(t.Text) {
+	case ",", "and", "or", "&", "/":
+		return true
+	}
+	return false
+}
+
+// nameList reports whether toks[i] is an item of a list of at least
+// three one-word items ("linux, darwin, windows", "clangd, ccls, and
+// cquery", "(rofi, albert, docky, dmenu, sxhkd, etc)") most of whose
+// other items are names or terms: capitalised, rare, unknown or code.
+// A list of common words ("apples, pears and bannanas") gives its slip
+// no such cover.
+func nameList(lex *spell.Lexicon, toks []analysis.Token, i int, classes []wordClass) bool {
+	item := func(j int) bool {
+		return j >= 0 && j < len(toks) && (toks[j].Kind == token.Word && !listSeparator(toks[j]) && toks[j].Text != "etc" ||
+			toks[j].Kind == token.Placeholder)
+	}
+	// walk over item (sep+ item)* both ways
+	var items []int
+	for j := i; item(j); {
+		items = append(items, j)
+		k := j - 1
+		for k >= 0 && listSeparator(toks[k]) {
+			k--
+		}
+		if k == j-1 || !item(k) {
+			break
+		}
+		j = k
+	}
+	for j := i; item(j); {
+		if j != i {
+			items = append(items, j)
+		}
+		k := j + 1
+		for k < len(toks) && listSeparator(toks[k]) {
+			k++
+		}
+		if k == j+1 || !item(k) {
+			break
+		}
+		j = k
+	}
+	if len(items) < 3 {
+		return false
+	}
+	names := 0
+	for _, j := range items {
+		if j == i {
+			continue
+		}
+		t := toks[j]
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		f := lex.Frequency(t.Text)
+		if t.Kind == token.Placeholder || classes[j] == notCandidate || unicode.IsUpper(r) || f == 0 || f > commonSize {
+			names++
+		}
+	}
+	return 2*names >= len(items)-1 && names >= 2
+}
