@@ -439,6 +439,7 @@ func checkSpelling(res *analysis.Result, s Spelling, fs []Finding) []Finding {
 		}
 		return joined[strings.ToLower(w)] > 0
 	}
+	technical := 0 // lazily: 1 if the document writes code (writesCode), 2 if not
 	out := fs[:0]
 	suggested, seen := 0, map[string]struct{}{}
 	for i, f := range fs {
@@ -460,6 +461,17 @@ func checkSpelling(res *analysis.Result, s Spelling, fs []Finding) []Finding {
 			// says more; a user who turned it off accepts the word.
 			if excused(w) || names[w] || ruleWords()[strings.ToLower(w)] || asCode(w) {
 				continue
+			}
+			if identifierCompound(lex, w) {
+				if technical == 0 {
+					technical = 2
+					if writesCode(res) {
+						technical = 1
+					}
+				}
+				if technical == 1 {
+					continue
+				}
 			}
 			if name, ok := lowerName(lex, w); ok {
 				// The letters are right, the capital is missing: the

@@ -1020,3 +1020,106 @@ func nameList(lex *spell.Lexicon, toks []analysis.Token, i int, classes []wordCl
 	}
 	return 2*names >= len(items)-1 && names >= 2
 }
+
+// identifierCompound reports whether w (lower case letters only) reads
+// as a name of code made of two parts of three letters or more with no
+// separator, the way C and Go name variables, types and tools: a word
+// and an abbreviation or a term (localval, typeparams, socketaddr,
+// exepath, mkstdlib), or the count prefix n before a plural (nevents,
+// nfiles). Two common words run together (everytime, buildtag) may be a
+// missing space, and a word one slip from a common one (discared,
+// usuage) is that slip: neither is read so. Only a document that writes code elsewhere
+// (writesCode) reads such a word so: in other prose "exelent" (exe +
+// lent) is a slip.
+func identifierCompound(lex *spell.Lexicon, w string) bool {
+	if len(w) < 5 || len(w) > 24 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	if rest, ok := strings.CutPrefix(w, "n"); ok && len(rest) >= 4 && strings.HasSuffix(rest, "s") && lex.Frequency(rest) > 0 && !nearCommon(lex, w) {
+		return true
+	}
+	if nearCommon2(lex, w) {
+		return false // discared, usuage: slips of one word, not two parts
+	}
+	for i := 3; i+3 <= len(w); i++ {
+		a, b := w[:i], w[i:]
+		fa, fb := lex.Frequency(a), lex.Frequency(b)
+		if fa == 0 || fb == 0 {
+			continue
+		}
+		lo, hi := min(fa, fb), max(fa, fb)
+		if lo <= compoundCommon && hi >= compoundAbbrev || lo >= compoundRare {
+			return true
+		}
+	}
+	return false
+}
+
+// The size classes identifierCompound reads: a part of compoundCommon
+// or less is a common word (node, range, socket); one of compoundAbbrev
+// or more beside it an abbreviation or a term of code (ids, int: 50; val:
+// 60; params, exe: 80; addr: 95); two parts of compoundRare or more are
+// both terms (asm + decl). Two parts between (git 55 + liens 40: a slip of
+// "gitlens") are neither.
+const (
+	compoundCommon = 35
+	compoundAbbrev = 50
+	compoundRare   = 60
+)
+
+// writesCode reports whether the document writes code in its prose:
+// inline code, or a word with the shape of an identifier (snake_case, a
+// qualified name, camelCase after two small letters, a call).
+func writesCode(res *analysis.Result) bool {
+	if res == nil {
+		return false
+	}
+	for _, b := range res.Blocks {
+		if b.BlockAnalysis == nil {
+			continue
+		}
+		for _, s := range b.Sentences {
+			for i, t := range s.Tokens {
+				if t.Kind == token.Placeholder {
+					return true
+				}
+				if t.Kind != token.Word {
+					continue
+				}
+				if strings.Contains(t.Text, "_") || strings.Contains(t.Text, "::") || lateCamel(t.Text) {
+					return true
+				}
+				if i+2 < len(s.Tokens) && s.Tokens[i+1].Text == "(" && s.Tokens[i+1].Start == t.End && s.Tokens[i+2].Text == ")" {
+					return true // a call: printf()
+				}
+			}
+		}
+	}
+	return false
+}
+
+// lateCamel reports whether w has a capital after two small letters or
+// more (valNodes, getValue; not iPhone, eBay, McDonald).
+func lateCamel(w string) bool {
+	small := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			small++
+		case c >= 'A' && c <= 'Z':
+			if small >= 2 && (i < 2 || w[i-2] >= 'a') {
+				return small >= 2 && w[0] >= 'a' && w[0] <= 'z'
+			}
+			small = 0
+		default:
+			small = 0
+		}
+	}
+	return false
+}

@@ -56,6 +56,9 @@ func TestSpellingContexts(t *testing.T) {
 		{"a name of a list known in capitals", "plaintext", "Builds exist for linux, darwin, netbsd and plan9.", []string{"linux", "darwin"}},
 		{"two unknown words in a row", "plaintext", "kindly contact laxmi nagar in the city", nil},
 		{"two slips in a row", "plaintext", "It was realy verry good.", []string{"realy", "verry"}},
+		{"identifier compounds in a document that writes code", "plaintext", "Split valNodes into localval and globalval; the nodeids and nevents change.", nil},
+		{"the same compounds in prose without code", "plaintext", "Split the nodes into localval and globalval; the nodeids change.", []string{"localval", "globalval", "nodeids"}},
+		{"slips that split into parts, beside code", "plaintext", "The fooBar call was discared and the goroutes stopped.", []string{"discared", "goroutes"}},
 		{"word written as a path", "plaintext", "gopls/internal/lsp: speed up\n\nThe gopls server starts faster.", nil},
 	}
 	e := defaultEngine(t)
@@ -98,6 +101,29 @@ func TestJoinedAbbreviation(t *testing.T) {
 	} {
 		if got := joinedAbbreviation(lex, tc.w); got != tc.want {
 			t.Errorf("joinedAbbreviation(%q) = %v, want %v", tc.w, got, tc.want)
+		}
+	}
+}
+
+// TestIdentifierCompound: a word and an abbreviation of code joined, or
+// n before a plural, read as an identifier; two common words, a slip of
+// one word, or two parts of middling rarity do not.
+func TestIdentifierCompound(t *testing.T) {
+	lex, err := lexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		w    string
+		want bool
+	}{
+		{"localval", true}, {"typeparams", true}, {"socketaddr", true}, {"exepath", true}, {"asmdecl", true},
+		{"nodeids", true}, {"nevents", true}, {"nfiles", true},
+		{"everytime", false}, {"buildtag", false}, {"discared", false}, {"usuage", false}, {"gitliens", false},
+		{"resultng", false}, {"goroutes", false}, {"Localval", false}, {"local_val", false}, {"nodes", false},
+	} {
+		if got := identifierCompound(lex, tc.w); got != tc.want {
+			t.Errorf("identifierCompound(%q) = %v, want %v", tc.w, got, tc.want)
 		}
 	}
 }
