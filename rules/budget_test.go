@@ -41,7 +41,7 @@ func spendOfDocument(e *Engine, res *analysis.Result) *docBudget {
 	doc := newDocBudget()
 	for _, b := range res.Blocks {
 		if b.BlockAnalysis != nil {
-			e.checkBlockAll(context.Background(), b.BlockAnalysis, doc, &e.index)
+			e.checkBlockAll(context.Background(), b.BlockAnalysis, doc, e.allIndex())
 		}
 	}
 	return doc

@@ -54,13 +54,13 @@ func (e *Engine) checkSentence(sc *scratch, toks []analysis.Token, out []Finding
 		if l := toks[i].Lemma; l != norm {
 			lemma = strings.ToLower(l)
 		}
-		ent, ok := ix.keys[norm]
+		ent, ok := ix.entry(norm)
 		if ok {
 			mark(ent.needWord)
 		}
 		lent := ent
 		if lemma != norm {
-			lent, ok = ix.keys[lemma]
+			lent, ok = ix.entry(lemma)
 		}
 		if ok && lemma != "" {
 			mark(lent.needLemma)
@@ -129,7 +129,7 @@ func (sc *scratch) clearNeeds() {
 func (e *Engine) try(sc *scratch, ref patternRef, i int, out []Finding) []Finding {
 	cr := e.rules[ref.rule]
 	allow := sc.budget.allowance(e, cr.id)
-	if allow <= 0 {
+	if allow <= 0 || !cr.compiled(&e.tmpl) {
 		return out
 	}
 	s := &sc.sent

@@ -18,11 +18,14 @@ import (
 // Engine is safe for concurrent use.
 type Engine struct {
 	rules []*compiledRule
-	index index // every rule
+	tmpl  templateCache // the message and replacement templates compiled so far
 	// onIndex holds the rules of the categories that are on by default:
 	// a check whose settings turn none of the others on runs only these,
-	// so a style rule costs nothing until a user asks for it.
+	// so a style rule costs nothing until a user asks for it. The index of
+	// every rule is built the first time one asks (allIndex).
 	onIndex index
+	allOnce sync.Once
+	allIx   *index
 	offIDs  map[string]bool // the ids of the rules left out of onIndex
 	infl    inflector
 	mass    func(lemma string) bool    // the library's mass nouns, for number: mass
@@ -75,7 +78,7 @@ func NewEngine(rules []*Rule) (*Engine, error) {
 	}
 	code, ctxCode := goRules(), goContextRules()
 	e.spell.bindSpelling(code, ctxCode)
-	tmpl := templates{}
+	e.tmpl.ts = templates{}
 	seen := make(map[string]string, len(rules))
 	for _, r := range rules {
 		if r == nil {
@@ -85,13 +88,19 @@ func NewEngine(rules []*Rule) (*Engine, error) {
 			return nil, fmt.Errorf("rule %q defined twice: %s and %s", r.ID, src, r.Source)
 		}
 		seen[r.ID] = r.Source
-		cr, err := compileRule(r, len(e.rules), code, ctxCode, e.mass, tmpl)
+		var cr *compiledRule
+		var err error
+		if r.checked {
+			cr, err = prepareRule(r, len(e.rules), code, ctxCode)
+		} else {
+			cr, err = compileRule(r, len(e.rules), code, ctxCode, &e.tmpl)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: rule %s: %w", r.Source, r.ID, err)
 		}
 		e.rules = append(e.rules, cr)
 	}
-	e.index, e.onIndex = buildIndexes(e.rules)
+	e.onIndex = e.buildIndex(true)
 	for _, cr := range e.rules {
 		if !CategoryOnByDefault(cr.rule.Category) {
 			if e.offIDs == nil {
@@ -106,6 +115,26 @@ func NewEngine(rules []*Rule) (*Engine, error) {
 		e.ruleIndex[cr.rule] = i
 	}
 	return e, nil
+}
+
+// buildIndex indexes the engine's rules, or with onOnly those on by
+// default.
+func (e *Engine) buildIndex(onOnly bool) index {
+	return buildIndex(e.rules, onOnly)
+}
+
+// allIndex returns the index of every rule, the rules off by default
+// too, building it the first time.
+func (e *Engine) allIndex() *index {
+	e.allOnce.Do(func() {
+		if len(e.offIDs) == 0 {
+			e.allIx = &e.onIndex
+			return
+		}
+		ix := e.buildIndex(false)
+		e.allIx = &ix
+	})
+	return e.allIx
 }
 
 // Rules returns the engine's rules in the order they were given.
@@ -128,7 +157,7 @@ func (e *Engine) CheckBlock(b *analysis.BlockAnalysis) []Finding {
 
 // checkBlock is checkBlockAll with at most one finding per span.
 func (e *Engine) checkBlock(ctx context.Context, b *analysis.BlockAnalysis, doc *docBudget) ([]Finding, bool) {
-	out, ok := e.checkBlockAll(ctx, b, doc, &e.index)
+	out, ok := e.checkBlockAll(ctx, b, doc, e.allIndex())
 	return resolveOverlaps(out), ok
 }
 
@@ -203,7 +232,7 @@ func (e *Engine) CheckWith(ctx context.Context, res *analysis.Result, s Settings
 	// runs the others too neither reads nor fills it.
 	ix := &e.onIndex
 	if len(e.offIDs) > 0 && s.turnsOnDefaultOff(e) {
-		ix, cache = &e.index, nil
+		ix, cache = e.allIndex(), nil
 	}
 	for _, b := range res.Blocks {
 		if b.BlockAnalysis == nil {

@@ -103,7 +103,7 @@ func (e *Engine) Explain(ctx context.Context, b *analysis.BlockAnalysis) []Sente
 	if b == nil {
 		return nil
 	}
-	all, _ := e.checkBlockAll(ctx, b, nil, &e.index)
+	all, _ := e.checkBlockAll(ctx, b, nil, e.allIndex())
 	// The findings a check with the default settings keeps: a rule that is
 	// off (style) neither reports nor hides another.
 	all = slices.DeleteFunc(all, func(f Finding) bool { _, on := (Settings{}).Apply(f); return !on })
@@ -170,6 +170,9 @@ func (e *Engine) Explain(ctx context.Context, b *analysis.BlockAnalysis) []Sente
 // marked Reported unless an exception cancelled it (Explain then compares
 // them with the findings).
 func (e *Engine) explainRule(s *sentence, cr *compiledRule, out []PatternMatch) []PatternMatch {
+	if !cr.compiled(&e.tmpl) {
+		return out
+	}
 	if cr.code != nil {
 		for _, m := range cr.matches(s) {
 			if m.Start < 0 || m.End > len(s.toks) || m.Start >= m.End {

@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"fmt"
+	"encoding/binary"
 	"math/bits"
 	"slices"
 	"strings"
@@ -69,16 +69,16 @@ func offsets(p Pattern, k int) (lo, hi int) {
 }
 
 type index struct {
-	byWord  map[string][]patternRef
-	byLemma map[string][]patternRef
+	// keys numbers the normalised strings some pattern is keyed by, as a
+	// word or a lemma, or needs (entries): one lookup finds both for a
+	// token whose lemma is its form, and gives the sentence's needed
+	// words for free.
+	keys    map[string]int32
+	entries []keyEntry
 	byPTB   [64][]patternRef
 	byUPOS  [32][]patternRef
 	code    []int // rules written in Go: run on every sentence
 
-	// keys holds byWord and byLemma by string, with the string's numbers
-	// among the needed words: one lookup finds both for a token whose
-	// lemma is its form, and gives the sentence's needed words for free.
-	keys map[string]keyEntry
 	// needs are lists of needed-word numbers, one of which a sentence must
 	// hold for a pattern to match in it (patternRef.need); nNeed is how
 	// many needed words there are.
@@ -92,6 +92,14 @@ type index struct {
 type keyEntry struct {
 	word, lemma         []patternRef
 	needWord, needLemma int32
+}
+
+// entry returns what the index holds for the normalised string k.
+func (ix *index) entry(k string) (keyEntry, bool) {
+	if i, ok := ix.keys[k]; ok {
+		return ix.entries[i], true
+	}
+	return keyEntry{}, false
 }
 
 // A pattern's need is one more of its required elements that names words
@@ -150,7 +158,7 @@ func needOf(p Pattern, k int) (ws []string, wordSide bool) {
 			if len(list) == 0 || len(list) > maxNeedWords {
 				continue
 			}
-			if c := wordsCost(list); c < best {
+			if c := wordsCostUnder(list, best); c < best {
 				best, ws, wordSide = c, list, len(e.Words) > 0
 			}
 		}
@@ -172,12 +180,16 @@ func needOf(p Pattern, k int) (ws []string, wordSide bool) {
 // keyCost estimates how many tokens of running text an element accepts,
 // relative to the others: a word or lemma is rare, a Penn tag common, a
 // Universal tag more so. Lower is rarer.
-func keyCost(e *Element) int {
+func keyCost(e *Element) int { return keyCostUnder(e, 1<<30) }
+
+// keyCostUnder is keyCost(e) when that is under limit, and some cost of
+// at least limit otherwise (see wordsCostUnder).
+func keyCostUnder(e *Element, limit int) int {
 	switch {
 	case len(e.Words) > 0:
-		return wordsCost(e.Words)
+		return wordsCostUnder(e.Words, limit)
 	case len(e.Lemmas) > 0:
-		return 2 * wordsCost(e.Lemmas)
+		return 2 * wordsCostUnder(e.Lemmas, (limit+1)/2)
 	case len(e.Tags) > 0:
 		return 200 * len(e.Tags)
 	case len(e.POS) > 0:
@@ -211,16 +223,35 @@ var commonWords = map[string]bool{
 
 // wordsCost is the key cost of a list of words or lemmas: one for each,
 // commonWordCost for a common one.
-func wordsCost(ws []string) int {
+func wordsCost(ws []string) int { return wordsCostUnder(ws, 1<<30) }
+
+// wordsCostUnder is wordsCost(ws) when that is under limit, and some
+// cost of at least limit otherwise: the library's long word lists cost
+// more than the best key so far after their first few words, and need
+// not be read to the end (this was a fifth of NewEngine).
+func wordsCostUnder(ws []string, limit int) int {
 	n := 0
 	for _, w := range ws {
-		if commonWords[strings.ToLower(w)] {
+		if n >= limit {
+			return n
+		}
+		if isCommonWord(w) {
 			n += commonWordCost
 		} else {
 			n++
 		}
 	}
 	return n
+}
+
+// isCommonWord reports whether w is one of commonWords, in any case.
+func isCommonWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
+			return commonWords[strings.ToLower(w)]
+		}
+	}
+	return commonWords[w]
 }
 
 // keyOf returns the position of p's key element across before, match and
@@ -237,8 +268,11 @@ func keyOf(p Pattern) int {
 	for _, part := range [][]Element{p.Before, p.Match, p.After} {
 		for j := range part {
 			e := &part[j]
-			if i != first && e.indexable() && keyCost(e)*16 < bestCost {
-				best, bestCost = i, keyCost(e)*16
+			if i != first && e.indexable() {
+				// Under bestCost/16 rounded up, c*16 < bestCost decides as before.
+				if c := keyCostUnder(e, (bestCost+15)/16); c*16 < bestCost {
+					best, bestCost = i, c*16
+				}
 			}
 			i++
 		}
@@ -257,66 +291,79 @@ func elementAt(p Pattern, i int) *Element {
 	return nil
 }
 
-// buildIndexes indexes every rule (all), and the rules of the categories
-// on by default (on), in one pass: the key of a pattern, and the
-// normalised form of each of its words, are worked out once for both.
-// Rule numbers are positions in rules in both.
-func buildIndexes(rules []*compiledRule) (all, on index) {
-	all = index{byWord: map[string][]patternRef{}, byLemma: map[string][]patternRef{}}
-	on = index{byWord: map[string][]patternRef{}, byLemma: map[string][]patternRef{}}
+// buildIndex indexes the rules, or with onOnly those of the categories
+// on by default. Rule numbers are positions in rules.
+//
+// It runs at every start, before the first check: maps are sized from a
+// count of what goes in them, and a needed-word list is found again by
+// its numbers written as bytes, not formatted (fmt.Sprint of the lists
+// was a fifth of the index's cost).
+func buildIndex(rules []*compiledRule, onOnly bool) index {
+	n := 0
+	for _, r := range rules {
+		n += len(r.rule.Patterns)
+	}
+	ix := index{keys: make(map[string]int32, 3*n)}
+	ix.entries = make([]keyEntry, 0, 3*n)
+	slot := func(k string) *keyEntry {
+		i, ok := ix.keys[k]
+		if !ok {
+			i = int32(len(ix.entries))
+			ix.keys[k] = i
+			ix.entries = append(ix.entries, keyEntry{needWord: -1, needLemma: -1})
+		}
+		return &ix.entries[i]
+	}
 	// A pattern's refs are added one after another, so a word listed twice
 	// ("Liaison", "liaison": one key once normalised) repeats the last ref
 	// of its key, and only that one need be compared.
-	add := func(m map[string][]patternRef, k string, ref patternRef) {
-		refs := m[k]
+	add := func(refs []patternRef, ref patternRef) []patternRef {
 		if n := len(refs); n == 0 || refs[n-1] != ref {
-			m[k] = append(refs, ref)
+			return append(refs, ref)
 		}
+		return refs
 	}
-	// The needed words, numbered once for both indexes.
-	type needKey struct {
-		s    string
-		word bool
-	}
-	needID := map[needKey]int32{}
-	needIDs := map[string]int32{} // a list of numbers, as a string: lists are shared
-	var needs [][]int32
+	needIDs := make(map[string]int32, n) // a list of numbers, as bytes: lists are shared
+	var buf []byte
 	need := func(ws []string, word bool) int32 {
 		ids := make([]int32, 0, len(ws))
 		for _, w := range ws {
-			id, ok := needID[needKey{w, word}]
-			if !ok {
-				id = int32(len(needID))
-				needID[needKey{w, word}] = id
+			e := slot(w)
+			id := &e.needLemma
+			if word {
+				id = &e.needWord
 			}
-			if !slices.Contains(ids, id) {
-				ids = append(ids, id)
+			if *id < 0 {
+				*id = int32(ix.nNeed)
+				ix.nNeed++
+			}
+			if !slices.Contains(ids, *id) {
+				ids = append(ids, *id)
 			}
 		}
 		slices.Sort(ids)
-		k := fmt.Sprint(ids)
-		n, ok := needIDs[k]
+		buf = buf[:0]
+		for _, id := range ids {
+			buf = binary.AppendUvarint(buf, uint64(id))
+		}
+		n, ok := needIDs[string(buf)]
 		if !ok {
-			needs = append(needs, ids)
-			n = int32(len(needs))
-			needIDs[k] = n
+			ix.needs = append(ix.needs, ids)
+			n = int32(len(ix.needs))
+			needIDs[string(buf)] = n
 		}
 		return n
 	}
 	for ri, r := range rules {
-		both := [2]*index{&all, &on}
-		ixs := both[:1]
-		if CategoryOnByDefault(r.rule.Category) {
-			ixs = both[:]
+		if onOnly && !CategoryOnByDefault(r.rule.Category) {
+			continue
 		}
 		if r.code != nil {
-			for _, ix := range ixs {
-				ix.code = append(ix.code, ri)
-			}
+			ix.code = append(ix.code, ri)
 			continue
 		}
 		for pi, p := range r.rule.Patterns {
-			k := r.patterns[pi].key
+			k := r.keys[pi]
 			lo, hi := offsets(p, k)
 			ref := patternRef{rule: int32(ri), pattern: int32(pi), lo: int32(lo), hi: int32(hi), anchored: k == len(p.Before)}
 			if ws, word := needOf(p, k); ws != nil {
@@ -327,17 +374,13 @@ func buildIndexes(rules []*compiledRule) (all, on index) {
 			switch {
 			case a.Words != nil:
 				for _, w := range a.Words {
-					w = normalise(w)
-					for _, ix := range ixs {
-						add(ix.byWord, w, ref)
-					}
+					e := slot(normalise(w))
+					e.word = add(e.word, ref)
 				}
 			case a.Lemmas != nil:
 				for _, l := range a.Lemmas {
-					l = strings.ToLower(l)
-					for _, ix := range ixs {
-						add(ix.byLemma, l, ref)
-					}
+					e := slot(strings.ToLower(l))
+					e.lemma = add(e.lemma, ref)
 				}
 			case a.Tags != nil:
 				var set uint64
@@ -346,9 +389,7 @@ func buildIndexes(rules []*compiledRule) (all, on index) {
 				}
 				for set != 0 {
 					t := bits.TrailingZeros64(set)
-					for _, ix := range ixs {
-						ix.byPTB[t] = append(ix.byPTB[t], ref)
-					}
+					ix.byPTB[t] = append(ix.byPTB[t], ref)
 					set &^= 1 << t
 				}
 			default:
@@ -358,42 +399,11 @@ func buildIndexes(rules []*compiledRule) (all, on index) {
 				}
 				for set != 0 {
 					u := bits.TrailingZeros32(set)
-					for _, ix := range ixs {
-						ix.byUPOS[u] = append(ix.byUPOS[u], ref)
-					}
+					ix.byUPOS[u] = append(ix.byUPOS[u], ref)
 					set &^= 1 << u
 				}
 			}
 		}
 	}
-	for _, ix := range [2]*index{&all, &on} {
-		ix.needs, ix.nNeed = needs, len(needID)
-		ix.keys = make(map[string]keyEntry, len(ix.byWord)+len(ix.byLemma))
-		entry := func(k string) keyEntry {
-			if e, ok := ix.keys[k]; ok {
-				return e
-			}
-			return keyEntry{needWord: -1, needLemma: -1}
-		}
-		for w, refs := range ix.byWord {
-			e := entry(w)
-			e.word = refs
-			ix.keys[w] = e
-		}
-		for l, refs := range ix.byLemma {
-			e := entry(l)
-			e.lemma = refs
-			ix.keys[l] = e
-		}
-		for k, id := range needID {
-			e := entry(k.s)
-			if k.word {
-				e.needWord = id
-			} else {
-				e.needLemma = id
-			}
-			ix.keys[k.s] = e
-		}
-	}
-	return all, on
+	return ix
 }

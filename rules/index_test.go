@@ -38,8 +38,8 @@ func TestIndexSkipsCommonWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(e.index.byWord["on"]) != 0 || len(e.index.byWord["face"]) != 1 {
-		t.Errorf("on indexes %v, face %v: want the pattern under face only", e.index.byWord["on"], e.index.byWord["face"])
+	if ix := e.allIndex(); len(ix.word("on")) != 0 || len(ix.word("face")) != 1 {
+		t.Errorf("on indexes %v, face %v: want the pattern under face only", ix.word("on"), ix.word("face"))
 	}
 	a := analysis.New()
 	if fs := checkText(t, a, e, "Do not take it on face value."); len(fs) != 1 {
@@ -94,7 +94,7 @@ func TestNeededWords(t *testing.T) {
 	rides := "[ride, hike, trek, sail, row, paddle, swim, skate, ski, sled, cycle]"
 	e := parseEngine(t, ruleYAML("past-zebra", "  match: [{tag: VBD}, {word: "+animals+"}]\n")+
 		ruleYAML("they-ride", "  match: [{word: they}, {lemma: "+rides+"}]\n"))
-	for _, ix := range []*index{&e.index, &e.onIndex} {
+	for _, ix := range []*index{e.allIndex(), &e.onIndex} {
 		if refs := ix.byPTB[tag.VBD]; len(refs) != 1 || refs[0].need == 0 || ix.nNeed != 13+11 {
 			t.Errorf("VBD indexes %v with %d needed words: want one pattern with a need, 24 words", refs, ix.nNeed)
 		}
@@ -160,4 +160,10 @@ func TestRepeats(t *testing.T) {
 			t.Errorf("%q: %d repeated-word findings, want %d", c.text, n, c.want)
 		}
 	}
+}
+
+// word returns the patterns ix keys by the normalised word w.
+func (ix *index) word(w string) []patternRef {
+	e, _ := ix.entry(w)
+	return e.word
 }

@@ -279,11 +279,11 @@ func TestIndexKeysOnTheRarestElement(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if refs := e.index.byWord["zebra"]; len(refs) != 1 || refs[0].anchored {
+	if refs := e.allIndex().word("zebra"); len(refs) != 1 || refs[0].anchored {
 		t.Errorf("zebra indexes %v, want one unanchored pattern", refs)
 	}
-	for u := range e.index.byUPOS {
-		if len(e.index.byUPOS[u]) > 0 {
+	for u := range e.allIndex().byUPOS {
+		if len(e.allIndex().byUPOS[u]) > 0 {
 			t.Errorf("pattern also indexed by a Universal tag")
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,12 +17,22 @@ import (
 // ---- compiled form ----
 
 type compiledRule struct {
-	rule     *Rule
-	id       int // position in Engine.rules
+	rule    *Rule
+	id      int           // position in Engine.rules
+	keys    []int         // by pattern: the slot of its key element (keyOf), which the index needs
+	code    GoRule        // a rule written in Go; patterns is then empty
+	codeCtx GoContextRule // the same rule when it sees the previous sentence
+
+	// The patterns and exceptions are compiled by compile, at NewEngine or,
+	// for a rule of the library's snapshot (Rule.checked), the first time
+	// the index offers one of its patterns: a run meets only the rules whose
+	// words its text holds (a one-line file a few dozen of the library's
+	// 1,950), and compiling them all was a fifth of the start-up of `liaison
+	// check` on such a file.
+	once     sync.Once
+	broken   bool // compile failed: the rule matches nothing (never for a checked rule)
 	patterns []compiledPattern
 	unless   []compiledContext
-	code     GoRule        // a rule written in Go; patterns is then empty
-	codeCtx  GoContextRule // the same rule when it sees the previous sentence
 }
 
 type compiledPattern struct {
@@ -93,28 +104,81 @@ func (ts templates) parse(text string, slots int) (template, error) {
 	return t, err
 }
 
-func compileRule(r *Rule, id int, code map[string]GoRule, ctxCode map[string]GoContextRule, mass func(string) bool, tmpl templates) (*compiledRule, error) {
-	cr := &compiledRule{rule: r, id: id, unless: compileContexts(r.Unless)}
+// templateCache is an engine's templates, shared by the rules it compiles
+// after NewEngine, concurrently.
+type templateCache struct {
+	mu sync.Mutex
+	ts templates
+}
+
+func (c *templateCache) parse(text string, slots int) (template, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.ts.parse(text, slots)
+}
+
+// prepareRule checks what the index needs of r (a Go rule's name, a key
+// element in each pattern) and works out its patterns' keys; compile
+// does the rest.
+func prepareRule(r *Rule, id int, code map[string]GoRule, ctxCode map[string]GoContextRule) (*compiledRule, error) {
+	cr := &compiledRule{rule: r, id: id}
 	if r.Code != "" {
 		fn, ok := code[r.Code]
 		if !ok {
 			return nil, fmt.Errorf("no rule written in Go is named %q", r.Code)
 		}
 		cr.code, cr.codeCtx = fn, ctxCode[r.Code]
+		// The few Go rules run on every sentence: compiled now.
+		cr.once.Do(func() { cr.unless = compileContexts(r.Unless) })
 		return cr, nil
 	}
 	if len(r.Patterns) == 0 {
 		return nil, fmt.Errorf("no patterns")
 	}
-	cr.patterns = make([]compiledPattern, 0, len(r.Patterns))
-	for _, p := range r.Patterns {
+	cr.keys = make([]int, len(r.Patterns))
+	for i, p := range r.Patterns {
 		if len(p.Match) == 0 {
 			return nil, fmt.Errorf("a pattern has an empty match")
 		}
-		key := keyOf(p)
-		if key < 0 {
+		if cr.keys[i] = keyOf(p); cr.keys[i] < 0 {
 			return nil, fmt.Errorf("a pattern needs a required element that names a word, lemma, pos or tag (rules are indexed by it)")
 		}
+	}
+	return cr, nil
+}
+
+// compiled compiles cr once and reports whether it is sound.
+func (cr *compiledRule) compiled(tmpl *templateCache) bool {
+	cr.once.Do(func() {
+		if err := cr.compile(tmpl); err != nil {
+			cr.broken, cr.patterns, cr.unless = true, nil, nil
+		}
+	})
+	return !cr.broken
+}
+
+// compileRule prepares and compiles r at once.
+func compileRule(r *Rule, id int, code map[string]GoRule, ctxCode map[string]GoContextRule, tmpl *templateCache) (*compiledRule, error) {
+	cr, err := prepareRule(r, id, code, ctxCode)
+	if err != nil {
+		return nil, err
+	}
+	if cr.code == nil {
+		cr.once.Do(func() { err = cr.compile(tmpl) })
+	}
+	if err != nil {
+		return nil, err
+	}
+	return cr, nil
+}
+
+// compile compiles the exceptions and patterns of a prepared pattern rule.
+func (cr *compiledRule) compile(tmpl *templateCache) error {
+	r := cr.rule
+	cr.unless = compileContexts(r.Unless)
+	cr.patterns = make([]compiledPattern, 0, len(r.Patterns))
+	for pi, p := range r.Patterns {
+		key := cr.keys[pi]
 		slot := 0
 		seq := func(es []Element) []elem {
 			out := compileSeq(es, slot)
@@ -138,13 +202,13 @@ func compileRule(r *Rule, id int, code map[string]GoRule, ctxCode map[string]GoC
 		}
 		var err error
 		if cp.message, err = tmpl.parse(msg, cp.slots); err != nil {
-			return nil, err
+			return err
 		}
 		cp.replacements = make([]template, 0, len(reps))
 		for _, rep := range reps {
 			t, err := tmpl.parse(rep, cp.slots)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			cp.replacements = append(cp.replacements, t)
 		}
@@ -154,7 +218,7 @@ func compileRule(r *Rule, id int, code map[string]GoRule, ctxCode map[string]GoC
 		}
 		cr.patterns = append(cr.patterns, cp)
 	}
-	return cr, nil
+	return nil
 }
 
 func compileContexts(cs []Context) []compiledContext {

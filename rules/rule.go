@@ -49,6 +49,12 @@ type Rule struct {
 	Examples Examples
 
 	Source string // "file:line" of the rule's definition
+
+	// checked says the rule is the library's, decoded from its snapshot:
+	// Parse checked it when the snapshot was made (its templates parse, its
+	// patterns have keys), so NewEngine may leave compiling it until a
+	// text needs it.
+	checked bool
 }
 
 // Examples are sentences that document a rule and test it.

@@ -416,6 +416,7 @@ func (d *decoder) rule(r *Rule) {
 	}
 	r.Examples.Good = d.strs()
 	r.Source = d.str()
+	r.checked = true
 }
 
 func (d *decoder) pattern(p *Pattern) {
