@@ -29,8 +29,8 @@ import "testing"
 
 // grammarHeldoutFloors holds each probe to its last measurement.
 var grammarHeldoutFloors = probeFloors{
-	"heldout-mix.tsv":   {minCaught: 193, maxFlagged: 0},
-	"heldout-mix-2.tsv": {minCaught: 135, maxFlagged: 0},
+	"heldout-mix.tsv":   {minCaught: 194, maxFlagged: 0},
+	"heldout-mix-2.tsv": {minCaught: 136, maxFlagged: 0},
 	"heldout-mix-3.tsv": {minCaught: 75, maxFlagged: 0},
 }
 
