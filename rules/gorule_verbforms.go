@@ -496,6 +496,12 @@ func nounSubjectPassive(toks []analysis.Token, i int) bool {
 	if i == 0 || toks[i-1].PTB != tag.NN && toks[i-1].PTB != tag.NNS {
 		return false
 	}
+	// "All you need do is ask": the tagger may read a pseudo-cleft's "do"
+	// as a noun.
+	switch strings.ToLower(toks[i-1].Text) {
+	case "do", "does", "did":
+		return false
+	}
 	next := tokenAt(toks, i+2)
 	if next == nil {
 		return false

@@ -29,8 +29,8 @@ import "testing"
 
 // grammarHeldoutFloors holds each probe to its last measurement.
 var grammarHeldoutFloors = probeFloors{
-	"heldout-mix.tsv":   {minCaught: 194, maxFlagged: 0},
-	"heldout-mix-2.tsv": {minCaught: 136, maxFlagged: 0},
+	"heldout-mix.tsv":   {minCaught: 197, maxFlagged: 0},
+	"heldout-mix-2.tsv": {minCaught: 137, maxFlagged: 0},
 	"heldout-mix-3.tsv": {minCaught: 75, maxFlagged: 0},
 }
 
