@@ -11,6 +11,7 @@ import (
 	"liaison/analysis/markup"
 	"liaison/analysis/morph"
 	"liaison/analysis/tag"
+	"liaison/analysis/text"
 	"liaison/analysis/token"
 )
 
@@ -114,14 +115,14 @@ func (a *Analyzer) Analyze(ctx context.Context, languageID, src string) (*Result
 // it analyses; nil caches nothing. Nothing partial is given to the cache:
 // a chunk whose analysis is cancelled is not kept.
 func (a *Analyzer) AnalyzeWith(ctx context.Context, cache Cache, languageID, src string) (*Result, error) {
-	res, _, err := a.analyze(ctx, cache, nil, nil, languageID, src, false)
+	res, _, err := a.analyze(ctx, cache, nil, nil, languageID, text.String(src), false)
 	return res, err
 }
 
 // analyze is AnalyzeWith, AnalyzeNext and AnalyzeEdit (edit: how src was
 // made from prev's text, or nil): with keep it returns the
 // Revision for the next call.
-func (a *Analyzer) analyze(ctx context.Context, cache Cache, prev *Revision, edit *Edit, languageID, src string, keep bool) (*Result, *Revision, error) {
+func (a *Analyzer) analyze(ctx context.Context, cache Cache, prev *Revision, edit *Edit, languageID string, src text.Source, keep bool) (*Result, *Revision, error) {
 	format := markup.FormatFor(languageID).Name
 	if cache == nil {
 		prev = nil
@@ -160,9 +161,7 @@ func (a *Analyzer) analyze(ctx context.Context, cache Cache, prev *Revision, edi
 	keys, found, got, hs := lb.keys[:len(idx)], lb.found[:len(idx)], lb.entries[:len(idx)], lb.handles[:len(idx)]
 	clear(found)
 	for j, i := range idx {
-		c := chunks[i]
-		text := c.Text(src)
-		keys[j] = ChunkKey{Format: format, Opts: a.optsKey, Flags: c.Flags, Text: text, Defs: defs.KeyFor(text)}
+		keys[j] = a.keyOf(format, chunks[i], src, defs)
 	}
 	if cache != nil && len(idx) > 0 {
 		cache.Chunks(keys, got, found, hs)
@@ -261,18 +260,18 @@ func (a *Analyzer) releaseLookup(lb *lookupBuffers) {
 	a.lookups.Put(lb)
 }
 
-func (a *Analyzer) keyOf(format string, c markup.Chunk, src string, defs *markup.Definitions) ChunkKey {
-	text := c.Text(src)
-	return ChunkKey{Format: format, Opts: a.optsKey, Flags: c.Flags, Text: text, Defs: defs.KeyFor(text)}
+func (a *Analyzer) keyOf(format string, c markup.Chunk, src text.Source, defs *markup.Definitions) ChunkKey {
+	t := src.Slice(c.Start, c.End)
+	return ChunkKey{Format: format, Opts: a.optsKey, Flags: c.Flags, Text: t, Defs: defs.KeyFor(t)}
 }
 
 // analyzeChunks fills entries[i] for every i in todo, using every core when
 // there is more than a little work.
 // hints are the tags of sentences the chunks may repeat (nil: none).
-func (a *Analyzer) analyzeChunks(ctx context.Context, cache Cache, languageID, src string, chunks []markup.Chunk, defs *markup.Definitions, todo []int, entries [][]Block, hints tagHints) error {
+func (a *Analyzer) analyzeChunks(ctx context.Context, cache Cache, languageID string, src text.Source, chunks []markup.Chunk, defs *markup.Definitions, todo []int, entries [][]Block, hints tagHints) error {
 	work := func(s *scratch, i int) error {
 		c := chunks[i]
-		blocks, err := a.analyzeChunk(ctx, s, cache, languageID, c.Text(src), c, defs)
+		blocks, err := a.analyzeChunk(ctx, s, cache, languageID, src.Slice(c.Start, c.End), c, defs)
 		if err != nil {
 			return err
 		}

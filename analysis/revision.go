@@ -22,7 +22,7 @@ type ChunkHandle any
 // with the Cache it was made with.
 type Revision struct {
 	format, optsKey string
-	src             string
+	src             text.Source
 	chunks          []markup.Chunk
 	entries         [][]Block
 	handles         []ChunkHandle
@@ -75,31 +75,43 @@ func (r *Revision) Edit() (start, prevEnd, end int, ok bool) {
 // Retain rather than looked up again. It returns the Revision to give the
 // next call. The result is AnalyzeWith's, exactly.
 func (a *Analyzer) AnalyzeNext(ctx context.Context, cache Cache, prev *Revision, languageID, src string) (*Result, *Revision, error) {
-	return a.analyze(ctx, cache, prev, nil, languageID, src, true)
+	return a.analyze(ctx, cache, prev, nil, languageID, text.String(src), true)
 }
 
 // AnalyzeEdit is AnalyzeNext for a src that edit says how was made from
 // an earlier text (nil: unknown): when that text is prev's, the two are
 // not compared to find the edit. The result is AnalyzeWith's, exactly.
 func (a *Analyzer) AnalyzeEdit(ctx context.Context, cache Cache, prev *Revision, languageID, src string, edit *Edit) (*Result, *Revision, error) {
-	return a.analyze(ctx, cache, prev, edit, languageID, src, true)
+	return a.analyze(ctx, cache, prev, edit, languageID, text.String(src), true)
+}
+
+// AnalyzeSource is AnalyzeNext for a revision read a span at a time: an
+// editor's text.Document, whose text is never joined when prev is its
+// previous revision's (a Document that Apply made shares the chunks an
+// edit did not touch, so finding the edit compares no text either). Only
+// the chunks around the edit are read. The result is AnalyzeWith's on
+// the whole text, exactly.
+func (a *Analyzer) AnalyzeSource(ctx context.Context, cache Cache, prev *Revision, languageID string, src text.Source) (*Result, *Revision, error) {
+	return a.analyze(ctx, cache, prev, nil, languageID, src, true)
 }
 
 // reuse is the part of a new revision that prev already has: the first
 // head and last tail chunks (both 0: none), and the link definitions;
 // edit, when not nil, says how src was made from prev's text.
-func (a *Analyzer) reuse(prev *Revision, edit *Edit, format, languageID, src string) (chunks []markup.Chunk, head, tail int, defs *markup.Definitions, rev *Revision) {
+func (a *Analyzer) reuse(prev *Revision, edit *Edit, format, languageID string, src text.Source) (chunks []markup.Chunk, head, tail int, defs *markup.Definitions, rev *Revision) {
 	rev = &Revision{format: format, optsKey: a.optsKey, src: src}
 	if prev == nil || prev.format != format || prev.optsKey != a.optsKey {
-		chunks = markup.Split(languageID, src)
+		whole := text.Whole(src)
+		chunks = markup.Split(languageID, whole)
 		if markup.IsMarkdown(languageID) {
-			defs = markup.ScanDefinitionsIn(src, chunks)
+			defs = markup.ScanDefinitionsIn(whole, chunks)
 		}
 		return chunks, 0, 0, defs, rev
 	}
-	prefix, suffix := edit.Ends(prev.src, src)
-	rev.start, rev.prevEnd, rev.end, rev.edited = prefix, len(prev.src)-suffix, len(src)-suffix, true
-	chunks, head, tail = markup.SplitEdit(languageID, prev.src, prev.chunks, src, prefix, suffix)
+	prefix, suffix := ends(edit, prev.src, src)
+	n, m := src.Len(), prev.src.Len()
+	rev.start, rev.prevEnd, rev.end, rev.edited = prefix, m-suffix, n-suffix, true
+	chunks, head, tail = markup.SplitEditSource(languageID, m, prev.chunks, src, prefix, suffix)
 	if !markup.IsMarkdown(languageID) {
 		return chunks, head, tail, nil, rev
 	}
@@ -107,7 +119,7 @@ func (a *Analyzer) reuse(prev *Revision, edit *Edit, format, languageID, src str
 	// order: if no chunk the edit replaced or made holds one, they are
 	// prev's.
 	if definesAny(prev.src, prev.chunks[head:len(prev.chunks)-tail]) || definesAny(src, chunks[head:len(chunks)-tail]) {
-		defs = markup.ScanDefinitionsIn(src, chunks)
+		defs = markup.ScanDefinitionsSource(src, chunks)
 		if defs.Key() != prev.defs.Key() {
 			head, tail = 0, 0 // a chunk's key holds the definitions' fingerprint
 		}
@@ -117,11 +129,24 @@ func (a *Analyzer) reuse(prev *Revision, edit *Edit, format, languageID, src str
 	return chunks, head, tail, defs, rev
 }
 
+// ends returns the lengths of a common prefix and suffix of two revisions
+// a and b (see Edit.Ends): from edit when it tells how the string b was
+// made from the string a, else compared (two Documents chunk by chunk,
+// text.SourceEnds).
+func ends(edit *Edit, a, b text.Source) (prefix, suffix int) {
+	sa, okA := a.(text.String)
+	sb, okB := b.(text.String)
+	if okA && okB {
+		return edit.Ends(string(sa), string(sb))
+	}
+	return text.SourceEnds(a, b)
+}
+
 // definesAny reports whether a chunk may hold a link reference definition
 // (as markup.ScanDefinitionsIn picks them).
-func definesAny(src string, chunks []markup.Chunk) bool {
+func definesAny(src text.Source, chunks []markup.Chunk) bool {
 	for _, c := range chunks {
-		if c.Flags&(markup.FrontMatter|markup.TooDeep) == 0 && strings.Contains(c.Text(src), "]:") {
+		if c.Flags&(markup.FrontMatter|markup.TooDeep) == 0 && strings.Contains(src.Slice(c.Start, c.End), "]:") {
 			return true
 		}
 	}

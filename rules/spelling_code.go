@@ -10,6 +10,7 @@ import (
 	"weak"
 
 	"liaison/analysis"
+	ltext "liaison/analysis/text"
 	"liaison/analysis/token"
 )
 
@@ -25,7 +26,7 @@ import (
 // safe for concurrent use; what it holds never changes once made, except
 // the counts, built once when first asked.
 type CodeWords struct {
-	text   string
+	src    ltext.Source     // the revision's text, read a region at a time
 	res    *analysis.Result // what the regions are read from
 	lo, hi int              // the stretch of text res covers
 
@@ -216,7 +217,7 @@ func (cw *CodeWords) built() *codeCounts {
 		if !ok {
 			break
 		}
-		addCodeWords(diff, cw.text[r[0]:r[1]], 1)
+		addCodeWords(diff, cw.src.Slice(r[0], r[1]), 1)
 	}
 	c := &codeCounts{diff: ownKeys(diff)}
 	cw.counts.Store(c)
@@ -238,24 +239,37 @@ func CodeWordsOf(text string, res *analysis.Result, whole bool, prev *CodeWords)
 // from an earlier one (nil: unknown): when that is prev's text, the two
 // are not compared to find what changed.
 func CodeWordsAfter(text string, res *analysis.Result, whole bool, prev *CodeWords, edit *analysis.Edit) *CodeWords {
+	return codeWords(ltext.String(text), res, whole, prev, edit)
+}
+
+// CodeWordsIn is CodeWordsOf for a revision read a span at a time (an
+// editor's text.Document, whose text is never joined): only the regions
+// counted are read, and what changed since prev is found by comparing the
+// two Documents chunk by chunk (text.SourceEnds).
+func CodeWordsIn(src ltext.Source, res *analysis.Result, whole bool, prev *CodeWords) *CodeWords {
+	return codeWords(src, res, whole, prev, nil)
+}
+
+func codeWords(src ltext.Source, res *analysis.Result, whole bool, prev *CodeWords, edit *analysis.Edit) *CodeWords {
 	if res == nil {
 		return nil
 	}
 	if prev != nil {
 		if wp := prev.next.Load(); wp != nil {
-			if n := wp.Value(); n != nil && n.res == res && n.text == text {
+			if n := wp.Value(); n != nil && n.res == res && sameSource(n.src, src) {
 				return n
 			}
 		}
 	}
-	lo, hi := 0, len(text)
+	n := src.Len()
+	lo, hi := 0, n
 	if !whole {
 		if len(res.Blocks) == 0 {
 			return nil
 		}
-		lo, hi = res.Blocks[0].Start, min(res.Blocks[len(res.Blocks)-1].End, len(text))
+		lo, hi = res.Blocks[0].Start, min(res.Blocks[len(res.Blocks)-1].End, n)
 	}
-	cw := &CodeWords{text: text, res: res, lo: lo, hi: hi}
+	cw := &CodeWords{src: src, res: res, lo: lo, hi: hi}
 	if prev == nil {
 		return cw
 	}
@@ -269,15 +283,15 @@ func CodeWordsAfter(text string, res *analysis.Result, whole bool, prev *CodeWor
 	}
 	pc := prev.counts.Load()
 	diff := map[string]int32{}
-	p, s := edit.Ends(prev.text, text)
-	changed := diffRegions(prev.text, prev.regions(), text, cw.regions(), p, s, func(old bool, r [2]int) {
+	p, s := sourceEnds(edit, prev.src, src)
+	changed := diffRegions(prev.src.Len(), prev.regions(), n, cw.regions(), p, s, func(old bool, r [2]int) {
 		if old {
-			addCodeWords(diff, prev.text[r[0]:r[1]], -1)
+			addCodeWords(diff, prev.src.Slice(r[0], r[1]), -1)
 		} else {
-			addCodeWords(diff, text[r[0]:r[1]], 1)
+			addCodeWords(diff, src.Slice(r[0], r[1]), 1)
 		}
 	})
-	if !changed && prev.text == text {
+	if !changed && sameSource(prev.src, src) {
 		return prev
 	}
 	cw.counts.Store(pc.derive(ownKeys(diff)))
@@ -399,10 +413,10 @@ func (cw *CodeWords) setNext(n *CodeWords) {
 // text is the same. A region may be reported that has a twin (the lists
 // are walked in step), never one left out.
 //
-// oldText and newText agree in their first p and last s bytes (p+s at
-// most the shorter length).
-func diffRegions(oldText string, old *regionCursor, newText string, cur *regionCursor, p, s int, f func(old bool, r [2]int)) bool {
-	skipShared(old, cur, len(oldText), len(newText), p, s)
+// The old and new texts, of lengths oldLen and newLen, agree in their
+// first p and last s bytes (p+s at most the shorter length).
+func diffRegions(oldLen int, old *regionCursor, newLen int, cur *regionCursor, p, s int, f func(old bool, r [2]int)) bool {
+	skipShared(old, cur, oldLen, newLen, p, s)
 	// key places a region of a text of length n: kind 0 inside the common
 	// prefix (its offsets), 2 inside the common suffix (offsets from the
 	// end), 1 elsewhere (no twin).
@@ -429,7 +443,7 @@ func diffRegions(oldText string, old *regionCursor, newText string, cur *regionC
 	a, aok := old.next()
 	b, bok := cur.next()
 	for aok && bok {
-		ka, kb := place(a, len(oldText)), place(b, len(newText))
+		ka, kb := place(a, oldLen), place(b, newLen)
 		switch {
 		case ka == kb && ka.kind != 1:
 			a, aok = old.next()
@@ -536,3 +550,24 @@ func CountWords(text string) map[string]int {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
+
+// sameSource reports whether a and b are the same text: the same Document,
+// or equal strings.
+func sameSource(a, b ltext.Source) bool {
+	if sa, ok := a.(ltext.String); ok {
+		sb, ok := b.(ltext.String)
+		return ok && sa == sb
+	}
+	return a == b
+}
+
+// sourceEnds is what two revisions share around an edit: from edit when
+// both are strings (analysis.Edit.Ends), else text.SourceEnds.
+func sourceEnds(edit *analysis.Edit, a, b ltext.Source) (prefix, suffix int) {
+	sa, okA := a.(ltext.String)
+	sb, okB := b.(ltext.String)
+	if okA && okB {
+		return edit.Ends(string(sa), string(sb))
+	}
+	return ltext.SourceEnds(a, b)
+}

@@ -11,6 +11,7 @@ import (
 
 	"liaison/analysis"
 	"liaison/analysis/markup"
+	ltext "liaison/analysis/text"
 )
 
 // TestCodeWordsAfterEdit is TestCodeWordsIncremental with the revisions
@@ -34,6 +35,10 @@ func TestCodeWordsAfterEdit(t *testing.T) {
 		}
 		prev := CodeWordsAfter(src, res, true, nil, nil)
 		prev.Has("x")
+		// The same revisions as an editor's Documents (CodeWordsIn).
+		doc := ltext.New(src)
+		prevDoc := CodeWordsIn(doc, res, true, nil)
+		prevDoc.Has("x")
 		skipped := 0
 		for i := range 200 {
 			at := rng.IntN(len(src) + 1)
@@ -63,7 +68,7 @@ func TestCodeWordsAfterEdit(t *testing.T) {
 				t.Fatal(err)
 			}
 			p, s := edit.Ends(old, src)
-			oc, nc := prev.regions(), (&CodeWords{text: src, res: res, hi: len(src)}).regions()
+			oc, nc := prev.regions(), (&CodeWords{src: ltext.String(src), res: res, hi: len(src)}).regions()
 			skipShared(oc, nc, len(old), len(src), p, s)
 			if oc.bi > 0 || oc.stop < len(oc.blocks) {
 				skipped++
@@ -74,6 +79,16 @@ func TestCodeWordsAfterEdit(t *testing.T) {
 				t.Fatalf("edit %d (%q at %d): counted from the previous revision %v, afresh %v", i, ins, at, diffCounts(g, w), diffCounts(w, g))
 			}
 			prev = got
+			r := doc.RangeOf(at, end, ltext.UTF8)
+			doc = doc.Apply([]ltext.Change{{Range: &r, Text: ins}}, ltext.UTF8)
+			gotDoc := CodeWordsIn(doc, res, true, prevDoc)
+			if g, w := flatCounts(gotDoc), flatCounts(fresh); !mapsEqual(g, w) {
+				t.Fatalf("edit %d (%q at %d), Document: counted from the previous revision %v, afresh %v", i, ins, at, diffCounts(g, w), diffCounts(w, g))
+			}
+			if again := CodeWordsIn(doc, res, true, prevDoc); again != gotDoc {
+				t.Fatalf("edit %d: a second CodeWordsIn of the same Document made another", i)
+			}
+			prevDoc = gotDoc
 		}
 		if skipped < 100 {
 			t.Errorf("the walk skipped shared blocks in %d of 200 edits", skipped)

@@ -11,6 +11,7 @@ import (
 	"unsafe"
 
 	"liaison/analysis"
+	ltext "liaison/analysis/text"
 )
 
 // flatCounts is every word cw counts, with its count.
@@ -113,7 +114,7 @@ func TestCodeWordsIncremental(t *testing.T) {
 					}
 				}
 				for w := range g {
-					if sliceOf(w, src) || sliceOf(w, prev.text) {
+					if sliceOf(w, src) || sliceOf(w, ltext.Whole(prev.src)) {
 						t.Fatalf("edit %d: the key %q is a slice of a revision's text (it keeps the text alive)", i, w)
 					}
 				}

@@ -188,12 +188,10 @@ func (s *Server) lintDocument(r *lintRun) ([]rules.Finding, *analysis.Result, er
 		Key:        string(r.uri),
 		Path:       filePath(r.uri),
 		LanguageID: languageOf(r.languageID),
-		Text:       r.text.Text(),
-	}
-	if base, start, baseEnd, end, ok := r.text.Edit(); ok {
-		// What the keystroke changed, so that the checker need not
-		// compare this revision with the last one it checked to find it.
-		doc.Edit = &analysis.Edit{Base: base, Start: start, BaseEnd: baseEnd, End: end}
+		// The Document itself, not its text: the checker reads a
+		// revision around its edit, and joining the text (1.2 MB for
+		// the Rust Book) was 55% of what a keystroke allocated.
+		Source: r.text,
 	}
 	res, err := c.Check(r.ctx, doc, lk, r.settings.Rules)
 	if err != nil {

@@ -8,6 +8,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	ltext "liaison/analysis/text"
 )
 
 // Definitions are a Markdown document's link reference definitions
@@ -32,10 +34,16 @@ func ScanDefinitions(src string) *Definitions {
 // ScanDefinitionsIn is ScanDefinitions for a caller that has already split
 // the Markdown document src: chunks must be Split("markdown", src).
 func ScanDefinitionsIn(src string, chunks []Chunk) *Definitions {
+	return ScanDefinitionsSource(ltext.String(src), chunks)
+}
+
+// ScanDefinitionsSource is ScanDefinitionsIn for a document read a span at
+// a time (an editor's text.Document): chunk by chunk, never joined.
+func ScanDefinitionsSource(src ltext.Source, chunks []Chunk) *Definitions {
 	d := &Definitions{refs: map[string]parser.Reference{}}
 	var candidates []byte
 	for _, c := range chunks {
-		chunk := lfLines(c.Text(src))
+		chunk := lfLines(src.Slice(c.Start, c.End))
 		if c.Flags&(FrontMatter|TooDeep) != 0 || !strings.Contains(chunk, "]:") {
 			continue
 		}

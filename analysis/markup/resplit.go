@@ -1,6 +1,11 @@
 package markup
 
-import "sort"
+import (
+	"sort"
+	"strings"
+
+	"liaison/analysis/text"
+)
 
 // SplitEdit is Split(languageID, src) for a revision of prev, whose chunks
 // prevChunks are Split(languageID, prev), when the two agree in their
@@ -17,24 +22,43 @@ import "sort"
 // the edit where prev was cut too, the rest are prev's. Other formats are
 // split whole (head and tail 0).
 func SplitEdit(languageID, prev string, prevChunks []Chunk, src string, prefix, suffix int) (chunks []Chunk, head, tail int) {
+	return splitEdit(languageID, len(prev), prevChunks, text.String(src), prefix, suffix, resplitWindow)
+}
+
+// SplitEditSource is SplitEdit for a revision read a span at a time (an
+// editor's text.Document, never joined): prevLen is the previous
+// revision's length. Only the text from the chunk before the edit to
+// where the chunks agree again is read, a window at a time.
+func SplitEditSource(languageID string, prevLen int, prevChunks []Chunk, src text.Source, prefix, suffix int) (chunks []Chunk, head, tail int) {
+	return splitEdit(languageID, prevLen, prevChunks, src, prefix, suffix, resplitWindow)
+}
+
+// resplitWindow is how many bytes past the edit SplitEditSource reads
+// first: the chunks nearly always agree again at the first cut after the
+// edit, a paragraph or two on. A window that ends before they do is
+// followed by one twice as long.
+const resplitWindow = 4 << 10
+
+func splitEdit(languageID string, prevLen int, prevChunks []Chunk, src text.Source, prefix, suffix, window int) (chunks []Chunk, head, tail int) {
 	if FormatFor(languageID) != markdownFormat || len(prevChunks) < 3 {
-		return Split(languageID, src), 0, 0
+		return Split(languageID, text.Whole(src)), 0, 0
 	}
 	// The chunk holding the first changed byte, and one more before it: the
 	// cut at a chunk's start depends on the line there.
 	i := sort.Search(len(prevChunks), func(i int) bool { return prevChunks[i].End > prefix }) - 1
 	if i < 1 || prevChunks[i].Flags&FrontMatter != 0 {
-		return Split(languageID, src), 0, 0
+		return Split(languageID, text.Whole(src)), 0, 0
 	}
 	from := prevChunks[i].Start
-	delta := len(src) - len(prev)
-	editEnd := len(src) - suffix // the changed bytes end here in src
+	n := src.Len()
+	delta := n - prevLen
+	editEnd := n - suffix // the changed bytes end here in src
 	// isPrevCut reports whether prev was cut at p (an offset in prev).
 	isPrevCut := func(p int) (int, bool) {
 		j := sort.Search(len(prevChunks), func(j int) bool { return prevChunks[j].Start >= p })
 		return j, j < len(prevChunks) && prevChunks[j].Start == p
 	}
-	mid, resync := splitMarkdownFrom(src, from, func(p int) int {
+	stop := func(p int) int {
 		if p < editEnd {
 			return -1
 		}
@@ -43,11 +67,39 @@ func SplitEdit(languageID, prev string, prevChunks []Chunk, src string, prefix, 
 			return -1
 		}
 		return j
-	})
+	}
 	head = i
-	out := make([]Chunk, 0, len(prevChunks)+len(mid))
+	out := make([]Chunk, 0, len(prevChunks)+8)
 	out = append(out, prevChunks[:head]...)
-	out = append(out, mid...)
+	// Split a window of whole lines at a time from a cut (where the
+	// splitter's state is fresh, so what follows depends on the text
+	// after it alone); a window that ends before the chunks agree again
+	// gives its chunks up to its last cut, and the next starts there.
+	resync := -1
+	for size := max(window, 1); ; {
+		end := min(max(editEnd, from)+size, n)
+		w := src.Slice(from, end)
+		if end < n {
+			// End the window after a line feed, so that every line it
+			// holds is whole (a lone CR may be half of a CRLF).
+			nl := strings.LastIndexByte(w, '\n')
+			if nl < 0 {
+				size *= 2
+				continue
+			}
+			w = w[:nl+1]
+		}
+		mid, j, rest := splitMarkdownFrom(w, from, end >= n, stop)
+		out = append(out, mid...)
+		if j >= 0 || end >= n {
+			resync = j
+			break
+		}
+		if rest == from {
+			size *= 2 // no cut in the window: read more
+		}
+		from = rest
+	}
 	if resync >= 0 {
 		tail = len(prevChunks) - resync
 		for _, c := range prevChunks[resync:] {
@@ -57,13 +109,15 @@ func SplitEdit(languageID, prev string, prevChunks []Chunk, src string, prefix, 
 	return out, head, tail
 }
 
-// splitMarkdownFrom is splitMarkdown's loop over src[from:], from a cut
-// (so with the splitter's fresh state). At each cut at p it asks stop(p);
-// when that returns j >= 0 it returns the chunks before p and j; otherwise
-// it splits to the end of src and returns -1.
-func splitMarkdownFrom(full string, from int, stop func(p int) int) ([]Chunk, int) {
-	src := lfLines(full[from:]) // same length: lone CRs become LFs
-	var chunks []Chunk
+// splitMarkdownFrom is splitMarkdown's loop over src, the text from a cut
+// at document offset base (so with the splitter's fresh state), of whole
+// lines. At each cut at p it asks stop(p); when that returns j >= 0 it
+// returns the chunks before p and j. Otherwise, when last says src ends
+// the document, it splits to the end and returns -1; when it does not, it
+// returns the chunks before src's last cut, -1, and that cut, where the
+// next window starts (base: no cut in src).
+func splitMarkdownFrom(src string, base int, last bool, stop func(p int) int) (chunks []Chunk, j, rest int) {
+	src = lfLines(src) // same length: lone CRs become LFs
 	start := 0
 	states := []mdSplitter{{}}
 	noCut := false
@@ -71,9 +125,9 @@ func splitMarkdownFrom(full string, from int, stop func(p int) int) ([]Chunk, in
 		end := lineEnd(src, pos)
 		line := src[pos:end]
 		if states[0].prevBlank && !noCut && pos > start && line[0] != ' ' && line[0] != '\t' && cleanCut(states) && !isBlankLine(line) {
-			chunks = append(chunks, Chunk{Start: from + start, End: from + pos, Flags: flagsOf(states)})
-			if j := stop(from + pos); j >= 0 {
-				return chunks, j
+			chunks = append(chunks, Chunk{Start: base + start, End: base + pos, Flags: flagsOf(states)})
+			if j := stop(base + pos); j >= 0 {
+				return chunks, j, base + pos
 			}
 			start = pos
 			states = append(states[:0], mdSplitter{})
@@ -95,8 +149,11 @@ func splitMarkdownFrom(full string, from int, stop func(p int) int) ([]Chunk, in
 		}
 		pos = end
 	}
-	if len(src) > start {
-		chunks = append(chunks, Chunk{Start: from + start, End: from + len(src), Flags: flagsOf(states)})
+	if !last {
+		return chunks, -1, base + start
 	}
-	return chunks, -1
+	if len(src) > start {
+		chunks = append(chunks, Chunk{Start: base + start, End: base + len(src), Flags: flagsOf(states)})
+	}
+	return chunks, -1, base + len(src)
 }

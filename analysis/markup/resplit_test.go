@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"liaison/analysis/text"
 )
 
 // TestSplitEditEqualsSplit: after random edits of random documents (the
@@ -50,6 +52,14 @@ func TestSplitEditEqualsSplit(t *testing.T) {
 		want := Split("markdown", src)
 		if !slices.Equal(got, want) {
 			t.Fatalf("edit %d: [%d:%d] = %q of %q:\nSplitEdit %v\nSplit     %v", i, start, end, ins, prev, got, want)
+		}
+		// The same read from a Document a window at a time, the windows
+		// small enough to end before the chunks agree again, mid-chunk and
+		// inside code blocks.
+		window := 1 + rng.IntN(400)
+		gotW, headW, tailW := splitEdit("markdown", len(prev), prevChunks, text.New(src), prefix, suffix, window)
+		if !slices.Equal(gotW, want) || headW != head || tailW != tail {
+			t.Fatalf("edit %d: [%d:%d] = %q, window %d: head %d tail %d (want %d %d)\nsplitEdit %v\nSplit     %v", i, start, end, ins, window, headW, tailW, head, tail, gotW, want)
 		}
 		if head+tail > len(got) || head+tail > len(prevChunks) {
 			t.Fatalf("edit %d: head %d + tail %d of %d chunks (before: %d)", i, head, tail, len(got), len(prevChunks))

@@ -32,7 +32,7 @@ func (c *Checker) findParts(ctx context.Context, engine *rules.Engine, doc Docum
 // Markdown link reference definitions (nil: doc's own; see Segments).
 func (c *Checker) streamParts(ctx context.Context, engine *rules.Engine, doc Document, s rules.Settings, mo *markup.Options, defs *markup.Definitions, emit func([]rules.Finding) error) error {
 	in := interner{}
-	err := c.analyzer().WithOptions(mo).AnalyzePartsWith(ctx, doc.LanguageID, doc.Text, defs, c.parts, func(p analysis.Part) error {
+	err := c.analyzer().WithOptions(mo).AnalyzePartsWith(ctx, doc.LanguageID, doc.whole(), defs, c.parts, func(p analysis.Part) error {
 		fs := engine.Check(ctx, &p.Result, s)
 		if err := ctx.Err(); err != nil {
 			return err
@@ -82,7 +82,7 @@ func (c *Checker) checkParts(ctx context.Context, doc Document, lk *Lookup, edit
 	}
 	settings, engine, _, known, markupOpts := c.under(doc, lk, editor)
 	settings = c.withSpelling(doc, lk, settings, false, nil) // words.go
-	st := directive.NewStream(doc.LanguageID, doc.Text, func(id string) bool { return known[id] })
+	st := directive.NewStream(doc.LanguageID, doc.whole(), func(id string) bool { return known[id] })
 	err := c.streamParts(ctx, engine, doc, settings, markupOpts, defs, func(fs []rules.Finding) error {
 		out, err := st.Apply(fs)
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"liaison/analysis"
+	"liaison/analysis/text"
 	"liaison/rules"
 	"liaison/rules/directive"
 	"liaison/rules/project"
@@ -43,7 +44,6 @@ type wordFile struct {
 // its spelling findings looked up in the other open documents' code, with
 // what the lookup answered.
 type openDoc struct {
-	text     string
 	res      *analysis.Result
 	path     string
 	code     *rules.CodeWords // read from text when first asked
@@ -83,7 +83,7 @@ func (c *Checker) withSpelling(doc Document, lk *Lookup, s rules.Settings, whole
 			sp.Words = append(sp.Words, l)
 		}
 	}
-	text, key := doc.Text, doc.Key
+	src, key := doc.source(), doc.Key
 	memo := map[string]bool{}
 	var own *rules.CodeWords
 	var ownRes *analysis.Result
@@ -91,7 +91,7 @@ func (c *Checker) withSpelling(doc Document, lk *Lookup, s rules.Settings, whole
 	code := func(res *analysis.Result) *rules.CodeWords {
 		if res != ownRes {
 			// Checked a part at a time, each part's analysis in turn.
-			own, ownRes = rules.CodeWordsAfter(text, res, whole, ws.lastCode(key, whole), doc.Edit), res
+			own, ownRes = codeWordsOf(doc, src, res, whole, ws.lastCode(key, whole)), res
 			if own == nil {
 				own = &rules.CodeWords{}
 			}
@@ -110,7 +110,7 @@ func (c *Checker) withSpelling(doc Document, lk *Lookup, s rules.Settings, whole
 			// keystrokes leave no candidate to settle.
 			var ws []string
 			if known == nil || !known.noMentions { // else Words is nil, known without a scan of the text
-				ws = directive.Words(doc.LanguageID, doc.Text)
+				ws = directive.Words(doc.LanguageID, doc.whole())
 			}
 			directiveWords = rules.NewWordList(ws)
 		}
@@ -127,7 +127,7 @@ func (c *Checker) withSpelling(doc Document, lk *Lookup, s rules.Settings, whole
 		var counts map[string]int
 		sp.Count = func(word string) int {
 			if counts == nil {
-				counts = rules.CountWords(text)
+				counts = rules.CountWords(doc.whole())
 			}
 			return counts[word]
 		}
@@ -281,8 +281,17 @@ func (c *Checker) rememberCode(doc Document, res *analysis.Result) {
 		ws.open[doc.Key] = od
 	}
 	prev := od.code
-	od.text, od.res, od.path, od.code = doc.Text, res, doc.Path, nil
-	od.code = rules.CodeWordsAfter(doc.Text, res, true, prev, doc.Edit)
+	od.res, od.path = res, doc.Path
+	od.code = codeWordsOf(doc, doc.source(), res, true, prev)
+}
+
+// codeWordsOf is rules.CodeWordsAfter for doc, whose text is src: read a
+// span at a time when doc has a Source.
+func codeWordsOf(doc Document, src text.Source, res *analysis.Result, whole bool, prev *rules.CodeWords) *rules.CodeWords {
+	if doc.Source != nil {
+		return rules.CodeWordsIn(src, res, whole, prev)
+	}
+	return rules.CodeWordsAfter(doc.Text, res, whole, prev, doc.Edit)
 }
 
 // lastCode is the code words of the open document key as last checked,

@@ -145,6 +145,13 @@ func MentionedNear(src string, start, end int) bool {
 	return lo < hi && mentionsKeyword(src[lo:hi])
 }
 
+// MentionedNearIn is MentionedNear for a text read a span at a time (an
+// editor's text.Document): only the span around the edit is read.
+func MentionedNearIn(src text.Source, start, end int) bool {
+	lo, hi := max(0, start-len(keywordStem)+1), min(src.Len(), end+len(keywordStem)-1)
+	return lo < hi && mentionsKeyword(src.Slice(lo, hi))
+}
+
 // parseDirective reads a directive from text that starts at byte offset
 // base in the document; false when text is not one.
 func parseDirective(text string, base int) (Directive, bool) {

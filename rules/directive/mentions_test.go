@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"liaison/analysis/text"
 )
 
 // TestMentionedNear: for a text with no mention, an edit makes one exactly
@@ -33,6 +35,9 @@ func TestMentionedNear(t *testing.T) {
 		want := Mentions(src)
 		if got := MentionedNear(src, start, start+len(ins)); got != want {
 			t.Fatalf("%q → %q (edit at %d, %q): MentionedNear %v, Mentions %v", prev, src, start, ins, got, want)
+		}
+		if got := MentionedNearIn(text.New(src), start, start+len(ins)); got != want {
+			t.Fatalf("%q → %q (edit at %d, %q): MentionedNearIn %v, Mentions %v", prev, src, start, ins, got, want)
 		}
 		if want {
 			made++
