@@ -564,8 +564,10 @@ func nearCommon(lex *spell.Lexicon, w string) bool { return nearCommonBut(lex, w
 // Nor does a consonant added or left out count unless it doubles its
 // neighbour ("satelite", "helpfull", "discared" are slips; "memoized"
 // is not "memorized", nor "manpage" "manage"), nor a last letter changed
-// ("hasher" is not "hashes"): a word made of known parts differs from a
-// common word that way by design.
+// ("hasher" is not "hashes"), nor a letter changed for one that is
+// neither a neighbouring key, nor a vowel for a vowel, nor a consonant
+// spelt for it ("uncurried" is not "unhurried"): a word made of known
+// parts differs from a common word that way by design.
 func nearMistyped(lex *spell.Lexicon, w string) bool {
 	return nearCommonBut(lex, w, func(c string) bool {
 		long, short := c, w
@@ -574,6 +576,11 @@ func nearMistyped(lex *spell.Lexicon, w string) bool {
 		}
 		if len(c) == len(w) && c[:len(c)-1] == w[:len(w)-1] {
 			return true // another suffix on the same stem: hasher, hashes
+		}
+		if len(c) == len(w) {
+			if k := onlyDifference(c, w); k >= 0 && !spell.LikelySubstitution(c[k], w[k]) {
+				return true // uncurried is not unhurried, nor unsetting upsetting
+			}
 		}
 		if len(long) != len(short)+1 {
 			return false // a letter changed or two swapped: a slip
@@ -591,6 +598,21 @@ func nearMistyped(lex *spell.Lexicon, w string) bool {
 		}
 		return true
 	})
+}
+
+// onlyDifference returns the one position at which a and b (of the
+// same length) differ, or -1 if they differ at none or at more.
+func onlyDifference(a, b string) int {
+	k := -1
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			if k >= 0 {
+				return -1
+			}
+			k = i
+		}
+	}
+	return k
 }
 
 func isVowelByte(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
@@ -697,6 +719,8 @@ func spellCandidate(toks []analysis.Token, i int) (string, bool) {
 			return "", false
 		case r > unicode.MaxLatin1 && !unicode.Is(unicode.Latin, r):
 			return "", false // another script
+		case r >= 0x250 && r <= 0x2FF:
+			return "", false // IPA letters and stress marks: a transcription, [taɪpst]
 		case unicode.IsUpper(r):
 			upper++
 			letters++

@@ -59,6 +59,8 @@ func TestSpellingContexts(t *testing.T) {
 		{"identifier compounds in a document that writes code", "plaintext", "Split valNodes into localval and globalval; the nodeids and nevents change.", nil},
 		{"the same compounds in prose without code", "plaintext", "Split the nodes into localval and globalval; the nodeids change.", []string{"localval", "globalval", "nodeids"}},
 		{"slips that split into parts, beside code", "plaintext", "The fooBar call was discared and the goroutes stopped.", []string{"discared", "goroutes"}},
+		{"a prefix on a known word, not a slip of another", "plaintext", "Here is the uncurried form; try unsetting the flag.", nil},
+		{"a transcription in IPA", "plaintext", "Typst is said [taɪpst] and Tinymist [ˈtaɪni mɪst].", nil},
 		{"word written as a path", "plaintext", "gopls/internal/lsp: speed up\n\nThe gopls server starts faster.", nil},
 	}
 	e := defaultEngine(t)

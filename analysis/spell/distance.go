@@ -219,3 +219,11 @@ func minRow(r *[41]int8, m int) int8 {
 	}
 	return v
 }
+
+// LikelySubstitution reports whether a writer who meant y often types
+// x (or the reverse): a vowel for a vowel, a neighbouring key, or a
+// consonant English spells for the other (c/s, f/v). A substitution of
+// any other two letters is seldom a slip.
+func LikelySubstitution(x, y byte) bool {
+	return isVowel(x) && isVowel(y) || adjacentKeys(x, y) || soundAlike(x, y)
+}
