@@ -620,12 +620,25 @@ func isVowelByte(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
 // nearCommonBut is nearCommon, not counting the common words skip
 // reports (nil: none).
 func nearCommonBut(lex *spell.Lexicon, w string, skip func(string) bool) bool {
+	return nearSize(lex, w, commonSize, skip)
+}
+
+// nearKnown reports whether one edit turns w (lower case, five letters
+// or more) into any word of the list: a context that marks a name or a
+// term does not tell a term from a slip of another term ("the timout
+// option": timeout).
+func nearKnown(lex *spell.Lexicon, w string) bool {
+	return len(w) >= 5 && nearSize(lex, w, 100, nil)
+}
+
+// nearSize is nearCommonBut for words of size class limit or less.
+func nearSize(lex *spell.Lexicon, w string, limit int, skip func(string) bool) bool {
 	if len(w) < 3 || len(w) > 30 {
 		return false
 	}
 	common := func(c string) bool {
 		f := lex.Frequency(c)
-		return f > 0 && f <= commonSize && (skip == nil || !skip(c))
+		return f > 0 && f <= limit && (skip == nil || !skip(c))
 	}
 	b := []byte(w)
 	buf := make([]byte, 0, len(b)+1)
@@ -860,7 +873,8 @@ func nearCommon2(lex *spell.Lexicon, w string) bool {
 // a modifier of a noun that classifies names ("the mapfs code", "the
 // debenhams website", "ocagent exporters"), an item of a list whose other
 // items are names or terms ("rofi, albert, docky, dmenu, sxhkd, etc"),
-// a value of a key=value list ("R=golang-dev, adg, bgarcia"), or a word
+// a value of a key=value list ("R=golang-dev, adg, bgarcia"), a word
+// that is its sentence alone (a table's cell, a label), or a word
 // beside another unknown one (a phrase in another language, "laxmi
 // nagar", a name of two words). A slip is seldom one edit from nothing
 // common, and a typist seldom makes two in a row: the near-miss test
@@ -879,10 +893,13 @@ func nameContext(lex *spell.Lexicon, w string, toks []analysis.Token, i int, cla
 	if assignedList(toks, i) {
 		return true // adg: short names are one edit from many words
 	}
-	if nearCommon2(lex, lower) {
-		return false
+	if nearCommon2(lex, lower) || nearKnown(lex, lower) {
+		return false // a slip of a common word, or of a term ("timout")
 	}
-	if possessive(toks, i) {
+	if possessive(toks, i) || len(toks) == 1 {
+		// A word standing alone, with no punctuation, is a key or a
+		// term named: a table's cell (|dlist |, <td>osfamily</td>), a
+		// label.
 		return true
 	}
 	if beforeClassifier(toks, i) || besideUnknown(lex, toks, i, classes) {
