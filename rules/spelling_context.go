@@ -884,6 +884,9 @@ func nameContext(lex *spell.Lexicon, w string, toks []analysis.Token, i int, cla
 	lower := strings.ToLower(w)
 	r0, _ := utf8.DecodeRuneInString(w)
 	capital := unicode.IsUpper(r0)
+	if suspendedPrefix(toks, i) || letterOrdinal(w) {
+		return true
+	}
 	if capital && possessive(toks, i) && !firstWord(toks, i) {
 		return true // Reiter's syndrome: a name's possessive, capitalised
 	}
@@ -1161,6 +1164,30 @@ func lateCamel(w string) bool {
 		default:
 			small = 0
 		}
+	}
+	return false
+}
+
+// suspendedPrefix reports whether toks[i] is joined to a hyphen that
+// joins it to nothing: the first part of a compound whose second part is
+// written elsewhere ("(endo-)functor", "pre- and post-processing"), a
+// prefix the writer sets off on purpose.
+func suspendedPrefix(toks []analysis.Token, i int) bool {
+	if i+1 >= len(toks) || toks[i+1].Text != "-" || toks[i+1].Start != toks[i].End {
+		return false
+	}
+	return i+2 >= len(toks) || toks[i+2].Start > toks[i+1].End || toks[i+2].Kind == token.Punct
+}
+
+// letterOrdinal reports whether w is a letter with an ordinal ending,
+// the way mathematics counts with a variable: n'th, i'th, kth.
+func letterOrdinal(w string) bool {
+	if len(w) < 3 || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	switch w[1:] {
+	case "'th", "th":
+		return true
 	}
 	return false
 }

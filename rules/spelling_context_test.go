@@ -63,6 +63,9 @@ func TestSpellingContexts(t *testing.T) {
 		{"a transcription in IPA", "plaintext", "Typst is said [taɪpst] and Tinymist [ˈtaɪni mɪst].", nil},
 		{"a key alone in a table cell", "html", "<table><tr><td>keepalive</td><td>Whether the link stays open.</td></tr><tr><td>timout</td><td>How long it waits.</td></tr></table>", []string{"timout"}},
 		{"a slip of a rare term before a classifier noun", "plaintext", "Raise the timout option and the keepalive option.", []string{"timout"}},
+		{"a suspended prefix", "plaintext", "The (endo-) functor and the left (endo-)functor; xeno- and allo-grafts.", nil},
+		{"a slip before a hyphen joined to a word", "plaintext", "It is a buisness-critical path.", []string{"buisness-critical"}},
+		{"an ordinal of a variable", "plaintext", "Take the n'th root, then the k'th.", nil},
 		{"word written as a path", "plaintext", "gopls/internal/lsp: speed up\n\nThe gopls server starts faster.", nil},
 	}
 	e := defaultEngine(t)
