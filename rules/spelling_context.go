@@ -1001,11 +1001,15 @@ func besideUnknown(lex *spell.Lexicon, toks []analysis.Token, i int, classes []w
 	return false
 }
 
-// listSeparator reports whether t separates the items of a list.
-func listSeparator(t analysis.Token) bool {
-	switch strings.ToLower(t.Text) {
+// listSeparator reports whether toks[k] separates the items of a list:
+// a comma, a conjunction, a slash, or a dash with space on both sides
+// (a list written on one line: "- uvcat - uvtee - onchange").
+func listSeparator(toks []analysis.Token, k int) bool {
+	switch strings.ToLower(toks[k].Text) {
 	case ",", "and", "or", "&", "/":
 		return true
+	case "-", "–":
+		return k > 0 && k+1 < len(toks) && toks[k-1].End < toks[k].Start && toks[k].End < toks[k+1].Start
 	}
 	return false
 }
@@ -1018,7 +1022,7 @@ func listSeparator(t analysis.Token) bool {
 // no such cover.
 func nameList(lex *spell.Lexicon, toks []analysis.Token, i int, classes []wordClass) bool {
 	item := func(j int) bool {
-		return j >= 0 && j < len(toks) && (toks[j].Kind == token.Word && !listSeparator(toks[j]) && toks[j].Text != "etc" ||
+		return j >= 0 && j < len(toks) && (toks[j].Kind == token.Word && !listSeparator(toks, j) && toks[j].Text != "etc" ||
 			toks[j].Kind == token.Placeholder)
 	}
 	// walk over item (sep+ item)* both ways
@@ -1026,7 +1030,7 @@ func nameList(lex *spell.Lexicon, toks []analysis.Token, i int, classes []wordCl
 	for j := i; item(j); {
 		items = append(items, j)
 		k := j - 1
-		for k >= 0 && listSeparator(toks[k]) {
+		for k >= 0 && listSeparator(toks, k) {
 			k--
 		}
 		if k == j-1 || !item(k) {
@@ -1039,7 +1043,7 @@ func nameList(lex *spell.Lexicon, toks []analysis.Token, i int, classes []wordCl
 			items = append(items, j)
 		}
 		k := j + 1
-		for k < len(toks) && listSeparator(toks[k]) {
+		for k < len(toks) && listSeparator(toks, k) {
 			k++
 		}
 		if k == j+1 || !item(k) {

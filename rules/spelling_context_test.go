@@ -66,6 +66,8 @@ func TestSpellingContexts(t *testing.T) {
 		{"a suspended prefix", "plaintext", "The (endo-) functor and the left (endo-)functor; xeno- and allo-grafts.", nil},
 		{"a slip before a hyphen joined to a word", "plaintext", "It is a buisness-critical path.", []string{"buisness-critical"}},
 		{"an ordinal of a variable", "plaintext", "Take the n'th root, then the k'th.", nil},
+		{"a list on one line with dashes", "plaintext", "Examples added: - helloworld - idle-basic - fsnotifier - onresize", nil},
+		{"a slip in a dashed list of common words", "plaintext", "We need - bread - milk - chesse - eggs", []string{"chesse"}},
 		{"word written as a path", "plaintext", "gopls/internal/lsp: speed up\n\nThe gopls server starts faster.", nil},
 	}
 	e := defaultEngine(t)
