@@ -944,7 +944,12 @@ var classifierNouns = map[string]bool{
 	"server": true, "service": true, "struct": true, "structs": true, "structure": true, "support": true,
 	"syntax": true, "table": true, "tag": true, "target": true, "task": true, "test": true, "tests": true,
 	"tool": true, "tools": true, "type": true, "types": true, "utility": true, "value": true, "values": true,
-	"variable": true, "variables": true,
+	"variable": true, "variables": true, "account": true, "bot": true, "browser": true, "channel": true,
+	"cluster": true, "compiler": true, "config": true, "configuration": true, "container": true, "database": true,
+	"docs": true, "documentation": true, "editor": true, "engine": true, "font": true, "formatter": true,
+	"framework": true, "image": true, "linter": true, "manual": true, "menu": true, "network": true,
+	"panel": true, "parser": true, "platform": true, "runtime": true, "scanner": true, "settings": true,
+	"shell": true, "system": true, "terminal": true, "theme": true, "window": true,
 	// organisations and places
 	"bank": true, "cafe": true, "company": true, "deli": true, "hotel": true, "mall": true, "pharmacy": true,
 	"restaurant": true, "shop": true, "site": true, "store": true, "website": true,
