@@ -77,7 +77,7 @@ func TestWordListMillion(t *testing.T) {
 	}
 
 	e := defaultEngine(t)
-	text := "The tokioz runtime beats the wibblez runtime."
+	text := "We ran tokioz, and then wibblez happened."
 	res, err := analysis.New().Analyze(context.Background(), "plaintext", text)
 	if err != nil {
 		t.Fatal(err)
