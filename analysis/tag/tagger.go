@@ -50,12 +50,19 @@ type Tagger struct {
 
 	zeros []int32 // classes zeros, standing for no dense vector
 
+	// clusterRows maps a cluster path to the scores of its neighbour
+	// features, built on first use (models with clusters only: see
+	// internal/genclusters): they weigh the same for each word of the
+	// cluster. It is read when a word type is described, not per token.
+	clusterRows sync.Map // uint32 → *clusterVectors
+
 	// tagRows[prev*(classes+1)+prev2] scores the previous-two-tags
 	// features, built on first use: most pairs of tags never occur.
 	tagRows []atomic.Pointer[tagRow]
 
-	seen    func(uint64) (model.Labelset, bool)
-	lexicon model.Lexicon
+	seen     func(uint64) (model.Labelset, bool)
+	clusters func(uint64) uint32
+	lexicon  model.Lexicon
 
 	// unknown caches the description of word forms the model has not
 	// seen, by form: a direct-mapped table of immutable entries. Entries
@@ -86,7 +93,15 @@ type wordType struct {
 	// set) also have dense vectors as the previous and the next word; nil
 	// for other types.
 	prevVector, nextVector []int32
+	// The scores of the type's cluster features as the previous and the
+	// next word, shared by the types of its cluster (see clusterScores);
+	// zeros for a model without clusters.
+	prevCluster, nextCluster []int32
 }
+
+// clusterVectors are the dense scores of one cluster path's features as
+// the previous word and as the next word.
+type clusterVectors struct{ prev, next []int32 }
 
 // Vector roles of a known word type.
 const (
@@ -134,7 +149,7 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 	if len(m.Labels) > math.MaxInt8 {
 		return nil, fmt.Errorf("tag: %d labels, at most %d", len(m.Labels), math.MaxInt8)
 	}
-	t := &Tagger{classes: len(m.Labels), start: m.StartTag(), seen: m.SeenFunc(), lexicon: lex}
+	t := &Tagger{classes: len(m.Labels), start: m.StartTag(), seen: m.SeenFunc(), clusters: m.ClusterFunc(), lexicon: lex}
 	for _, l := range m.Labels {
 		u, ok := ParseUPOS(l.UPOS)
 		if !ok {
@@ -222,6 +237,21 @@ func (t *Tagger) tagScores(prev, prev2 int) []int32 {
 	return r[:t.classes]
 }
 
+// clusterScores returns the dense scores of the neighbour features of a
+// cluster path, building them on first use (see knownType).
+func (t *Tagger) clusterScores(path uint32) *clusterVectors {
+	if v, ok := t.clusterRows.Load(path); ok {
+		return v.(*clusterVectors)
+	}
+	vectors := make([]int32, 2*t.classes)
+	v := &clusterVectors{prev: vectors[:t.classes:t.classes], next: vectors[t.classes:]}
+	var buf [8]uint32
+	t.addKeys(v.prev, model.PrevClusterKeys(path, buf[:0]))
+	t.addKeys(v.next, model.NextClusterKeys(path, buf[:0]))
+	got, _ := t.clusterRows.LoadOrStore(path, v)
+	return got.(*clusterVectors)
+}
+
 const (
 	unknownSlots     = 1 << 15
 	maxCachedUnknown = 64 // bytes; longer forms are described every time
@@ -236,7 +266,7 @@ func (t *Tagger) knownType(id int32) *wordType {
 		return d
 	}
 	v := &t.vocab.entries[id]
-	w := model.Describe(v.Form, nil, t.seen)
+	w := model.Describe(v.Form, nil, t.seen, t.clusters)
 	w.Lex = v.Lex
 	d := t.describe(w, w.HasSeen)
 	if !slot.CompareAndSwap(nil, d) {
@@ -252,7 +282,7 @@ func (t *Tagger) describeUnknown(w string) *wordType {
 	if u := slot.Load(); u != nil && u.form == w {
 		return u
 	}
-	u := t.describe(model.Describe(w, t.lexicon, t.seen), false)
+	u := t.describe(model.Describe(w, t.lexicon, t.seen, t.clusters), false)
 	if len(w) <= maxCachedUnknown {
 		u.form = strings.Clone(w)
 		slot.Store(u)
@@ -282,6 +312,11 @@ func (t *Tagger) describe(w model.Word, dense bool) *wordType {
 			k++
 		}
 	}
+	d.prevCluster, d.nextCluster = t.zeros, t.zeros
+	if d.word.Cluster != 0 {
+		cv := t.clusterScores(d.word.Cluster)
+		d.prevCluster, d.nextCluster = cv.prev, cv.next
+	}
 	if dense {
 		d.prevVector = vectors[c : 2*c : 2*c]
 		d.nextVector = vectors[2*c:]
@@ -295,11 +330,11 @@ func (t *Tagger) describe(w model.Word, dense bool) *wordType {
 func neighbourKeys(w *model.Word, role int, dst []uint32) []uint32 {
 	switch role {
 	case rolePrev:
-		return model.PrevKeys(w, dst)
+		return model.PrevOwnKeys(w, dst)
 	case rolePrev2:
 		return model.Prev2Keys(w, dst)
 	case roleNext:
-		return model.NextKeys(w, dst)
+		return model.NextOwnKeys(w, dst)
 	default:
 		return model.Next2Keys(w, dst)
 	}
@@ -399,11 +434,15 @@ func (t *Tagger) pass(s *scratch, out []int) {
 			if i > 0 {
 				if v := descs[i-1].prevVector; v != nil {
 					pv, prevDense = v, true
+				} else {
+					pv = descs[i-1].prevCluster
 				}
 			}
 			if i+1 < len(descs) {
 				if v := descs[i+1].nextVector; v != nil {
 					nv, nextDense = v, true
+				} else {
+					nv = descs[i+1].nextCluster
 				}
 			}
 			// The sparse features first, the dense sum with the argmax last.
@@ -490,7 +529,8 @@ func (t *Tagger) addNeighbour(scores *[256]int32, descs []*wordType, j, role int
 var roleOffset = [numRoles]int{0, -1, -2, 1, 2}
 
 // neighbourFirst[r] is where role r's keys start among a type's
-// neighbourSpans: model.PrevKeys gives 2, Prev2Keys 1, NextKeys 3, Next2Keys 1.
+// neighbourSpans: model.PrevOwnKeys gives 2, Prev2Keys 1, NextOwnKeys 3,
+// Next2Keys 1 (the cluster keys are scored by clusterScores).
 var neighbourFirst = [numRoles + 1]int{0, 0, 2, 3, 6, 7}
 
 const numNeighbourKeys = 7

@@ -45,7 +45,90 @@ const (
 	tPrev2Tag
 	tPrevTagPrev2Tag
 	tPrevTagLex
+	tCluster4
+	tCluster6
+	tCluster10
+	tCluster20
+	tPrevCluster4
+	tPrevCluster6
+	tPrevCluster10
+	tPrevCluster20
+	tNextCluster4
+	tNextCluster6
+	tNextCluster10
+	tNextCluster20
 )
+
+// selfClusterBits and neighbourClusterBits are the lengths of the
+// cluster-path prefixes that are features of the word and of its
+// neighbours: coarse prefixes generalise, long ones nearly name the word.
+// The paths of genclusters are the classes of 16, 64 and 256 in 4, 6 and
+// 8 bits, so these prefixes are those classes.
+var (
+	selfClusterBits      = [...]int{4, 10, 18}
+	neighbourClusterBits = [NeighbourClusterKeys]int{4, 10, 18}
+)
+
+// NeighbourClusterKeys is how many cluster keys PrevKeys and NextKeys give.
+const NeighbourClusterKeys = 3
+
+// ClusterPrefix returns the first k bits of a cluster path packed as by
+// PackPath, itself packed the same way (the whole path if it is shorter); 0
+// for no path.
+func ClusterPrefix(path uint32, k int) uint32 {
+	if path == 0 {
+		return 0
+	}
+	n := 31 - leadingZeros32(path) // path length
+	if n <= k {
+		return path
+	}
+	return path >> (n - k)
+}
+
+func leadingZeros32(x uint32) int {
+	n := 0
+	for x&0x80000000 == 0 {
+		x <<= 1
+		n++
+	}
+	return n
+}
+
+// PackPath packs a cluster path of '0' and '1' characters (at most 30)
+// into an integer with a leading 1 bit: "0110" is 0b10110. It returns 0
+// for an empty or invalid path.
+func PackPath(path string) uint32 {
+	if len(path) == 0 || len(path) > 30 {
+		return 0
+	}
+	p := uint32(1)
+	for i := 0; i < len(path); i++ {
+		switch path[i] {
+		case '0':
+			p <<= 1
+		case '1':
+			p = p<<1 | 1
+		default:
+			return 0
+		}
+	}
+	return p
+}
+
+// clusterKeys appends the keys of the prefixes of path of the lengths bits
+// under the templates from first on; none for path 0 (a model without
+// clusters: a model with them gives a word without a cluster the empty
+// path, 1).
+func clusterKeys(first uint64, bits []int, path uint32, dst []uint32) []uint32 {
+	if path == 0 {
+		return dst
+	}
+	for j, k := range bits {
+		dst = append(dst, key(first+uint64(j), uint64(ClusterPrefix(path, k))))
+	}
+	return dst
+}
 
 // Sentinel word hashes for positions before the start and past the end.
 const (
@@ -61,6 +144,7 @@ type Word struct {
 	Shape    uint64    // hash of the collapsed character-class shape
 	Flags    uint32    // capitalisation, digit, hyphen, length bits
 	Lex      uint32    // lexicon ambiguity class
+	Cluster  uint32    // word-cluster path of the lower-cased form (see PackPath): 1 if it has none, 0 if the model has no clusters
 	Seen     Labelset  // labels the word was seen with in training (frequent words only)
 	HasSeen  bool
 	Runes    int
@@ -152,8 +236,9 @@ const (
 )
 
 // Describe computes the per-word information the features use. lex may be
-// nil; seen, when non-nil, gives the training label set of frequent words.
-func Describe(word string, lex Lexicon, seen func(lower uint64) (Labelset, bool)) Word {
+// nil; seen, when non-nil, gives the training label set of frequent words;
+// clusters, when non-nil, the cluster path of a lower-cased form's hash.
+func Describe(word string, lex Lexicon, seen func(lower uint64) (Labelset, bool), clusters func(lower uint64) uint32) Word {
 	var w Word
 	w.Lower = HashLower(word)
 	// Rune boundaries for prefixes and suffixes.
@@ -243,6 +328,9 @@ func Describe(word string, lex Lexicon, seen func(lower uint64) (Labelset, bool)
 	if seen != nil {
 		w.Seen, w.HasSeen = seen(w.Lower)
 	}
+	if clusters != nil {
+		w.Cluster = clusters(w.Lower)
+	}
 	return w
 }
 
@@ -261,12 +349,30 @@ func SelfKeys(w *Word, dst []uint32) []uint32 {
 	if w.HasSeen {
 		dst = append(dst, key2(tSeen, w.Seen[0], w.Seen[1]))
 	}
-	return dst
+	return SelfClusterKeys(w.Cluster, dst)
 }
 
-// NextKeys appends the keys contributed by w as the next word (i+1).
+// SelfClusterKeys appends the keys of a word's own cluster path.
+func SelfClusterKeys(path uint32, dst []uint32) []uint32 {
+	return clusterKeys(tCluster4, selfClusterBits[:], path, dst)
+}
+
+// NextKeys appends the keys contributed by w as the next word (i+1):
+// NextOwnKeys and NextClusterKeys.
 func NextKeys(w *Word, dst []uint32) []uint32 {
+	return NextClusterKeys(w.Cluster, NextOwnKeys(w, dst))
+}
+
+// NextOwnKeys appends the keys of w as the next word but those of its cluster.
+func NextOwnKeys(w *Word, dst []uint32) []uint32 {
 	return append(dst, key(tNextWord, w.Lower), key(tNextSuffix3, w.Suffix[2]), key(tNextLex, uint64(w.Lex)))
+}
+
+// NextClusterKeys appends the keys of the cluster path of the next word:
+// they depend on the path alone, so a tagger may share their scores
+// among the words of one cluster.
+func NextClusterKeys(path uint32, dst []uint32) []uint32 {
+	return clusterKeys(tNextCluster4, neighbourClusterBits[:], path, dst)
 }
 
 // Next2Keys appends the keys contributed by w as the word after next (i+2).
@@ -274,9 +380,20 @@ func Next2Keys(w *Word, dst []uint32) []uint32 {
 	return append(dst, key(tNext2Word, w.Lower))
 }
 
-// PrevKeys appends the keys contributed by w as the previous word (i-1).
+// PrevKeys appends the keys contributed by w as the previous word (i-1):
+// PrevOwnKeys and PrevClusterKeys.
 func PrevKeys(w *Word, dst []uint32) []uint32 {
+	return PrevClusterKeys(w.Cluster, PrevOwnKeys(w, dst))
+}
+
+// PrevOwnKeys appends the keys of w as the previous word but those of its cluster.
+func PrevOwnKeys(w *Word, dst []uint32) []uint32 {
 	return append(dst, key(tPrevWord, w.Lower), key(tPrevSuffix3, w.Suffix[2]))
+}
+
+// PrevClusterKeys appends the keys of the cluster path of the previous word.
+func PrevClusterKeys(path uint32, dst []uint32) []uint32 {
+	return clusterKeys(tPrevCluster4, neighbourClusterBits[:], path, dst)
 }
 
 // Prev2Keys appends the keys contributed by w as the word before previous.

@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -50,6 +51,32 @@ type Model struct {
 	Scale float32
 	Vocab []VocabEntry
 	Seen  []SeenEntry // sorted by Lower
+	// Clusters are the word-cluster paths of lower-cased forms, sorted by
+	// Key (the high 32 bits of the form's HashLower).
+	Clusters []ClusterEntry
+}
+
+// ClusterEntry is the cluster path (see PackPath) of the forms whose
+// HashLower has the high 32 bits Key.
+type ClusterEntry struct {
+	Key, Path uint32
+}
+
+// ClusterFunc returns a lookup of the cluster paths for Describe: the
+// empty path (1) for a form without one; nil if the model has none.
+func (m *Model) ClusterFunc() func(uint64) uint32 {
+	if len(m.Clusters) == 0 {
+		return nil
+	}
+	cl := m.Clusters
+	return func(lower uint64) uint32 {
+		k := uint32(lower >> 32)
+		i, ok := slices.BinarySearchFunc(cl, k, func(e ClusterEntry, t uint32) int { return cmp.Compare(e.Key, t) })
+		if !ok {
+			return 1
+		}
+		return cl[i].Path
+	}
 }
 
 // StartTag is the label index standing for "before the sentence start".
@@ -110,12 +137,13 @@ type Reference struct {
 	m        *Model
 	vocabLex map[string]VocabEntry
 	seen     func(uint64) (Labelset, bool)
+	clusters func(uint64) uint32
 }
 
 // NewReference prepares the plain decoder of m.
 func NewReference(m *Model) *Reference {
 	m.unflatten()
-	r := &Reference{m: m, vocabLex: make(map[string]VocabEntry, len(m.Vocab)), seen: m.SeenFunc()}
+	r := &Reference{m: m, vocabLex: make(map[string]VocabEntry, len(m.Vocab)), seen: m.SeenFunc(), clusters: m.ClusterFunc()}
 	for _, v := range m.Vocab {
 		r.vocabLex[v.Form] = v
 	}
@@ -142,15 +170,15 @@ func (m *Model) unflatten() {
 // Tag tags one sentence the plain way: describe every word, score every
 // feature through the weight map, greedy left to right. lex may be nil.
 func (r *Reference) Tag(words []string, lex Lexicon) []int {
-	m, vocabLex, seen := r.m, r.vocabLex, r.seen
+	m, vocabLex, seen, clusters := r.m, r.vocabLex, r.seen, r.clusters
 	described := make([]Word, len(words))
 	for i, s := range words {
 		v, known := vocabLex[s]
 		if known {
-			described[i] = Describe(s, nil, seen)
+			described[i] = Describe(s, nil, seen, clusters)
 			described[i].Lex = v.Lex
 		} else {
-			described[i] = Describe(s, lex, seen)
+			described[i] = Describe(s, lex, seen, clusters)
 		}
 	}
 	out := make([]int, len(words))
@@ -189,12 +217,20 @@ func Argmax[T int32 | float32](scores []T) int {
 	return best
 }
 
-var magic = []byte("liaison-tag\x02")
+// Format 2 has no clusters; format 3 adds them after the vocabulary.
+var (
+	magic         = []byte("liaison-tag\x02")
+	magicClusters = []byte("liaison-tag\x03")
+)
 
 // Encode writes the model, zstd-compressed, quantising weights to 16 bits.
 func (m *Model) Encode(w io.Writer) error {
 	var buf bytes.Buffer
-	buf.Write(magic)
+	if len(m.Clusters) > 0 {
+		buf.Write(magicClusters)
+	} else {
+		buf.Write(magic)
+	}
 	putUvarint(&buf, uint64(len(m.Labels)))
 	for _, l := range m.Labels {
 		putString(&buf, l.UPOS)
@@ -214,6 +250,15 @@ func (m *Model) Encode(w io.Writer) error {
 		putString(&buf, v.Form)
 		putUvarint(&buf, uint64(v.Lex))
 		putUvarint(&buf, uint64(v.Fixed+1))
+	}
+	if len(m.Clusters) > 0 {
+		putUvarint(&buf, uint64(len(m.Clusters)))
+		var lastKey uint32
+		for _, c := range m.Clusters {
+			putUvarint(&buf, uint64(c.Key-lastKey))
+			lastKey = c.Key
+			putUvarint(&buf, uint64(c.Path))
+		}
 	}
 	// The fastest level: the weights are hashes and small integers, which
 	// the better levels compress only a little more (1.06 MB instead of
@@ -291,7 +336,8 @@ func Decode(compressed []byte) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("model: decompress: %w", err)
 	}
-	if !bytes.HasPrefix(raw, magic) {
+	hasClusters := bytes.HasPrefix(raw, magicClusters)
+	if !hasClusters && !bytes.HasPrefix(raw, magic) {
 		return nil, errors.New("model: bad magic")
 	}
 	rd := reader{b: raw[len(magic):]}
@@ -331,6 +377,21 @@ func Decode(compressed []byte) (*Model, error) {
 			rd.err = errors.New("model: fixed label out of range")
 		}
 		m.Vocab = append(m.Vocab, VocabEntry{Form: form, Lex: lex, Fixed: fixed})
+	}
+	if hasClusters {
+		nClusters := rd.uvarint()
+		if rd.err == nil && nClusters > uint64(len(raw)) {
+			return nil, errors.New("model: corrupt cluster count")
+		}
+		m.Clusters = make([]ClusterEntry, nClusters)
+		var ck uint32
+		for i := range m.Clusters {
+			if rd.err != nil {
+				break
+			}
+			ck += uint32(rd.uvarint())
+			m.Clusters[i] = ClusterEntry{Key: ck, Path: uint32(rd.uvarint())}
+		}
 	}
 	if rd.err != nil {
 		return nil, fmt.Errorf("model: decode: %w", rd.err)

@@ -31,6 +31,7 @@ func main() {
 	skip := flag.String("convert-skip", "", "comma-separated verb tags whose slots the conversions leave alone")
 	noNouns := flag.Bool("convert-no-nouns", true, "conversions without the noun uses")
 	keepNounSeen := flag.Bool("convert-keep-noun-seen", false, "the nouns put in noun slots keep their training tags")
+	clustersPath := flag.String("clusters", "", "word clusters written by genclusters, whose prefixes become features")
 	evalModel := flag.String("model", "", "evaluate this model file instead of training one")
 	flag.Parse()
 	if *evalModel != "" {
@@ -40,6 +41,13 @@ func main() {
 		return
 	}
 	cfg := config{epochs: *epochs, seed: *seed, lexicon: defaultLexicon(), prune: *prune, openNouns: *openNouns}
+	if *clustersPath != "" {
+		cl, err := readClusters(*clustersPath)
+		if err != nil {
+			log.Fatal(err)
+		}
+		cfg.clusters = cl
+	}
 	if *share > 0 {
 		cfg.conversions = &converter{lex: morph.Default(), share: *share, skip: map[string]bool{}, noNouns: *noNouns, keepNounSeen: *keepNounSeen}
 		for _, t := range strings.Split(*skip, ",") {

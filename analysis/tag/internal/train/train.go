@@ -2,9 +2,11 @@ package main
 
 import (
 	"cmp"
+	"flag"
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
 	"slices"
 
 	"liaison/analysis/tag/internal/conllu"
@@ -21,6 +23,8 @@ type config struct {
 	// conversions, when non-nil, adds training sentences in which nouns
 	// the lexicon knows only as nouns fill verb slots (see augment).
 	conversions *converter
+	// clusters are the word clusters whose prefixes are features (nil: none).
+	clusters []model.ClusterEntry
 }
 
 const (
@@ -74,7 +78,8 @@ func train(sentences []conllu.Sentence, cfg config) (*model.Model, error) {
 	if len(labels) > 127 {
 		return nil, fmt.Errorf("%d labels, at most 127", len(labels))
 	}
-	m := &model.Model{Labels: labels}
+	m := &model.Model{Labels: labels, Clusters: cfg.clusters}
+	clusterOf := m.ClusterFunc()
 
 	// Out-of-fold training-tag sets: each training sentence sees the label
 	// sets counted on the other nine folds, as unseen text will at run time.
@@ -170,7 +175,7 @@ func train(sentences []conllu.Sentence, cfg config) (*model.Model, error) {
 		seen := seenExcept(fold[si])
 		ex := example{words: make([]model.Word, len(s.Words)), labels: make([]int, len(s.Words))}
 		for i, w := range s.Words {
-			ex.words[i] = model.Describe(w, nil, seen)
+			ex.words[i] = model.Describe(w, nil, seen, clusterOf)
 			lex, ok := lexOf[w]
 			if !ok && cfg.lexicon != nil {
 				lex = cfg.lexicon.Classes(w)
@@ -292,18 +297,45 @@ func (p *perceptron) averaged(threshold float64) map[uint32][]model.Entry {
 
 func evaluate(m *model.Model, sentences []conllu.Sentence, lex model.Lexicon) (upos, ptb float64) {
 	var uposOK, ptbOK, total int
+	// Words the training data never showed, split by whether the clusters
+	// know them: where the clusters are meant to help.
+	var oov, oovOK, oovClustered, oovClusteredOK int
 	ref := model.NewReference(m)
+	known := make(map[string]bool, len(m.Vocab))
+	for _, v := range m.Vocab {
+		known[v.Form] = true
+	}
+	clusterOf := m.ClusterFunc()
 	for _, s := range sentences {
 		got := ref.Tag(s.Words, lex)
 		for i, l := range got {
-			if m.Labels[l].UPOS == s.UPOS[i] {
+			ok := m.Labels[l].UPOS == s.UPOS[i]
+			if ok {
 				uposOK++
 			}
 			if m.Labels[l].PTB == s.XPOS[i] {
 				ptbOK++
 			}
 			total++
+			if !known[s.Words[i]] {
+				oov++
+				if ok {
+					oovOK++
+				}
+				if clusterOf != nil && clusterOf(model.HashLower(s.Words[i])) != 0 {
+					oovClustered++
+					if ok {
+						oovClusteredOK++
+					}
+				}
+			}
 		}
+	}
+	if *verbose {
+		fmt.Fprintf(os.Stderr, "  unseen forms: %d tokens, UPOS %.2f%%; %d with a cluster, UPOS %.2f%%\n",
+			oov, 100*float64(oovOK)/float64(max(oov, 1)), oovClustered, 100*float64(oovClusteredOK)/float64(max(oovClustered, 1)))
 	}
 	return 100 * float64(uposOK) / float64(total), 100 * float64(ptbOK) / float64(total)
 }
+
+var verbose = flag.Bool("v", false, "print the accuracy on forms unseen in training")
