@@ -1127,7 +1127,8 @@ const (
 
 // writesCode reports whether the document writes code in its prose:
 // inline code, or a word with the shape of an identifier (snake_case, a
-// qualified name, camelCase after two small letters, a call).
+// qualified name, camelCase after two small letters, a call), a file
+// name or a path.
 func writesCode(res *analysis.Result) bool {
 	if res == nil {
 		return false
@@ -1144,7 +1145,7 @@ func writesCode(res *analysis.Result) bool {
 				if t.Kind != token.Word {
 					continue
 				}
-				if strings.Contains(t.Text, "_") || strings.Contains(t.Text, "::") || lateCamel(t.Text) {
+				if strings.Contains(t.Text, "_") || strings.Contains(t.Text, "::") || lateCamel(t.Text) || fileName(t.Text) || pathAt(s.Tokens, i) {
 					return true
 				}
 				if i+2 < len(s.Tokens) && s.Tokens[i+1].Text == "(" && s.Tokens[i+1].Start == t.End && s.Tokens[i+2].Text == ")" {
@@ -1199,4 +1200,42 @@ func letterOrdinal(w string) bool {
 		return true
 	}
 	return false
+}
+
+// fileName reports whether w is a file's name with an extension of one
+// to four small letters after a stem of two letters or more (aix.c,
+// project.el, setup.py; not e.g, Ph.D).
+func fileName(w string) bool {
+	k := strings.LastIndexByte(w, '.')
+	if k < 2 || len(w)-k-1 < 1 || len(w)-k-1 > 4 {
+		return false
+	}
+	for i := k + 1; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeLastRuneInString(w[:k])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// pathAt reports whether toks[i] starts a path: words joined by two
+// slashes or more (internal/lsp/cache), or by one and then a colon
+// (go/packages: …, the package a commit's subject names); "and/or",
+// "his/her" are neither.
+func pathAt(toks []analysis.Token, i int) bool {
+	if i > 0 && toks[i-1].End == toks[i].Start {
+		return false // not a run's start
+	}
+	slashes := 0
+	j := i + 1
+	for ; j < len(toks) && toks[j].Start == toks[j-1].End; j++ {
+		if toks[j].Text == "/" {
+			slashes++
+		}
+	}
+	if slashes == 0 {
+		return false
+	}
+	return slashes >= 2 || toks[j-1].Text == ":" && toks[j-2].Kind == token.Word
 }

@@ -68,6 +68,8 @@ func TestSpellingContexts(t *testing.T) {
 		{"an ordinal of a variable", "plaintext", "Take the n'th root, then the k'th.", nil},
 		{"a list on one line with dashes", "plaintext", "Examples added: - helloworld - idle-basic - fsnotifier - onresize", nil},
 		{"a slip in a dashed list of common words", "plaintext", "We need - bread - milk - chesse - eggs", []string{"chesse"}},
+		{"identifier compounds in a document that names paths", "plaintext", "go/packages: keep asmdecl apart\n\nThe functype check moves to aix.c and/or its header.", nil},
+		{"a slash between words is no path", "plaintext", "He and/or she will write the functype note.", []string{"functype"}},
 		{"word written as a path", "plaintext", "gopls/internal/lsp: speed up\n\nThe gopls server starts faster.", nil},
 	}
 	e := defaultEngine(t)
