@@ -323,6 +323,9 @@ func derivedKnown(lex *spell.Lexicon, w string, depth int) bool {
 			}
 		}
 	}
+	if combined(lex, w, 0) {
+		return true
+	}
 	for _, sf := range derivSuffixes {
 		stem, ok := strings.CutSuffix(w, sf)
 		if !ok || len(stem) < 3 {
@@ -413,10 +416,28 @@ var (
 	derivPrefixes = []string{"counter", "super", "hyper", "micro", "multi", "pseudo", "trans", "inter", "intra", "under",
 		"meta", "mono", "poly", "auto", "over", "semi", "anti", "self", "post", "non", "sub", "pre", "mis", "dis", "bio",
 		"out", "de", "re", "un", "co", "e"}
+	// combiningForms are the first parts of science's compounds
+	// (dihydroxyacetone, chloroplatinic, isosyllabic), read only before
+	// a word the list knows itself, not a derivation: "disipline" is no
+	// di + sip + line.
+	combiningForms = []string{"electro", "hydroxy", "chloro", "fluoro", "cyclo", "methyl", "phospho", "thermo",
+		"amino", "ethyl", "hydro", "neuro", "nitro", "photo", "tetra", "penta", "hexa", "iso", "oxy", "tri", "di"}
 	derivSuffixes = []string{"izations", "ization", "isations", "isation", "abilities", "ability", "ibility", "ables", "able",
 		"ably", "ible", "izing", "ising", "izes", "ised", "ized", "ises", "ize", "ise", "ness", "less", "ment", "ments",
 		"ers", "ors", "er", "or", "ity", "ities", "ful", "ings", "ing", "ed", "ly", "es", "s"}
 )
+
+// combined reports whether w is a combining form, or two stacked, before
+// a word the list knows itself, of five letters or more (chloroplatinic,
+// di + hydroxy + acetone).
+func combined(lex *spell.Lexicon, w string, depth int) bool {
+	for _, p := range combiningForms {
+		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 5 && (known(lex, rest) || depth == 0 && combined(lex, rest, 1)) {
+			return true
+		}
+	}
+	return false
+}
 
 // hyphenPartsKnown reports whether every part of a hyphenated word is a
 // word or a prefix ("non-trivial", "multi-threaded", "re-export").

@@ -70,6 +70,8 @@ func TestSpellingContexts(t *testing.T) {
 		{"a slip in a dashed list of common words", "plaintext", "We need - bread - milk - chesse - eggs", []string{"chesse"}},
 		{"identifier compounds in a document that names paths", "plaintext", "go/packages: keep asmdecl apart\n\nThe functype check moves to aix.c and/or its header.", nil},
 		{"a slash between words is no path", "plaintext", "He and/or she will write the functype note.", []string{"functype"}},
+		{"combining forms of science", "plaintext", "It is a salt of chloroplatinic acid, near hydroxyacetone and tetrachloride.", nil},
+		{"a slip that only looks combined", "plaintext", "They lacked disiplin and trilogie.", []string{"disiplin", "trilogie"}},
 		{"word written as a path", "plaintext", "gopls/internal/lsp: speed up\n\nThe gopls server starts faster.", nil},
 	}
 	e := defaultEngine(t)
