@@ -649,7 +649,9 @@ func nearCommonBut(lex *spell.Lexicon, w string, skip func(string) bool) bool {
 // term does not tell a term from a slip of another term ("the timout
 // option": timeout).
 func nearKnown(lex *spell.Lexicon, w string) bool {
-	return len(w) >= 5 && nearSize(lex, w, 100, nil)
+	return len(w) >= 5 && nearSize(lex, w, 100, func(c string) bool {
+		return w == c+"s" // its plural (regtests: regtest), not a slip of it
+	})
 }
 
 // nearSize is nearCommonBut for words of size class limit or less.
@@ -1117,8 +1119,11 @@ func identifierCompound(lex *spell.Lexicon, w string) bool {
 	if rest, ok := strings.CutPrefix(w, "n"); ok && len(rest) >= 4 && strings.HasSuffix(rest, "s") && lex.Frequency(rest) > 0 && !nearCommon(lex, w) {
 		return true
 	}
-	if nearCommon2(lex, w) {
-		return false // discared, usuage: slips of one word, not two parts
+	if nearCommon2(lex, w) || nearKnown(lex, w) {
+		return false // discared, usuage, refactorring: slips of one word, not two parts
+	}
+	if a, b := w[:2], w[2:]; len(b) >= 4 && lex.Frequency(a) >= compoundRare && lex.Frequency(b) > 0 {
+		return true // a rare two-letter abbreviation before a word or term: mk + stdlib, cg + nodes
 	}
 	for i := 3; i+3 <= len(w); i++ {
 		a, b := w[:i], w[i:]

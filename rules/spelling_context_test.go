@@ -131,9 +131,9 @@ func TestIdentifierCompound(t *testing.T) {
 		want bool
 	}{
 		{"localval", true}, {"typeparams", true}, {"socketaddr", true}, {"exepath", true}, {"asmdecl", true},
-		{"nodeids", true}, {"nevents", true}, {"nfiles", true},
+		{"nodeids", true}, {"nevents", true}, {"nfiles", true}, {"mkstdlib", true}, {"cgnodes", true},
 		{"everytime", false}, {"buildtag", false}, {"discared", false}, {"usuage", false}, {"gitliens", false},
-		{"resultng", false}, {"goroutes", false}, {"Localval", false}, {"local_val", false}, {"nodes", false},
+		{"resultng", false}, {"goroutes", false}, {"refactorring", false}, {"Localval", false}, {"local_val", false}, {"nodes", false},
 	} {
 		if got := identifierCompound(lex, tc.w); got != tc.want {
 			t.Errorf("identifierCompound(%q) = %v, want %v", tc.w, got, tc.want)
