@@ -246,7 +246,8 @@ func classify(lex *spell.Lexicon, w string, toks []analysis.Token, i int) wordCl
 		// (Vec, Bec) is one edit from many, so only at a sentence's
 		// start is it read as a typo ("Teh").
 		first := firstWord(toks, i)
-		if utf8.RuneCountInString(w) <= 3 && !first || !first && inFullName(lex, toks, i) || !nearCommon(lex, strings.ToLower(w)) {
+		if utf8.RuneCountInString(w) <= 3 && !first || !first && inFullName(lex, toks, i) ||
+			first && utf8.RuneCountInString(w) >= 4 && nameWord(lex, toks, i+1) || !nearCommon(lex, strings.ToLower(w)) {
 			return knownWord
 		}
 	}
@@ -279,16 +280,31 @@ func inFullName(lex *spell.Lexicon, toks []analysis.Token, i int) bool {
 		// Title case, or a list of names ("Saad Khalid, 19, Mississauga;
 		// Mohammed Dirie, 22"): beside a word the list knows as a name
 		// only (Mohammed, Victor, Marx) it is a name too.
-		name := func(j int) bool {
-			if !capWord(j) {
-				return false
-			}
-			w := toks[j].Text
-			return known(lex, w) && !known(lex, strings.ToLower(w))
-		}
-		return name(i-1) || name(i+1)
+		return capWord(i-1) && nameWord(lex, toks, i-1) || capWord(i+1) && nameWord(lex, toks, i+1)
 	}
 	return capWord(i-1) || capWord(i+1)
+}
+
+// nameWord reports whether toks[j] is a capitalised word that reads as
+// a name by itself: one the list knows only with its capital (Mohammed,
+// Marx), or one no list knows that is not a slip of a common word
+// (Khalid, Uddin). Beside such a word, a capitalised word is part of a
+// full name ("Groucho Marx", "Saad Khalid") even where a list of names
+// or a byline puts every word in capitals.
+func nameWord(lex *spell.Lexicon, toks []analysis.Token, j int) bool {
+	if j < 0 || j >= len(toks) || toks[j].Kind != token.Word {
+		return false
+	}
+	w := toks[j].Text
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || utf8.RuneCountInString(w) < 2 || isAllCaps(w) {
+		return false
+	}
+	lower := strings.ToLower(w)
+	if known(lex, w) {
+		return !known(lex, lower)
+	}
+	return !known(lex, lower) && !nearCommon(lex, lower) && !derivedKnown(lex, lower, 0)
 }
 
 // firstWord reports whether toks[i] is the sentence's first word

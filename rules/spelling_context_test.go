@@ -72,6 +72,8 @@ func TestSpellingContexts(t *testing.T) {
 		{"a slash between words is no path", "plaintext", "He and/or she will write the functype note.", []string{"functype"}},
 		{"combining forms of science", "plaintext", "It is a salt of chloroplatinic acid, near hydroxyacetone and tetrachloride.", nil},
 		{"a slip that only looks combined", "plaintext", "They lacked disiplin and trilogie.", []string{"disiplin", "trilogie"}},
+		{"full names in a list and a byline", "plaintext", "Listed: Qasim Umar Nadeem, 24, Leeds; Saad Qureshy, 19, Ottawa. He married a judge, not a jury. - Groucho Marx ------ next", nil},
+		{"a slip in a title beside common words", "plaintext", "Moving In With My Freind Soon", []string{"Freind"}},
 		{"word written as a path", "plaintext", "gopls/internal/lsp: speed up\n\nThe gopls server starts faster.", nil},
 	}
 	e := defaultEngine(t)
