@@ -938,7 +938,7 @@ func nameContext(lex *spell.Lexicon, w string, toks []analysis.Token, i int, cla
 	if nearCommon2(lex, lower) || nearKnown(lex, lower) {
 		return false // a slip of a common word, or of a term ("timout")
 	}
-	if possessive(toks, i) || len(toks) == 1 {
+	if possessive(toks, i) || len(toks) == 1 || parenthesisedAlone(toks, i) {
 		// A word standing alone, with no punctuation, is a key or a
 		// term named: a table's cell (|dlist |, <td>osfamily</td>), a
 		// label.
@@ -1280,4 +1280,12 @@ func pathAt(toks []analysis.Token, i int) bool {
 		return false
 	}
 	return slashes >= 2 || toks[j-1].Text == ":" && toks[j-2].Kind == token.Word
+}
+
+// parenthesisedAlone reports whether toks[i] is all a parenthesis holds,
+// set off by space from what it glosses ("md (typlite)", "the pager
+// (moar)"): a name given for what the sentence describes.
+func parenthesisedAlone(toks []analysis.Token, i int) bool {
+	return i > 1 && i+1 < len(toks) && toks[i-1].Text == "(" && toks[i+1].Text == ")" &&
+		toks[i-2].End < toks[i-1].Start
 }

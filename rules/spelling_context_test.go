@@ -74,6 +74,8 @@ func TestSpellingContexts(t *testing.T) {
 		{"a slip that only looks combined", "plaintext", "They lacked disiplin and trilogie.", []string{"disiplin", "trilogie"}},
 		{"full names in a list and a byline", "plaintext", "Listed: Qasim Umar Nadeem, 24, Leeds; Saad Qureshy, 19, Ottawa. He married a judge, not a jury. - Groucho Marx ------ next", nil},
 		{"a slip in a title beside common words", "plaintext", "Moving In With My Freind Soon", []string{"Freind"}},
+		{"a name alone in parentheses", "plaintext", "It pages with a terminal multiplexer (zellij) and exports md (typlite).", nil},
+		{"a slip alone in parentheses", "plaintext", "The total is shown (calulated) below.", []string{"calulated"}},
 		{"word written as a path", "plaintext", "gopls/internal/lsp: speed up\n\nThe gopls server starts faster.", nil},
 	}
 	e := defaultEngine(t)
