@@ -913,12 +913,15 @@ func nearCommon2(lex *spell.Lexicon, w string) bool {
 // debenhams website", "ocagent exporters"), an item of a list whose other
 // items are names or terms ("rofi, albert, docky, dmenu, sxhkd, etc"),
 // a value of a key=value list ("R=golang-dev, adg, bgarcia"), a word
-// that is its sentence alone (a table's cell, a label), or a word
-// beside another unknown one (a phrase in another language, "laxmi
-// nagar", a name of two words). A slip is seldom one edit from nothing
-// common, and a typist seldom makes two in a row: the near-miss test
-// keeps "the recieve function" and "a freind's house" flagged.
-// classes are the sentence's verdicts (verdicts.sentence).
+// that is its sentence alone (a table's cell, a label) or all a
+// parenthesis holds ("md (typlite)"), or a word beside another unknown
+// one (a phrase in another language, a name of two words); and,
+// whatever the word, a suspended prefix ("(endo-)functor") or a
+// variable's ordinal (n'th). A slip is seldom one edit from nothing
+// known, and a typist seldom makes two in a row: the near-miss tests
+// (nearCommon2, nearKnown) keep "the calulate function", "the timout
+// option" and "a freind's house" flagged. classes are the sentence's
+// verdicts (verdicts.sentence).
 func nameContext(lex *spell.Lexicon, w string, toks []analysis.Token, i int, classes []wordClass) bool {
 	lower := strings.ToLower(w)
 	r0, _ := utf8.DecodeRuneInString(w)
@@ -940,8 +943,7 @@ func nameContext(lex *spell.Lexicon, w string, toks []analysis.Token, i int, cla
 	}
 	if possessive(toks, i) || len(toks) == 1 || parenthesisedAlone(toks, i) {
 		// A word standing alone, with no punctuation, is a key or a
-		// term named: a table's cell (|dlist |, <td>osfamily</td>), a
-		// label.
+		// term named: a table's cell (<td>osfamily</td>), a label.
 		return true
 	}
 	if beforeClassifier(toks, i) || besideUnknown(lex, toks, i, classes) {
@@ -1001,10 +1003,7 @@ func beforeClassifier(toks []analysis.Token, i int) bool {
 		return false
 	}
 	n := toks[i+1].Text
-	if !classifierNouns[n] && !classifierNouns[strings.ToLower(n)] {
-		return false
-	}
-	return true
+	return classifierNouns[n] || classifierNouns[strings.ToLower(n)]
 }
 
 // assignedList reports whether toks[i] is a value of a key=value list
