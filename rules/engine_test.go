@@ -32,15 +32,15 @@ func handBlock(t testing.TB, annotated string) *analysis.BlockAnalysis {
 		if len(parts) > 2 {
 			lemma = parts[2]
 		}
-		if i > 0 {
-			prose.WriteByte(' ')
-		}
-		start := prose.Len()
-		prose.WriteString(parts[0])
 		kind := token.Word
 		if ptb == tag.PERIOD || ptb == tag.COMMA {
 			kind = token.Punct
 		}
+		if i > 0 && kind != token.Punct {
+			prose.WriteByte(' ') // a mark sits against its word, as in print
+		}
+		start := prose.Len()
+		prose.WriteString(parts[0])
 		toks = append(toks, analysis.Token{Text: parts[0], Start: start, End: prose.Len(), Kind: kind, PTB: ptb, UPOS: uposOf(ptb), Lemma: lemma})
 	}
 	p := prose.String()

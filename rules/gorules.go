@@ -64,6 +64,12 @@ func goContextRules() map[string]GoContextRule {
 		"sentence-start": sentenceStart,
 		SpellingRuleID:   spellingRule, // spelling.go
 		DialectRuleID:    dialectRule,
+		// gorule_punctuation.go: they read the markup ranges.
+		"space-before-punctuation":  spaceBeforePunctuation,
+		"missing-space-after-comma": missingSpaceAfterComma,
+		"missing-space-after-stop":  missingSpaceAfterStop,
+		"doubled-punctuation":       doubledPunctuation,
+		"unclosed-parenthesis":      unclosedParenthesis,
 	}
 }
 
