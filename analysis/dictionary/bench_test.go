@@ -1,8 +1,13 @@
 package dictionary
 
 import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"liaison/analysis/morph"
 )
@@ -75,4 +80,61 @@ func BenchmarkLookupAt(b *testing.B) {
 		d.LookupAt(words, i%len(words), NoPOS)
 		i++
 	}
+}
+
+// BenchmarkLookupBook looks up the words of the Rust Book in order, as
+// hovers over a whole book do, and reports the heap the dictionary holds
+// afterwards (after a collection) and the slowest lookups: what a
+// dictionary bounded by its block and entry caches costs in memory and
+// in decompression again.
+func BenchmarkLookupBook(b *testing.B) {
+	files, err := filepath.Glob("../../testdata/rust-book/*.md")
+	if err != nil || len(files) == 0 {
+		b.Skip("no Rust Book")
+	}
+	var words []string
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, w := range strings.Fields(string(src)) {
+			if w = strings.Trim(w, ".,;:!?()[]`*\"'<>{}"); hasLetter(w) {
+				words = append(words, w)
+			}
+		}
+	}
+	lex := morph.Default()
+	var times []time.Duration
+	var heap float64
+	var decodes int
+	for b.Loop() {
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		d, err := New(embedded, WithLemmatizer(lex))
+		if err != nil {
+			b.Fatal(err)
+		}
+		times = times[:0]
+		for i := 0; i < len(words); i += 7 {
+			t := time.Now()
+			d.LookupAt(words[i:min(i+5, len(words))], 0, NoPOS)
+			times = append(times, time.Since(t))
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		heap = float64(after.HeapAlloc-before.HeapAlloc) / (1 << 20)
+		decodes = d.synsets.DecodedBlocks() + d.lemmas.DecodedBlocks() + d.forms.DecodedBlocks()
+		if dd, ok := any(d.synsets).(interface{ Decodes() int }); ok {
+			decodes = dd.Decodes() + any(d.lemmas).(interface{ Decodes() int }).Decodes() + any(d.forms).(interface{ Decodes() int }).Decodes()
+		}
+		runtime.KeepAlive(d)
+	}
+	slices.Sort(times)
+	b.ReportMetric(heap, "heap-MB")
+	b.ReportMetric(float64(len(times)), "lookups")
+	b.ReportMetric(float64(decodes), "decodes")
+	b.ReportMetric(float64(times[len(times)/2].Nanoseconds()), "p50-ns")
+	b.ReportMetric(float64(times[len(times)*99/100].Nanoseconds()), "p99-ns")
 }

@@ -33,12 +33,30 @@ type Dictionary struct {
 	synsets, lemmas, forms *blockfile.Reader
 	lemmatizer             Lemmatizer
 
+	keysOnce sync.Once
+	keys     *lemmaKeys
+	keysErr  error
+
 	mu      sync.Mutex
 	entries map[int]*Entry // decoded entries by lemma record, at most maxCachedEntries
 }
 
-// maxCachedEntries bounds the cache of decoded entries (a few KB each).
-const maxCachedEntries = 4096
+// maxCachedEntries bounds the cache of decoded entries. An entry holds its
+// own copy of its text, not the blocks it was read from, so the cache
+// costs what its entries say (BenchmarkLookupBook: 512 entries 25.6k
+// block decodes for the book's words, 2048 10.1k and 6.1 MB of heap in
+// all, 4096 8.4k and 9.0 MB).
+const maxCachedEntries = 2048
+
+// Budgets of decompressed blocks per table (see blockfile's SetBudget): a
+// few dozen blocks each, so the words of a passage (and the synsets of a
+// word of many senses) stay at hand, while hovers over a whole book no
+// longer end with the whole dictionary decompressed (11 MB).
+const (
+	synsetBudget = 1 << 20
+	lemmaBudget  = 512 << 10
+	formBudget   = 128 << 10
+)
 
 // Option configures New.
 type Option func(*Dictionary)
@@ -60,6 +78,9 @@ func New(data []byte, opts ...Option) (*Dictionary, error) {
 		return nil, fmt.Errorf("dictionary: %d tables, want %d", len(f.Tables), tableCount)
 	}
 	d := &Dictionary{synsets: f.Tables[synsetTable], lemmas: f.Tables[lemmaTable], forms: f.Tables[formTable]}
+	d.synsets.SetBudget(synsetBudget)
+	d.lemmas.SetBudget(lemmaBudget)
+	d.forms.SetBudget(formBudget)
 	for _, o := range opts {
 		o(d)
 	}
@@ -111,21 +132,13 @@ func (d *Dictionary) Entry(lemma string) []*Entry {
 	if key == "" {
 		return nil
 	}
-	var out []*Entry
-	i, err := d.lemmas.Search(key)
+	keys, err := d.lemmaKeys()
 	if err != nil {
 		return nil
 	}
-	for ; i < d.lemmas.Len(); i++ {
-		rec, err := d.lemmas.Record(i)
-		if err != nil {
-			break
-		}
-		r := recordReader{b: rec}
-		if r.str() != key {
-			break
-		}
-		if e := d.entry(i, rec); e != nil {
+	var out []*Entry
+	for i := keys.search(key); i < keys.len() && keys.key(i) == key; i++ {
+		if e := d.entry(i); e != nil {
 			out = append(out, e)
 		}
 	}
@@ -144,14 +157,23 @@ func rank(headword, asked string) int {
 	return 2
 }
 
+// lemmaKeys returns the lemma keys, read on first use.
+func (d *Dictionary) lemmaKeys() (*lemmaKeys, error) {
+	d.keysOnce.Do(func() { d.keys, d.keysErr = readLemmaKeys(d.lemmas) })
+	return d.keys, d.keysErr
+}
+
 // entry returns a copy of the decoded entry of lemma record i, whose
 // Parts it shares with the cache.
-func (d *Dictionary) entry(i int, rec []byte) *Entry {
+func (d *Dictionary) entry(i int) *Entry {
 	d.mu.Lock()
 	e, ok := d.entries[i]
 	d.mu.Unlock()
 	if !ok {
-		var err error
+		rec, err := d.lemmas.Record(i)
+		if err != nil {
+			return nil
+		}
 		if e, err = d.decodeEntry(rec); err != nil {
 			return nil
 		}
@@ -168,12 +190,14 @@ func (d *Dictionary) entry(i int, rec []byte) *Entry {
 
 // has reports whether key (folded) is a headword.
 func (d *Dictionary) has(key string) bool {
-	i, err := d.lemmas.Search(key)
-	if err != nil || i >= d.lemmas.Len() {
-		return false
-	}
-	k, err := d.lemmas.Key(i)
-	return err == nil && string(k) == key
+	keys, err := d.lemmaKeys()
+	return err == nil && keys.has(key)
+}
+
+// hasPrefix reports whether some headword (folded) begins with prefix.
+func (d *Dictionary) hasPrefix(prefix string) bool {
+	keys, err := d.lemmaKeys()
+	return err == nil && keys.hasPrefix(prefix)
 }
 
 // Lookup returns the entries a word form may belong to, best first: the
@@ -267,8 +291,32 @@ func (d *Dictionary) irregularLemmas(key string) []string {
 	return names
 }
 
-// decodeEntry builds the entry of a lemma record.
-func (d *Dictionary) decodeEntry(rec []byte) (*Entry, error) {
+// decodeEntry builds the entry of a lemma record. The entry's strings
+// point into one copy of the records it is made of, not into their
+// blocks, so that a cached entry does not keep blocks alive that the
+// tables have dropped.
+func (d *Dictionary) decodeEntry(blockRec []byte) (*Entry, error) {
+	ids, err := synsetsOf(blockRec)
+	if err != nil {
+		return nil, err
+	}
+	recs := make([][]byte, len(ids))
+	size := len(blockRec)
+	for k, id := range ids {
+		if recs[k], err = d.synsets.Record(id); err != nil {
+			return nil, fmt.Errorf("dictionary: %w", err)
+		}
+		size += len(recs[k])
+	}
+	arena := make([]byte, 0, size)
+	arena = append(arena, blockRec...)
+	rec := arena[:len(blockRec):len(blockRec)]
+	for k, r := range recs {
+		start := len(arena)
+		arena = append(arena, r...)
+		recs[k] = arena[start:len(arena):len(arena)]
+	}
+
 	r := recordReader{b: rec}
 	key := r.str()
 	e := &Entry{Headword: r.str()}
@@ -278,6 +326,7 @@ func (d *Dictionary) decodeEntry(rec []byte) (*Entry, error) {
 	stem := newStem(e.Headword)
 	nParts := r.count()
 	e.Parts = make([]Part, 0, nParts)
+	next := 0 // the sense's synset record in recs
 	for range nParts {
 		p := Part{POS: posOfLetter(r.byte())}
 		for range r.count() {
@@ -293,13 +342,15 @@ func (d *Dictionary) decodeEntry(rec []byte) (*Entry, error) {
 			synset := r.uvarint()
 			sents := r.strs()
 			labels := r.strs()
-			if r.err != nil {
+			if r.err != nil || next >= len(recs) || ids[next] != synset {
+				r.err = errRecord
 				break
 			}
-			s, err := d.sense(synset, e.Headword, stem, sents)
+			s, err := sense(recs[next], synset, e.Headword, stem, sents)
 			if err != nil {
 				return nil, err
 			}
+			next++
 			s.Usage = append(s.Usage, labels...)
 			p.Senses = append(p.Senses, s)
 		}
@@ -311,13 +362,37 @@ func (d *Dictionary) decodeEntry(rec []byte) (*Entry, error) {
 	return e, nil
 }
 
-// sense reads a synset as a sense of headword, whose own example sentences
-// are sents.
-func (d *Dictionary) sense(synset int, headword string, stem stem, sents []string) (Sense, error) {
-	rec, err := d.synsets.Record(synset)
-	if err != nil {
-		return Sense{}, fmt.Errorf("dictionary: %w", err)
+// synsetsOf returns the synset of each sense of a lemma record, in order.
+func synsetsOf(rec []byte) ([]int, error) {
+	r := recordReader{b: rec}
+	r.skipStr()
+	r.skipStr()
+	var ids []int
+	for range r.count() {
+		r.byte()
+		for range r.count() {
+			r.skipStr()
+			r.skipStr()
+		}
+		r.skipStrs()
+		for range r.count() {
+			ids = append(ids, r.uvarint())
+			r.skipStrs()
+			r.skipStrs()
+		}
+		if r.err != nil {
+			break
+		}
 	}
+	if r.err != nil {
+		return nil, fmt.Errorf("dictionary: lemma record: %w", r.err)
+	}
+	return ids, nil
+}
+
+// sense reads synset record rec (number synset) as a sense of headword,
+// whose own example sentences are sents.
+func sense(rec []byte, synset int, headword string, stem stem, sents []string) (Sense, error) {
 	r := recordReader{b: rec}
 	s := Sense{Definition: r.str()}
 	examples := r.strs()

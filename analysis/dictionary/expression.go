@@ -57,7 +57,7 @@ func (d *Dictionary) expressionAt(words []string, i int) (start, end int, key st
 			break
 		}
 		for _, first := range d.variants(words[s], false) {
-			if ok, _ := d.lemmas.HasPrefix(first + " "); !ok {
+			if !d.hasPrefix(first + " ") {
 				continue
 			}
 			for e := min(len(words), s+maxExpressionWords); e >= max(i+1, s+2); e-- {

@@ -78,8 +78,8 @@ func (r *recordReader) str() string {
 	if n == 0 {
 		return ""
 	}
-	// The record's block is decompressed once and never modified or
-	// freed while the dictionary lives, so its strings can share its bytes.
+	// Records are never modified, and a string keeps the bytes it points
+	// into alive, so strings can share a record's bytes.
 	s := unsafe.String(&r.b[0], n)
 	r.b = r.b[n:]
 	return s
@@ -108,4 +108,14 @@ func (r *recordReader) skipStrs() {
 		}
 		r.b = r.b[l:]
 	}
+}
+
+// skipStr skips one string.
+func (r *recordReader) skipStr() {
+	l := r.count()
+	if r.err != nil || l > len(r.b) {
+		r.err = errRecord
+		return
+	}
+	r.b = r.b[l:]
 }

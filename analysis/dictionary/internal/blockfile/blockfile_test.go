@@ -80,3 +80,57 @@ func TestOpenRejectsCorruptData(t *testing.T) {
 		}
 	}
 }
+
+// TestBudget: a bounded table drops blocks past its budget, keeps the
+// ones read again (the clock), and reads a dropped block back the same.
+func TestBudget(t *testing.T) {
+	var recs [][]byte
+	for i := range 1000 {
+		recs = append(recs, []byte(fmt.Sprintf("record %04d %s", i, "padding padding padding padding")))
+	}
+	data, err := Write([]Table{{Records: recs, PerBlock: 10}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := f.Tables[0]
+	if _, err := tb.Record(0); err != nil {
+		t.Fatal(err)
+	}
+	one := tb.Held()
+	tb.SetBudget(5 * one)
+	for i := 0; i < 1000; i += 10 {
+		rec, err := tb.Record(i)
+		if err != nil || string(rec) != string(recs[i]) {
+			t.Fatalf("Record(%d) = %q, %v", i, rec, err)
+		}
+		if _, err := tb.Record(0); err != nil { // block 0 is hot
+			t.Fatal(err)
+		}
+		if tb.Held() > 5*one+one/2 {
+			t.Fatalf("after block %d: %d bytes held, budget %d", i/10, tb.Held(), 5*one)
+		}
+	}
+	if n := tb.DecodedBlocks(); n > 6 {
+		t.Errorf("%d blocks held, want at most 6", n)
+	}
+	before := tb.Decodes()
+	if _, err := tb.Record(0); err != nil || tb.Decodes() != before {
+		t.Errorf("the hot block 0 was dropped (decodes %d → %d)", before, tb.Decodes())
+	}
+	if _, err := tb.Record(15); err != nil || tb.Decodes() != before+1 {
+		t.Errorf("block 1 was not decompressed again (decodes %d → %d)", before, tb.Decodes())
+	}
+	tb.SetBudget(0)
+	for i := 0; i < 1000; i += 10 {
+		if _, err := tb.Record(i); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if tb.DecodedBlocks() != tb.Blocks() {
+		t.Errorf("unbounded: %d of %d blocks held", tb.DecodedBlocks(), tb.Blocks())
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"runtime"
 	"sort"
+	"sync"
 	"sync/atomic"
 
 	"github.com/klauspost/compress/zstd"
@@ -26,14 +27,29 @@ type Reader struct {
 	cache       []atomic.Pointer[block]
 	dec         *zstd.Decoder
 	data        []byte
+
+	// The blocks held in cache, when bounded (SetBudget): a lookup that
+	// wanders over the whole table, as hovers over a book do, would
+	// otherwise end with every block decompressed for good (the
+	// dictionary's 11 MB, for a few KB a hover needs).
+	mu       sync.Mutex
+	budget   int   // bytes of decompressed blocks to hold; 0: no bound
+	resident []int // the blocks held, in the order the clock hand visits them
+	hand     int
+	held     int // their bytes
+	decodes  atomic.Int64
 }
 
 type blockRef struct{ off, size int }
 
 type block struct {
 	data  []byte
-	spans []uint32 // start and end of each record in data, in pairs
+	spans []uint32    // start and end of each record in data, in pairs
+	used  atomic.Bool // read since the clock hand last passed it
 }
+
+// size is what holding the block costs.
+func (b *block) size() int { return cap(b.data) + 4*cap(b.spans) + 64 }
 
 func (b *block) len() int { return len(b.spans) / 2 }
 
@@ -206,6 +222,29 @@ func (t *Reader) HasPrefix(prefix string) (bool, error) {
 	return bytes.HasPrefix(k, []byte(prefix)), nil
 }
 
+// SetBudget bounds the bytes of decompressed blocks the table holds
+// (0: no bound). Past it, blocks not read lately are dropped (a clock: a
+// block read since the hand last passed gets another round) and
+// decompressed again when next read. Records already returned stay valid:
+// they keep their own block alive.
+func (t *Reader) SetBudget(bytes int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.budget = bytes
+	t.evictLocked(-1)
+}
+
+// Held is the bytes of decompressed blocks the table holds now.
+func (t *Reader) Held() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.held
+}
+
+// Decodes is the number of block decompressions so far (a block dropped
+// and read again counts twice).
+func (t *Reader) Decodes() int { return int(t.decodes.Load()) }
+
 // Blocks is the number of blocks in the table.
 func (t *Reader) Blocks() int { return len(t.blocks) }
 
@@ -222,6 +261,9 @@ func (t *Reader) DecodedBlocks() int {
 
 func (t *Reader) block(b int) (*block, error) {
 	if blk := t.cache[b].Load(); blk != nil {
+		if !blk.used.Load() { // a store only when it changes: hits stay read-only
+			blk.used.Store(true)
+		}
 		return blk, nil
 	}
 	ref := t.blocks[b]
@@ -247,10 +289,40 @@ func (t *Reader) block(b int) (*block, error) {
 	if pos != len(raw) {
 		return nil, fmt.Errorf("blockfile: block %d: trailing bytes: %w", b, errCorrupt)
 	}
-	if !t.cache[b].CompareAndSwap(nil, blk) {
-		return t.cache[b].Load(), nil
+	t.decodes.Add(1)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if old := t.cache[b].Load(); old != nil {
+		return old, nil // decoded meanwhile by another reader
 	}
+	blk.used.Store(true)
+	t.cache[b].Store(blk)
+	t.resident = append(t.resident, b)
+	t.held += blk.size()
+	t.evictLocked(b)
 	return blk, nil
+}
+
+// evictLocked drops blocks other than keep until the table is within its
+// budget.
+func (t *Reader) evictLocked(keep int) {
+	for t.budget > 0 && t.held > t.budget && len(t.resident) > 1 {
+		if t.hand >= len(t.resident) {
+			t.hand = 0
+		}
+		b := t.resident[t.hand]
+		blk := t.cache[b].Load()
+		if b == keep || blk.used.Load() {
+			blk.used.Store(false)
+			t.hand++
+			continue
+		}
+		t.cache[b].Store(nil)
+		t.held -= blk.size()
+		last := len(t.resident) - 1
+		t.resident[t.hand] = t.resident[last]
+		t.resident = t.resident[:last]
+	}
 }
 
 type headerReader struct {

@@ -315,8 +315,8 @@ func senseLabel(id string) string {
 // Records per block: small blocks make a first lookup cheap, large ones
 // compress better.
 const (
-	synsetsPerBlock = 128
-	lemmasPerBlock  = 256
+	synsetsPerBlock = 32
+	lemmasPerBlock  = 64
 	formsPerBlock   = 512
 	dictSize        = 100 << 10
 )
@@ -327,7 +327,7 @@ const (
 // ../../records.go.
 func encode(src *source) ([]byte, error) {
 	var synsets, lemmas, forms [][]byte
-	for _, s := range src.synsets {
+	for _, s := range lemmaOrder(src) {
 		var r rec
 		r.str(s.definition)
 		r.strs(s.examples)
@@ -394,6 +394,43 @@ func encode(src *source) ([]byte, error) {
 		return nil, fmt.Errorf("encode: %w", err)
 	}
 	return out, nil
+}
+
+// lemmaOrder renumbers the synsets in the order the lemmas (by key) first
+// name them, and returns them in that order: the senses of one lemma then
+// sit in one or two blocks, so that decoding an entry decompresses those,
+// not one block per sense (a word of many senses named blocks all over a
+// table ordered by synset id: up to 60 for "run").
+func lemmaOrder(src *source) []*synset {
+	renum := make([]int, len(src.synsets))
+	for i := range renum {
+		renum[i] = -1
+	}
+	var order []*synset
+	for _, l := range src.lemmas {
+		for _, p := range l.parts {
+			for _, s := range p.senses {
+				if renum[s.synset] < 0 {
+					renum[s.synset] = len(order)
+					order = append(order, src.synsets[s.synset])
+				}
+			}
+		}
+	}
+	for i, s := range src.synsets {
+		if renum[i] < 0 { // named by no lemma: kept, at the end
+			renum[i] = len(order)
+			order = append(order, s)
+		}
+	}
+	for _, l := range src.lemmas {
+		for pi := range l.parts {
+			for si := range l.parts[pi].senses {
+				l.parts[pi].senses[si].synset = renum[l.parts[pi].senses[si].synset]
+			}
+		}
+	}
+	return order
 }
 
 type rec struct{ b []byte }
