@@ -2,7 +2,8 @@
 // few tables of byte records, each table cut into blocks of a fixed number
 // of records, each block compressed with zstd on its own. A reader
 // decompresses a block the first time one of its records is read, so a
-// lookup costs only the blocks it touches, and memory holds only those.
+// lookup costs only the blocks it touches, and memory holds only those
+// (at most a budget's worth: Reader.SetBudget).
 //
 // A keyed table's records each begin with a key (a uvarint length and the
 // bytes), in ascending byte order; the first key of every block is kept
