@@ -131,19 +131,19 @@ func (rs *readings) add(lemma string, pos POS, forms uint8, rank int32, derived 
 func (l *Lexicon) collect(w []byte, rs *readings) {
 	var stem wordBuf
 	// Known lemmas and the exception lists.
-	if e := l.lookup(w); e != nil {
+	if e, ok := l.lookup(w); ok {
 		for p := range numPOS {
 			if e.pos&(1<<p) != 0 {
 				rs.add(e.key, p, 1<<Base, rankBase, false)
 			}
 		}
-		for _, x := range l.exceptionsOf(e) {
+		for _, x := range l.exceptionsOf(&e) {
 			rs.add(x.lemma, x.pos, x.forms, rankException, false)
 		}
 	}
 	// Suffix rules; nouns that could be read as verbs are kept aside.
 	type candidate struct {
-		e *entry
+		e entry
 		r *suffixRule
 	}
 	var derived [4]candidate
@@ -159,12 +159,12 @@ func (l *Lexicon) collect(w []byte, rs *readings) {
 		if !ok {
 			continue
 		}
-		e := l.lemmaEntry(s)
-		if e == nil {
+		e, ok := l.lemmaEntry(s)
+		if !ok {
 			continue
 		}
 		for p := range numPOS {
-			if r.forms[p] != 0 && e.pos&(1<<p) != 0 && plausibleStem(s, e, p, r) {
+			if r.forms[p] != 0 && e.pos&(1<<p) != 0 && plausibleStem(s, &e, p, r) {
 				rank := int32(rankRule)
 				if r.undouble {
 					rank = rankUndoubled
@@ -172,7 +172,7 @@ func (l *Lexicon) collect(w []byte, rs *readings) {
 				rs.add(e.key, p, r.forms[p], rank+255-int32(e.senses), false)
 			}
 		}
-		if r.forms[Verb] != 0 && len(s) >= 3 && derivable(e) && plausibleStem(s, e, Verb, r) && nDerived < len(derived) {
+		if r.forms[Verb] != 0 && len(s) >= 3 && derivable(&e) && plausibleStem(s, &e, Verb, r) && nDerived < len(derived) {
 			derived[nDerived] = candidate{e, r}
 			nDerived++
 		}

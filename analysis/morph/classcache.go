@@ -26,7 +26,7 @@ type classEntry struct {
 // classes returns the classes of the normalised word w, computing them
 // with l.collect on a miss.
 func (c *classCache) classes(l *Lexicon, w []byte) Class {
-	e, miss := c.cache.Find(maphash.Bytes(l.index.seed, w), func(e *classEntry) bool { return e.word == string(w) })
+	e, miss := c.cache.Find(maphash.Bytes(l.seed, w), func(e *classEntry) bool { return e.word == string(w) })
 	if e != nil {
 		return e.class
 	}

@@ -29,7 +29,8 @@ func TestClassCacheMatches(t *testing.T) {
 		t.Fatal(err)
 	}
 	var words []string
-	for _, e := range l.entries[:l.lemmas] {
+	for i := range l.lemmas {
+		e := l.entryAt(i)
 		words = append(words, e.key, e.key+"s", e.key+"ed", "Un"+e.key+"ing")
 	}
 	if len(words) <= slotcache.Entries {

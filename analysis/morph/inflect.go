@@ -145,7 +145,8 @@ func (l *Lexicon) doubles(w string) bool {
 	if !ok {
 		return false
 	}
-	return doubles(w, l.lookup(b))
+	e, _ := l.lookup(b)
+	return doubles(w, &e)
 }
 
 // doubles reports whether the final consonant of w doubles before a vowel

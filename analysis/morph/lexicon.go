@@ -3,34 +3,37 @@ package morph
 import (
 	_ "embed"
 	"fmt"
+	"hash/maphash"
 	"sync"
 
 	"liaison/analysis/morph/internal/lexfile"
 )
 
 //go:embed lexicon.bin
-var embedded []byte
+var embedded string
 
 // EmbeddedSize is the size in bytes of the lexicon in the binary.
 func EmbeddedSize() int { return len(embedded) }
 
-// Lexicon is the decoded lexicon. It is immutable and safe for concurrent
-// use.
+// Lexicon is the lexicon, read in place from its file (lexfile.View): a
+// load checks it and decodes only the few small tables below. It is
+// immutable and safe for concurrent use.
 type Lexicon struct {
-	entries     []entry // lemmas first (sorted), then irregular forms that are not lemmas
-	lemmas      int     // number of lemmas at the start of entries
-	index       hashIndex
+	view        *lexfile.View
+	lemmas      int         // number of lemmas at the start of the entries
 	exceptions  []exception // entries' exception readings, in runs
 	preferences map[preferenceKey]string
 
-	classCache classCache // Classes' answers, built on first use
+	classCache classCache   // Classes' answers, built on first use
+	seed       maphash.Seed // classCache's hash
 
 	inflectOnce sync.Once
 	inflectMap  map[inflectionKey]string // see inflections
 	rawInflect  []lexfile.Inflection     // what inflectMap is built from
 }
 
-// entry is one known spelling: a lemma, an irregular form, or both.
+// entry is one known spelling: a lemma, an irregular form, or both. The
+// zero entry is none: it is a lemma of nothing and has no pronunciation.
 type entry struct {
 	key              string
 	pos              uint8 // mask over the POS it is a lemma of; 0 for irregular forms only
@@ -60,12 +63,12 @@ type preferenceKey struct {
 	pos  POS
 }
 
-// Load decodes the embedded lexicon. Most callers want Default.
+// Load reads the embedded lexicon. Most callers want Default.
 func Load() (*Lexicon, error) {
 	return load(embedded)
 }
 
-// Default is the embedded lexicon, decoded once on first use. It panics
+// Default is the embedded lexicon, loaded once on first use. It panics
 // only if the embedded data is corrupt, which the package's tests rule
 // out.
 func Default() *Lexicon { return defaultLexicon() }
@@ -78,56 +81,41 @@ var defaultLexicon = sync.OnceValue(func() *Lexicon {
 	return l
 })
 
-func load(data []byte) (*Lexicon, error) {
-	f, err := lexfile.Decode(data)
+func load(data string) (*Lexicon, error) {
+	v, err := lexfile.Open(data)
+	if err != nil {
+		return nil, fmt.Errorf("morph: load lexicon: %w", err)
+	}
+	infl, prefs, err := v.Rest()
 	if err != nil {
 		return nil, fmt.Errorf("morph: load lexicon: %w", err)
 	}
 	l := &Lexicon{
-		entries:     make([]entry, len(f.Words), len(f.Words)+len(f.Exceptions)),
-		lemmas:      len(f.Words),
-		exceptions:  make([]exception, 0, len(f.Exceptions)),
-		rawInflect:  f.Inflections,
-		preferences: make(map[preferenceKey]string, len(f.Preferences)),
+		view:        v,
+		seed:        maphash.MakeSeed(),
+		lemmas:      v.Lemmas(),
+		exceptions:  make([]exception, v.Exceptions()),
+		rawInflect:  infl,
+		preferences: make(map[preferenceKey]string, len(prefs)),
 	}
-	for i, w := range f.Words {
-		if i > 0 && w.Key <= f.Words[i-1].Key {
-			return nil, fmt.Errorf("morph: load lexicon: %w: lemmas out of order at %q", lexfile.ErrCorrupt, w.Key)
+	for i := range l.exceptions {
+		x := v.Exception(i)
+		if x.POS >= uint8(numPOS) {
+			return nil, fmt.Errorf("morph: load lexicon: %w: part of speech %d", lexfile.ErrCorrupt, x.POS)
 		}
-		l.entries[i] = entry{key: w.Key, pos: uint8(w.Flags & 0xf), common: uint8(w.Flags >> 4 & 0xf), flags: w.Flags, senses: w.Senses}
+		l.exceptions[i] = exception{lemma: x.Lemma, pos: POS(x.POS), forms: x.FormMask}
 	}
-	// Exceptions come sorted by form, as the lemmas are by key: each run
-	// is attached to its entry by walking both lists once (a binary search
-	// per run was an eighth of the load).
-	j := 0 // the first lemma not before the current form
-	for i := 0; i < len(f.Exceptions); {
-		form := f.Exceptions[i].Form
-		if i > 0 && form <= f.Exceptions[i-1].Form {
-			return nil, fmt.Errorf("morph: load lexicon: %w: exceptions out of order at %q", lexfile.ErrCorrupt, form)
-		}
-		start := len(l.exceptions)
-		for ; i < len(f.Exceptions) && f.Exceptions[i].Form == form; i++ {
-			x := f.Exceptions[i]
-			if x.POS >= uint8(numPOS) {
-				return nil, fmt.Errorf("morph: load lexicon: %w: part of speech %d", lexfile.ErrCorrupt, x.POS)
-			}
-			l.exceptions = append(l.exceptions, exception{lemma: x.Lemma, pos: POS(x.POS), forms: x.FormMask})
-		}
-		for j < l.lemmas && l.entries[j].key < form {
-			j++
-		}
-		k := j
-		if j == l.lemmas || l.entries[j].key != form {
-			k = len(l.entries)
-			l.entries = append(l.entries, entry{key: form})
-		}
-		l.entries[k].excStart, l.entries[k].excEnd = uint32(start), uint32(len(l.exceptions))
-	}
-	l.index = newHashIndex(l.entries)
-	for _, x := range f.Preferences {
+	for _, x := range prefs {
 		l.preferences[preferenceKey{x.Form, POS(x.POS)}] = x.Lemma
 	}
 	return l, nil
+}
+
+// entryAt returns entry i of the file.
+func (l *Lexicon) entryAt(i int) entry {
+	x := l.view.Entry(i)
+	return entry{key: x.Key, pos: uint8(x.Flags & 0xf), common: uint8(x.Flags >> 4 & 0xf), flags: x.Flags, senses: x.Senses,
+		excStart: uint32(x.ExcStart), excEnd: uint32(x.ExcEnd)}
 }
 
 // inflections returns the irregular spellings by lemma, part of speech
@@ -148,15 +136,20 @@ func (l *Lexicon) inflections() map[inflectionKey]string {
 // Len is the number of single-word lemmas in the lexicon.
 func (l *Lexicon) Len() int { return l.lemmas }
 
-// lookup finds the entry of a normalised word, or nil.
-func (l *Lexicon) lookup(w []byte) *entry { return l.index.find(l.entries, w) }
-
-// lemmaEntry finds w if it is a lemma of some part of speech, or nil.
-func (l *Lexicon) lemmaEntry(w []byte) *entry {
-	if e := l.lookup(w); e != nil && e.pos != 0 {
-		return e
+// lookup finds the entry of a normalised word.
+func (l *Lexicon) lookup(w []byte) (entry, bool) {
+	if i := l.view.Find(w); i >= 0 {
+		return l.entryAt(i), true
 	}
-	return nil
+	return entry{}, false
+}
+
+// lemmaEntry finds w if it is a lemma of some part of speech.
+func (l *Lexicon) lemmaEntry(w []byte) (entry, bool) {
+	if e, ok := l.lookup(w); ok && e.pos != 0 {
+		return e, true
+	}
+	return entry{}, false
 }
 
 func (l *Lexicon) exceptionsOf(e *entry) []exception {
@@ -170,6 +163,6 @@ func (l *Lexicon) Has(lemma string, pos POS) bool {
 	if !ok || pos >= numPOS {
 		return false
 	}
-	e := l.lookup(w)
-	return e != nil && e.pos&(1<<pos) != 0
+	e, _ := l.lookup(w)
+	return e.pos&(1<<pos) != 0
 }

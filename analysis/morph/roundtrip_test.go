@@ -14,7 +14,8 @@ func regularVerbs(l *Lexicon) []string {
 		}
 	}
 	var verbs []string
-	for _, w := range l.entries[:l.lemmas] {
+	for i := range l.lemmas {
+		w := l.entryAt(i)
 		if w.pos&(1<<Verb) != 0 && w.common&(1<<Verb) != 0 && !irregular[w.key] && isLowerAlpha(w.key) {
 			verbs = append(verbs, w.key)
 		}
