@@ -50,6 +50,7 @@ func goRules() map[string]GoRule {
 		"long-sentence":                   longSentence,
 		"passive-voice":                   passiveVoice(isBe),
 		"passive-get":                     passiveVoice(isGet),
+		"lowercase-proper-adjective":      lowercaseProperAdjective, // gorule_capitalization.go
 	}
 	for name, fn := range goContextRules() {
 		m[name] = func(toks []analysis.Token) []GoMatch { return fn(nil, toks, nil) }
