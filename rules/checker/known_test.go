@@ -42,7 +42,7 @@ func TestWordsCommentAcrossRevisions(t *testing.T) {
 		}
 		return false
 	}
-	body := strings.Repeat("A paragraph of plain prose goes here.\n\n", 40) + "We ship the zandrik daemon.\n"
+	body := strings.Repeat("A paragraph of plain prose goes here.\n\n", 40) + "We ship zandrik every week.\n"
 	steps := []struct {
 		name string
 		src  string
