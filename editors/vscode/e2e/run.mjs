@@ -496,10 +496,21 @@ await step("thesaurus: synonyms through Refactor", async () => {
     return rows.some((r) => /Synonym: “mediated” — act between parties/.test(r)) && rows.some((r) => /“interceded”/.test(r));
   });
   await pickMenuRow("“mediated”");
-  await page.keyboard.down("Control");
-  await page.keyboard.press("KeyS");
-  await page.keyboard.up("Control");
-  await until("thesaurus.md saved with the synonym", () => readFileSync(path.join(ws, "thesaurus.md"), "utf8").startsWith("They mediated with the press."));
+  // A save pressed before the edit is applied saves the old text, so the
+  // save is repeated, at most every two seconds, until the file has the synonym.
+  let saved = 0;
+  await until("thesaurus.md saved with the synonym", async () => {
+    if (readFileSync(path.join(ws, "thesaurus.md"), "utf8").startsWith("They mediated with the press.")) {
+      return true;
+    }
+    if (Date.now() - saved > 2000) {
+      saved = Date.now();
+      await page.keyboard.down("Control");
+      await page.keyboard.press("KeyS");
+      await page.keyboard.up("Control");
+    }
+    return false;
+  });
 });
 
 clearTimeout(deadline);
