@@ -35,28 +35,12 @@ func TestAnalyzeSourceEqualsFresh(t *testing.T) {
 		t.Fatal(err)
 	}
 	rng := rand.New(rand.NewPCG(9, 10))
-	edits := []func(string) string{
-		func(s string) string { at := rng.IntN(len(s)); return s[:at] + "x" + s[at:] },
-		func(s string) string { at := rng.IntN(len(s) - 1); return s[:at] + s[at+1:] },
-		func(s string) string {
-			from := rng.IntN(len(s))
-			if at := strings.Index(s[from:], "\n\n"); at >= 0 {
-				return insertAt(s, from+at, "\n\n```\n")
-			}
-			return s
-		},
-		func(s string) string { return strings.Replace(s, "\n\n```\n", "", 1) },
-		func(s string) string {
-			at := strings.Index(s, "]: ")
-			return s[:at+3] + "https://example.com/" + s[at+3:]
-		},
-		func(s string) string { return "Intro. " + s },
-		func(s string) string { return s + "\nThe end, [see][ch01-00-getting-started].\n" },
+	edits := append(bookEdits(rng),
 		func(s string) string { // 20 KB away replaced, across text chunks
 			at := rng.IntN(len(s) - 30000)
 			return s[:at] + "A new paragraph.\n\n- a list\n- of two\n\n" + s[at+20000:]
 		},
-	}
+	)
 	for i := range 32 {
 		prev := src
 		src = edits[i%len(edits)](src)

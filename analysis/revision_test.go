@@ -30,25 +30,9 @@ func TestAnalyzeNextEqualsFresh(t *testing.T) {
 		t.Fatal("no link definition in the book")
 	}
 	rng := rand.New(rand.NewPCG(5, 6))
-	edits := []func(string) string{
-		func(s string) string { at := rng.IntN(len(s)); return s[:at] + "x" + s[at:] },
-		func(s string) string { at := rng.IntN(len(s) - 1); return s[:at] + s[at+1:] },
-		func(s string) string {
-			from := rng.IntN(len(s))
-			if at := strings.Index(s[from:], "\n\n"); at >= 0 {
-				return insertAt(s, from+at, "\n\n```\n")
-			}
-			return s
-		},
-		func(s string) string { return strings.Replace(s, "\n\n```\n", "", 1) },
-		func(s string) string {
-			at := strings.Index(s, "]: ")
-			return s[:at+3] + "https://example.com/" + s[at+3:]
-		},
-		func(s string) string { return "Intro. " + s },
-		func(s string) string { return s + "\nThe end, [see][ch01-00-getting-started].\n" },
+	edits := append(bookEdits(rng),
 		func(s string) string { at := strings.Index(s, "[ch"); return insertAt(s, at, "[new link][] ") },
-	}
+	)
 	for i := range 24 {
 		prev := src
 		src = edits[i%len(edits)](src)
@@ -118,6 +102,30 @@ type countingCache struct {
 func (c *countingCache) Chunks(keys []ChunkKey, blocks [][]Block, found []bool, handles []ChunkHandle) {
 	c.looked += len(keys)
 	c.mapCache.Chunks(keys, blocks, found, handles)
+}
+
+// bookEdits are the edits the revision tests make to the book at random:
+// characters typed and deleted, a code fence opened and closed, a link
+// definition changed, and the first and last chunks edited.
+func bookEdits(rng *rand.Rand) []func(string) string {
+	return []func(string) string{
+		func(s string) string { at := rng.IntN(len(s)); return s[:at] + "x" + s[at:] },
+		func(s string) string { at := rng.IntN(len(s) - 1); return s[:at] + s[at+1:] },
+		func(s string) string {
+			from := rng.IntN(len(s))
+			if at := strings.Index(s[from:], "\n\n"); at >= 0 {
+				return insertAt(s, from+at, "\n\n```\n")
+			}
+			return s
+		},
+		func(s string) string { return strings.Replace(s, "\n\n```\n", "", 1) },
+		func(s string) string {
+			at := strings.Index(s, "]: ")
+			return s[:at+3] + "https://example.com/" + s[at+3:]
+		},
+		func(s string) string { return "Intro. " + s },
+		func(s string) string { return s + "\nThe end, [see][ch01-00-getting-started].\n" },
+	}
 }
 
 func insertAt(s string, at int, ins string) string {
