@@ -42,7 +42,13 @@ import (
 // (punctuation spacing, doubled and unbalanced marks, capitals of
 // languages, nationalities and days, and general common errors) was
 // written before the punctuation and capitalisation rules and measured
-// once before them: 52 of 121 caught, 0 of 129 flagged.
+// once before them: 52 of 121 caught, 0 of 129 flagged. heldout-7.tsv
+// (confused words, idioms, eggcorns, redundancies, unbalanced quotes, a
+// sentence ending in a bare preposition, day and month capitals with a
+// date cue, missing words) was written before the rules of the next round
+// and measured once before them: 115 of 165 caught, 2 of 222 flagged
+// (pay-a-complement on "a nice complement to your coat",
+// one-in-the-same on "one in the same house").
 
 // breadthFloors holds each breadth probe to its last measurement.
 var breadthFloors = probeFloors{
@@ -53,6 +59,7 @@ var breadthFloors = probeFloors{
 	"heldout-4.tsv": {minCaught: 63, maxFlagged: 0},
 	"heldout-5.tsv": {minCaught: 43, maxFlagged: 0},
 	"heldout-6.tsv": {minCaught: 103, maxFlagged: 0},
+	"heldout-7.tsv": {minCaught: 115, maxFlagged: 2},
 }
 
 type breadthCase struct {
