@@ -699,10 +699,24 @@ func bentPlural(lex *morph.Lexicon, toks []analysis.Token, i int) bool {
 	}
 	w := strings.ToLower(n.Text)
 	c := lex.Classes(w)
-	if !c.Has(morph.Noun, morph.Plural) || c.Has(morph.Noun, morph.Base) || readAsSingular(lex, w) || pluralTakenAsOne(w) {
+	if !c.Has(morph.Noun, morph.Plural) || readAsSingular(lex, w) || pluralTakenAsOne(w) {
 		return false
 	}
 	next := tokenAt(toks, i+2)
-	return next != nil && (clauseEnd(next) || next.UPOS == tag.ADP || next.PTB == tag.RB ||
-		isAnyOf(next.Text, "last", "next", "every", "yesterday", "today", "tomorrow", "again", "now"))
+	if next == nil {
+		return false
+	}
+	timeWord := isAnyOf(next.Text, "last", "next", "every", "yesterday", "today", "tomorrow", "again", "now")
+	if c.Has(morph.Noun, morph.Base) {
+		// A plural the lexicon also lists as a noun of its own ("shoes",
+		// "works", "papers"): read only where its lemma is another word,
+		// after a finite or plain verb (not "doing this works well",
+		// whose subject is the gerund phrase), and before the clause's end
+		// or a time ("I bought this shoes last week").
+		if lex.Lemma(w, morph.Noun) == w || prev.PTB == tag.VBG || prev.PTB == tag.VBN || !clauseEnd(next) && !timeWord {
+			return false
+		}
+		return true
+	}
+	return clauseEnd(next) || next.UPOS == tag.ADP || next.PTB == tag.RB || timeWord
 }
