@@ -24,14 +24,22 @@ import "testing"
 // before its rules: the same categories in fresh wordings plus verb
 // complementation ("enjoy to swim", "decided going", "made him to wait"),
 // stative progressives, "use to", "am agree" and since + a duration; its
-// start figure was 75/127 caught, 0/127 flagged. A sentence is caught when anything at all is reported on it (what
+// start figure was 75/127 caught, 0/127 flagged. heldout-mix-4.tsv (155
+// errors, 165 near-misses) was written at the start of the round after,
+// before any rule change of it: only issue 15's categories, in emails,
+// instructions, narrative, technical prose and questions, many with the
+// error in a later clause; its start figure was 119/155 caught, 0/165
+// flagged on main, 121/155 with the previous round's unlanded rules
+// (question agreement with a noun subject, "this shoes", "was broke by").
+// A sentence is caught when anything at all is reported on it (what
 // a user sees), flagged when anything is.
 
 // grammarHeldoutFloors holds each probe to its last measurement.
 var grammarHeldoutFloors = probeFloors{
-	"heldout-mix.tsv":   {minCaught: 197, maxFlagged: 0},
-	"heldout-mix-2.tsv": {minCaught: 137, maxFlagged: 0},
-	"heldout-mix-3.tsv": {minCaught: 75, maxFlagged: 0},
+	"heldout-mix.tsv":   {minCaught: 201, maxFlagged: 0},
+	"heldout-mix-2.tsv": {minCaught: 142, maxFlagged: 0},
+	"heldout-mix-3.tsv": {minCaught: 113, maxFlagged: 0},
+	"heldout-mix-4.tsv": {minCaught: 121, maxFlagged: 0},
 }
 
 func TestGrammarHeldout(t *testing.T) {
