@@ -30,6 +30,7 @@ type Lemmatizer interface {
 // Dictionary looks words up. It is safe for concurrent use; the data it
 // reads is decompressed block by block as lookups need it.
 type Dictionary struct {
+	file                   *blockfile.File
 	synsets, lemmas, forms *blockfile.Reader
 	lemmatizer             Lemmatizer
 
@@ -58,6 +59,13 @@ const (
 	formBudget   = 128 << 10
 )
 
+// releaseEvery is how many blocks the embedded dictionary decompresses
+// between two returns of its pages to the system (blockfile's
+// ReleasePages): at most about 1 MB of it stays mapped (16 blocks, each
+// with the 64 KB a page fault maps), for one madvise call over 7 MB per
+// 16 blocks and a page fault for the next read of each block.
+const releaseEvery = 16
+
 // Option configures New.
 type Option func(*Dictionary)
 
@@ -77,7 +85,7 @@ func New(data []byte, opts ...Option) (*Dictionary, error) {
 	if len(f.Tables) != tableCount {
 		return nil, fmt.Errorf("dictionary: %d tables, want %d", len(f.Tables), tableCount)
 	}
-	d := &Dictionary{synsets: f.Tables[synsetTable], lemmas: f.Tables[lemmaTable], forms: f.Tables[formTable]}
+	d := &Dictionary{file: f, synsets: f.Tables[synsetTable], lemmas: f.Tables[lemmaTable], forms: f.Tables[formTable]}
 	d.synsets.SetBudget(synsetBudget)
 	d.lemmas.SetBudget(lemmaBudget)
 	d.forms.SetBudget(formBudget)
@@ -91,7 +99,14 @@ func New(data []byte, opts ...Option) (*Dictionary, error) {
 // morph's default lexicon as its lemmatizer. Each call returns a new
 // Dictionary; most callers want Default.
 func Open() (*Dictionary, error) {
-	return New(embedded, WithLemmatizer(morph.Default()))
+	return New(embedded, WithLemmatizer(morph.Default()), inPlace())
+}
+
+// inPlace says that the data is the embedded file, read in place from the
+// executable's mapping and never written, so that the pages its blocks
+// were read from can be given back (see releaseEvery).
+func inPlace() Option {
+	return func(d *Dictionary) { d.file.ReleasePages(releaseEvery) } // false (kept) where the data is not file-backed
 }
 
 var defaultDictionary = sync.OnceValues(Open)
