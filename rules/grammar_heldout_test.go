@@ -31,6 +31,12 @@ import "testing"
 // error in a later clause; its start figure was 119/155 caught, 0/165
 // flagged on main, 121/155 with the previous round's unlanded rules
 // (question agreement with a noun subject, "this shoes", "was broke by").
+// heldout-mix-5.tsv (155 errors, 155 near-misses) was written at the start
+// of the round after that, before any rule change of it: the nine
+// categories in recipes, clinic and legal notices, sport, travel, children's
+// stories, chat and finance news, most errors beside the same sentence put
+// right; its start figure was 146/155 caught, 1/155 flagged (the subjunctive
+// "insists that every member attend").
 // A sentence is caught when anything at all is reported on it (what
 // a user sees), flagged when anything is.
 
@@ -40,6 +46,7 @@ var grammarHeldoutFloors = probeFloors{
 	"heldout-mix-2.tsv": {minCaught: 142, maxFlagged: 0},
 	"heldout-mix-3.tsv": {minCaught: 113, maxFlagged: 0},
 	"heldout-mix-4.tsv": {minCaught: 121, maxFlagged: 0},
+	"heldout-mix-5.tsv": {minCaught: 146, maxFlagged: 1},
 }
 
 func TestGrammarHeldout(t *testing.T) {
