@@ -48,7 +48,12 @@ import (
 // date cue, missing words) was written before the rules of the next round
 // and measured once before them: 115 of 165 caught, 2 of 222 flagged
 // (pay-a-complement on "a nice complement to your coat",
-// one-in-the-same on "one in the same house").
+// one-in-the-same on "one in the same house"). heldout-8.tsv (confused
+// words, idioms and prepositions, eggcorns, redundancies, wordiness,
+// punctuation round quotations, capitals, missing words, hyphens in
+// compound modifiers, numbers) was written before the rules of the round
+// after that and measured once before them: 163 of 239 caught, 0 of 245
+// flagged.
 
 // breadthFloors holds each breadth probe to its last measurement.
 var breadthFloors = probeFloors{
@@ -60,6 +65,7 @@ var breadthFloors = probeFloors{
 	"heldout-5.tsv": {minCaught: 43, maxFlagged: 0},
 	"heldout-6.tsv": {minCaught: 103, maxFlagged: 0},
 	"heldout-7.tsv": {minCaught: 115, maxFlagged: 2},
+	"heldout-8.tsv": {minCaught: 163, maxFlagged: 0},
 }
 
 type breadthCase struct {
