@@ -59,7 +59,7 @@ func TestStaleSnapshotIsNotUsed(t *testing.T) {
 		t.Skipf("the snapshot does not decode (%v): TestSnapshotUpToDate fails", err)
 	}
 	stale := encodeSnapshot(sum+1, rules, sets)
-	for name, data := range map[string][]byte{"stale": stale, "truncated": saved[:len(saved)/2], "empty": nil, "gob": []byte("\x0e\xff\x81\x03\x01\x01\x0flibrarySnapshot")} {
+	for name, data := range map[string]string{"stale": string(stale), "truncated": saved[:len(saved)/2], "empty": "", "gob": "\x0e\xff\x81\x03\x01\x01\x0flibrarySnapshot"} {
 		snapshotData = data
 		if _, ok := loadSnapshot(); ok {
 			t.Errorf("a %s snapshot was used", name)
@@ -101,7 +101,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	}
 	sets := []snapshotSet{{Name: "a", Source: "a.yaml:1", Words: []string{"x", "y"}}, {Name: "b"}}
 	data := encodeSnapshot(42, parsed.rules, sets)
-	sum, rules, gotSets, err := decodeSnapshot(data)
+	sum, rules, gotSets, err := decodeSnapshot(string(data))
 	if err != nil || sum != 42 {
 		t.Fatalf("decode: %d, %v", sum, err)
 	}
@@ -117,7 +117,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 		t.Errorf("sets after a round trip: %+v", gotSets)
 	}
 	for cut := range len(data) {
-		if _, _, _, err := decodeSnapshot(data[:cut]); err == nil {
+		if _, _, _, err := decodeSnapshot(string(data[:cut])); err == nil {
 			t.Fatalf("a snapshot cut at byte %d of %d decoded", cut, len(data))
 		}
 		if cut > 2000 {
