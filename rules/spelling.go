@@ -483,6 +483,17 @@ func checkSpelling(res *analysis.Result, s Spelling, fs []Finding) []Finding {
 				out = append(out, f)
 				continue
 			}
+			if codeAbbreviation(lex, w) || codeTerm(lex, w) {
+				if technical == 0 {
+					technical = 2
+					if writesCode(res) {
+						technical = 1
+					}
+				}
+				if technical == 1 {
+					continue // the document's code names it so: len, sqpoll
+				}
+			}
 			if !s.NoSuggestions && suggested < maxSuggestedWords {
 				if _, ok := seen[w]; !ok {
 					seen[w] = struct{}{}

@@ -76,6 +76,12 @@ func TestSpellingContexts(t *testing.T) {
 		{"a slip in a title beside common words", "plaintext", "Moving In With My Freind Soon", []string{"Freind"}},
 		{"a name alone in parentheses", "plaintext", "It pages with a terminal multiplexer (zellij) and exports md (typlite).", nil},
 		{"a slip alone in parentheses", "plaintext", "The total is shown (calulated) below.", []string{"calulated"}},
+		{"abbreviations in a document that writes code", "plaintext", "Pass the bufs to uv_write(); check the cnt and the util first.", nil},
+		{"the same abbreviations in prose without code", "plaintext", "Pass the bufs on; check the cnt and the util first.", []string{"bufs", "cnt", "util"}},
+		{"short slips in a document that writes code", "plaintext", "Call uv_write() on teh handle while it is stil open, sooo fast.", []string{"teh", "stil", "sooo"}},
+		{"terms of code in a document that writes code", "plaintext", "It now only affects sqpoll, and uv_loop_configure() sets chpwd.", nil},
+		{"the same terms in prose without code", "plaintext", "It now only affects sqpoll, and it sets chpwd.", []string{"sqpoll", "chpwd"}},
+		{"long slips in a document that writes code", "plaintext", "The impelementation in uv_fs() was implemtned intead of the old one.", []string{"impelementation", "implemtned", "intead"}},
 		{"word written as a path", "plaintext", "gopls/internal/lsp: speed up\n\nThe gopls server starts faster.", nil},
 	}
 	e := defaultEngine(t)

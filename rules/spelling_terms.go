@@ -1,0 +1,115 @@
+package rules
+
+import (
+	"liaison/analysis/spell"
+)
+
+// What a document that writes code means by a lower-case word no list
+// knows: the abbreviations and the names of tools, types and options it
+// writes in its prose as its code does (len, util, reqs; sqpoll, mapfs,
+// recentf). A typist's slip in such a document is still a slip: a short
+// word with two letters swapped or a letter doubled or dropped ("teh",
+// "stil"), a longer one a letter or two from a word of the list
+// ("intead", "perfomance", "impelementation").
+
+// shortSlipSize is the largest SCOWL size class a short word's slip is
+// read against: the words typed often enough to be typed wrong (the,
+// and, with, still, help).
+const shortSlipSize = 20
+
+// codeAbbreviation reports whether w, a lower-case word of three or four
+// letters, reads as an abbreviation in a document that writes code (len,
+// util, bufs, ptc): it is not a plain slip of a very common word —
+// neighbours swapped (teh, hlep), a letter doubled or undoubled (stil,
+// ttoo), a final e left off (hav).
+func codeAbbreviation(lex *spell.Lexicon, w string) bool {
+	if len(w) < 3 || len(w) > 4 || !asciiLower(w) || tripled(w) {
+		return false
+	}
+	common := func(c string) bool {
+		f := lex.Frequency(c)
+		return f > 0 && f <= shortSlipSize
+	}
+	b := []byte(w)
+	buf := make([]byte, 0, len(b)+1)
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] == b[i+1] {
+			// a doubled letter typed once too often: "ttoo"
+			if common(string(append(append(buf[:0], b[:i]...), b[i+1:]...))) {
+				return false
+			}
+			continue
+		}
+		buf = append(buf[:0], b...)
+		buf[i], buf[i+1] = buf[i+1], buf[i]
+		if common(string(buf)) {
+			return false
+		}
+	}
+	for i := range b {
+		// a letter typed once where it is doubled: "stil"
+		if common(string(append(append(buf[:0], b[:i+1]...), b[i:]...))) {
+			return false
+		}
+	}
+	return !common(w + "e")
+}
+
+// codeTerm reports whether w, a lower-case word of five letters or more,
+// reads as a term or a name of code in a document that writes code
+// (sqpoll, cfdata, recentf, msbuild): no word of the list is one edit
+// from it, nor a common word one edit from it with a doubled letter
+// undone. A slip of a word of five letters or more almost always lies
+// that near the word meant; a name coined for code seldom does.
+//
+// Past maxCodeTerm letters a slip is often two edits from its word
+// ("implemtned", "inadvertedly"), and a name of code seldom that long
+// without a separator; so is one with two letters left out together
+// ("goroutes": goroutines).
+func codeTerm(lex *spell.Lexicon, w string) bool {
+	if len(w) < 5 || len(w) > maxCodeTerm || !asciiLower(w) || tripled(w) {
+		return false
+	}
+	return !nearCommon2(lex, w) && !nearSize(lex, w, 100, nil) && !pairDropped(lex, w)
+}
+
+// maxCodeTerm is the longest word codeTerm reads as a name of code.
+const maxCodeTerm = 8
+
+// pairDropped reports whether two letters put in together, after the
+// first, make w a word of the list: goroutes, goroutines.
+func pairDropped(lex *spell.Lexicon, w string) bool {
+	buf := make([]byte, 0, len(w)+2)
+	for i := 1; i <= len(w); i++ {
+		for a := byte('a'); a <= 'z'; a++ {
+			for b := byte('a'); b <= 'z'; b++ {
+				buf = append(append(append(buf[:0], w[:i]...), a, b), w[i:]...)
+				if f := lex.Frequency(string(buf)); f > 0 && f <= 80 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// tripled reports whether w holds a letter three times in a row: a word
+// drawn out (sooo, yesss), not a name.
+func tripled(w string) bool {
+	for i := 2; i < len(w); i++ {
+		if w[i] == w[i-1] && w[i] == w[i-2] {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiLower reports whether w is made of the letters a to z alone.
+func asciiLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
+}
