@@ -16,8 +16,9 @@ var embedded string
 func EmbeddedSize() int { return len(embedded) }
 
 // Lexicon is the lexicon, read in place from its file (lexfile.View): a
-// load checks it and decodes only the few small tables below. It is
-// immutable and safe for concurrent use.
+// load checks its header (the whole file when it does not come from the
+// binary) and decodes only the few small tables below. It is immutable
+// and safe for concurrent use.
 type Lexicon struct {
 	view        *lexfile.View
 	lemmas      int         // number of lemmas at the start of the entries
@@ -29,7 +30,6 @@ type Lexicon struct {
 
 	inflectOnce sync.Once
 	inflectMap  map[inflectionKey]string // see inflections
-	rawInflect  []lexfile.Inflection     // what inflectMap is built from
 }
 
 // entry is one known spelling: a lemma, an irregular form, or both. The
@@ -63,9 +63,15 @@ type preferenceKey struct {
 	pos  POS
 }
 
-// Load reads the embedded lexicon. Most callers want Default.
+// Load reads the embedded lexicon. Most callers want Default. The
+// embedded file is not checked record by record (lexfile.OpenTrusted):
+// the package's tests check it whole (TestEmbeddedLexiconChecks).
 func Load() (*Lexicon, error) {
-	return load(embedded)
+	v, err := lexfile.OpenTrusted(embedded)
+	if err != nil {
+		return nil, fmt.Errorf("morph: load lexicon: %w", err)
+	}
+	return fromView(v)
 }
 
 // Default is the embedded lexicon, loaded once on first use. It panics
@@ -81,12 +87,18 @@ var defaultLexicon = sync.OnceValue(func() *Lexicon {
 	return l
 })
 
+// load reads a lexicon file from outside the binary, checked whole.
 func load(data string) (*Lexicon, error) {
 	v, err := lexfile.Open(data)
 	if err != nil {
 		return nil, fmt.Errorf("morph: load lexicon: %w", err)
 	}
-	infl, prefs, err := v.Rest()
+	return fromView(v)
+}
+
+// fromView decodes the small tables of a lexicon file.
+func fromView(v *lexfile.View) (*Lexicon, error) {
+	prefs, err := v.Preferences()
 	if err != nil {
 		return nil, fmt.Errorf("morph: load lexicon: %w", err)
 	}
@@ -95,7 +107,6 @@ func load(data string) (*Lexicon, error) {
 		seed:        maphash.MakeSeed(),
 		lemmas:      v.Lemmas(),
 		exceptions:  make([]exception, v.Exceptions()),
-		rawInflect:  infl,
 		preferences: make(map[preferenceKey]string, len(prefs)),
 	}
 	for i := range l.exceptions {
@@ -121,14 +132,15 @@ func (l *Lexicon) entryAt(i int) entry {
 // inflections returns the irregular spellings by lemma, part of speech
 // and form, built on first use: only a rule's replacement or a fix asks,
 // and a check that finds nothing to inflect need not build the map
-// (6,800 entries, a twentieth of the load).
+// (6,800 entries, a twentieth of the load): they are read from the
+// file then.
 func (l *Lexicon) inflections() map[inflectionKey]string {
 	l.inflectOnce.Do(func() {
-		l.inflectMap = make(map[inflectionKey]string, len(l.rawInflect))
-		for _, x := range l.rawInflect {
+		infl, _, _ := l.view.Rest() // read once before without error
+		l.inflectMap = make(map[inflectionKey]string, len(infl))
+		for _, x := range infl {
 			l.inflectMap[inflectionKey{x.Lemma, POS(x.POS), Form(x.Form)}] = x.Surface
 		}
-		l.rawInflect = nil
 	})
 	return l.inflectMap
 }

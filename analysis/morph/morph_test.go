@@ -19,6 +19,24 @@ func TestEmbeddedLexiconLoads(t *testing.T) {
 	}
 }
 
+// TestEmbeddedLexiconChecks opens the embedded file with every check
+// (lexfile.Open), which Load leaves out at each start, and checks that
+// both loads read the same lexicon.
+func TestEmbeddedLexiconChecks(t *testing.T) {
+	checked, err := load(embedded)
+	if err != nil {
+		t.Fatalf("the embedded lexicon fails lexfile.Open's checks: %v", err)
+	}
+	trusted := Default()
+	if checked.Len() != trusted.Len() || len(checked.exceptions) != len(trusted.exceptions) || len(checked.preferences) != len(trusted.preferences) {
+		t.Errorf("checked load: %d lemmas, %d exceptions, %d preferences; Load: %d, %d, %d", checked.Len(), len(checked.exceptions),
+			len(checked.preferences), trusted.Len(), len(trusted.exceptions), len(trusted.preferences))
+	}
+	if len(trusted.inflections()) == 0 || len(trusted.inflections()) != len(checked.inflections()) {
+		t.Errorf("inflections: %d from Load, %d checked", len(trusted.inflections()), len(checked.inflections()))
+	}
+}
+
 func TestLoadCorrupt(t *testing.T) {
 	for name, data := range map[string]string{
 		"empty":     "",
