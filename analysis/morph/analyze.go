@@ -186,12 +186,15 @@ func (l *Lexicon) collect(w []byte, rs *readings) {
 	if rs.r == nil {
 		return
 	}
-	// Preferences from EWT.
+	// Preferences from EWT: one lookup by the form, which does not copy w
+	// (a key of form and part of speech did, at every word, and looked up
+	// each part of speech apart).
+	prefs, ok := l.preferences[string(w)]
+	if !ok {
+		return
+	}
 	for p := range numPOS {
-		if rs.posSeen&(1<<p) == 0 {
-			continue
-		}
-		if pref, ok := l.preferences[preferenceKey{string(w), p}]; ok {
+		if pref := prefs[p]; pref != "" && rs.posSeen&(1<<p) != 0 {
 			for i := range rs.n {
 				if r := &rs.r[i]; r.pos == p && r.lemma == pref && !r.derived {
 					r.rank = rankPreferred
@@ -327,6 +330,9 @@ func (l *Lexicon) Lemma(word string, pos POS) string {
 		}
 	}
 	if best < 0 {
+		if string(w) == word {
+			return word // not copied: most words are their own normal form
+		}
 		return string(w)
 	}
 	return rs.r[best].lemma

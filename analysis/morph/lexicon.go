@@ -21,9 +21,9 @@ func EmbeddedSize() int { return len(embedded) }
 // and safe for concurrent use.
 type Lexicon struct {
 	view        *lexfile.View
-	lemmas      int         // number of lemmas at the start of the entries
-	exceptions  []exception // entries' exception readings, in runs
-	preferences map[preferenceKey]string
+	lemmas      int                       // number of lemmas at the start of the entries
+	exceptions  []exception               // entries' exception readings, in runs
+	preferences map[string][numPOS]string // by form: the lemma EWT prefers for each part of speech, or ""
 
 	classCache classCache   // Classes' answers, built on first use
 	seed       maphash.Seed // classCache's hash
@@ -56,11 +56,6 @@ type inflectionKey struct {
 	lemma string
 	pos   POS
 	form  Form
-}
-
-type preferenceKey struct {
-	form string
-	pos  POS
 }
 
 // Load reads the embedded lexicon. Most callers want Default. The
@@ -107,7 +102,7 @@ func fromView(v *lexfile.View) (*Lexicon, error) {
 		seed:        maphash.MakeSeed(),
 		lemmas:      v.Lemmas(),
 		exceptions:  make([]exception, v.Exceptions()),
-		preferences: make(map[preferenceKey]string, len(prefs)),
+		preferences: make(map[string][numPOS]string, len(prefs)),
 	}
 	for i := range l.exceptions {
 		x := v.Exception(i)
@@ -117,7 +112,12 @@ func fromView(v *lexfile.View) (*Lexicon, error) {
 		l.exceptions[i] = exception{lemma: x.Lemma, pos: POS(x.POS), forms: x.FormMask}
 	}
 	for _, x := range prefs {
-		l.preferences[preferenceKey{x.Form, POS(x.POS)}] = x.Lemma
+		if x.POS >= uint8(numPOS) {
+			return nil, fmt.Errorf("morph: load lexicon: %w: part of speech %d", lexfile.ErrCorrupt, x.POS)
+		}
+		p := l.preferences[x.Form]
+		p[x.POS] = x.Lemma
+		l.preferences[x.Form] = p
 	}
 	return l, nil
 }
