@@ -155,8 +155,9 @@ func title(w string) string {
 const maxQuotedWords = 4
 
 // shortQuotes marks the tokens inside quotation marks that hold at most
-// maxQuotedWords words: a phrase mentioned ("les amis", a menu's "Datei"),
-// a message quoted, in a language of its own; nil when there is none.
+// maxQuotedWords words: a phrase mentioned ("les amis", a menu's "Datei",
+// British style's ‘beatus’), a message quoted, in a language of its own;
+// nil when there is none.
 func shortQuotes(toks []analysis.Token) []bool {
 	var out []bool
 	open := -1
@@ -165,13 +166,13 @@ func shortQuotes(toks []analysis.Token) []bool {
 			continue
 		}
 		switch t.Text {
-		case "“", "\"", "«":
+		case "“", "\"", "«", "‘":
 			if open >= 0 && t.Text == "\"" {
 				break // a straight quote closes
 			}
 			open = i
 			continue
-		case "”", "»":
+		case "”", "»", "’":
 		default:
 			continue
 		}
@@ -440,7 +441,7 @@ var (
 		"amino", "ethyl", "hydro", "neuro", "nitro", "photo", "tetra", "penta", "hexa", "iso", "oxy", "tri", "di"}
 	derivSuffixes = []string{"izations", "ization", "isations", "isation", "abilities", "ability", "ibility", "ables", "able",
 		"ably", "ible", "izing", "ising", "izes", "ised", "ized", "ises", "ize", "ise", "ness", "less", "ment", "ments",
-		"ers", "ors", "er", "or", "ity", "ities", "ful", "ings", "ing", "ed", "ly", "es", "s"}
+		"ers", "ors", "er", "or", "ity", "ities", "ful", "ifying", "ified", "ifies", "ify", "ings", "ing", "ed", "ly", "es", "s"}
 )
 
 // combined reports whether w is a combining form, or two stacked, before
@@ -932,6 +933,9 @@ func nameContext(lex *spell.Lexicon, w string, toks []analysis.Token, i int, cla
 	if capital && possessive(toks, i) && !firstWord(toks, i) {
 		return true // Reiter's syndrome: a name's possessive, capitalised
 	}
+	if capital && !firstWord(toks, i) && capitalName(lex, toks, i, classes) {
+		return true
+	}
 	if _, ok := lowerName(lex, w); ok {
 		return false // chicago: a name the word list knows, capital missing
 	}
@@ -994,6 +998,8 @@ var classifierNouns = map[string]bool{
 	// organisations and places
 	"bank": true, "cafe": true, "company": true, "deli": true, "hotel": true, "mall": true, "pharmacy": true,
 	"restaurant": true, "shop": true, "site": true, "store": true, "website": true,
+	"river": true, "rivers": true, "lake": true, "lakes": true, "island": true, "islands": true,
+	"mountains": true, "valley": true, "county": true, "province": true, "village": true, "villages": true,
 }
 
 // beforeClassifier reports whether toks[i] directly modifies a
@@ -1287,4 +1293,72 @@ func pathAt(toks []analysis.Token, i int) bool {
 func parenthesisedAlone(toks []analysis.Token, i int) bool {
 	return i > 1 && i+1 < len(toks) && toks[i-1].Text == "(" && toks[i+1].Text == ")" &&
 		toks[i-2].End < toks[i-1].Start
+}
+
+// capitalName reports whether toks[i], a capitalised word inside its
+// sentence, is a name by what stands around it, though it is one edit
+// from a common word: after a title, a rank or a word that names
+// ("Miss Scarlett", "the class Reptilia", "named Olly"), or, in a
+// sentence not in title case (where a heading's slip would pass), before
+// a noun that classifies names ("the Metra system", "Korn shell") or as
+// an item of a list of names ("Whitehead, Russell and Weyl"; "Visa,
+// MasterCard, Amex"). A common word mistyped is seldom capitalised in
+// the middle of a sentence; a name is.
+func capitalName(lex *spell.Lexicon, toks []analysis.Token, i int, classes []wordClass) bool {
+	if i > 0 && toks[i-1].Kind == token.Word && nameTitles[strings.ToLower(strings.TrimSuffix(toks[i-1].Text, "."))] {
+		return true
+	}
+	if i > 1 && toks[i-1].Text == "." && toks[i-1].Start == toks[i-2].End && nameTitles[strings.ToLower(toks[i-2].Text)] {
+		return true // Dr. Olly, St. Rohan
+	}
+	if titleCase(toks) {
+		// a list of names that are names by themselves ("Moukoulou,
+		// Séguine, Doli, Morgué"), not of capitalised common words
+		return nameList(lex, toks, i, classes) && namesAround(lex, toks, i)
+	}
+	return beforeClassifier(toks, i) || nameList(lex, toks, i, classes)
+}
+
+// namesAround reports whether the words two before and two after
+// toks[i], past one separator, that are words are names by themselves
+// (nameWord), at least two of them.
+func namesAround(lex *spell.Lexicon, toks []analysis.Token, i int) bool {
+	n := 0
+	for _, j := range []int{i - 2, i - 1, i + 1, i + 2} {
+		if j < 0 || j >= len(toks) || toks[j].Kind != token.Word || listSeparator(toks, j) {
+			continue
+		}
+		if !nameWord(lex, toks, j) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// nameTitles are the words a name follows: titles and ranks of people,
+// the ranks of biology's taxa, and the verbs that give a name.
+var nameTitles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "prof": true, "professor": true,
+	"sir": true, "dame": true, "lady": true, "lord": true, "saint": true, "st": true, "captain": true,
+	"president": true, "king": true, "queen": true, "prince": true, "princess": true, "uncle": true,
+	"aunt": true, "general": true, "senator": true, "judge": true,
+	"kingdom": true, "phylum": true, "class": true, "order": true, "family": true, "genus": true,
+	"subfamily": true, "suborder": true, "superfamily": true, "tribe": true,
+	"named": true, "called": true, "nicknamed": true, "dubbed": true,
+}
+
+// titleCase reports whether most of the sentence's words are
+// capitalised: a heading, a title, a list of names.
+func titleCase(toks []analysis.Token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if t.Kind == token.Word {
+			words++
+			if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(r) {
+				caps++
+			}
+		}
+	}
+	return 2*caps > words
 }

@@ -82,6 +82,12 @@ func TestSpellingContexts(t *testing.T) {
 		{"terms of code in a document that writes code", "plaintext", "It now only affects sqpoll, and uv_loop_configure() sets chpwd.", nil},
 		{"the same terms in prose without code", "plaintext", "It now only affects sqpoll, and it sets chpwd.", []string{"sqpoll", "chpwd"}},
 		{"long slips in a document that writes code", "plaintext", "The impelementation in uv_fs() was implemtned intead of the old one.", []string{"impelementation", "implemtned", "intead"}},
+		{"a name after a title, a rank or a naming verb", "plaintext", "Miss Scarlett met Dr. Olly about the class Reptilia and a cat named Hiro.", nil},
+		{"a capitalised name before a classifier noun or in a list", "plaintext", "Ride the Metra system, or use the Korn shell, as Whitehead, Russell and Weyl did.", nil},
+		{"a capitalised slip among common words", "plaintext", "We ate Apples, Pears, Chesse and Plums.", []string{"Chesse"}},
+		{"a capitalised slip mid-sentence", "plaintext", "The report is in the Libary today.", []string{"Libary"}},
+		{"a word in single quotation marks", "plaintext", "In Latin each saying begins with ‘beatus’ and ends there.", nil},
+		{"a verb made with -ify", "plaintext", "Manify the alt text and jsonify the output.", nil},
 		{"word written as a path", "plaintext", "gopls/internal/lsp: speed up\n\nThe gopls server starts faster.", nil},
 	}
 	e := defaultEngine(t)

@@ -57,10 +57,12 @@ func codeAbbreviation(lex *spell.Lexicon, w string) bool {
 
 // codeTerm reports whether w, a lower-case word of five letters or more,
 // reads as a term or a name of code in a document that writes code
-// (sqpoll, cfdata, recentf, msbuild): no word of the list is one edit
-// from it, nor a common word one edit from it with a doubled letter
-// undone. A slip of a word of five letters or more almost always lies
-// that near the word meant; a name coined for code seldom does.
+// (sqpoll, cfdata, melpa, regtests, msbuild): no common word is one edit
+// from it, nor one edit from it with a doubled letter undone. A slip of a
+// word of five letters or more almost always lies that near the word
+// meant; a name coined for code seldom does, and one a letter from a
+// rarer word is more often that word's relative (regtests, regtest) than
+// its slip.
 //
 // Past maxCodeTerm letters a slip is often two edits from its word
 // ("implemtned", "inadvertedly"), and a name of code seldom that long
@@ -70,7 +72,7 @@ func codeTerm(lex *spell.Lexicon, w string) bool {
 	if len(w) < 5 || len(w) > maxCodeTerm || !asciiLower(w) || tripled(w) {
 		return false
 	}
-	return !nearCommon2(lex, w) && !nearSize(lex, w, 100, nil) && !pairDropped(lex, w)
+	return !nearCommon2(lex, w) && !pairDropped(lex, w)
 }
 
 // maxCodeTerm is the longest word codeTerm reads as a name of code.
