@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -127,100 +128,131 @@ func (a *Analyzer) analyze(ctx context.Context, cache Cache, prev *Revision, edi
 	if cache == nil {
 		prev = nil
 	}
-	chunks, head, tail, defs, rev := a.reuse(prev, edit, format, languageID, src)
-	n := len(chunks)
-	entries := make([][]Block, n)
-	handles := make([]ChunkHandle, n)
+	mid, head, tail, defs, rev := a.reuse(prev, edit, format, languageID, src)
 
-	// The chunks prev has are kept in the cache by handle; the others, and
-	// any of those the cache dropped meanwhile, are looked up by key.
-	lb := a.lookupBuffers(n)
-	defer a.releaseLookup(lb)
-	idx := lb.idx[:0]
+	// The chunks prev has are kept in the cache by handle; mid, and any of
+	// those the cache dropped meanwhile (lost, by index in the new
+	// revision), are looked up by key.
+	look := mid
+	var lost []int
+	delta := 0
 	if head+tail > 0 {
-		m := len(prev.chunks)
-		copy(entries[:head], prev.entries[:head])
-		copy(handles[:head], prev.handles[:head])
-		copy(entries[n-tail:], prev.entries[m-tail:])
-		copy(handles[n-tail:], prev.handles[m-tail:])
-		ok := lb.found[:n]
-		cache.Retain(handles[:head], ok[:head])
-		cache.Retain(handles[n-tail:], ok[n-tail:])
-		for i := range n {
-			if (i >= head && i < n-tail) || !ok[i] {
-				entries[i], handles[i] = nil, nil
-				idx = append(idx, i)
-			}
-		}
-	} else {
-		for i := range n {
-			idx = append(idx, i)
-		}
+		pt := &prev.table
+		delta = src.Len() - prev.src.Len()
+		shift := head + len(mid) + tail - pt.n // new index - old index, in the tail
+		look = slices.Clip(look)               // lost chunks are appended to a copy
+		look, lost = retainKept(cache, pt, 0, head, 0, 0, look, lost)
+		look, lost = retainKept(cache, pt, pt.n-tail, pt.n, shift, delta, look, lost)
 	}
-	lb.idx, lb.used = idx, len(idx)
-	keys, found, got, hs := lb.keys[:len(idx)], lb.found[:len(idx)], lb.entries[:len(idx)], lb.handles[:len(idx)]
+	lb := a.lookupBuffers(len(look))
+	defer a.releaseLookup(lb)
+	lb.used = len(look)
+	keys, found, entries, handles := lb.keys, lb.found, lb.entries, lb.handles
 	clear(found)
-	for j, i := range idx {
-		keys[j] = a.keyOf(format, chunks[i], src, defs)
+	for i, c := range look {
+		keys[i] = a.keyOf(format, c, src, defs)
 	}
-	if cache != nil && len(idx) > 0 {
-		cache.Chunks(keys, got, found, hs)
+	if cache != nil && len(look) > 0 {
+		cache.Chunks(keys, entries, found, handles)
 	}
 	var misses []int          // indexes of chunks to analyse
 	var dups map[ChunkKey]int // first miss of each key, when a text repeats
-	for j, i := range idx {
-		if found[j] {
-			entries[i], handles[i] = got[j], hs[j]
+	for i := range look {
+		if found[i] {
 			continue
 		}
 		if dups == nil {
 			dups = make(map[ChunkKey]int)
 		}
-		if _, seen := dups[keys[j]]; !seen {
-			dups[keys[j]] = i
+		if _, seen := dups[keys[i]]; !seen {
+			dups[keys[i]] = i
 			misses = append(misses, i)
 		}
 	}
 
 	var hints tagHints
 	if head+tail > 0 {
-		hints = hintsFrom(prev.entries[head : len(prev.chunks)-tail])
+		hints = hintsFrom(prev.table.entriesIn(head, prev.table.n-tail))
 	}
-	if err := a.analyzeChunks(ctx, cache, languageID, src, chunks, defs, misses, entries, hints); err != nil {
+	if err := a.analyzeChunks(ctx, cache, languageID, src, look, defs, misses, entries, hints); err != nil {
 		return nil, nil, err
 	}
 
 	if cache != nil {
 		for _, i := range misses {
-			k := a.keyOf(format, chunks[i], src, defs)
+			k := keys[i]
 			k.Text = strings.Clone(k.Text) // the key must not pin the whole document
 			handles[i] = cache.PutChunk(k, entries[i])
 		}
 	}
-	for j, i := range idx {
-		if !found[j] && entries[i] == nil { // a repeat of a chunk analysed above
-			first := dups[keys[j]]
+	for i := range look {
+		if !found[i] && entries[i] == nil { // a repeat of a chunk analysed above
+			first := dups[keys[i]]
 			entries[i], handles[i] = entries[first], handles[first]
 		}
 	}
 
-	res := &Result{}
-	nb := 0
-	for _, e := range entries {
-		nb += len(e)
+	if !keep {
+		return &Result{Blocks: appendBlocks(nil, 0, look, entries)}, nil, nil
 	}
-	res.Blocks = make([]Block, 0, nb)
-	for i, e := range entries {
-		base := chunks[i].Start
+	if head+tail > 0 {
+		nm := len(mid)
+		rev.table = prev.table.edit(head, tail, look[:nm], entries[:nm], handles[:nm], delta)
+		for k, i := range lost {
+			rev.table.set(i, entries[nm+k], handles[nm+k])
+		}
+	} else {
+		rev.table = newChunkTable(look, entries, handles)
+	}
+	rev.defs = defs
+	return &Result{Blocks: rev.table.blocks()}, rev, nil
+}
+
+// retainKept marks chunks lo..hi-1 of t, kept by a new revision, as in use
+// in the cache, a page at a time. Those the cache dropped are appended to
+// look (moved by delta) and their indexes in the new revision (old + shift)
+// to lost.
+func retainKept(cache Cache, t *chunkTable, lo, hi, shift, delta int, look []markup.Chunk, lost []int) ([]markup.Chunk, []int) {
+	var ok [2 * pageChunks]bool
+	for i := lo; i < hi; {
+		p := t.pageOf(i)
+		j, k := i-p.first, min(hi-p.first, len(p.chunks))
+		var got []bool
+		if k-j <= len(ok) {
+			got = ok[:k-j]
+		} else { // a page is never this long; be safe
+			got = make([]bool, k-j)
+		}
+		cache.Retain(p.handles[j:k], got)
+		for x, kept := range got {
+			if !kept {
+				c := p.chunks[j+x]
+				look = append(look, markup.Chunk{Start: p.start + c.Start + delta, End: p.start + c.End + delta, Flags: c.Flags})
+				lost = append(lost, i+x+shift)
+			}
+		}
+		i = p.first + k
+	}
+	return look, lost
+}
+
+// appendBlocks appends the blocks of chunks (document offsets less base),
+// entries[i] being chunk i's, with document offsets.
+func appendBlocks(out []Block, base int, chunks []markup.Chunk, entries [][]Block) []Block {
+	if out == nil {
+		nb := 0
+		for _, e := range entries[:len(chunks)] {
+			nb += len(e)
+		}
+		out = make([]Block, 0, nb)
+	}
+	for i, e := range entries[:len(chunks)] {
+		at := base + chunks[i].Start
 		for _, b := range e {
-			res.Blocks = append(res.Blocks, Block{Start: base + b.Start, End: base + b.End, BlockAnalysis: b.BlockAnalysis})
+			out = append(out, Block{Start: at + b.Start, End: at + b.End, BlockAnalysis: b.BlockAnalysis})
 		}
 	}
-	if !keep {
-		return res, nil, nil
-	}
-	rev.chunks, rev.entries, rev.handles, rev.defs = chunks, entries, handles, defs
-	return res, rev, nil
+	return out
 }
 
 // lookupBuffers are analyze's per-chunk buffers, reused across calls: a
@@ -231,7 +263,6 @@ type lookupBuffers struct {
 	entries [][]Block
 	found   []bool
 	handles []ChunkHandle
-	idx     []int
 	used    int // how many of keys, entries and handles hold anything
 }
 
@@ -239,12 +270,9 @@ func (a *Analyzer) lookupBuffers(n int) *lookupBuffers {
 	lb, _ := a.lookups.Get().(*lookupBuffers)
 	if lb == nil || cap(lb.keys) < n {
 		return &lookupBuffers{keys: make([]ChunkKey, n), entries: make([][]Block, n), found: make([]bool, n),
-			handles: make([]ChunkHandle, n), idx: make([]int, 0, n)}
+			handles: make([]ChunkHandle, n)}
 	}
 	lb.keys, lb.entries, lb.found, lb.handles = lb.keys[:n], lb.entries[:n], lb.found[:n], lb.handles[:n]
-	if cap(lb.idx) < n {
-		lb.idx = make([]int, 0, n)
-	}
 	return lb
 }
 
@@ -256,7 +284,7 @@ func (a *Analyzer) releaseLookup(lb *lookupBuffers) {
 	clear(lb.keys[:lb.used])
 	clear(lb.entries[:lb.used])
 	clear(lb.handles[:lb.used])
-	lb.idx, lb.used = lb.idx[:0], 0
+	lb.used = 0
 	a.lookups.Put(lb)
 }
 

@@ -23,9 +23,7 @@ type ChunkHandle any
 type Revision struct {
 	format, optsKey string
 	src             text.Source
-	chunks          []markup.Chunk
-	entries         [][]Block
-	handles         []ChunkHandle
+	table           chunkTable // the chunks, their blocks and handles
 	defs            *markup.Definitions
 	// The edit from the previous revision: src[start:end] replaced
 	// previous[start:prevEnd]; edited is false when there was none to
@@ -95,38 +93,60 @@ func (a *Analyzer) AnalyzeSource(ctx context.Context, cache Cache, prev *Revisio
 	return a.analyze(ctx, cache, prev, nil, languageID, src, true)
 }
 
-// reuse is the part of a new revision that prev already has: the first
-// head and last tail chunks (both 0: none), and the link definitions;
-// edit, when not nil, says how src was made from prev's text.
-func (a *Analyzer) reuse(prev *Revision, edit *Edit, format, languageID string, src text.Source) (chunks []markup.Chunk, head, tail int, defs *markup.Definitions, rev *Revision) {
+// reuse is the part of a new revision that prev already has: its first
+// head and last tail chunks (both 0: none), and the link definitions; mid
+// are the chunks between them, with offsets in src (every chunk when head
+// and tail are 0). edit, when not nil, says how src was made from prev's
+// text.
+func (a *Analyzer) reuse(prev *Revision, edit *Edit, format, languageID string, src text.Source) (mid []markup.Chunk, head, tail int, defs *markup.Definitions, rev *Revision) {
 	rev = &Revision{format: format, optsKey: a.optsKey, src: src}
 	if prev == nil || prev.format != format || prev.optsKey != a.optsKey {
 		whole := text.Whole(src)
-		chunks = markup.Split(languageID, whole)
+		mid = markup.Split(languageID, whole)
 		if markup.IsMarkdown(languageID) {
-			defs = markup.ScanDefinitionsIn(whole, chunks)
+			defs = markup.ScanDefinitionsIn(whole, mid)
 		}
-		return chunks, 0, 0, defs, rev
+		return mid, 0, 0, defs, rev
 	}
 	prefix, suffix := ends(edit, prev.src, src)
 	n, m := src.Len(), prev.src.Len()
 	rev.start, rev.prevEnd, rev.end, rev.edited = prefix, m-suffix, n-suffix, true
-	chunks, head, tail = markup.SplitEditSource(languageID, m, prev.chunks, src, prefix, suffix)
+	pt := &prev.table
+	mid, head, tail = markup.Resplit(languageID, m, pt, src, prefix, suffix)
 	if !markup.IsMarkdown(languageID) {
-		return chunks, head, tail, nil, rev
+		return mid, head, tail, nil, rev
 	}
 	// The definitions are parsed from the chunks that may hold one, in
 	// order: if no chunk the edit replaced or made holds one, they are
 	// prev's.
-	if definesAny(prev.src, prev.chunks[head:len(prev.chunks)-tail]) || definesAny(src, chunks[head:len(chunks)-tail]) {
-		defs = markup.ScanDefinitionsSource(src, chunks)
+	if definesAnyIn(prev.src, pt, head, pt.n-tail) || definesAny(src, mid) {
+		all := mid
+		if head+tail > 0 {
+			all = joinChunks(pt, head, tail, mid, n-m)
+		}
+		defs = markup.ScanDefinitionsSource(src, all)
 		if defs.Key() != prev.defs.Key() {
-			head, tail = 0, 0 // a chunk's key holds the definitions' fingerprint
+			return all, 0, 0, defs, rev // a chunk's key holds the definitions' fingerprint
 		}
 	} else {
 		defs = prev.defs
 	}
-	return chunks, head, tail, defs, rev
+	return mid, head, tail, defs, rev
+}
+
+// joinChunks returns the chunks of a revision made from t's: its first
+// head and last tail chunks, moved by delta, about mid.
+func joinChunks(t *chunkTable, head, tail int, mid []markup.Chunk, delta int) []markup.Chunk {
+	out := make([]markup.Chunk, 0, head+len(mid)+tail)
+	for i := range head {
+		out = append(out, t.At(i))
+	}
+	out = append(out, mid...)
+	for i := t.n - tail; i < t.n; i++ {
+		c := t.At(i)
+		out = append(out, markup.Chunk{Start: c.Start + delta, End: c.End + delta, Flags: c.Flags})
+	}
+	return out
 }
 
 // ends returns the lengths of a common prefix and suffix of two revisions
@@ -146,9 +166,23 @@ func ends(edit *Edit, a, b text.Source) (prefix, suffix int) {
 // (as markup.ScanDefinitionsIn picks them).
 func definesAny(src text.Source, chunks []markup.Chunk) bool {
 	for _, c := range chunks {
-		if c.Flags&(markup.FrontMatter|markup.TooDeep) == 0 && strings.Contains(src.Slice(c.Start, c.End), "]:") {
+		if defines(src, c) {
 			return true
 		}
 	}
 	return false
+}
+
+// definesAnyIn is definesAny for chunks lo..hi-1 of t.
+func definesAnyIn(src text.Source, t *chunkTable, lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if defines(src, t.At(i)) {
+			return true
+		}
+	}
+	return false
+}
+
+func defines(src text.Source, c markup.Chunk) bool {
+	return c.Flags&(markup.FrontMatter|markup.TooDeep) == 0 && strings.Contains(src.Slice(c.Start, c.End), "]:")
 }
