@@ -483,7 +483,7 @@ func checkSpelling(res *analysis.Result, s Spelling, fs []Finding) []Finding {
 				out = append(out, f)
 				continue
 			}
-			if codeAbbreviation(lex, w) || codeTerm(lex, w) {
+			if codeAbbreviation(lex, w) || codeTerm(lex, w) || codeCompound(lex, w) {
 				if technical == 0 {
 					technical = 2
 					if writesCode(res) {

@@ -88,6 +88,8 @@ func TestSpellingContexts(t *testing.T) {
 		{"a capitalised slip mid-sentence", "plaintext", "The report is in the Libary today.", []string{"Libary"}},
 		{"a word in single quotation marks", "plaintext", "In Latin each saying begins with ‘beatus’ and ends there.", nil},
 		{"a verb made with -ify", "plaintext", "Manify the alt text and jsonify the output.", nil},
+		{"compounds of code in a document that writes code", "plaintext", "Build it on sunos and macos with uv_run(); set lineno in lsp-mode.", nil},
+		{"a hyphenated slip beside code", "plaintext", "Call uv_run() on the well-knwon path.", []string{"well-knwon"}},
 		{"word written as a path", "plaintext", "gopls/internal/lsp: speed up\n\nThe gopls server starts faster.", nil},
 	}
 	e := defaultEngine(t)

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"liaison/analysis/spell"
 )
 
@@ -114,4 +116,50 @@ func asciiLower(w string) bool {
 		}
 	}
 	return w != ""
+}
+
+// codeCompound reports whether w reads as a name of code made of parts
+// in a document that writes code: a hyphenated word whose parts are
+// words, prefixes, names in lower case or the abbreviations and terms
+// above, one of them a word (lsp-mode, smex-powered, non-linux, uv-unix),
+// or a known word of three letters or more with one of the short
+// abbreviations code joins to a word before or after it (macos, sunos,
+// mapfs, lineno, uvtee).
+func codeCompound(lex *spell.Lexicon, w string) bool {
+	if strings.Contains(w, "-") {
+		words := 0
+		for _, p := range strings.Split(w, "-") {
+			switch {
+			case p == "":
+				return false
+			case known(lex, p) || derivedKnown(lex, p, 0):
+				words++
+			case hyphenPrefixes[p] || codeAffixes[p] || codeAbbreviation(lex, p) || codeTerm(lex, p) || asciiLower(p) && known(lex, title(p)):
+			default:
+				return false
+			}
+		}
+		return words > 0
+	}
+	if len(w) < 5 || !asciiLower(w) {
+		return false
+	}
+	word := func(s string) bool {
+		f := lex.Frequency(s)
+		return len(s) >= 3 && f > 0 && f <= compoundRare
+	}
+	a, b := w[:2], w[2:]
+	if codeAffixes[a] && word(b) {
+		return true
+	}
+	a, b = w[:len(w)-2], w[len(w)-2:]
+	return codeAffixes[b] && word(a)
+}
+
+// codeAffixes are the two-letter abbreviations code joins to a word:
+// systems, file systems, databases, input and output, identifiers,
+// numbers (lineno, errno), libuv's uv.
+var codeAffixes = map[string]bool{
+	"os": true, "fs": true, "db": true, "io": true, "ui": true, "vm": true, "js": true, "id": true,
+	"ip": true, "no": true, "uv": true, "gc": true, "rx": true, "tx": true,
 }
