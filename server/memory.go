@@ -22,8 +22,9 @@ import (
 type idleTrim struct {
 	mu     sync.Mutex
 	timer  *time.Timer
-	allocs uint64 // heap bytes allocated when last trimmed
-	do     func() // the trim; nil is trimMemory (a test counts instead)
+	allocs uint64    // heap bytes allocated when last trimmed
+	do     func()    // the trim; nil is trimMemory (a test counts instead)
+	exe    sync.Once // the first trim also releases the executable's pages
 }
 
 // idleTrimDelay is the pause after a lint that counts as idle: longer
@@ -75,6 +76,13 @@ func (t *idleTrim) run() {
 		return
 	}
 	trimMemory()
+	// The first trim comes after the first lints, so the load is done:
+	// what it read of the executable is given back once (see
+	// releaseExecutable). Later trims do not repeat it: the pages still
+	// used would only be faulted in again.
+	if memoryLimited() {
+		t.exe.Do(func() { releaseExecutable() })
+	}
 }
 
 func (t *idleTrim) trim() {
