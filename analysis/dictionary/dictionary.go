@@ -152,7 +152,8 @@ func (d *Dictionary) Entry(lemma string) []*Entry {
 		return nil
 	}
 	var out []*Entry
-	for i := keys.search(key); i < keys.len() && keys.key(i) == key; i++ {
+	lo, hi := keys.find(key)
+	for i := lo; i < hi; i++ {
 		if e := d.entry(i); e != nil {
 			out = append(out, e)
 		}
