@@ -93,7 +93,27 @@ func singularSubjectPlainVerb(toks []analysis.Token) []GoMatch {
 		}
 		out = append(out, GoMatch{Start: j, End: j + 1, Replacements: []string{s}})
 	}
+	// A subject further away: inside the sentence, or with phrases
+	// between it and its verb (gorule_subject.go).
+	for _, sp := range distantSingularSubjects(toks) {
+		if matchedAt(out, sp.verb) {
+			continue
+		}
+		if r := distantSingularMatch(toks, sp); r != "" {
+			out = append(out, GoMatch{Start: sp.verb, End: sp.verb + 1, Replacements: []string{r}})
+		}
+	}
 	return out
+}
+
+// matchedAt reports whether a match of ms begins at token i.
+func matchedAt(ms []GoMatch, i int) bool {
+	for _, m := range ms {
+		if m.Start == i {
+			return true
+		}
+	}
+	return false
 }
 
 // singularSubjectEnds reports whether toks[i] ends a singular subject
@@ -147,7 +167,8 @@ func singularSubjectEnds(toks []analysis.Token, i int) bool {
 		// the object of a preposition, after which the plain verb is an
 		// imperative: "for each attribute provide a setter", "after every
 		// run check the log".
-		return !(k > 0 && (toks[k-1].UPOS == tag.VERB || toks[k-1].UPOS == tag.AUX || toks[k-1].UPOS == tag.ADP))
+		// And the subjunctive: "insists that every member attend".
+		return !(k > 0 && (toks[k-1].UPOS == tag.VERB || toks[k-1].UPOS == tag.AUX || toks[k-1].UPOS == tag.ADP)) && !subjunctive(toks, k)
 	}
 	return false
 }

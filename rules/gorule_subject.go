@@ -1,0 +1,519 @@
+package rules
+
+import (
+	"strings"
+
+	"liaison/analysis"
+	"liaison/analysis/morph"
+	"liaison/analysis/tag"
+	"liaison/analysis/token"
+)
+
+// This file finds the subject of a verb further away than the agreement
+// patterns look: a noun phrase that opens a clause inside the sentence
+// ("the manager says that the new hires …", "When the guests …", "…,
+// a colleague …"), with any number of modifiers, and a head separated
+// from its verb by prepositional phrases ("the printer on the second
+// floor"), a relative clause between commas ("the reviewer, who had read
+// every chapter twice, …") or a short relative clause without them ("the
+// report that the consultants wrote for us …"). What the verb must agree
+// with is then the head noun, whose number the tagger and the lexicon
+// both give.
+
+// subjectPhrase is a noun phrase read as a verb's subject: the head noun
+// and the verb it was followed by.
+type subjectPhrase struct {
+	head, verb int
+	// asVerb: the clause has no verb, and the verb is a word the tagger
+	// read as a noun or an adjective ("when the kettle boil,"); subord:
+	// the clause opens with a subordinator, not a comma or the sentence.
+	asVerb, subord bool
+}
+
+// distantSingularSubjects returns, for each verb after a singular noun
+// subject that opens a clause, the subject: the cases the checks in
+// singularSubjectPlainVerb do not reach. The verb is the token right
+// after the subject's last word, or after one adverb.
+func distantSingularSubjects(toks []analysis.Token) []subjectPhrase {
+	var out []subjectPhrase
+	first := firstWordIndex(toks)
+	for s := range toks {
+		// Every subject read here begins with its determiner.
+		if toks[s].PTB != tag.DT && toks[s].PTB != tag.PRPS || !clauseSubjectStart(toks, s, first) {
+			continue
+		}
+		// A clause opened by a subordinator, or the comma after a
+		// sentence-opening one ("Although the road is icy, the bus …").
+		subord := s != first && (toks[s-1].Text != "," || subordinator(toks[first].Text))
+		found := false
+		if e := verblessClauseEnd(toks, s); e > 0 {
+			// The tagger reads a verb that does not agree as a noun or an
+			// adjective ("When the kettle boil", "that the valve open
+			// only"): in a clause with no verb, the first word after the
+			// subject and its phrases that may be a plain verb is read as
+			// the verb.
+			for c := s + 2; c < e; c++ {
+				t := &toks[c]
+				if t.PTB != tag.NN && t.PTB != tag.JJ || capitalisedWord(t.Text) {
+					continue
+				}
+				head, end, det := nounPhrase(toks[:c], s)
+				if head < 0 || !det {
+					continue
+				}
+				if end == c || postModifiersEnd(toks[:c], head, end) == c {
+					out = append(out, subjectPhrase{head: head, verb: c, asVerb: true, subord: subord})
+					found = true
+					break
+				}
+			}
+		}
+		if found {
+			continue
+		}
+		head, end, det := nounPhrase(toks, s)
+		if head < 0 || !det {
+			continue
+		}
+		v := afterPostModifiers(toks, head, end)
+		if v < 0 {
+			continue
+		}
+		out = append(out, subjectPhrase{head: head, verb: v, subord: subord})
+	}
+	return out
+}
+
+// verblessClauseEnd returns the index of the punctuation that ends the
+// clause beginning at toks[s] (or len(toks)) when the clause holds no
+// verb, auxiliary or modal and nothing that could begin another clause
+// or join another phrase to the subject — a conjunction, a subordinator,
+// a relative word ("if the input value or any other value is",
+// "though these work from the shell from which …"); otherwise -1.
+func verblessClauseEnd(toks []analysis.Token, s int) int {
+	for k := s; k < len(toks); k++ {
+		t := &toks[k]
+		if t.Kind == token.Punct && t.Text != "-" && t.PTB != tag.POS && t.PTB != tag.HYPH {
+			return k
+		}
+		if t.UPOS == tag.VERB || t.UPOS == tag.AUX || t.PTB == tag.MD || t.UPOS == tag.CCONJ || t.UPOS == tag.SCONJ ||
+			t.PTB == tag.WDT || t.PTB == tag.WP || t.PTB == tag.WRB || t.Kind != token.Word && t.Kind != token.Number {
+			return -1
+		}
+	}
+	return len(toks)
+}
+
+// clauseSubjectStart reports whether a subject may begin at toks[s]: the
+// sentence's first word (toks[first]), or the word after a word that opens a clause
+// ("that", "when", "if", "because", …), after a comma that closes an
+// opening clause or phrase, or after ", and" / ", but".
+func clauseSubjectStart(toks []analysis.Token, s, first int) bool {
+	if toks[s].Kind != token.Word {
+		return false
+	}
+	if s == first {
+		return true
+	}
+	p := &toks[s-1]
+	// After a time phrase that opens the sentence: "Every morning my
+	// neighbour …", "Last week the printers …".
+	if s-2 == first && timeNoun(strings.ToLower(p.Text)) && isAnyOf(toks[first].Text, "every", "each", "last", "next", "this", "that", "one", "some") {
+		return true
+	}
+	if p.Text == "," {
+		// Not an item of a list or an apposition: the comma follows a
+		// clause or phrase of at least three words.
+		return s >= 4
+	}
+	w := strings.ToLower(p.Text)
+	switch w {
+	case "that":
+		// "that" as a determiner begins the phrase itself.
+		return p.PTB != tag.DT
+	case "when", "if", "because", "although", "though", "while", "once", "unless", "whenever", "where",
+		"wherever", "whereas":
+		// Not "after", "before", "since", "until": as prepositions they
+		// begin a phrase that may end before the verb ("the lines before
+		// the list continuation are"), or invert one ("After the header
+		// are the fields").
+		return true
+	case "and", "but", "so":
+		return s >= 2 && toks[s-2].Text == ","
+	}
+	return false
+}
+
+// subordinator reports whether w opens a subordinate clause whose
+// subject follows it.
+func subordinator(w string) bool {
+	switch strings.ToLower(w) {
+	case "when", "if", "because", "although", "though", "while", "once", "unless", "whenever", "where",
+		"wherever", "whereas", "that":
+		return true
+	}
+	return false
+}
+
+// nounPhrase reads a noun phrase that begins at toks[i]: a determiner or
+// possessive (det reports one), then modifiers — adjectives, numbers,
+// nouns, a possessive "'s" — and a common noun as its head. It returns
+// the head's index and the index after the phrase, or -1.
+func nounPhrase(toks []analysis.Token, i int) (head, end int, det bool) {
+	j := i
+	if j < len(toks) && (toks[j].PTB == tag.DT && isAnyOf(toks[j].Text, "the", "a", "an", "this", "that", "these", "those", "every", "each", "no", "another") || toks[j].PTB == tag.PRPS) {
+		det = true
+		j++
+	}
+	head = -1
+	for n := 0; j < len(toks) && n < 6; n, j = n+1, j+1 {
+		t := &toks[j]
+		if t.Kind != token.Word && t.PTB != tag.POS && t.PTB != tag.CD && t.PTB != tag.HYPH {
+			break
+		}
+		switch t.PTB {
+		case tag.JJ, tag.JJR, tag.JJS, tag.CD, tag.POS, tag.HYPH, tag.NNP, tag.NNPS:
+			continue
+		case tag.NN, tag.NNS:
+			head = j
+			continue
+		}
+		break
+	}
+	if head < 0 || head != j-1 {
+		return -1, -1, det
+	}
+	return head, j, det
+}
+
+// objectPhrase reads the object of a preposition at toks[i]: a noun
+// phrase, a name or an object pronoun. It returns the index after it, or
+// -1.
+func objectPhrase(toks []analysis.Token, i int) int {
+	if i >= len(toks) {
+		return -1
+	}
+	if t := &toks[i]; t.PTB == tag.PRP && isAnyOf(t.Text, "me", "him", "her", "us", "them", "it", "you") {
+		return i + 1
+	}
+	j := i
+	if toks[j].PTB == tag.DT || toks[j].PTB == tag.PRPS {
+		j++
+	}
+	k := j
+	for k < len(toks) && k-j < 6 {
+		switch toks[k].PTB {
+		case tag.JJ, tag.JJR, tag.JJS, tag.CD, tag.POS, tag.HYPH, tag.NN, tag.NNS, tag.NNP, tag.NNPS:
+			k++
+			continue
+		}
+		break
+	}
+	if k == j {
+		return -1
+	}
+	switch toks[k-1].PTB {
+	case tag.NN, tag.NNS, tag.NNP, tag.NNPS, tag.CD:
+		return k
+	}
+	return -1
+}
+
+// subjectPrepositions are the prepositions whose phrase may follow a
+// subject's head and say which one it is.
+func subjectPreposition(w string) bool {
+	switch strings.ToLower(w) {
+	case "of", "in", "on", "at", "near", "under", "behind", "beside", "from", "with", "by", "for", "to", "inside",
+		"outside", "above", "below", "over", "across", "around", "along", "without", "among", "beneath", "about":
+		return true
+	}
+	return false
+}
+
+// afterPostModifiers returns the index of the verb that follows the
+// subject whose head is toks[head] and that ends before end, past the
+// phrases that may modify the head: up to three prepositional phrases, a
+// relative clause between commas, a short relative clause without them,
+// and one adverb. It returns -1 where what follows is not that shape, or
+// the head is joined to another noun.
+func afterPostModifiers(toks []analysis.Token, head, end int) int {
+	k := postModifiersEnd(toks, head, end)
+	if k < 0 || k >= len(toks) {
+		return -1
+	}
+	switch {
+	case toks[k].Text == "," && isAnyOf(tokenText(toks, k+1), "who", "which"):
+		// ", who had read every chapter twice,": to the next comma.
+		c := k + 2
+		for c < len(toks) && c < k+16 && toks[c].Text != "," {
+			if toks[c].Kind == token.Punct && toks[c].Text != "-" {
+				return -1
+			}
+			c++
+		}
+		if c >= len(toks) || toks[c].Text != "," || c == k+2 {
+			return -1
+		}
+		k = c + 1
+	case isAnyOf(toks[k].Text, "who", "that", "which") && k == end:
+		k = afterRelativeClause(toks, k)
+		if k < 0 {
+			return -1
+		}
+	}
+	if k < len(toks) && toks[k].PTB == tag.RB && !negation(toks[k].Text) {
+		k++
+	}
+	if k >= len(toks) {
+		return -1
+	}
+	return k
+}
+
+// afterRelativeClause returns the index after a short relative clause
+// that begins with the relative word at toks[r]: its own subject (a noun
+// phrase or a pronoun) or none, its finite verb, and then only what
+// cannot begin a clause of its own: an object pronoun, a particle or an
+// adverb, prepositional phrases; an object noun phrase only after a verb
+// that does not take a clause ("who fixed the cars", not "who said the
+// kids …"). It returns -1 where the clause is not that shape.
+func afterRelativeClause(toks []analysis.Token, r int) int {
+	k := r + 1
+	if k < len(toks) && toks[k].PTB == tag.PRP && isAnyOf(toks[k].Text, "we", "they", "he", "she", "i", "you") {
+		k++
+	} else if h, e, _ := nounPhrase(toks, k); h >= 0 {
+		k = e
+	}
+	if k >= len(toks) {
+		return -1
+	}
+	v := &toks[k]
+	if v.UPOS != tag.VERB && v.UPOS != tag.AUX || v.PTB != tag.VBD && v.PTB != tag.VBZ && v.PTB != tag.VBP {
+		return -1
+	}
+	k++
+	if v.UPOS == tag.AUX {
+		// "that was written", "who has left": an auxiliary with its verb.
+		if !isAnyOf(v.Lemma, "be", "have") || k >= len(toks) || toks[k].PTB != tag.VBN && toks[k].PTB != tag.VBG {
+			return -1
+		}
+		k++
+	}
+	if k < len(toks) && (toks[k].PTB == tag.RP || toks[k].PTB == tag.RB && !negation(toks[k].Text)) {
+		k++
+	}
+	if k < len(toks) && toks[k].PTB == tag.PRP && isAnyOf(toks[k].Text, "me", "him", "her", "us", "them", "it") {
+		k++
+	} else if _, e, _ := nounPhrase(toks, k); e > 0 {
+		if clauseTakingVerb(v.Lemma) {
+			return -1 // "who said the kids …": the phrase may be a clause's subject
+		}
+		k = e
+	}
+	for n := 0; n < 2 && k < len(toks) && toks[k].PTB == tag.IN && subjectPreposition(toks[k].Text); n++ {
+		e := objectPhrase(toks, k+1)
+		if e < 0 {
+			return -1
+		}
+		k = e
+	}
+	if k == r+2 {
+		return -1 // a verb alone may be the main one: "the man who knows"
+	}
+	return k
+}
+
+// postModifiersEnd returns the index after the prepositional phrases (up
+// to three) that follow the noun phrase toks[head:end] and say which
+// thing its head is: "the printer on the second floor", "the switch next
+// to the doors". It returns -1 where a preposition has no object.
+func postModifiersEnd(toks []analysis.Token, head, end int) int {
+	k := end
+	for n := 0; n < 3 && k < len(toks); n++ {
+		p := k
+		// "next to", "right behind", "just outside".
+		if toks[p].PTB == tag.RB && isAnyOf(toks[p].Text, "next", "right", "just", "directly", "close") && p+1 < len(toks) {
+			p++
+		}
+		if toks[p].PTB != tag.IN || !subjectPreposition(toks[p].Text) {
+			break
+		}
+		if strings.EqualFold(toks[p].Text, "of") && quantityHead(strings.ToLower(toks[head].Text)) {
+			return -1 // "the rest of the files are": the number is the phrase's
+		}
+		e := objectPhrase(toks, p+1)
+		if e < 0 {
+			return -1
+		}
+		k = e
+	}
+	return k
+}
+
+// quantityHead reports whether w is a noun of amount or of a group whose
+// "of" phrase gives the number: "a number of tests fail", "the rest of the
+// files are", "a team of engineers are".
+func quantityHead(w string) bool {
+	switch w {
+	case "number", "lot", "lots", "couple", "variety", "majority", "minority", "rest", "range", "host", "group",
+		"bunch", "pair", "handful", "total", "plenty", "kind", "sort", "type", "percent", "percentage",
+		"proportion", "half", "part", "portion", "fraction", "bulk", "remainder", "dozen", "series", "mix",
+		"mixture", "multitude", "abundance", "quarter", "third", "amount", "average", "set", "subset",
+		"selection", "assortment", "array", "collection", "body", "none", "all", "some", "any", "most", "each",
+		"one", "either", "neither", "whole", "full", "lack", "absence", "shortage", "surplus", "category":
+		return true
+	}
+	return collective(w)
+}
+
+// distantSingularMatch reads the verb at sp.verb after the singular head
+// sp.head and returns its replacement, or "" where the verb agrees or
+// may: "are", "were", "have", "do" and a plain present of a verb the
+// lexicon cannot read as a past, followed by what a verb takes.
+func distantSingularMatch(toks []analysis.Token, sp subjectPhrase) string {
+	lex := morph.Default()
+	n := &toks[sp.head]
+	w := strings.ToLower(n.Text)
+	// Not a time ("…, but this time pass a selector"): an adverb of time,
+	// before an imperative as often as a subject; nor "anything",
+	// "something", which the tagger may read as nouns.
+	if isAnyOf(w, "anything", "something", "nothing", "everything", "one") {
+		return ""
+	}
+	if n.PTB != tag.NN || capitalisedWord(n.Text) || collective(w) || countedAsOne(w) || pluralSenseNoun(w) || timeNoun(w) {
+		return ""
+	}
+	if next := tokenAt(toks, sp.head+1); next != nil && (next.UPOS == tag.CCONJ || next.PTB == tag.POS) {
+		return ""
+	}
+	if subjunctive(toks, sp.head) {
+		return ""
+	}
+	v := &toks[sp.verb]
+	vw := strings.ToLower(v.Text)
+	if v.Kind != token.Word || capitalisedWord(v.Text) {
+		return ""
+	}
+	switch {
+	case sp.asVerb:
+	case v.UPOS == tag.AUX && v.PTB == tag.VBD && vw == "were":
+		if wereSubjunctive(toks, sp.head) {
+			return ""
+		}
+		return "was"
+	case (v.UPOS == tag.AUX || v.UPOS == tag.VERB) && (v.PTB == tag.VBP || v.PTB == tag.VB) && isAnyOf(vw, "are", "have", "do"):
+		if vw == "do" && !negation(tokenText(toks, sp.verb+1)) {
+			return "" // "do" as a main verb may be an imperative's: "…, the rest do later"
+		}
+		return map[string]string{"are": "is", "have": "has", "do": "does"}[vw]
+	case v.UPOS == tag.VERB && (v.PTB == tag.VBP || v.PTB == tag.VB):
+	default:
+		return ""
+	}
+	c := lex.Classes(vw)
+	if !c.Has(morph.Verb, morph.Base) || c.Has(morph.Verb, morph.Past) || c.Has(morph.Verb, morph.PastParticiple) {
+		return ""
+	}
+	lemma := lex.Lemma(vw, morph.Verb)
+	if lex.Inflect(lemma, morph.Verb, morph.Past) == vw || invariantPast(vw) || invariantPastCompound(vw) {
+		return ""
+	}
+	if isAnyOf(vw, "need", "dare") && negation(tokenText(toks, sp.verb+1)) {
+		return ""
+	}
+	// What follows must be what a verb takes: a noun may form a compound
+	// with a plain form ("the approach run during which").
+	next := tokenAt(toks, sp.verb+1)
+	if next == nil {
+		return ""
+	}
+	if sp.asVerb && next.Kind == token.Punct {
+		// The clause ends at the verb: only after a subordinator, as a
+		// list item or an apposition ends so too ("…, and an open
+		// sequence pattern."), and before a comma only where a clause
+		// follows it ("When the kettle boil, pour …"; not "when the
+		// sender side, tx, is dropped").
+		opener := strings.ToLower(toks[sp.head].Text)
+		if b := sp.head - 1; b >= 0 {
+			for b > 0 && toks[b].Kind == token.Word && !subordinator(toks[b].Text) && toks[b].Text != "," {
+				b--
+			}
+			opener = strings.ToLower(toks[b].Text)
+		}
+		if !sp.subord || !subordinator(opener) {
+			return ""
+		}
+		switch next.Text {
+		case ".", "!", "?", ";":
+			return inflect3sg(lex, lemma, vw)
+		case ",":
+			if a := tokenAt(toks, sp.verb+2); a != nil && (a.PTB == tag.VB || a.PTB == tag.DT ||
+				a.PTB == tag.PRP && isAnyOf(a.Text, "i", "you", "he", "she", "it", "we", "they")) {
+				return inflect3sg(lex, lemma, vw)
+			}
+		}
+		return ""
+	}
+	switch next.PTB {
+	case tag.DT, tag.PRPS, tag.JJ, tag.TO, tag.CD:
+	case tag.PRP:
+		if !isAnyOf(next.Text, "me", "him", "her", "us", "them", "it", "you") {
+			return ""
+		}
+	case tag.IN, tag.RB, tag.RP:
+		if c.HasPOS(morph.Noun) || sp.asVerb {
+			return ""
+		}
+	default:
+		return ""
+	}
+	return inflect3sg(lex, lemma, vw)
+}
+
+// inflect3sg is the -s form of the verb lemma, or "" where it is the form
+// w already.
+func inflect3sg(lex *morph.Lexicon, lemma, w string) string {
+	s := lex.Inflect(lemma, morph.Verb, morph.ThirdSingular)
+	if s == "" || s == w {
+		return ""
+	}
+	return s
+}
+
+// pluralSenseNoun reports whether the singular w names a group of people
+// and takes a plural verb: "the elderly who live alone", "the gentry own".
+func pluralSenseNoun(w string) bool {
+	switch w {
+	case "gentry", "nobility", "aristocracy", "peasantry", "elderly", "youth", "poor", "rich", "wealthy",
+		"homeless", "unemployed", "young", "old", "faithful", "royalty", "laity", "intelligentsia", "elite",
+		"majority", "minority", "folk", "livestock", "poultry", "vermin", "infantry", "cavalry", "militia",
+		"workforce", "electorate", "citizenry", "pair", "couple", "trio":
+		return true
+	}
+	return false
+}
+
+// wereSubjunctive reports whether a word before the subject at i makes
+// "were" after it a subjunctive: "if the printer were working", "I wish
+// the office were closer", "as though the room were empty".
+func wereSubjunctive(toks []analysis.Token, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		switch strings.ToLower(toks[k].Text) {
+		case "if", "wish", "wished", "though", "unless", "suppose", "supposing", "imagine", "only", "rather", "whether":
+			return true
+		}
+	}
+	return false
+}
+
+// timeNoun reports whether w names a time that a phrase of time such as
+// "every morning" or "last week" is made with.
+func timeNoun(w string) bool {
+	switch w {
+	case "morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year", "summer",
+		"winter", "spring", "autumn", "season", "term", "semester", "quarter", "time", "monday", "tuesday",
+		"wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}
