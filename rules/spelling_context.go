@@ -229,7 +229,7 @@ func classify(lex *spell.Lexicon, w string, toks []analysis.Token, i int) wordCl
 	if us || gb || lex.Known(w, spell.EnGBOxford) || lex.Known(w, spell.EnCA) || lex.Known(w, spell.EnAU) {
 		return dialectWord
 	}
-	if hyphenPartsKnown(lex, w) || markedSuffix(lex, w) {
+	if hyphenPartsKnown(lex, w) || markedSuffix(lex, w) || particleName(w) {
 		return knownWord
 	}
 	// A word made of known parts is a term ("growable", "tradeoffs")
@@ -248,12 +248,43 @@ func classify(lex *spell.Lexicon, w string, toks []analysis.Token, i int) wordCl
 		// start is it read as a typo ("Teh").
 		first := firstWord(toks, i)
 		if utf8.RuneCountInString(w) <= 3 && !first || !first && inFullName(lex, toks, i) ||
-			first && utf8.RuneCountInString(w) >= 4 && nameWord(lex, toks, i+1) || !nearCommon(lex, strings.ToLower(w)) {
+			first && firstName(lex, w, toks, i) || !nearCommon(lex, strings.ToLower(w)) {
 			return knownWord
 		}
 	}
 	return unknownWord
 }
+
+// firstName reports whether toks[i], the capitalised first word of its
+// sentence, begins a name by what follows: a word that is a name by
+// itself ("Bec Rumbul", "Abu Musab"), the word of three letters no plain
+// slip of a very common one ("Teh Rust book" stays a slip), or a
+// capitalised noun that classifies names ("Atal Pharmacy").
+func firstName(lex *spell.Lexicon, w string, toks []analysis.Token, i int) bool {
+	n := utf8.RuneCountInString(w)
+	if nameWord(lex, toks, i+1) && (n >= 4 || n == 3 && codeAbbreviation(lex, strings.ToLower(w))) {
+		return true
+	}
+	if i+1 < len(toks) && toks[i+1].Kind == token.Word && classifierNouns[strings.ToLower(toks[i+1].Text)] {
+		r, _ := utf8.DecodeRuneInString(toks[i+1].Text)
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// particleName reports whether w is a name after a particle joined by a
+// hyphen, as Arabic names write the article: al-Gamaa, el-Din, ibn-Said.
+func particleName(w string) bool {
+	p, rest, ok := strings.Cut(w, "-")
+	if !ok || !nameParticles[p] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r) && !strings.Contains(rest, "-")
+}
+
+// nameParticles are the particles a hyphen joins to a name.
+var nameParticles = map[string]bool{"al": true, "el": true, "ibn": true, "bin": true, "abu": true, "ad": true, "ar": true, "as": true, "at": true, "az": true}
 
 // inFullName reports whether toks[i] (capitalised) stands beside another
 // capitalised word or an initial, as in a full name ("Edsger W.
@@ -275,7 +306,7 @@ func inFullName(lex *spell.Lexicon, toks []analysis.Token, i int) bool {
 			return false
 		}
 		r, _ := utf8.DecodeRuneInString(toks[j].Text)
-		return unicode.IsUpper(r)
+		return unicode.IsUpper(r) || particleName(toks[j].Text) // Ayman al-Zawahiri
 	}
 	if 2*caps > words {
 		// Title case, or a list of names ("Saad Khalid, 19, Mississauga;

@@ -90,6 +90,9 @@ func TestSpellingContexts(t *testing.T) {
 		{"a verb made with -ify", "plaintext", "Manify the alt text and jsonify the output.", nil},
 		{"compounds of code in a document that writes code", "plaintext", "Build it on sunos and macos with uv_run(); set lineno in lsp-mode.", nil},
 		{"a hyphenated slip beside code", "plaintext", "Call uv_run() on the well-knwon path.", []string{"well-knwon"}},
+		{"a name that opens a sentence before another name or a capitalised classifier", "plaintext", "Abu Musab left. Bec Rumbul spoke. Atal Pharmacy is open.", nil},
+		{"a short slip that opens a sentence", "plaintext", "Teh Rust book is good.", []string{"Teh"}},
+		{"a name after a particle", "plaintext", "It was the group of Ayman al-Zawahiri and of al-Gamaa al-Islamiyyah.", nil},
 		{"word written as a path", "plaintext", "gopls/internal/lsp: speed up\n\nThe gopls server starts faster.", nil},
 	}
 	e := defaultEngine(t)
