@@ -79,8 +79,10 @@ func NewEngine(rules []*Rule) (*Engine, error) {
 	code, ctxCode := goRules(), goContextRules()
 	e.spell.bindSpelling(code, ctxCode)
 	e.tmpl.ts = templates{}
+	stored := storedIndex(rules)
 	seen := make(map[string]string, len(rules))
-	for _, r := range rules {
+	e.rules = make([]*compiledRule, 0, len(rules))
+	for i, r := range rules {
 		if r == nil {
 			continue
 		}
@@ -90,9 +92,12 @@ func NewEngine(rules []*Rule) (*Engine, error) {
 		seen[r.ID] = r.Source
 		var cr *compiledRule
 		var err error
-		if r.checked {
+		switch {
+		case stored != nil:
+			cr, err = prepareRuleWith(r, len(e.rules), code, ctxCode, stored.keys[i])
+		case r.checked:
 			cr, err = prepareRule(r, len(e.rules), code, ctxCode)
-		} else {
+		default:
 			cr, err = compileRule(r, len(e.rules), code, ctxCode, &e.tmpl)
 		}
 		if err != nil {
@@ -100,7 +105,11 @@ func NewEngine(rules []*Rule) (*Engine, error) {
 		}
 		e.rules = append(e.rules, cr)
 	}
-	e.onIndex = e.buildIndex(true)
+	if stored != nil {
+		e.onIndex = *stored.index // read only, shared by the engines of the library
+	} else {
+		e.onIndex = e.buildIndex(true)
+	}
 	for _, cr := range e.rules {
 		if !CategoryOnByDefault(cr.rule.Category) {
 			if e.offIDs == nil {
@@ -115,6 +124,28 @@ func NewEngine(rules []*Rule) (*Engine, error) {
 		e.ruleIndex[cr.rule] = i
 	}
 	return e, nil
+}
+
+// storedIndex returns the library as its snapshot holds it when rules
+// are the library's rules as decoded from it, in order, and nil
+// otherwise: only then do its keys and index fit (rule numbers are
+// positions in rules). A rule decoded from the snapshot says so
+// (Rule.checked), so that a list of other rules is told apart without
+// loading the library.
+func storedIndex(rules []*Rule) *libraryData {
+	if len(rules) == 0 || rules[0] == nil || !rules[0].checked {
+		return nil
+	}
+	lib, err := loadLibrary()
+	if err != nil || lib.index == nil || len(lib.rules) != len(rules) || len(lib.keys) != len(rules) {
+		return nil
+	}
+	for i, r := range rules {
+		if r != lib.rules[i] {
+			return nil
+		}
+	}
+	return lib
 }
 
 // buildIndex indexes the engine's rules, or with onOnly those on by

@@ -21,6 +21,11 @@ var library embed.FS
 type libraryData struct {
 	rules []*Rule
 	sets  setTable
+	// From the snapshot (nil when the YAML was parsed): by rule, its
+	// patterns' key slots, and the index of the rules on by default, which
+	// NewEngine takes instead of computing them (snapshot.go).
+	keys  [][]int
+	index *index
 }
 
 // loadLibrary loads the embedded library once: from its snapshot when the

@@ -147,6 +147,16 @@ func prepareRule(r *Rule, id int, code map[string]GoRule, ctxCode map[string]GoC
 	return cr, nil
 }
 
+// prepareRuleWith is prepareRule with the patterns' key slots given: the
+// snapshot's, which keyOf computed when it was made (decodeSnapshot has
+// checked that they are slots of their patterns).
+func prepareRuleWith(r *Rule, id int, code map[string]GoRule, ctxCode map[string]GoContextRule, keys []int) (*compiledRule, error) {
+	if r.Code != "" {
+		return prepareRule(r, id, code, ctxCode)
+	}
+	return &compiledRule{rule: r, id: id, keys: keys}, nil
+}
+
 // compiled compiles cr once and reports whether it is sound.
 func (cr *compiledRule) compiled(tmpl *templateCache) bool {
 	cr.once.Do(func() {

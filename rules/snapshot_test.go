@@ -18,6 +18,45 @@ func TestSnapshotUpToDate(t *testing.T) {
 	}
 }
 
+// TestSnapshotIndexUpToDate checks that the keys and the index the
+// snapshot holds are what NewEngine computes from its rules now
+// (keyOf, buildIndex): the YAML's checksum does not see a change to the
+// code that computes them, this test does.
+func TestSnapshotIndexUpToDate(t *testing.T) {
+	lib, err := loadLibrary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lib.index == nil {
+		t.Skip("the snapshot is out of date (TestSnapshotUpToDate fails)")
+	}
+	if storedIndex(lib.rules) == nil {
+		t.Fatal("the snapshot's index is not used for the library's rules")
+	}
+	code, ctxCode := goRules(), goContextRules()
+	var crs []*compiledRule
+	for i, r := range lib.rules {
+		cr, err := prepareRule(r, i, code, ctxCode)
+		if err != nil {
+			t.Fatalf("rule %s: %v", r.ID, err)
+		}
+		if !slices.Equal(cr.keys, lib.keys[i]) {
+			t.Fatalf("rule %s: keys %v, the snapshot's %v: run go generate ./rules", r.ID, cr.keys, lib.keys[i])
+		}
+		crs = append(crs, cr)
+	}
+	fresh := buildIndex(crs, true)
+	if !reflect.DeepEqual(&fresh, lib.index) {
+		t.Fatalf("the snapshot's index (%d keys, %d needs) is not the one built from its rules (%d keys, %d needs): run go generate ./rules",
+			len(lib.index.keys), len(lib.index.needs), len(fresh.keys), len(fresh.needs))
+	}
+	// An engine of other rules, or of the library's with one more, builds
+	// its own.
+	if storedIndex(lib.rules[1:]) != nil || storedIndex(append(slices.Clone(lib.rules), lib.rules[0])) != nil {
+		t.Error("the snapshot's index was offered for rules other than the library's")
+	}
+}
+
 // TestSnapshotLoadsTheLibrary checks that the rules decoded from the
 // snapshot are the rules parsed from the YAML, field by field (the
 // compiled regular expressions, which are not encoded, aside).
@@ -54,11 +93,11 @@ func TestSnapshotLoadsTheLibrary(t *testing.T) {
 func TestStaleSnapshotIsNotUsed(t *testing.T) {
 	saved := snapshotData
 	defer func() { snapshotData = saved }()
-	sum, rules, sets, err := decodeSnapshot(saved)
+	sum, snap, err := decodeSnapshot(saved)
 	if err != nil {
 		t.Skipf("the snapshot does not decode (%v): TestSnapshotUpToDate fails", err)
 	}
-	stale := encodeSnapshot(sum+1, rules, sets)
+	stale := encodeSnapshot(sum+1, snap)
 	for name, data := range map[string]string{"stale": string(stale), "truncated": saved[:len(saved)/2], "empty": "", "gob": "\x0e\xff\x81\x03\x01\x01\x0flibrarySnapshot"} {
 		snapshotData = data
 		if _, ok := loadSnapshot(); ok {
@@ -100,10 +139,27 @@ func TestSnapshotRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	sets := []snapshotSet{{Name: "a", Source: "a.yaml:1", Words: []string{"x", "y"}}, {Name: "b"}}
-	data := encodeSnapshot(42, parsed.rules, sets)
-	sum, rules, gotSets, err := decodeSnapshot(string(data))
+	e, err := NewEngine(parsed.rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys [][]int
+	for _, cr := range e.rules {
+		keys = append(keys, cr.keys)
+	}
+	data := encodeSnapshot(42, &snapshot{rules: parsed.rules, sets: sets, keys: keys, index: &e.onIndex})
+	sum, snap, err := decodeSnapshot(string(data))
 	if err != nil || sum != 42 {
 		t.Fatalf("decode: %d, %v", sum, err)
+	}
+	rules, gotSets := snap.rules, snap.sets
+	for i := range keys {
+		if !slices.Equal(keys[i], snap.keys[i]) {
+			t.Errorf("rule %s: keys %v after a round trip, %v before", rules[i].ID, snap.keys[i], keys[i])
+		}
+	}
+	if !reflect.DeepEqual(snap.index, &e.onIndex) {
+		t.Error("the index differs after a round trip")
 	}
 	if len(rules) != len(parsed.rules) {
 		t.Fatalf("%d rules decoded, %d encoded", len(rules), len(parsed.rules))
@@ -117,7 +173,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 		t.Errorf("sets after a round trip: %+v", gotSets)
 	}
 	for cut := range len(data) {
-		if _, _, _, err := decodeSnapshot(string(data[:cut])); err == nil {
+		if _, _, err := decodeSnapshot(string(data[:cut])); err == nil {
 			t.Fatalf("a snapshot cut at byte %d of %d decoded", cut, len(data))
 		}
 		if cut > 2000 {
