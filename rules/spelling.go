@@ -553,6 +553,63 @@ func repeatedTerms(lex *spell.Lexicon, fs []Finding, words []string, inDoc func(
 			out[w] = true
 		}
 	}
+	for w := range repeatedParts(lex, fs, words, inDoc) {
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[w] = true
+	}
+	return out
+}
+
+// repeatedParts are the spelling candidates whose every unknown part is
+// a term the document uses termUses times or more, alone or joined by
+// hyphens to other words, counting every candidate it is a part of: a
+// category theory text writes "hom-sets" 14 times, "hom-set" 11, "hom
+// sets" twice and "hom-functor" once, each of them a use of hom. (A part
+// used that often is no slip, as a word used that often is not: see
+// termUses.)
+func repeatedParts(lex *spell.Lexicon, fs []Finding, words []string, inDoc func(string) int) map[string]bool {
+	var uses map[string]int
+	seen := map[string]bool{}
+	for i, f := range fs {
+		w := words[i]
+		if f.Rule.Code != SpellingRuleID || inDoc != nil && seen[w] || !strings.Contains(w, "-") && utf8.RuneCountInString(w) < 3 {
+			continue
+		}
+		seen[w] = true
+		n := 1 // each finding, when the document's counts are not known
+		if inDoc != nil {
+			n = max(inDoc(w), 1)
+		}
+		for p := range strings.SplitSeq(strings.ToLower(w), "-") {
+			if p != "" && !known(lex, p) {
+				if uses == nil {
+					uses = map[string]int{}
+				}
+				uses[p] += n
+			}
+		}
+	}
+	if uses == nil {
+		return nil
+	}
+	var out map[string]bool
+	for w := range seen {
+		all, any := true, false
+		for p := range strings.SplitSeq(strings.ToLower(w), "-") {
+			if p != "" && !known(lex, p) {
+				any = true
+				all = all && uses[p] >= termUses
+			}
+		}
+		if any && all {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[w] = true
+		}
+	}
 	return out
 }
 

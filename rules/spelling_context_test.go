@@ -93,6 +93,8 @@ func TestSpellingContexts(t *testing.T) {
 		{"a name that opens a sentence before another name or a capitalised classifier", "plaintext", "Abu Musab left. Bec Rumbul spoke. Atal Pharmacy is open.", nil},
 		{"a short slip that opens a sentence", "plaintext", "Teh Rust book is good.", []string{"Teh"}},
 		{"a name after a particle", "plaintext", "It was the group of Ayman al-Zawahiri and of al-Gamaa al-Islamiyyah.", nil},
+		{"a part used as a term in hyphenated words", "plaintext", "The hom-set is a set. Each hom-set maps. Two hom-sets meet. The hom-sets agree. A hom-functor acts. So hom sets and hom-sets compose.", nil},
+		{"a slip used once in a hyphenated word", "plaintext", "The hom-set is a set and the well-knwon one too.", []string{"hom-set", "well-knwon"}},
 		{"word written as a path", "plaintext", "gopls/internal/lsp: speed up\n\nThe gopls server starts faster.", nil},
 	}
 	e := defaultEngine(t)
