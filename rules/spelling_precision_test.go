@@ -19,7 +19,8 @@ var spellingBudgets = map[string]float64{"rust-book": 2, "ewt": 1, "oewn": 1, "g
 // that meet it. The others are over it (their figures are logged) until
 // the rules learn more of what a technical writer means: they are listed
 // here as they come within budget.
-var spellingBudgetHeld = map[string]bool{"rust-book": true}
+var spellingBudgetHeld = map[string]bool{"rust-book": true, "markup/asciidoc": true, "markup/code-comments": true,
+	"markup/html": true, "markup/latex": true, "markup/typst": true}
 
 // markupSpellingBudget is the budget of each format of the markup corpus.
 const markupSpellingBudget = 3.0
