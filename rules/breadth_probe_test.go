@@ -53,7 +53,10 @@ import (
 // punctuation round quotations, capitals, missing words, hyphens in
 // compound modifiers, numbers) was written before the rules of the round
 // after that and measured once before them: 163 of 239 caught, 0 of 245
-// flagged.
+// flagged. One good line each of heldout-6 and heldout-7 (He said "I
+// will …") lacked the comma a complete quoted sentence takes after a verb
+// of saying; they were near-misses for balanced quotes, so the comma was
+// added and the lines kept good.
 
 // breadthFloors holds each breadth probe to its last measurement.
 var breadthFloors = probeFloors{
@@ -65,7 +68,7 @@ var breadthFloors = probeFloors{
 	"heldout-5.tsv": {minCaught: 43, maxFlagged: 0},
 	"heldout-6.tsv": {minCaught: 103, maxFlagged: 0},
 	"heldout-7.tsv": {minCaught: 117, maxFlagged: 0},
-	"heldout-8.tsv": {minCaught: 182, maxFlagged: 0},
+	"heldout-8.tsv": {minCaught: 192, maxFlagged: 0},
 }
 
 type breadthCase struct {

@@ -228,3 +228,138 @@ func churchNoun(w string) bool {
 	}
 	return false
 }
+
+// lowercasePlaceName flags a place of two or three words written in
+// lower case, where each word is also an ordinary word or a name the
+// spelling rule lets pass in lower case, so that nothing else reports it:
+// "new york", "hong kong", "the united states", "south africa". It offers
+// the name with its capitals. A place name is matched whole, so "a new
+// york" hardly occurs in prose as anything else, and names whose words
+// also make an ordinary phrase ("new jersey", a new jersey; "new england")
+// are not in the list. A word glued to a mark (new_york, south-africa.txt)
+// is code or a file name and stays quiet.
+func lowercasePlaceName(toks []analysis.Token) []GoMatch {
+	var out []GoMatch
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != token.Word || !startsLower(t.Text) {
+			continue
+		}
+		for _, name := range placeNames(t.Text) {
+			n := len(name.rest)
+			if i+n >= len(toks) {
+				continue
+			}
+			ok := true
+			for k, w := range name.rest {
+				nt := &toks[i+1+k]
+				if nt.Kind != token.Word || nt.Text != w || nt.Start == toks[i+k].End {
+					ok = false
+					break
+				}
+			}
+			if !ok || glued(toks, i) || glued(toks, i+n) || !prosePunctuation(toks) {
+				continue
+			}
+			out = append(out, GoMatch{Start: i, End: i + n + 1, Replacements: []string{name.proper}})
+			break
+		}
+	}
+	return out
+}
+
+// placeName is one entry of placeNames: the words after the first, in
+// lower case, and the name as it is written.
+type placeName struct {
+	rest   []string
+	proper string
+}
+
+// placeNames returns the lower-case places lowercasePlaceName reads
+// that begin with first. Only the all-lower-case form is matched ("new
+// York" is a different slip, and a capital on the first word alone is
+// most often a sentence's start).
+func placeNames(first string) []placeName {
+	one := func(rest, proper string) placeName { return placeName{strings.Fields(rest), proper} }
+	switch first {
+	case "new":
+		return []placeName{one("york", "New York"), one("zealand", "New Zealand"), one("delhi", "New Delhi"),
+			one("orleans", "New Orleans"), one("mexico", "New Mexico"), one("hampshire", "New Hampshire")}
+	case "hong":
+		return []placeName{one("kong", "Hong Kong")}
+	case "united":
+		return []placeName{one("states", "United States"), one("kingdom", "United Kingdom"),
+			one("nations", "United Nations"), one("arab emirates", "United Arab Emirates")}
+	case "south":
+		return []placeName{one("africa", "South Africa"), one("america", "South America"), one("korea", "South Korea")}
+	case "north":
+		return []placeName{one("america", "North America"), one("korea", "North Korea")}
+	case "latin":
+		return []placeName{one("america", "Latin America")}
+	case "great":
+		return []placeName{one("britain", "Great Britain")}
+	case "saudi":
+		return []placeName{one("arabia", "Saudi Arabia")}
+	case "sri":
+		return []placeName{one("lanka", "Sri Lanka")}
+	case "costa":
+		return []placeName{one("rica", "Costa Rica")}
+	case "puerto":
+		return []placeName{one("rico", "Puerto Rico")}
+	case "los":
+		return []placeName{one("angeles", "Los Angeles")}
+	case "san":
+		return []placeName{one("francisco", "San Francisco"), one("diego", "San Diego")}
+	case "las":
+		return []placeName{one("vegas", "Las Vegas")}
+	case "buenos":
+		return []placeName{one("aires", "Buenos Aires")}
+	case "cape":
+		return []placeName{one("town", "Cape Town")}
+	case "tel":
+		return []placeName{one("aviv", "Tel Aviv")}
+	}
+	return nil
+}
+
+// capitalisedSeason flags summer, winter or autumn written with a capital
+// inside a sentence after a word that introduces a time ("every Summer",
+// "last Winter", "in the Autumn") and offers it in lower case. A capital
+// is right in a name, so a capitalised word or a number after it (the
+// Summer Olympics, Winter 2024) keeps it quiet, and so does a title where
+// the word before is capitalised too (Notes From Last Summer). Fall and
+// spring are not read: both are ordinary words and names in other senses.
+func capitalisedSeason(toks []analysis.Token) []GoMatch {
+	var out []GoMatch
+	for i := 1; i < len(toks); i++ {
+		t, prev := &toks[i], &toks[i-1]
+		if t.Text != "Summer" && t.Text != "Winter" && t.Text != "Autumn" {
+			continue
+		}
+		if !seasonOpener(strings.ToLower(prev.Text)) || i-1 > 0 && !startsLower(prev.Text) {
+			continue
+		}
+		if i+1 < len(toks) {
+			next := &toks[i+1]
+			if next.Kind == token.Number || next.Kind == token.Word && !startsLower(next.Text) || next.Text == "'s" || next.Text == "’s" {
+				continue
+			}
+		}
+		if glued(toks, i) || !prosePunctuation(toks) {
+			continue
+		}
+		out = append(out, GoMatch{Start: i, End: i + 1, Replacements: []string{strings.ToLower(t.Text)}})
+	}
+	return out
+}
+
+// seasonOpener reports the words after which a season names a time of
+// year: every summer, last winter, in the autumn.
+func seasonOpener(w string) bool {
+	switch w {
+	case "every", "this", "last", "next", "in", "the", "during", "each", "that", "early", "late", "mid",
+		"all", "of", "until", "since", "before", "after", "one", "through":
+		return true
+	}
+	return false
+}

@@ -101,10 +101,23 @@ func prosePunctuation(toks []analysis.Token) bool {
 			}
 		case token.Placeholder, token.Number:
 		default:
-			other++
+			if !isQuoteMark(toks[k].Text) {
+				other++
+			}
 		}
 	}
 	return words >= 2 && words > other
+}
+
+// isQuoteMark reports a quotation mark, straight or curly. Quotation marks
+// belong to prose as much as words do (a short quoted exclamation has as
+// many marks as words), so prosePunctuation does not count them.
+func isQuoteMark(s string) bool {
+	switch s {
+	case "\"", "'", "“", "”", "‘", "’", "``", "''":
+		return true
+	}
+	return false
 }
 
 // wordSized reports a word of two letters or more, or the words I and a.
@@ -324,6 +337,18 @@ func doubledPunctuation(_, toks []analysis.Token, marks []markup.Range) []GoMatc
 			out = append(out, GoMatch{Start: i, End: i + 1, Replacements: []string{".", "..."}})
 			continue
 		}
+		if t.Text == "?." || t.Text == "!." || t.Text == "?," || t.Text == "!," {
+			// A question or an exclamation needs no second mark: "Is it
+			// true?." Not in code, where "a?.b" is an operator.
+			if prev.Kind != token.Word || prev.End != t.Start || i+1 < len(toks) && toks[i+1].Start == t.End && !isQuoteMark(toks[i+1].Text) {
+				continue
+			}
+			if !prosePunctuation(toks) {
+				continue
+			}
+			out = append(out, GoMatch{Start: i, End: i + 1, Replacements: []string{t.Text[:1]}})
+			continue
+		}
 		if i+1 >= len(toks) {
 			continue
 		}
@@ -397,4 +422,41 @@ func unclosedParenthesis(_, toks []analysis.Token, marks []markup.Range) []GoMat
 		return nil
 	}
 	return []GoMatch{{Start: open, End: open + 1}}
+}
+
+// spaceInsideParentheses flags a space just inside a bracket pair in prose
+// ("( as you know )"): brackets sit against what they hold. It offers the
+// bracket and the word glued together. Only an ordinary word counts on
+// the inner side (a lone "( ? )" or a formula's "( x + 1 )" is set off on
+// purpose), both brackets must be in the sentence, and where markup fills
+// the gap the space is the markup's, not the writer's.
+func spaceInsideParentheses(_, toks []analysis.Token, marks []markup.Range) []GoMatch {
+	open, closing := -1, -1
+	for i := range toks {
+		switch toks[i].Text {
+		case "(":
+			if open < 0 {
+				open = i
+			}
+		case ")":
+			if open >= 0 && closing < 0 {
+				closing = i
+			}
+		}
+	}
+	if open < 0 || closing < open+2 || !prosePunctuation(toks) {
+		return nil
+	}
+	inner := func(k int) bool {
+		t := &toks[k]
+		return t.Kind == token.Word && proseWord(t.Text) && wordSized(t.Text) && lexiconWord(t)
+	}
+	var out []GoMatch
+	if o, w := &toks[open], &toks[open+1]; w.Start > o.End && inner(open+1) && !hasMarkup(marks, o.End, w.Start) {
+		out = append(out, GoMatch{Start: open, End: open + 2, Replacements: []string{"(" + w.Text}})
+	}
+	if c, w := &toks[closing], &toks[closing-1]; c.Start > w.End && inner(closing-1) && !hasMarkup(marks, w.End, c.Start) && closing-1 > open+1 {
+		out = append(out, GoMatch{Start: closing - 1, End: closing + 1, Replacements: []string{w.Text + ")"}})
+	}
+	return out
 }

@@ -51,6 +51,8 @@ func goRules() map[string]GoRule {
 		"passive-voice":                   passiveVoice(isBe),
 		"passive-get":                     passiveVoice(isGet),
 		"lowercase-proper-adjective":      lowercaseProperAdjective, // gorule_capitalization.go
+		"lowercase-place-name":            lowercasePlaceName,
+		"capitalised-season":              capitalisedSeason,
 	}
 	for name, fn := range goContextRules() {
 		m[name] = func(toks []analysis.Token) []GoMatch { return fn(nil, toks, nil) }
@@ -71,6 +73,7 @@ func goContextRules() map[string]GoContextRule {
 		"missing-space-after-stop":  missingSpaceAfterStop,
 		"doubled-punctuation":       doubledPunctuation,
 		"unclosed-parenthesis":      unclosedParenthesis,
+		"space-inside-parentheses":  spaceInsideParentheses,
 	}
 }
 
