@@ -128,11 +128,12 @@ func (a *Analyzer) analyze(ctx context.Context, cache Cache, prev *Revision, edi
 	if cache == nil {
 		prev = nil
 	}
-	mid, head, tail, defs, rev := a.reuse(prev, edit, format, languageID, src)
+	mid, head, tail, defs, relabelled, rev := a.reuse(prev, edit, format, languageID, src)
 
 	// The chunks prev has are kept in the cache by handle; mid, and any of
-	// those the cache dropped meanwhile (lost, by index in the new
-	// revision), are looked up by key.
+	// those the cache dropped meanwhile or that may refer to a relabelled
+	// definition (lost, by index in the new revision), are looked up by
+	// key.
 	look := mid
 	var lost []int
 	delta := 0
@@ -141,8 +142,10 @@ func (a *Analyzer) analyze(ctx context.Context, cache Cache, prev *Revision, edi
 		delta = src.Len() - prev.src.Len()
 		shift := head + len(mid) + tail - pt.n // new index - old index, in the tail
 		look = slices.Clip(look)               // lost chunks are appended to a copy
-		look, lost = retainKept(cache, pt, 0, head, 0, 0, look, lost)
-		look, lost = retainKept(cache, pt, pt.n-tail, pt.n, shift, delta, look, lost)
+		k := keptChunks{cache: cache, t: pt, src: src, relabelled: relabelled, look: look}
+		k.retain(0, head, 0, 0)
+		k.retain(pt.n-tail, pt.n, shift, delta)
+		look, lost = k.look, k.lost
 	}
 	lb := a.lookupBuffers(len(look))
 	defer a.releaseLookup(lb)
@@ -208,32 +211,44 @@ func (a *Analyzer) analyze(ctx context.Context, cache Cache, prev *Revision, edi
 	return &Result{Blocks: rev.table.blocks()}, rev, nil
 }
 
-// retainKept marks chunks lo..hi-1 of t, kept by a new revision, as in use
-// in the cache, a page at a time. Those the cache dropped are appended to
-// look (moved by delta) and their indexes in the new revision (old + shift)
-// to lost.
-func retainKept(cache Cache, t *chunkTable, lo, hi, shift, delta int, look []markup.Chunk, lost []int) ([]markup.Chunk, []int) {
+// keptChunks are the chunks a new revision keeps of t's, being marked as
+// in use in the cache (retain).
+type keptChunks struct {
+	cache      Cache
+	t          *chunkTable
+	src        text.Source     // the new revision's text
+	relabelled map[string]bool // labels whose definitions changed (nil: none)
+	look       []markup.Chunk  // chunks to look up by key, with offsets in src
+	lost       []int           // their indexes in the new revision
+}
+
+// retain marks chunks lo..hi-1 of t as in use in the cache, a page at a
+// time. Those the cache dropped, and those that may refer to a relabelled
+// definition, are appended to look (moved by delta) and their indexes in
+// the new revision (old + shift) to lost.
+func (k *keptChunks) retain(lo, hi, shift, delta int) {
 	var ok [2 * pageChunks]bool
 	for i := lo; i < hi; {
-		p := t.pageOf(i)
-		j, k := i-p.first, min(hi-p.first, len(p.chunks))
+		p := k.t.pageOf(i)
+		from, to := i-p.first, min(hi-p.first, len(p.chunks))
 		var got []bool
-		if k-j <= len(ok) {
-			got = ok[:k-j]
+		if to-from <= len(ok) {
+			got = ok[:to-from]
 		} else { // a page is never this long; be safe
-			got = make([]bool, k-j)
+			got = make([]bool, to-from)
 		}
-		cache.Retain(p.handles[j:k], got)
+		k.cache.Retain(p.handles[from:to], got)
 		for x, kept := range got {
-			if !kept {
-				c := p.chunks[j+x]
-				look = append(look, markup.Chunk{Start: p.start + c.Start + delta, End: p.start + c.End + delta, Flags: c.Flags})
-				lost = append(lost, i+x+shift)
+			c := p.chunks[from+x]
+			c.Start += p.start + delta
+			c.End += p.start + delta
+			if !kept || (k.relabelled != nil && markup.RefersToAny(k.src.Slice(c.Start, c.End), k.relabelled)) {
+				k.look = append(k.look, c)
+				k.lost = append(k.lost, i+x+shift)
 			}
 		}
-		i = p.first + k
+		i = p.first + to
 	}
-	return look, lost
 }
 
 // appendBlocks appends the blocks of chunks (document offsets less base),

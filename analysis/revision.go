@@ -96,9 +96,11 @@ func (a *Analyzer) AnalyzeSource(ctx context.Context, cache Cache, prev *Revisio
 // reuse is the part of a new revision that prev already has: its first
 // head and last tail chunks (both 0: none), and the link definitions; mid
 // are the chunks between them, with offsets in src (every chunk when head
-// and tail are 0). edit, when not nil, says how src was made from prev's
-// text.
-func (a *Analyzer) reuse(prev *Revision, edit *Edit, format, languageID string, src text.Source) (mid []markup.Chunk, head, tail int, defs *markup.Definitions, rev *Revision) {
+// and tail are 0). When the edit changed a definition, relabelled are the
+// labels it changed: a kept chunk that may refer to one
+// (markup.RefersToAny) is analysed again. edit, when not nil, says how src
+// was made from prev's text.
+func (a *Analyzer) reuse(prev *Revision, edit *Edit, format, languageID string, src text.Source) (mid []markup.Chunk, head, tail int, defs *markup.Definitions, relabelled map[string]bool, rev *Revision) {
 	rev = &Revision{format: format, optsKey: a.optsKey, src: src}
 	if prev == nil || prev.format != format || prev.optsKey != a.optsKey {
 		whole := text.Whole(src)
@@ -106,7 +108,7 @@ func (a *Analyzer) reuse(prev *Revision, edit *Edit, format, languageID string, 
 		if markup.IsMarkdown(languageID) {
 			defs = markup.ScanDefinitionsIn(whole, mid)
 		}
-		return mid, 0, 0, defs, rev
+		return mid, 0, 0, defs, nil, rev
 	}
 	prefix, suffix := ends(edit, prev.src, src)
 	n, m := src.Len(), prev.src.Len()
@@ -114,24 +116,23 @@ func (a *Analyzer) reuse(prev *Revision, edit *Edit, format, languageID string, 
 	pt := &prev.table
 	mid, head, tail = markup.Resplit(languageID, m, pt, src, prefix, suffix)
 	if !markup.IsMarkdown(languageID) {
-		return mid, head, tail, nil, rev
+		return mid, head, tail, nil, nil, rev
 	}
 	// The definitions are parsed from the chunks that may hold one, in
 	// order: if no chunk the edit replaced or made holds one, they are
 	// prev's.
 	if definesAnyIn(prev.src, pt, head, pt.n-tail) || definesAny(src, mid) {
-		all := mid
-		if head+tail > 0 {
-			all = joinChunks(pt, head, tail, mid, n-m)
-		}
-		defs = markup.ScanDefinitionsSource(src, all)
+		defs = markup.ScanDefinitionsSource(src, joinChunks(pt, head, tail, mid, n-m))
 		if defs.Key() != prev.defs.Key() {
-			return all, 0, 0, defs, rev // a chunk's key holds the definitions' fingerprint
+			// A chunk's key holds the definitions' fingerprint: the
+			// chunks kept are kept by handle, but those that may refer
+			// to a changed label are parsed again.
+			relabelled = defs.ChangedLabels(prev.defs)
 		}
 	} else {
 		defs = prev.defs
 	}
-	return mid, head, tail, defs, rev
+	return mid, head, tail, defs, relabelled, rev
 }
 
 // joinChunks returns the chunks of a revision made from t's: its first

@@ -2,10 +2,13 @@ package analysis
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
+
+	"liaison/analysis/markup"
 )
 
 // TestAnalyzeNextEqualsFresh: a run of edits analysed revision by revision
@@ -133,4 +136,77 @@ func insertAt(s string, at int, ins string) string {
 		at = len(s) / 2
 	}
 	return s[:at] + ins + s[at:]
+}
+
+// TestAnalyzeNextRelabelled: an edit of a link definition parses again
+// the chunks that may refer to the labels it changed, and only those (a
+// chunk's parse depends on the definitions through its labels alone): a
+// reference that stops resolving reads as its bracketed text, one that
+// starts to resolve as its link text, and every other chunk with a
+// bracket is kept by handle, not looked up.
+func TestAnalyzeNextRelabelled(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Title\n\nSee [the guide][g] and [the book][b] for more.\n\n")
+	for i := range 300 {
+		fmt.Fprintf(&b, "Paragraph %d has a [bracket] and a [link](https://example.com/%d) in it.\n\n", i, i)
+	}
+	b.WriteString("Read [Other][] too.\n\n[g]: https://example.com/guide\n[b]: https://example.com/book\n")
+	src := b.String()
+	ctx := context.Background()
+	a := New()
+	c := &countingCache{mapCache: newMapCache()}
+	_, rev, err := a.AnalyzeNext(ctx, c, nil, "markdown", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, from, to string
+		maxLooked      int
+	}{
+		{"a destination changed", "https://example.com/guide", "https://example.com/guides", 4},
+		{"a label renamed", "[g]: ", "[other]: ", 5},
+		{"a label back", "[other]: ", "[g]: ", 5},
+		{"a definition removed", "[b]: https://example.com/book\n", "", 4},
+	} {
+		next := strings.Replace(src, tc.from, tc.to, 1)
+		if next == src {
+			t.Fatalf("%s: %q not in the text", tc.name, tc.from)
+		}
+		src = next
+		c.looked = 0
+		var res *Result
+		if res, rev, err = a.AnalyzeNext(ctx, c, rev, "markdown", src); err != nil {
+			t.Fatal(err)
+		}
+		if want := analyze(t, New(), "markdown", src); !reflect.DeepEqual(res.Blocks, want.Blocks) {
+			t.Fatalf("%s: the blocks differ from a fresh analysis", tc.name)
+		}
+		if c.looked == 0 || c.looked > tc.maxLooked {
+			t.Errorf("%s: %d chunks looked up by key, want 1 to %d", tc.name, c.looked, tc.maxLooked)
+		}
+	}
+}
+
+// TestRefersToAny: a chunk refers to a label through a bracketed run that
+// normalises to it (case, inner spaces); a run over lines counts as one.
+func TestRefersToAny(t *testing.T) {
+	labels := map[string]bool{"the guide": true, `a\]b`: true}
+	for _, tc := range []struct {
+		chunk string
+		want  bool
+	}{
+		{"See [The  Guide] here.", true},
+		{"See [x][the guide].", true},
+		{"See [the guide][].", true},
+		{"See [guide] here.", false},
+		{"No brackets at all.", false},
+		{"An [outer [the guide] run].", true},
+		{`An escaped [a\]b] one.`, true},
+		{"A run [over\nlines] counts.", true},
+		{"Unclosed [the guide", false},
+	} {
+		if got := markup.RefersToAny(tc.chunk, labels); got != tc.want {
+			t.Errorf("RefersToAny(%q) = %v, want %v", tc.chunk, got, tc.want)
+		}
+	}
 }
