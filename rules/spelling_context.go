@@ -100,6 +100,9 @@ func epithet(toks []analysis.Token, i int) bool {
 	if r, _ := utf8.DecodeRuneInString(g); !unicode.IsUpper(r) || strings.ToLower(g[1:]) != g[1:] || len(g) < 4 {
 		return false
 	}
+	if i >= 2 && toks[i-2].Text == "(" && i+1 < len(toks) && toks[i+1].Text == ")" && strings.ToLower(w) == w {
+		return true // all a parenthesis holds, as a species is named after its common name: (Chorioactis geaster)
+	}
 	for _, end := range latinEndings {
 		if strings.HasSuffix(w, end) && len(w) > len(end)+3 {
 			return true
@@ -472,7 +475,7 @@ var (
 		"amino", "ethyl", "hydro", "neuro", "nitro", "photo", "tetra", "penta", "hexa", "iso", "oxy", "tri", "di"}
 	derivSuffixes = []string{"izations", "ization", "isations", "isation", "abilities", "ability", "ibility", "ables", "able",
 		"ably", "ible", "izing", "ising", "izes", "ised", "ized", "ises", "ize", "ise", "ness", "less", "ment", "ments",
-		"ers", "ors", "er", "or", "ity", "ities", "ful", "ifying", "ified", "ifies", "ify", "ings", "ing", "ed", "ly", "es", "s"}
+		"ers", "ors", "er", "or", "ity", "ities", "istic", "ful", "ifying", "ified", "ifies", "ify", "ings", "ing", "ed", "ly", "es", "s"}
 )
 
 // combined reports whether w is a combining form, or two stacked, before
@@ -970,8 +973,11 @@ func nameContext(lex *spell.Lexicon, w string, toks []analysis.Token, i int, cla
 	if _, ok := lowerName(lex, w); ok {
 		return false // chicago: a name the word list knows, capital missing
 	}
-	if assignedList(toks, i) {
+	if assignedList(toks, i) || termList(lex, toks, i, classes) {
 		return true // adg: short names are one edit from many words
+	}
+	if detachedPrefix(toks, i) {
+		return true // pre go1.10.4
 	}
 	if nearCommon2(lex, lower) || nearKnown(lex, lower) {
 		return false // a slip of a common word, or of a term ("timout")
@@ -1101,6 +1107,60 @@ func listSeparator(toks []analysis.Token, k int) bool {
 // A list of common words ("apples, pears and bannanas") gives its slip
 // no such cover.
 func nameList(lex *spell.Lexicon, toks []analysis.Token, i int, classes []wordClass) bool {
+	items := listItems(toks, i)
+	if len(items) < 3 {
+		return false
+	}
+	names := 0
+	for _, j := range items {
+		if j == i {
+			continue
+		}
+		t := toks[j]
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		f := lex.Frequency(t.Text)
+		if t.Kind == token.Placeholder || classes[j] == notCandidate || unicode.IsUpper(r) || f == 0 || f > commonSize {
+			names++
+		}
+	}
+	return 2*names >= len(items)-1 && names >= 2
+}
+
+// termList reports whether toks[i] is an item of a list of at least
+// three one-word items two or more of whose other items, and half of
+// them, are code, rare words or terms, or words no list knows and no
+// slip of a common word makes ("rofi, albert, docky, dmenu, sxhkd"): a
+// list of names of tools, where an item one edit from a common word
+// (docky, dock) is a name too. Capitals do not count, as they do for
+// nameList: a name the list knows is no cover for a slip of a word.
+func termList(lex *spell.Lexicon, toks []analysis.Token, i int, classes []wordClass) bool {
+	items := listItems(toks, i)
+	if len(items) < 3 {
+		return false
+	}
+	terms := 0
+	for _, j := range items {
+		if j == i {
+			continue
+		}
+		t := toks[j]
+		switch {
+		case t.Kind == token.Placeholder:
+			terms++ // code
+		case classes[j] == unknownWord:
+			if !nearCommon2(lex, strings.ToLower(t.Text)) {
+				terms++
+			}
+		case classes[j] != notCandidate && lex.Frequency(t.Text) > commonSize:
+			terms++ // a rare word or a term of the list: rofi, dmenu
+		}
+	}
+	return terms >= 2 && 2*terms >= len(items)-1
+}
+
+// listItems returns the items of the list of one-word items toks[i] is
+// one of (toks[i] first), or just toks[i].
+func listItems(toks []analysis.Token, i int) []int {
 	item := func(j int) bool {
 		return j >= 0 && j < len(toks) && (toks[j].Kind == token.Word && !listSeparator(toks, j) && toks[j].Text != "etc" ||
 			toks[j].Kind == token.Placeholder)
@@ -1131,22 +1191,7 @@ func nameList(lex *spell.Lexicon, toks []analysis.Token, i int, classes []wordCl
 		}
 		j = k
 	}
-	if len(items) < 3 {
-		return false
-	}
-	names := 0
-	for _, j := range items {
-		if j == i {
-			continue
-		}
-		t := toks[j]
-		r, _ := utf8.DecodeRuneInString(t.Text)
-		f := lex.Frequency(t.Text)
-		if t.Kind == token.Placeholder || classes[j] == notCandidate || unicode.IsUpper(r) || f == 0 || f > commonSize {
-			names++
-		}
-	}
-	return 2*names >= len(items)-1 && names >= 2
+	return items
 }
 
 // identifierCompound reports whether w (lower case letters only) reads
@@ -1392,4 +1437,15 @@ func titleCase(toks []analysis.Token) bool {
 		}
 	}
 	return 2*caps > words
+}
+
+// detachedPrefix reports whether toks[i] is a prefix written apart
+// before a version or a number, as commit messages and changelogs write
+// it: "pre go1.10.4", "post 2.0", "pre 1.0".
+func detachedPrefix(toks []analysis.Token, i int) bool {
+	if !hyphenPrefixes[strings.ToLower(toks[i].Text)] || i+1 >= len(toks) {
+		return false
+	}
+	n := toks[i+1]
+	return n.Kind == token.Number || n.Kind == token.Word && strings.ContainsAny(n.Text, "0123456789")
 }

@@ -95,6 +95,10 @@ func TestSpellingContexts(t *testing.T) {
 		{"a name after a particle", "plaintext", "It was the group of Ayman al-Zawahiri and of al-Gamaa al-Islamiyyah.", nil},
 		{"a part used as a term in hyphenated words", "plaintext", "The hom-set is a set. Each hom-set maps. Two hom-sets meet. The hom-sets agree. A hom-functor acts. So hom sets and hom-sets compose.", nil},
 		{"a slip used once in a hyphenated word", "plaintext", "The hom-set is a set and the well-knwon one too.", []string{"hom-set", "well-knwon"}},
+		{"a name one edit from a word in a list of tools", "plaintext", "Pick a launcher (rofi, docky, dmenu, sxhkd, etc) first.", nil},
+		{"a species after its genus in parentheses", "plaintext", "It is a variety of cup fungus (Chorioactis geaster) from Texas.", nil},
+		{"a prefix apart before a version", "plaintext", "Support pre go1.10.4 and post 2.0 releases.", nil},
+		{"a derivation in -istic", "plaintext", "It starts with a minimalistic classpath.", nil},
 		{"word written as a path", "plaintext", "gopls/internal/lsp: speed up\n\nThe gopls server starts faster.", nil},
 	}
 	e := defaultEngine(t)
