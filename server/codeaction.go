@@ -19,6 +19,7 @@ import (
 // source.fixAll.liaison, fixing every problem that has a replacement. All
 // are plain WorkspaceEdits carrying the document version.
 func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) ([]protocol.CommandOrCodeAction, error) {
+	defer s.trim.linted(s.base) // its garbage too waits for a pause (see hover)
 	run, err := s.current(ctx, p.TextDocument)
 	if errors.Is(err, errNotOpen) {
 		return []protocol.CommandOrCodeAction{}, nil

@@ -51,6 +51,11 @@ type HoverSection struct {
 
 // hover answers textDocument/hover.
 func (s *Server) hover(ctx context.Context, p *protocol.HoverParams) (*protocol.Hover, error) {
+	// A hover analyses and renders: its garbage waits for a pause in the
+	// requests like a lint's (memory.go), or hovering without typing
+	// left the heap at the memory limit (62 -> 111 MB over 3000 hovers
+	// on the open Rust Book, profiled).
+	defer s.trim.linted(s.base)
 	run, err := s.current(ctx, p.TextDocument)
 	if errors.Is(err, errNotOpen) {
 		return nil, nil

@@ -36,7 +36,8 @@ const idleTrimDelay = 500 * time.Millisecond
 // trim for another to be worth its collection.
 const idleTrimGarbage = 16 << 20
 
-// linted notes a lint: the trim waits for idleTrimDelay without one. It
+// linted notes a lint, or a request that makes garbage as one does (a
+// hover, a code action): the trim waits for idleTrimDelay without one. It
 // runs only while ctx (the connection's) is live.
 func (t *idleTrim) linted(ctx context.Context) {
 	t.mu.Lock()
