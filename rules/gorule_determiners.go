@@ -31,14 +31,21 @@ func singularDeterminerPlural(toks []analysis.Token) []GoMatch {
 		if p := toks[i].PTB; p != tag.DT && p != tag.CD || titleWord(toks, i) {
 			continue
 		}
+		if m, ok := articleAdjectivePlural(lex, toks, i); ok {
+			out = append(out, m)
+			continue
+		}
 		if toks[i+1].PTB != tag.NNS {
 			if bentPlural(lex, toks, i) {
 				n := &toks[i+1]
 				sing := lex.Lemma(strings.ToLower(n.Text), morph.Noun)
 				if sing != "" && !strings.EqualFold(sing, n.Text) {
 					d := toks[i].Text
-					out = append(out, GoMatch{Start: i, End: i + 2,
-						Replacements: []string{morph.MatchCase(d, "these") + " " + n.Text, d + " " + sing}})
+					reps := []string{morph.MatchCase(d, "these") + " " + n.Text, d + " " + sing}
+					if !strings.EqualFold(d, "this") {
+						reps = []string{d + " " + sing, n.Text}
+					}
+					out = append(out, GoMatch{Start: i, End: i + 2, Replacements: reps})
 				}
 			}
 			continue
@@ -165,6 +172,61 @@ func singularDeterminerPlural(toks []analysis.Token) []GoMatch {
 	return out
 }
 
+// timePhraseAt reports whether a phrase of time begins at toks[i]: "this
+// week", "last year", "every day" ("we interviewed three candidate this
+// week").
+func timePhraseAt(toks []analysis.Token, i int) bool {
+	return i+1 < len(toks) && isAnyOf(toks[i].Text, "this", "last", "next", "every", "each") && timeNoun(strings.ToLower(toks[i+1].Text))
+}
+
+// articleAdjectivePlural reads "a", "an", "every" or "each" with one
+// adjective before a plural noun ("a new shoes", "every small details"),
+// which singularDeterminerPlural reads without the adjective. Only
+// determiners that cannot be pronouns, an adjective the lexicon knows as
+// one, and a plural that ends its phrase: not "a sales
+// team" or "a new features list", nor the adjectives that make a quantity
+// with "a" ("a few days", "a great many", "a good many", "a long ways").
+func articleAdjectivePlural(lex *morph.Lexicon, toks []analysis.Token, i int) (GoMatch, bool) {
+	if i+2 >= len(toks) || toks[i].PTB != tag.DT || toks[i+1].PTB != tag.JJ || toks[i+2].PTB != tag.NNS ||
+		!isAnyOf(toks[i].Text, "a", "an", "every", "each") || toks[i].Text == "A" && i != firstWordIndex(toks) {
+		return GoMatch{}, false
+	}
+	a, n := &toks[i+1], &toks[i+2]
+	if a.PTB != tag.JJ || n.PTB != tag.NNS || n.Kind != token.Word || capitalisedWord(n.Text) || capitalisedWord(a.Text) {
+		return GoMatch{}, false
+	}
+	if isAnyOf(a.Text, "few", "many", "great", "good", "whole", "couple", "other", "fun", "happy", "little", "long", "further", "extra", "additional", "mere", "full", "solid", "healthy", "hefty", "whopping", "staggering", "estimated", "cool", "special", "big") {
+		return GoMatch{}, false
+	}
+	if !knownAdjective(lex, a) {
+		return GoMatch{}, false
+	}
+	w := strings.ToLower(n.Text)
+	if readAsSingular(lex, w) || pluralTakenAsOne(w) || countedAsOne(w) {
+		return GoMatch{}, false
+	}
+	if next := tokenAt(toks, i+3); next != nil && (modifierSlot(next) || next.PTB == tag.POS || next.Kind == token.Word && nounOnly(lex, next)) {
+		return GoMatch{}, false
+	}
+	// A plural that may be a verb with the adjective its subject ("an
+	// attendant parks and retrieves it") is read only in an object's
+	// place, after a verb or a preposition: "she bought a new shoes".
+	p := tokenAt(toks, i-1)
+	if lex.Classes(w).HasPOS(morph.Verb) && (p == nil || p.UPOS != tag.VERB && p.UPOS != tag.ADP) {
+		return GoMatch{}, false
+	}
+	sing := lex.Lemma(w, morph.Noun)
+	if sing == "" || sing == w {
+		return GoMatch{}, false
+	}
+	d := toks[i].Text
+	reps := []string{d + " " + a.Text + " " + sing}
+	if isAnyOf(d, "a", "an") {
+		reps = append(reps, morph.MatchCase(d, a.Text)+" "+n.Text)
+	}
+	return GoMatch{Start: i, End: i + 3, Replacements: reps}, true
+}
+
 // pluralDeterminerSingular flags these, those, many, several, numerous, few,
 // various, both and the numbers above one before a singular count noun
 // ("these file", "many user", "two hour") and offers the plural noun.
@@ -270,7 +332,7 @@ func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
 		verbLike := pronounLike && !afterVerb && ni == i+1 && c.Has(morph.Verb, morph.Base)
 		if !(finiteVerb(next) ||
 			!verbLike && (clauseEnd(next) || next.UPOS == tag.ADP || next.UPOS == tag.VERB || next.UPOS == tag.AUX ||
-				newNounPhraseAfter(toks, ni+1) || timeRelation(next) || next.UPOS == tag.ADV)) {
+				newNounPhraseAfter(toks, ni+1) || timeRelation(next) || next.UPOS == tag.ADV || timePhraseAt(toks, ni+1))) {
 			continue
 		}
 		if next != nil && strings.EqualFold(next.Text, "that") {
@@ -331,11 +393,13 @@ func oneOfTheSingular(toks []analysis.Token) []GoMatch {
 		}
 		// Up to three modifiers: "one of the most widely used feature".
 		j := i + 3
+		superlative := false
 		for k := 0; k < 3 && j < len(toks); k++ {
 			t := &toks[j]
 			if t.UPOS != tag.ADJ && t.UPOS != tag.ADV && t.PTB != tag.VBN && t.PTB != tag.CD {
 				break
 			}
+			superlative = superlative || t.PTB == tag.JJS || t.PTB == tag.RBS
 			j++
 		}
 		if j >= len(toks) {
@@ -347,7 +411,10 @@ func oneOfTheSingular(toks []analysis.Token) []GoMatch {
 		}
 		w := strings.ToLower(n.Text)
 		c := lex.Classes(w)
-		if c == 0 || c.Has(morph.Noun, morph.Plural) || c.HasPOS(morph.Adj) || countedAsOne(w) || collective(w) {
+		// A group whose member is meant ("one of the team") is not one
+		// after a superlative, which ranks several groups: "one of the
+		// oldest church in Europe".
+		if c == 0 || c.Has(morph.Noun, morph.Plural) || c.HasPOS(morph.Adj) || countedAsOne(w) || collective(w) && (!superlative || !groupNoun(lex, w)) {
 			continue
 		}
 		// What follows must end the noun phrase: not another noun, even
@@ -367,6 +434,16 @@ func oneOfTheSingular(toks []analysis.Token) []GoMatch {
 		out = append(out, GoMatch{Start: j, End: j + 1, Replacements: []string{plural}})
 	}
 	return out
+}
+
+// groupNoun reports whether w, which collective lists, is a noun naming
+// a group and not one of the words it lists that are no count noun ("the
+// best", "the rest", "the following").
+func groupNoun(lex *morph.Lexicon, w string) bool {
+	if isAnyOf(w, "best", "rest", "same", "former", "latter", "following", "above", "below", "latest", "first", "last", "next", "most", "least", "public", "world", "personnel", "police", "staff", "clergy", "elite", "youth") {
+		return false
+	}
+	return lex.Classes(w).HasPOS(morph.Noun)
 }
 
 // ofPlural reports whether toks[i] is "of" and a plural noun follows it,
@@ -680,6 +757,24 @@ func clauseTakingVerb(lemma string) bool {
 	return false
 }
 
+// bentPluralAfterArticle reports whether toks[i], "a" or "an" inside a
+// sentence after a verb or a preposition, is followed by a word the
+// tagger read as a singular noun that the lexicon knows only as a plural
+// ("we offer a discounts to students"), and then by a preposition, an
+// adverb or the clause's end: not a modifier ("a sales team"), not a
+// plural used as one thing ("a means", "a thanks").
+func bentPluralAfterArticle(lex *morph.Lexicon, toks []analysis.Token, i int) bool {
+	prev, n, next := &toks[i-1], &toks[i+1], &toks[i+2]
+	// The tags and the spelling first; the lexicon last.
+	if prev.UPOS != tag.VERB && prev.UPOS != tag.ADP || n.PTB != tag.NN || n.Kind != token.Word || capitalisedWord(n.Text) ||
+		!strings.HasSuffix(n.Text, "s") || !(clauseEnd(next) || next.UPOS == tag.ADP || next.PTB == tag.RB) {
+		return false
+	}
+	w := strings.ToLower(n.Text)
+	c := lex.Classes(w)
+	return c.Has(morph.Noun, morph.Plural) && !c.Has(morph.Noun, morph.Base) && !readAsSingular(lex, w) && !pluralTakenAsOne(w) && !countedAsOne(w)
+}
+
 // bentPlural reports whether toks[i] is "this" in an object's place
 // (after a verb that takes no clause) and the word after it, which the
 // tagger read as a singular noun or a verb, is to the lexicon only a
@@ -687,6 +782,9 @@ func clauseTakingVerb(lemma string) bool {
 // shoes last week". Where "this" can be a subject ("I think this helps")
 // or the word a singular ("buy this news"), it is not.
 func bentPlural(lex *morph.Lexicon, toks []analysis.Token, i int) bool {
+	if i > 0 && i+2 < len(toks) && toks[i].PTB == tag.DT && (toks[i].Text == "a" || toks[i].Text == "an") {
+		return bentPluralAfterArticle(lex, toks, i)
+	}
 	if !strings.EqualFold(toks[i].Text, "this") || toks[i].PTB != tag.DT && toks[i].UPOS != tag.PRON || i == 0 || i+1 >= len(toks) {
 		return false
 	}

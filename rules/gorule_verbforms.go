@@ -107,10 +107,14 @@ func doVerbForm(toks []analysis.Token) []GoMatch {
 			j = skipNegationAndAdverbs(toks, j)
 			if rep, ok := plainFormFor(toks, j, false); ok {
 				out = append(out, GoMatch{Start: j, End: j + 1, Replacements: []string{rep}})
+				continue
 			}
-			continue
-		}
-		if !questionOpening(toks, i) {
+			// A negative question has its subject after "n't": "Why
+			// didn't the installer asked …?"
+			if !strings.EqualFold(toks[i+1].Text, "n't") || !questionOpening(toks, i) {
+				continue
+			}
+		} else if !questionOpening(toks, i) {
 			continue
 		}
 		// The subject: a pronoun, or a determiner and a noun ("does the
@@ -134,7 +138,7 @@ func doVerbForm(toks []analysis.Token) []GoMatch {
 		// passed on your machine?").
 		if strict && morph.Default().Classes(strings.ToLower(tokenText(toks, j))).Has(morph.Verb, morph.Past) &&
 			!morph.Default().Classes(strings.ToLower(tokenText(toks, j))).Has(morph.Verb, morph.ThirdSingular) &&
-			plainVerbAfter(toks, j+1) {
+			(plainVerbAfter(toks, j+1) || reducedRelativeCue(toks, j+1)) {
 			continue
 		}
 		// A plural noun read as a verb, with the plain verb after it,
@@ -150,6 +154,18 @@ func doVerbForm(toks []analysis.Token) []GoMatch {
 		}
 	}
 	return out
+}
+
+// reducedRelativeCue reports whether toks[i], after a past participle
+// that follows a noun, shows the participle to begin a reduced relative
+// ("did the man fired yesterday complain?", "did the letter sent by the
+// bank arrive?"): "by", or a time the tagger may read as the noun before
+// the question's verb.
+func reducedRelativeCue(toks []analysis.Token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	return strings.EqualFold(toks[i].Text, "by") || deicticTime(toks[i].Text) || timePhraseAt(toks, i)
 }
 
 // tokenText is the text of toks[i], or "" past the end.
@@ -403,6 +419,17 @@ func questionOpening(toks []analysis.Token, i int) bool {
 	if i == first+1 && first >= 0 {
 		switch strings.ToLower(toks[first].Text) {
 		case "what", "why", "how", "when", "where", "who", "which", "whom":
+			return true
+		}
+	}
+	// "How long did …", "How often does …", "Which file did …", "What
+	// time does …": a question word with the word it asks about.
+	if i == first+2 && first >= 0 {
+		q, w := strings.ToLower(toks[first].Text), &toks[first+1]
+		switch {
+		case q == "how" && isAnyOf(w.Text, "long", "often", "much", "many", "far", "soon", "well", "quickly"):
+			return true
+		case (q == "what" || q == "which" || q == "whose") && (w.PTB == tag.NN || w.PTB == tag.NNS):
 			return true
 		}
 	}
