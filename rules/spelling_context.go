@@ -264,8 +264,10 @@ func classify(lex *spell.Lexicon, w string, toks []analysis.Token, i int) wordCl
 // slip of a very common one ("Teh Rust book" stays a slip), or a
 // capitalised noun that classifies names ("Atal Pharmacy").
 func firstName(lex *spell.Lexicon, w string, toks []analysis.Token, i int) bool {
-	n := utf8.RuneCountInString(w)
-	if nameWord(lex, toks, i+1) && (n >= 4 || n == 3 && codeAbbreviation(lex, strings.ToLower(w))) {
+	if n := utf8.RuneCountInString(w); n < 3 || n == 3 && !codeAbbreviation(lex, strings.ToLower(w)) {
+		return false
+	}
+	if nameWord(lex, toks, i+1) {
 		return true
 	}
 	if i+1 < len(toks) && toks[i+1].Kind == token.Word && classifierNouns[strings.ToLower(toks[i+1].Text)] {
@@ -315,9 +317,11 @@ func inFullName(lex *spell.Lexicon, toks []analysis.Token, i int) bool {
 		// Title case, or a list of names ("Saad Khalid, 19, Mississauga;
 		// Mohammed Dirie, 22"): beside a word the list knows as a name
 		// only (Mohammed, Victor, Marx) it is a name too.
-		return capWord(i-1) && nameWord(lex, toks, i-1) || capWord(i+1) && nameWord(lex, toks, i+1)
+		return capWord(i-1) && nameWord(lex, toks, i-1) || capWord(i+1) && nameWord(lex, toks, i+1) || i == 1 && nameWord(lex, toks, 0)
 	}
-	return capWord(i-1) || capWord(i+1)
+	// A sentence's first word is capitalised whatever it is: beside it a
+	// word is in a name only if it is a name by itself (Mohammed Dirie).
+	return capWord(i-1) || capWord(i+1) || i == 1 && nameWord(lex, toks, 0)
 }
 
 // nameWord reports whether toks[j] is a capitalised word that reads as
@@ -1035,6 +1039,9 @@ var classifierNouns = map[string]bool{
 	// organisations and places
 	"bank": true, "cafe": true, "company": true, "deli": true, "hotel": true, "mall": true, "pharmacy": true,
 	"restaurant": true, "shop": true, "site": true, "store": true, "website": true,
+	"media": true, "software": true, "solutions": true, "group": true, "inc": true, "ltd": true, "corp": true,
+	"labs": true, "studio": true, "studios": true, "technologies": true, "services": true, "consulting": true,
+	"foundation": true, "institute": true, "university": true, "college": true, "hospital": true, "airlines": true,
 	"river": true, "rivers": true, "lake": true, "lakes": true, "island": true, "islands": true,
 	"mountains": true, "valley": true, "county": true, "province": true, "village": true, "villages": true,
 }
@@ -1387,6 +1394,9 @@ func capitalName(lex *spell.Lexicon, toks []analysis.Token, i int, classes []wor
 	if i > 1 && toks[i-1].Text == "." && toks[i-1].Start == toks[i-2].End && nameTitles[strings.ToLower(toks[i-2].Text)] {
 		return true // Dr. Olly, St. Rohan
 	}
+	if addressed(toks, i) {
+		return true // Thanks again, Directv.
+	}
 	if titleCase(toks) {
 		// a list of names that are names by themselves ("Moukoulou,
 		// Séguine, Doli, Morgué"), not of capitalised common words
@@ -1449,3 +1459,29 @@ func detachedPrefix(toks []analysis.Token, i int) bool {
 	n := toks[i+1]
 	return n.Kind == token.Number || n.Kind == token.Word && strings.ContainsAny(n.Text, "0123456789")
 }
+
+// addressed reports whether toks[i] is the name a greeting or a thanks
+// addresses, after it and a comma or right after it, at the end of the
+// sentence or before a comma: "Thanks again, Directv.", "Hi Olly,", "Dear
+// Ms Lavo".
+func addressed(toks []analysis.Token, i int) bool {
+	if i+1 < len(toks) && toks[i+1].Kind == token.Word {
+		return false
+	}
+	j := i - 1
+	if j >= 0 && toks[j].Text == "," {
+		j--
+	}
+	for j >= 0 && toks[j].Kind == token.Word && addressFillers[strings.ToLower(toks[j].Text)] {
+		j--
+	}
+	return j >= 0 && toks[j].Kind == token.Word && greetings[strings.ToLower(toks[j].Text)]
+}
+
+// greetings are the words that address someone by name after them, and
+// addressFillers the words that may stand between ("thanks again", "thank
+// you so much").
+var (
+	greetings      = map[string]bool{"dear": true, "hi": true, "hello": true, "hey": true, "thanks": true, "thank": true, "cheers": true, "congratulations": true, "welcome": true}
+	addressFillers = map[string]bool{"again": true, "you": true, "so": true, "much": true, "very": true, "back": true}
+)

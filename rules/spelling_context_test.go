@@ -99,6 +99,10 @@ func TestSpellingContexts(t *testing.T) {
 		{"a species after its genus in parentheses", "plaintext", "It is a variety of cup fungus (Chorioactis geaster) from Texas.", nil},
 		{"a prefix apart before a version", "plaintext", "Support pre go1.10.4 and post 2.0 releases.", nil},
 		{"a derivation in -istic", "plaintext", "It starts with a minimalistic classpath.", nil},
+		{"a name a greeting addresses", "plaintext", "Thanks again, Directv. Hi Olly, see you.", nil},
+		{"a name beside a first word that is a name by itself", "plaintext", "Mohammed Dirie, 22, Kingston.", nil},
+		{"an organisation's name", "plaintext", "Inford Media builds sites.", nil},
+		{"a short slip before a capitalised classifier", "plaintext", "Teh Group met.", []string{"Teh"}},
 		{"word written as a path", "plaintext", "gopls/internal/lsp: speed up\n\nThe gopls server starts faster.", nil},
 	}
 	e := defaultEngine(t)
