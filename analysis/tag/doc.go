@@ -18,6 +18,13 @@
 // with the text at hand (1.8M tokens) they gained 0.1 UPOS on EWT dev and
 // 0.03 on test, for a tagger about 15% slower (see genclusters).
 //
+// A model records its feature set (internal/model.FeatureSet). The
+// embedded one has the plain set; the context set adds the neighbours'
+// shapes, the capitals around a word (a dense row per context) and the
+// form as written, and trained on EWT train+dev it scored 95.9/95.3
+// UPOS/PTB on EWT test against the embedded 95.7/95.1 (internal/train
+// says why it is not embedded yet).
+//
 // Nouns used as verbs ("we will interface with", "she journaled") are the
 // model's decision: the trainer adds EWT sentences whose main verb is
 // replaced by a noun-only lemma of the lexicon in the same form, so the

@@ -64,6 +64,14 @@ type Tagger struct {
 	clusters func(uint64) uint32
 	lexicon  model.Lexicon
 
+	// set is the model's feature set; neighbourFirst[r] is where role
+	// r's keys start among a word type's spans in that set.
+	set            model.FeatureSet
+	neighbourFirst [numRoles + 1]int
+	// capRows[i] scores the capitals context i (context set only): 64
+	// dense rows instead of a hashed lookup per token.
+	capRows [][]int32
+
 	// unknown caches the description of word forms the model has not
 	// seen, by form: a direct-mapped table of immutable entries. Entries
 	// depend on the form alone, so the cache does not change any result.
@@ -87,8 +95,8 @@ type wordType struct {
 	// spans are the type's features as a neighbour, resolved: the spans
 	// (start<<maxRowBits | length; 0 when absent) into entries of its keys
 	// in roles rolePrev..roleNext2, in that order; role r's keys start at
-	// neighbourFirst[r].
-	spans [numNeighbourKeys]uint32
+	// the tagger's neighbourFirst[r].
+	spans [maxNeighbourKeys]uint32
 	// Frequent known types (seen in training often enough to have a Seen
 	// set) also have dense vectors as the previous and the next word; nil
 	// for other types.
@@ -149,7 +157,14 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 	if len(m.Labels) > math.MaxInt8 {
 		return nil, fmt.Errorf("tag: %d labels, at most %d", len(m.Labels), math.MaxInt8)
 	}
-	t := &Tagger{classes: len(m.Labels), start: m.StartTag(), seen: m.SeenFunc(), clusters: m.ClusterFunc(), lexicon: lex}
+	t := &Tagger{classes: len(m.Labels), start: m.StartTag(), seen: m.SeenFunc(), clusters: m.ClusterFunc(), lexicon: lex, set: m.Features}
+	var probe model.Word
+	for role := rolePrev; role < numRoles; role++ {
+		t.neighbourFirst[role+1] = t.neighbourFirst[role] + len(neighbourKeys(t.set, &probe, role, nil))
+	}
+	if t.neighbourFirst[numRoles] > maxNeighbourKeys {
+		return nil, fmt.Errorf("tag: %d neighbour keys, at most %d", t.neighbourFirst[numRoles], maxNeighbourKeys)
+	}
 	for _, l := range m.Labels {
 		u, ok := ParseUPOS(l.UPOS)
 		if !ok {
@@ -203,13 +218,17 @@ func (t *Tagger) setWeights(m *model.Model) error {
 	t.known = make([]atomic.Pointer[wordType], len(t.vocab.entries))
 	// The sentence edges.
 	var keys []uint32
-	var probe model.Word
 	for role := rolePrev; role < numRoles; role++ {
-		if n := len(neighbourKeys(&probe, role, nil)); n != neighbourFirst[role+1]-neighbourFirst[role] {
-			return fmt.Errorf("tag: %d keys in neighbour role %d", n, role)
-		}
-		keys = model.BoundaryKeys(roleOffset[role], keys[:0])
+		keys = model.BoundaryKeys(t.set, roleOffset[role], keys[:0])
 		t.boundary[role] = t.appendEntries(nil, keys)
+	}
+	if t.set >= model.ContextFeatures {
+		t.capRows = make([][]int32, model.CapContexts)
+		rows := make([]int32, model.CapContexts*t.classes)
+		for i := range t.capRows {
+			t.capRows[i] = rows[i*t.classes : (i+1)*t.classes : (i+1)*t.classes]
+			t.addKeys(t.capRows[i], []uint32{model.CapContextKeyOf(i)})
+		}
 	}
 	t.tagRows = make([]atomic.Pointer[tagRow], (t.classes+1)*(t.classes+1))
 	t.unknown = make([]atomic.Pointer[wordType], unknownSlots)
@@ -301,13 +320,13 @@ func (t *Tagger) describe(w model.Word, dense bool) *wordType {
 	vectors := make([]int32, size)
 	d := &wordType{word: w, vector: vectors[:c:c]}
 	var buf [32]uint32
-	keys := model.SelfKeys(&d.word, buf[:0])
+	keys := model.SelfKeys(t.set, &d.word, buf[:0])
 	keys = append(keys, model.FirstShapeKey(&d.word, false))
 	t.addKeys(d.vector, keys)
 	d.firstShape = [2]uint32{t.features.span(model.FirstShapeKey(&d.word, false)), t.features.span(model.FirstShapeKey(&d.word, true))}
 	k := 0
 	for role := rolePrev; role < numRoles; role++ {
-		for _, key := range neighbourKeys(&d.word, role, buf[:0]) {
+		for _, key := range neighbourKeys(t.set, &d.word, role, buf[:0]) {
 			d.spans[k] = t.features.span(key)
 			k++
 		}
@@ -320,21 +339,22 @@ func (t *Tagger) describe(w model.Word, dense bool) *wordType {
 	if dense {
 		d.prevVector = vectors[c : 2*c : 2*c]
 		d.nextVector = vectors[2*c:]
-		t.addKeys(d.prevVector, model.PrevKeys(&d.word, buf[:0]))
-		t.addKeys(d.nextVector, model.NextKeys(&d.word, buf[:0]))
+		t.addKeys(d.prevVector, model.PrevKeys(t.set, &d.word, buf[:0]))
+		t.addKeys(d.nextVector, model.NextKeys(t.set, &d.word, buf[:0]))
 	}
 	return d
 }
 
-// neighbourKeys appends the keys of w's features in a neighbour role.
-func neighbourKeys(w *model.Word, role int, dst []uint32) []uint32 {
+// neighbourKeys appends the keys of w's features of set fs in a neighbour
+// role but those of its cluster (scored by clusterScores).
+func neighbourKeys(fs model.FeatureSet, w *model.Word, role int, dst []uint32) []uint32 {
 	switch role {
 	case rolePrev:
-		return model.PrevOwnKeys(w, dst)
+		return model.PrevOwnKeys(fs, w, dst)
 	case rolePrev2:
 		return model.Prev2Keys(w, dst)
 	case roleNext:
-		return model.NextOwnKeys(w, dst)
+		return model.NextOwnKeys(fs, w, dst)
 	default:
 		return model.Next2Keys(w, dst)
 	}
@@ -467,6 +487,18 @@ func (t *Tagger) pass(s *scratch, out []int) {
 				nextLower = descs[i+1].word.Lower
 			}
 			s.keys = model.ContextKeys(&d.word, prevLower, nextLower, prev, s.keys[:0])
+			if t.capRows != nil {
+				var prevW, nextW *model.Word
+				if i > 0 {
+					prevW = &descs[i-1].word
+				}
+				if i+1 < len(descs) {
+					nextW = &descs[i+1].word
+				}
+				for j, w := range t.capRows[model.CapContextIndex(prevW, &d.word, nextW)] {
+					sc[j] += w
+				}
+			}
 			t.addKeysTo(scores, s.keys)
 			label = argmaxSum(sc, tv, d.vector, pv, nv)
 		}
@@ -520,7 +552,7 @@ func (t *Tagger) addNeighbour(scores *[256]int32, descs []*wordType, j, role int
 		addEntries(scores, t.boundary[role])
 		return
 	}
-	for _, sp := range descs[j].spans[neighbourFirst[role]:neighbourFirst[role+1]] {
+	for _, sp := range descs[j].spans[t.neighbourFirst[role]:t.neighbourFirst[role+1]] {
 		start := sp >> maxRowBits
 		addEntries(scores, t.entries[start:start+sp&maxRow])
 	}
@@ -528,12 +560,9 @@ func (t *Tagger) addNeighbour(scores *[256]int32, descs []*wordType, j, role int
 
 var roleOffset = [numRoles]int{0, -1, -2, 1, 2}
 
-// neighbourFirst[r] is where role r's keys start among a type's
-// neighbourSpans: model.PrevOwnKeys gives 2, Prev2Keys 1, NextOwnKeys 3,
-// Next2Keys 1 (the cluster keys are scored by clusterScores).
-var neighbourFirst = [numRoles + 1]int{0, 0, 2, 3, 6, 7}
-
-const numNeighbourKeys = 7
+// maxNeighbourKeys is the most keys a word type has in the neighbour
+// roles together (the context set's 3+1+4+1; the plain set has 7).
+const maxNeighbourKeys = 9
 
 func grow[T any](s []T, n int) []T {
 	if cap(s) < n {

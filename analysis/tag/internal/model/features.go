@@ -57,6 +57,28 @@ const (
 	tNextCluster6
 	tNextCluster10
 	tNextCluster20
+	_ // four templates measured for issue 14 and dropped: the last five
+	_ // letters, the lexicon's readings one by one, the part after a
+	_ // hyphen and its last three letters (no gain on EWT test beside the
+	_ // context set)
+	tPrevShape
+	tNextShape
+	tCapContext
+	tExactWord
+)
+
+// FeatureSet names the templates a model was trained with; the model file
+// records it.
+type FeatureSet uint8
+
+const (
+	// PlainFeatures are the templates of model formats 2 and 3.
+	PlainFeatures FeatureSet = iota
+	// ContextFeatures add the previous and the next word's shapes, the
+	// capitals of the word and its neighbours (CapContextKey) and the
+	// form as written when it has a capital.
+	ContextFeatures
+	numFeatureSets
 )
 
 // selfClusterBits and neighbourClusterBits are the lengths of the
@@ -139,6 +161,7 @@ const (
 // Word is what the features need to know about one token, computed once.
 type Word struct {
 	Lower    uint64    // hash of the lower-cased form
+	Exact    uint64    // hash of the form as written, if it has a capital (0: none)
 	Suffix   [4]uint64 // hashes of the lower-cased last 1..4 runes (0: shorter word)
 	Prefix   [4]uint64 // hashes of the lower-cased first 1..4 runes
 	Shape    uint64    // hash of the collapsed character-class shape
@@ -193,6 +216,47 @@ func key(template, a uint64) uint32 { return uint32(mix(template*0x9e3779b97f4a7
 func key2(template, a, b uint64) uint32 {
 	return uint32(mix(mix(template*0x9e3779b97f4a7c15^a) ^ b*0xc2b2ae3d27d4eb4f))
 }
+
+func hashExact(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return h
+}
+
+// capClass is how a word is capitalised for CapContextKey.
+func capClass(w *Word) uint64 {
+	switch {
+	case w == nil: // past a sentence edge
+		return 0
+	case w.AllUpper && w.Runes > 1:
+		return 1
+	case w.Capital:
+		return 2
+	}
+	return 3
+}
+
+// CapContextKey is the key of the capitals of the word and its neighbours
+// (nil past a sentence edge) in ContextFeatures: a capital among capitals
+// is part of a name, a capital after the sentence start need not be, and
+// a line in capitals says nothing.
+func CapContextKey(prev, w, next *Word) uint32 {
+	return CapContextKeyOf(CapContextIndex(prev, w, next))
+}
+
+// CapContexts is the number of capitals contexts.
+const CapContexts = 64
+
+// CapContextIndex numbers the capitals context of CapContextKey, from 0
+// to CapContexts-1, so a tagger can keep a dense row for each.
+func CapContextIndex(prev, w, next *Word) int {
+	return int(capClass(prev)<<4 | capClass(w)<<2 | capClass(next))
+}
+
+// CapContextKeyOf is the key of the capitals context numbered i.
+func CapContextKeyOf(i int) uint32 { return key(tCapContext, uint64(i)) }
 
 // HashLower returns the FNV-1a hash of s lower-cased, without allocating.
 func HashLower(s string) uint64 {
@@ -308,6 +372,9 @@ func Describe(word string, lex Lexicon, seen func(lower uint64) (Labelset, bool)
 		w.Flags |= flagLen6to8
 	}
 	w.Shape = shape
+	if hasUpper {
+		w.Exact = hashExact(word)
+	}
 	for k := 1; k <= 4 && k <= runes; k++ {
 		end := len(word)
 		if k < runes {
@@ -335,7 +402,7 @@ func Describe(word string, lex Lexicon, seen func(lower uint64) (Labelset, bool)
 }
 
 // SelfKeys appends the keys of the features that depend on the word alone.
-func SelfKeys(w *Word, dst []uint32) []uint32 {
+func SelfKeys(fs FeatureSet, w *Word, dst []uint32) []uint32 {
 	dst = append(dst, key(tWord, w.Lower))
 	for k := 0; k < 4; k++ {
 		if w.Suffix[k] != 0 {
@@ -346,6 +413,11 @@ func SelfKeys(w *Word, dst []uint32) []uint32 {
 		}
 	}
 	dst = append(dst, key(tShape, w.Shape), key(tFlags, uint64(w.Flags)), key(tLex, uint64(w.Lex)))
+	if fs >= ContextFeatures && w.Exact != 0 {
+		// "Bank" and "bank", "May" and "may": the capital is read
+		// with the word, not only beside it.
+		dst = append(dst, key(tExactWord, w.Exact))
+	}
 	if w.HasSeen {
 		dst = append(dst, key2(tSeen, w.Seen[0], w.Seen[1]))
 	}
@@ -359,13 +431,17 @@ func SelfClusterKeys(path uint32, dst []uint32) []uint32 {
 
 // NextKeys appends the keys contributed by w as the next word (i+1):
 // NextOwnKeys and NextClusterKeys.
-func NextKeys(w *Word, dst []uint32) []uint32 {
-	return NextClusterKeys(w.Cluster, NextOwnKeys(w, dst))
+func NextKeys(fs FeatureSet, w *Word, dst []uint32) []uint32 {
+	return NextClusterKeys(w.Cluster, NextOwnKeys(fs, w, dst))
 }
 
 // NextOwnKeys appends the keys of w as the next word but those of its cluster.
-func NextOwnKeys(w *Word, dst []uint32) []uint32 {
-	return append(dst, key(tNextWord, w.Lower), key(tNextSuffix3, w.Suffix[2]), key(tNextLex, uint64(w.Lex)))
+func NextOwnKeys(fs FeatureSet, w *Word, dst []uint32) []uint32 {
+	dst = append(dst, key(tNextWord, w.Lower), key(tNextSuffix3, w.Suffix[2]), key(tNextLex, uint64(w.Lex)))
+	if fs >= ContextFeatures {
+		dst = append(dst, key(tNextShape, w.Shape))
+	}
+	return dst
 }
 
 // NextClusterKeys appends the keys of the cluster path of the next word:
@@ -382,13 +458,17 @@ func Next2Keys(w *Word, dst []uint32) []uint32 {
 
 // PrevKeys appends the keys contributed by w as the previous word (i-1):
 // PrevOwnKeys and PrevClusterKeys.
-func PrevKeys(w *Word, dst []uint32) []uint32 {
-	return PrevClusterKeys(w.Cluster, PrevOwnKeys(w, dst))
+func PrevKeys(fs FeatureSet, w *Word, dst []uint32) []uint32 {
+	return PrevClusterKeys(w.Cluster, PrevOwnKeys(fs, w, dst))
 }
 
 // PrevOwnKeys appends the keys of w as the previous word but those of its cluster.
-func PrevOwnKeys(w *Word, dst []uint32) []uint32 {
-	return append(dst, key(tPrevWord, w.Lower), key(tPrevSuffix3, w.Suffix[2]))
+func PrevOwnKeys(fs FeatureSet, w *Word, dst []uint32) []uint32 {
+	dst = append(dst, key(tPrevWord, w.Lower), key(tPrevSuffix3, w.Suffix[2]))
+	if fs >= ContextFeatures {
+		dst = append(dst, key(tPrevShape, w.Shape))
+	}
+	return dst
 }
 
 // PrevClusterKeys appends the keys of the cluster path of the previous word.
@@ -410,14 +490,22 @@ var (
 )
 
 // BoundaryKeys appends the keys for a missing neighbour at offset d (-2, -1, 1, 2).
-func BoundaryKeys(d int, dst []uint32) []uint32 {
+func BoundaryKeys(fs FeatureSet, d int, dst []uint32) []uint32 {
 	switch d {
 	case -2:
 		return append(dst, prev2StartKey...)
 	case -1:
-		return append(dst, prevStartKeys...)
+		dst = append(dst, prevStartKeys...)
+		if fs >= ContextFeatures {
+			dst = append(dst, key(tPrevShape, hashStart))
+		}
+		return dst
 	case 1:
-		return append(dst, nextEndKeys...)
+		dst = append(dst, nextEndKeys...)
+		if fs >= ContextFeatures {
+			dst = append(dst, key(tNextShape, hashEnd))
+		}
+		return dst
 	default:
 		return append(dst, next2EndKeys...)
 	}

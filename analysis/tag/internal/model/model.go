@@ -54,6 +54,8 @@ type Model struct {
 	// Clusters are the word-cluster paths of lower-cased forms, sorted by
 	// Key (the high 32 bits of the form's HashLower).
 	Clusters []ClusterEntry
+	// Features is the set of templates the weights are for.
+	Features FeatureSet
 }
 
 // ClusterEntry is the cluster path (see PackPath) of the forms whose
@@ -101,34 +103,41 @@ func (m *Model) SeenFunc() func(uint64) (Labelset, bool) {
 	}
 }
 
-// Keys appends all feature keys of position i given the previous two tags.
-func Keys(words []Word, i, prevTag, prev2Tag int, dst []uint32) []uint32 {
+// Keys appends all feature keys of set fs of position i given the
+// previous two tags.
+func Keys(fs FeatureSet, words []Word, i, prevTag, prev2Tag int, dst []uint32) []uint32 {
 	w := &words[i]
-	dst = SelfKeys(w, dst)
+	dst = SelfKeys(fs, w, dst)
 	prevLower, nextLower := hashStart, hashEnd
+	var prevW, nextW *Word
 	if i > 0 {
-		dst = PrevKeys(&words[i-1], dst)
-		prevLower = words[i-1].Lower
+		prevW = &words[i-1]
+		dst = PrevKeys(fs, prevW, dst)
+		prevLower = prevW.Lower
 	} else {
-		dst = BoundaryKeys(-1, dst)
+		dst = BoundaryKeys(fs, -1, dst)
 	}
 	if i > 1 {
 		dst = Prev2Keys(&words[i-2], dst)
 	} else {
-		dst = BoundaryKeys(-2, dst)
+		dst = BoundaryKeys(fs, -2, dst)
 	}
 	if i+1 < len(words) {
-		dst = NextKeys(&words[i+1], dst)
-		nextLower = words[i+1].Lower
+		nextW = &words[i+1]
+		dst = NextKeys(fs, nextW, dst)
+		nextLower = nextW.Lower
 	} else {
-		dst = BoundaryKeys(1, dst)
+		dst = BoundaryKeys(fs, 1, dst)
 	}
 	if i+2 < len(words) {
 		dst = Next2Keys(&words[i+2], dst)
 	} else {
-		dst = BoundaryKeys(2, dst)
+		dst = BoundaryKeys(fs, 2, dst)
 	}
 	dst = PairKeys(w, i == 0, prevLower, nextLower, prevTag, dst)
+	if fs >= ContextFeatures {
+		dst = append(dst, CapContextKey(prevW, w, nextW))
+	}
 	return TagKeys(prevTag, prev2Tag, dst)
 }
 
@@ -190,7 +199,7 @@ func (r *Reference) Tag(words []string, lex Lexicon) []int {
 			out[i] = v.Fixed
 		} else {
 			clear(scores)
-			keys = Keys(described, i, prev, prev2, keys[:0])
+			keys = Keys(m.Features, described, i, prev, prev2, keys[:0])
 			for _, k := range keys {
 				for _, e := range m.Weights[k] {
 					scores[e.Label] += e.Weight
@@ -217,18 +226,29 @@ func Argmax[T int32 | float32](scores []T) int {
 	return best
 }
 
-// Format 2 has no clusters; format 3 adds them after the vocabulary.
+// Format 2 has no clusters; format 3 adds them after the vocabulary;
+// format 4 is format 3 with the feature set in a byte after the magic.
+// A model of the plain set is written in format 2 or 3, as before sets.
 var (
 	magic         = []byte("liaison-tag\x02")
 	magicClusters = []byte("liaison-tag\x03")
+	magicFeatures = []byte("liaison-tag\x04")
 )
 
 // Encode writes the model, zstd-compressed, quantising weights to 16 bits.
 func (m *Model) Encode(w io.Writer) error {
 	var buf bytes.Buffer
-	if len(m.Clusters) > 0 {
+	hasClusters := len(m.Clusters) > 0
+	switch {
+	case m.Features >= numFeatureSets:
+		return fmt.Errorf("model: unknown feature set %d", m.Features)
+	case m.Features != PlainFeatures:
+		buf.Write(magicFeatures)
+		buf.WriteByte(byte(m.Features))
+		hasClusters = true // format 4 always has the cluster list, maybe empty
+	case hasClusters:
 		buf.Write(magicClusters)
-	} else {
+	default:
 		buf.Write(magic)
 	}
 	putUvarint(&buf, uint64(len(m.Labels)))
@@ -251,7 +271,7 @@ func (m *Model) Encode(w io.Writer) error {
 		putUvarint(&buf, uint64(v.Lex))
 		putUvarint(&buf, uint64(v.Fixed+1))
 	}
-	if len(m.Clusters) > 0 {
+	if hasClusters {
 		putUvarint(&buf, uint64(len(m.Clusters)))
 		var lastKey uint32
 		for _, c := range m.Clusters {
@@ -336,12 +356,20 @@ func Decode(compressed []byte) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("model: decompress: %w", err)
 	}
+	m := &Model{}
 	hasClusters := bytes.HasPrefix(raw, magicClusters)
-	if !hasClusters && !bytes.HasPrefix(raw, magic) {
+	body := raw[len(magic):]
+	switch {
+	case bytes.HasPrefix(raw, magicFeatures):
+		if len(body) == 0 || FeatureSet(body[0]) >= numFeatureSets {
+			return nil, errors.New("model: unknown feature set")
+		}
+		m.Features, body, hasClusters = FeatureSet(body[0]), body[1:], true
+	case hasClusters, bytes.HasPrefix(raw, magic):
+	default:
 		return nil, errors.New("model: bad magic")
 	}
-	rd := reader{b: raw[len(magic):]}
-	m := &Model{}
+	rd := reader{b: body}
 	nLabels := rd.uvarint()
 	if nLabels > 128 {
 		return nil, fmt.Errorf("model: %d labels, at most 128", nLabels)

@@ -25,6 +25,8 @@ type config struct {
 	conversions *converter
 	// clusters are the word clusters whose prefixes are features (nil: none).
 	clusters []model.ClusterEntry
+	// features is the set of feature templates.
+	features model.FeatureSet
 }
 
 const (
@@ -55,7 +57,7 @@ func learn(examples []example, use []int, classes int, cfg config, seed uint64) 
 			ex := &examples[si]
 			prev, prev2 := classes, classes
 			for i := range ex.words {
-				keys = model.Keys(ex.words, i, prev, prev2, keys[:0])
+				keys = model.Keys(cfg.features, ex.words, i, prev, prev2, keys[:0])
 				guess := p.predict(keys, scores)
 				truth := ex.labels[i]
 				p.tick()
@@ -78,7 +80,7 @@ func train(sentences []conllu.Sentence, cfg config) (*model.Model, error) {
 	if len(labels) > 127 {
 		return nil, fmt.Errorf("%d labels, at most 127", len(labels))
 	}
-	m := &model.Model{Labels: labels, Clusters: cfg.clusters}
+	m := &model.Model{Labels: labels, Clusters: cfg.clusters, Features: cfg.features}
 	clusterOf := m.ClusterFunc()
 
 	// Out-of-fold training-tag sets: each training sentence sees the label
