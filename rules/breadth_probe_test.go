@@ -68,7 +68,7 @@ var breadthFloors = probeFloors{
 	"heldout-5.tsv": {minCaught: 43, maxFlagged: 0},
 	"heldout-6.tsv": {minCaught: 103, maxFlagged: 0},
 	"heldout-7.tsv": {minCaught: 117, maxFlagged: 0},
-	"heldout-8.tsv": {minCaught: 192, maxFlagged: 0},
+	"heldout-8.tsv": {minCaught: 203, maxFlagged: 0},
 }
 
 type breadthCase struct {

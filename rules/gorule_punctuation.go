@@ -460,3 +460,42 @@ func spaceInsideParentheses(_, toks []analysis.Token, marks []markup.Range) []Go
 	}
 	return out
 }
+
+// lyAdverbHyphen flags a hyphen after an adverb in -ly that modifies the
+// word joined to it ("a highly-skilled welder", "newly-built homes") and
+// offers the two words with a space. The hyphen of a compound modifier
+// is there to stop a misreading, and an adverb in -ly cannot be misread
+// as an adjective of the noun. Only a word the lexicon knows as an adverb
+// and not as an adjective or a noun counts, so the adjectives and nouns
+// in -ly keep their hyphens (friendly-looking, early-morning,
+// family-run, only-child), and the second part must be an adjective or a
+// participle: before a noun or an adverb the pair is a term of its own
+// (Python's finally-clause, exactly-once delivery).
+func lyAdverbHyphen(_, toks []analysis.Token, marks []markup.Range) []GoMatch {
+	var out []GoMatch
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != token.Word || !proseWord(t.Text) || strings.Count(t.Text, "-") != 1 {
+			continue
+		}
+		first, second, _ := strings.Cut(t.Text, "-")
+		lf := strings.ToLower(first)
+		if len(lf) < 5 || !strings.HasSuffix(lf, "ly") || len(second) < 3 {
+			continue
+		}
+		lex := morph.Default()
+		c := lex.Classes(lf)
+		if !c.Has(morph.Adv, morph.Base) || c.Has(morph.Adj, morph.Base) || c.Has(morph.Noun, morph.Base) {
+			continue
+		}
+		c2 := lex.Classes(strings.ToLower(second))
+		if !c2.Has(morph.Adj, morph.Base) && !c2.Has(morph.Verb, morph.PastParticiple) && !c2.Has(morph.Verb, morph.Gerund) {
+			continue // a noun or an adverb after it: a term of its own (a finally-clause, exactly-once)
+		}
+		if !prosePunctuation(toks) {
+			continue
+		}
+		out = append(out, GoMatch{Start: i, End: i + 1, Replacements: []string{first + " " + second}})
+	}
+	return out
+}

@@ -74,6 +74,7 @@ func goContextRules() map[string]GoContextRule {
 		"doubled-punctuation":       doubledPunctuation,
 		"unclosed-parenthesis":      unclosedParenthesis,
 		"space-inside-parentheses":  spaceInsideParentheses,
+		"ly-adverb-hyphen":          lyAdverbHyphen,
 	}
 }
 
