@@ -292,6 +292,19 @@ func runCheckWith(ctx context.Context, limits checkLimits, args []string, stdin 
 	// the rules parsed.
 	analyzerReady := make(chan *analysis.Analyzer, 1)
 	go func() { analyzerReady <- analysis.New() }()
+	// The rules load while the inputs are listed too: listing a
+	// directory asks git which files it ignores, a process started and
+	// waited for (5-10 ms) that the decoding of the library need not wait
+	// behind.
+	type loadedRules struct {
+		rules []*rules.Rule
+		err   error
+	}
+	rulesReady := make(chan loadedRules, 1)
+	go func() {
+		rs, err := rules.LoadDefault()
+		rulesReady <- loadedRules{rs, err}
+	}()
 
 	status := 0
 	fail := func(format string, args ...any) {
@@ -333,7 +346,8 @@ func runCheckWith(ctx context.Context, limits checkLimits, args []string, stdin 
 		inputs = changed.filter(inputs)
 	}
 
-	ruleSet, err := rules.LoadDefault()
+	loaded := <-rulesReady
+	ruleSet, err := loaded.rules, loaded.err
 	if err != nil {
 		fmt.Fprintf(stderr, "liaison check: loading rules: %v\n", err)
 		return 2
