@@ -81,12 +81,17 @@ func codeTerm(lex *spell.Lexicon, w string) bool {
 const maxCodeTerm = 8
 
 // pairDropped reports whether two letters put in together, after the
-// first, make w a word of the list: goroutes, goroutines.
+// first, one of them a vowel, make w a word of the list: goroutes,
+// goroutines. (A syllable left out has its vowel; trying only such pairs
+// is 276 lookups a place, not 676.)
 func pairDropped(lex *spell.Lexicon, w string) bool {
 	buf := make([]byte, 0, len(w)+2)
 	for i := 1; i <= len(w); i++ {
 		for a := byte('a'); a <= 'z'; a++ {
 			for b := byte('a'); b <= 'z'; b++ {
+				if !isVowelByte(a) && !isVowelByte(b) {
+					continue
+				}
 				buf = append(append(append(buf[:0], w[:i]...), a, b), w[i:]...)
 				if f := lex.Frequency(string(buf)); f > 0 && f <= 80 {
 					return true
