@@ -368,6 +368,12 @@ func verbLater(toks []analysis.Token, i int, bare bool) bool {
 				return false
 			}
 		}
+		// A word the lexicon knows as no verb is none, whatever the
+		// tagger, which expects one after "I", says: "for my partner and
+		// I before the toast".
+		if isVerbTag(t.PTB) && t.Kind == token.Word && !strings.Contains(t.Text, "'") && !morph.Default().Classes(pcLower(t.Text)).HasPOS(morph.Verb) {
+			continue
+		}
 		switch t.PTB {
 		case tag.VBP:
 			// After let, make, see and the like, a plain form right after

@@ -22,13 +22,26 @@ import (
 func pronounNumber(toks []analysis.Token) []GoMatch {
 	var out []GoMatch
 	for k := 1; k < len(toks); k++ {
-		if len(toks[k].Text) != 4 || pcLower(toks[k].Text) != "them" || !thingObjectVerb(toks[k-1].Text) {
+		// Any form of the verb: "sign them", "I signed them".
+		v := &toks[k-1]
+		if len(toks[k].Text) != 4 || pcLower(toks[k].Text) != "them" || !thingObjectVerb(v.Text) && !(v.UPOS == tag.VERB && thingObjectVerb(v.Lemma)) {
 			continue
 		}
 		if k+1 < len(toks) && isParticle(&toks[k+1]) {
 			continue
 		}
-		if singularOnly(toks[:k-1]) {
+		// "mail them the form", "save them a seat": people, with the
+		// thing as a second object.
+		// (Not a time: "signed them the same day".)
+		if k+1 < len(toks) && (toks[k+1].PTB == tag.DT || toks[k+1].PTB == tag.PRPS || toks[k+1].PTB == tag.CD) && !timeNounPhrase(toks, k+1) {
+			continue
+		}
+		// The verb's own subject is no antecedent: "…, and we signed them".
+		before := toks[:k-1]
+		if k >= 2 && isAnyOf(toks[k-2].Text, "we", "you", "i", "he", "she") {
+			before = toks[:k-2]
+		}
+		if singularOnly(before) {
 			out = append(out, GoMatch{Start: k, End: k + 1, Replacements: []string{"it"}})
 		}
 	}
@@ -41,7 +54,8 @@ func thingObjectVerb(w string) bool {
 	switch pcLower(w) {
 	case "sign", "countersign", "print", "reprint", "file", "staple", "photocopy", "shred", "proofread", "reread",
 		"rename", "bookmark", "archive", "delete", "edit", "initial", "laminate", "fax", "notarize", "notarise",
-		"submit", "resubmit", "scan", "upload", "download":
+		"submit", "resubmit", "scan", "upload", "download", "mail", "save", "attach", "forward",
+		"export", "return", "photograph", "frame", "wrap", "unwrap":
 		return true
 	}
 	return false
@@ -76,7 +90,9 @@ func singularOnly(ts []analysis.Token) bool {
 		case tag.CC:
 			// "the report and the appendix": a conjunction followed by a
 			// noun phrase joins two things; "and sign" joins two verbs.
-			if i+1 < len(ts) && (nounPhraseTag(ts[i+1].PTB) || ts[i+1].PTB == tag.PRP) {
+			// After a comma a subject pronoun opens a clause of its own:
+			// "the landlord sent the lease, and I signed them".
+			if i+1 < len(ts) && (nounPhraseTag(ts[i+1].PTB) || ts[i+1].PTB == tag.PRP && !(i > 0 && ts[i-1].Text == "," && subjectPronoun(ts[i+1].Text))) {
 				return false
 			}
 		}
@@ -89,4 +105,19 @@ func singularOnly(ts []analysis.Token) bool {
 		}
 	}
 	return determined
+}
+
+// timeNounPhrase reports whether a noun phrase of time begins at toks[i]:
+// a determiner or number, at most one adjective, and a word of time ("the
+// same day", "this week", "two hours").
+func timeNounPhrase(toks []analysis.Token, i int) bool {
+	k := i + 1
+	if k < len(toks) && (toks[k].PTB == tag.JJ || toks[k].PTB == tag.JJS) {
+		k++
+	}
+	if k >= len(toks) {
+		return false
+	}
+	w := pcLower(toks[k].Text)
+	return timeNoun(w) || isAnyOf(w, "hour", "hours", "minute", "minutes", "days", "weeks", "months", "years", "nights", "mornings", "evenings")
 }
