@@ -117,8 +117,9 @@ var latinEndings = []string{"us", "um", "a", "ae", "is", "ii", "oides", "ensis",
 // brandCase reports whether w mixes capitals and small letters past its
 // first letter the way names of products and protocols do (OAuth, CRuby,
 // MSan), or joins an initialism to words with hyphens (non-LSP,
-// yank-to-EOL), and is not a known word with a capital too many, which
-// is a slip of the shift key ("THis", "WHen").
+// yank-to-EOL), and is not a common word with a capital too many, which
+// is a slip of the shift key ("THis", "WHen"; but CMake is cmake's
+// brand).
 func brandCase(lex *spell.Lexicon, w string) bool {
 	upper, lower := 0, 0
 	for _, r := range w {
@@ -132,7 +133,11 @@ func brandCase(lex *spell.Lexicon, w string) bool {
 	if upper < 2 || lower == 0 {
 		return false
 	}
-	return !known(lex, title(strings.ToLower(w)))
+	// The slip is of a word typed often: a term of the list is written
+	// with the capitals of its brand (CMake, cmake).
+	t := title(strings.ToLower(w))
+	f := lex.Frequency(t)
+	return !known(lex, t) || f > commonSize
 }
 
 // lowerInitialism reports whether w, in lower case, is an initialism the

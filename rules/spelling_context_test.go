@@ -103,6 +103,7 @@ func TestSpellingContexts(t *testing.T) {
 		{"a name beside a first word that is a name by itself", "plaintext", "Mohammed Dirie, 22, Kingston.", nil},
 		{"an organisation's name", "plaintext", "Inford Media builds sites.", nil},
 		{"a short slip before a capitalised classifier", "plaintext", "Teh Group met.", []string{"Teh"}},
+		{"a term of the list in its brand's capitals", "plaintext", "Bump the CMake version and run it.", nil},
 		{"word written as a path", "plaintext", "gopls/internal/lsp: speed up\n\nThe gopls server starts faster.", nil},
 	}
 	e := defaultEngine(t)
