@@ -1410,21 +1410,20 @@ func capitalName(lex *spell.Lexicon, toks []analysis.Token, i int, classes []wor
 	return beforeClassifier(toks, i) || nameList(lex, toks, i, classes)
 }
 
-// namesAround reports whether the words two before and two after
-// toks[i], past one separator, that are words are names by themselves
-// (nameWord), at least two of them.
+// namesAround reports whether the item before or the item after
+// toks[i] in its list (past the separators) is a name by itself
+// (nameWord): "Visa, MasterCard, Amex", not "Pears, Chesse and Plums".
 func namesAround(lex *spell.Lexicon, toks []analysis.Token, i int) bool {
-	n := 0
-	for _, j := range []int{i - 2, i - 1, i + 1, i + 2} {
-		if j < 0 || j >= len(toks) || toks[j].Kind != token.Word || listSeparator(toks, j) {
-			continue
+	for _, step := range []int{-1, 1} {
+		j := i + step
+		for j >= 0 && j < len(toks) && listSeparator(toks, j) {
+			j += step
 		}
-		if !nameWord(lex, toks, j) {
-			return false
+		if j != i+step && j >= 0 && j < len(toks) && nameWord(lex, toks, j) {
+			return true
 		}
-		n++
 	}
-	return n >= 2
+	return false
 }
 
 // nameTitles are the words a name follows: titles and ranks of people,

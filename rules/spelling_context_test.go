@@ -104,6 +104,7 @@ func TestSpellingContexts(t *testing.T) {
 		{"an organisation's name", "plaintext", "Inford Media builds sites.", nil},
 		{"a short slip before a capitalised classifier", "plaintext", "Teh Group met.", []string{"Teh"}},
 		{"a term of the list in its brand's capitals", "plaintext", "Bump the CMake version and run it.", nil},
+		{"a name beside a brand in a title-case list", "plaintext", "We Accept: Visa, MasterCard, Amex, Dinners Club, Personal Checks.", nil},
 		{"word written as a path", "plaintext", "gopls/internal/lsp: speed up\n\nThe gopls server starts faster.", nil},
 	}
 	e := defaultEngine(t)
