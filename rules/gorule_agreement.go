@@ -38,7 +38,8 @@ func singularSubjectPlainVerb(toks []analysis.Token) []GoMatch {
 		asNoun := false
 		// "Somebody have taken my umbrella": an auxiliary after a
 		// subject in -one or -body.
-		if v.UPOS == tag.AUX && v.PTB == tag.VBP && isAnyOf(v.Text, "have", "do", "are") && j > 0 && indefiniteSubject(toks, j-1) {
+		// "Everyone in the rooms are waiting": after the phrase too.
+		if v.UPOS == tag.AUX && v.PTB == tag.VBP && isAnyOf(v.Text, "have", "do", "are") && j > 0 && (indefiniteSubject(toks, j-1) || indefiniteWithPhrase(toks, j-1)) {
 			out = append(out, GoMatch{Start: j, End: j + 1, Replacements: []string{map[string]string{"have": "has", "do": "does", "are": "is"}[strings.ToLower(v.Text)]}})
 			continue
 		}
