@@ -201,9 +201,7 @@ func (a *Analyzer) analyze(ctx context.Context, cache Cache, prev *Revision, edi
 	if head+tail > 0 {
 		nm := len(mid)
 		rev.table = prev.table.edit(head, tail, look[:nm], entries[:nm], handles[:nm], delta)
-		for k, i := range lost {
-			rev.table.set(i, entries[nm+k], handles[nm+k])
-		}
+		rev.table.set(lost, entries[nm:], handles[nm:])
 	} else {
 		rev.table = newChunkTable(look, entries, handles)
 	}
@@ -239,10 +237,13 @@ func (k *keptChunks) retain(lo, hi, shift, delta int) {
 		}
 		k.cache.Retain(p.handles[from:to], got)
 		for x, kept := range got {
+			if kept && k.relabelled == nil {
+				continue
+			}
 			c := p.chunks[from+x]
 			c.Start += p.start + delta
 			c.End += p.start + delta
-			if !kept || (k.relabelled != nil && markup.RefersToAny(k.src.Slice(c.Start, c.End), k.relabelled)) {
+			if !kept || markup.RefersToAny(k.src.Slice(c.Start, c.End), k.relabelled) {
 				k.look = append(k.look, c)
 				k.lost = append(k.lost, i+x+shift)
 			}

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"sort"
 
 	"liaison/analysis/markup"
@@ -146,14 +147,24 @@ func (t *chunkTable) appendChunk(cs []markup.Chunk, es [][]Block, hs []ChunkHand
 	return append(cs, c), append(es, p.entries[j]), append(hs, p.handles[j])
 }
 
-// set gives chunk i of t, a table no other revision holds yet, other
-// blocks and handle: its page is copied first, being shared.
-func (t *chunkTable) set(i int, blocks []Block, h ChunkHandle) {
-	p := t.pageOf(i)
-	q := &chunkPage{chunks: p.chunks, entries: append([][]Block(nil), p.entries...), handles: append([]ChunkHandle(nil), p.handles...)}
-	j := i - p.first
-	q.entries[j], q.handles[j] = blocks, h
-	p.chunkPage = q
+// set gives chunks idx[k] of t, a table no other revision holds yet,
+// other blocks and handles (entries[k], handles[k]). Each page they are in
+// is copied first, once, being shared: an edit of a definition sets a
+// hundred chunks of the Rust Book.
+func (t *chunkTable) set(idx []int, entries [][]Block, handles []ChunkHandle) {
+	var copied map[*chunkPage]bool
+	for k, i := range idx {
+		p := t.pageOf(i)
+		if !copied[p.chunkPage] {
+			p.chunkPage = &chunkPage{chunks: p.chunks, entries: slices.Clone(p.entries), handles: slices.Clone(p.handles)}
+			if copied == nil {
+				copied = map[*chunkPage]bool{}
+			}
+			copied[p.chunkPage] = true
+		}
+		j := i - p.first
+		p.entries[j], p.handles[j] = entries[k], handles[k]
+	}
 }
 
 // entriesIn returns the blocks of chunks lo..hi-1, one slice per chunk.

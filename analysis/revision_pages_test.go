@@ -78,11 +78,17 @@ func TestChunkTableEdit(t *testing.T) {
 			chunks = nc
 			entries = slices.Concat(entries[:head], me, entries[m-tail:])
 			handles = slices.Concat(handles[:head], mh, handles[m-tail:])
-			if len(chunks) > 0 && rng.IntN(5) == 0 { // a chunk the cache dropped, looked up again
-				i := rng.IntN(len(chunks))
-				_, e, h := mk(0)
-				tab.set(i, e, h)
-				entries[i], handles[i] = e, h
+			if len(chunks) > 0 && rng.IntN(5) == 0 { // chunks the cache dropped, looked up again
+				var idx []int
+				var es [][]Block
+				var hs []ChunkHandle
+				for range 1 + rng.IntN(3) {
+					i := rng.IntN(len(chunks))
+					_, e, h := mk(0)
+					idx, es, hs = append(idx, i), append(es, e), append(hs, h)
+					entries[i], handles[i] = e, h
+				}
+				tab.set(idx, es, hs)
 			}
 		}
 	}
