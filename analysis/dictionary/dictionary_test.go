@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -307,5 +308,65 @@ func TestFormPOS(t *testing.T) {
 		if got := d.FormPOS(tt.word); got != tt.want {
 			t.Errorf("FormPOS(%q) = %v, want %v", tt.word, got, tt.want)
 		}
+	}
+}
+
+// TestTrim: Trim empties the block and entry caches, and the same lookups
+// afterwards give the same entries.
+func TestTrim(t *testing.T) {
+	d := open(t)
+	words := []string{"liaise", "geese", "run", "carry out", "better"}
+	var before [][]*Entry
+	for _, w := range words {
+		before = append(before, d.Lookup(w, NoPOS))
+	}
+	held := func() int { return d.synsets.Held() + d.lemmas.Held() + d.forms.Held() }
+	if held() == 0 || len(d.entries) == 0 {
+		t.Fatalf("before Trim: %d bytes of blocks, %d entries; want some", held(), len(d.entries))
+	}
+	d.Trim()
+	if held() != 0 || len(d.entries) != 0 {
+		t.Errorf("after Trim: %d bytes of blocks, %d entries; want none", held(), len(d.entries))
+	}
+	for i, w := range words {
+		if got := d.Lookup(w, NoPOS); !reflect.DeepEqual(got, before[i]) {
+			t.Errorf("Lookup(%q) after Trim differs from before", w)
+		}
+	}
+}
+
+// TestTrimWhileLookingUp: lookups running while the caches are trimmed
+// give the entries they give alone (run with -race).
+func TestTrimWhileLookingUp(t *testing.T) {
+	d := open(t)
+	words := []string{"liaise", "geese", "run", "carry out", "better", "plan", "break"}
+	want := map[string][]*Entry{}
+	for _, w := range words {
+		want[w] = d.Lookup(w, NoPOS)
+	}
+	done := make(chan struct{})
+	errs := make(chan string, len(words))
+	for _, w := range words {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for range 50 {
+				if got := d.Lookup(w, NoPOS); !reflect.DeepEqual(got, want[w]) {
+					errs <- w
+					return
+				}
+			}
+		}()
+	}
+	for finished := 0; finished < len(words); {
+		select {
+		case <-done:
+			finished++
+		default:
+			d.Trim()
+		}
+	}
+	close(errs)
+	for w := range errs {
+		t.Errorf("Lookup(%q) while trimming differs from alone", w)
 	}
 }

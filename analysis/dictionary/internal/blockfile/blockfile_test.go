@@ -134,3 +134,46 @@ func TestBudget(t *testing.T) {
 		t.Errorf("unbounded: %d of %d blocks held", tb.DecodedBlocks(), tb.Blocks())
 	}
 }
+
+// TestDrop: Drop lets go of every block, a record returned before it stays
+// as it was, and reading again decompresses the block anew.
+func TestDrop(t *testing.T) {
+	var recs [][]byte
+	for i := range 300 {
+		recs = append(recs, []byte(fmt.Sprintf("record %d", i)))
+	}
+	data, err := Write([]Table{{Records: recs, PerBlock: 50}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := f.Tables[0]
+	before, err := r.Record(120)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Record(260); err != nil {
+		t.Fatal(err)
+	}
+	if r.DecodedBlocks() != 2 || r.Held() == 0 {
+		t.Fatalf("before Drop: %d blocks, %d bytes held; want 2 and some", r.DecodedBlocks(), r.Held())
+	}
+	r.Drop()
+	if r.DecodedBlocks() != 0 || r.Held() != 0 {
+		t.Errorf("after Drop: %d blocks, %d bytes held; want none", r.DecodedBlocks(), r.Held())
+	}
+	if string(before) != "record 120" {
+		t.Errorf("a record read before Drop became %q", before)
+	}
+	decodes := r.Decodes()
+	again, err := r.Record(120)
+	if err != nil || string(again) != "record 120" {
+		t.Errorf("Record(120) after Drop = %q, %v", again, err)
+	}
+	if r.Decodes() != decodes+1 || r.DecodedBlocks() != 1 {
+		t.Errorf("reading after Drop: %d decodes (was %d), %d blocks held; want one more, 1", r.Decodes(), decodes, r.DecodedBlocks())
+	}
+}

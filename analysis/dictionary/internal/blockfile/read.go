@@ -289,6 +289,19 @@ func (t *Reader) SetBudget(bytes int) {
 	t.evictLocked(-1)
 }
 
+// Drop lets go of every decompressed block the table holds; each is
+// decompressed again when next read. Records already returned stay valid
+// (they keep their own block alive). It is for a pause in the reads, when
+// holding the blocks buys nothing.
+func (t *Reader) Drop() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, b := range t.resident {
+		t.cache[b].Store(nil)
+	}
+	t.resident, t.held, t.hand = t.resident[:0], 0, 0
+}
+
 // Held is the bytes of decompressed blocks the table holds now.
 func (t *Reader) Held() int {
 	t.mu.Lock()
