@@ -47,11 +47,14 @@ func TestAccuracy(t *testing.T) {
 	upos := 100 * float64(uposOK) / float64(total)
 	ptb := 100 * float64(ptbOK) / float64(total)
 	t.Logf("EWT test, gold tokens: %d tokens, UPOS accuracy %.2f%%, PTB accuracy %.2f%%", total, upos, ptb)
-	if upos < 95.0 {
-		t.Errorf("UPOS accuracy %.2f%% < 95.0%%", upos)
+	// Floors under the embedded model's 95.70/95.09 by about the spread
+	// of shuffling seeds (seed 3: 95.59/95.07): a model that loses more
+	// fails.
+	if upos < 95.5 {
+		t.Errorf("UPOS accuracy %.2f%% < 95.5%%", upos)
 	}
-	if ptb < 94.5 {
-		t.Errorf("PTB accuracy %.2f%% < 94.5%%", ptb)
+	if ptb < 95.0 {
+		t.Errorf("PTB accuracy %.2f%% < 95.0%%", ptb)
 	}
 }
 
