@@ -255,7 +255,7 @@ func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
 		if toks[ni].PTB != tag.NN {
 			continue
 		}
-		if ni > i+1 && det != "several" && det != "many" && det != "numerous" && det != "various" && !numberAboveOne(det) && !more {
+		if ni > i+1 && det != "several" && det != "many" && det != "numerous" && det != "various" && !numberAboveOne(det) && !more && !aFew {
 			continue // "are these real leather?": these may be a pronoun
 		}
 		// After "a" the number and the adjective make one modifier: "a
@@ -328,11 +328,12 @@ func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
 		// After a verb the determiner is in an object's place and cannot
 		// be a subject pronoun: "we bought several chair".
 		// So is one with an adjective between.
-		afterVerb := i > 0 && toks[i-1].UPOS == tag.VERB
+		// So is one after "be": "there are many reason to stay".
+		afterVerb := i > 0 && (toks[i-1].UPOS == tag.VERB || toks[i-1].UPOS == tag.AUX && strings.EqualFold(toks[i-1].Lemma, "be"))
 		verbLike := pronounLike && !afterVerb && ni == i+1 && c.Has(morph.Verb, morph.Base)
 		if !(finiteVerb(next) ||
 			!verbLike && (clauseEnd(next) || next.UPOS == tag.ADP || next.UPOS == tag.VERB || next.UPOS == tag.AUX ||
-				newNounPhraseAfter(toks, ni+1) || timeRelation(next) || next.UPOS == tag.ADV || timePhraseAt(toks, ni+1))) {
+				newNounPhraseAfter(toks, ni+1) || timeRelation(next) || next.UPOS == tag.ADV || timePhraseAt(toks, ni+1) || afterVerb && next.PTB == tag.TO)) {
 			continue
 		}
 		if next != nil && strings.EqualFold(next.Text, "that") {

@@ -44,7 +44,7 @@ func distantSingularSubjects(toks []analysis.Token) []subjectPhrase {
 		}
 		// A clause opened by a subordinator, or the comma after a
 		// sentence-opening one ("Although the road is icy, the bus …").
-		subord := s != first && (toks[s-1].Text != "," || subordinator(toks[first].Text))
+		subord := s != first && (subordinator(toks[s-1].Text) || toks[s-1].Text == "," && subordinator(toks[first].Text))
 		found := false
 		if e := verblessClauseEnd(toks, s); e > 0 {
 			// The tagger reads a verb that does not agree as a noun or an
@@ -127,6 +127,12 @@ func clauseSubjectStart(toks []analysis.Token, s, first int) bool {
 		return s >= 4
 	}
 	w := strings.ToLower(p.Text)
+	// After a verb of saying or thinking, whose clause may leave out
+	// "that": "I think the new manager want …" (not "let", "make",
+	// "see", "help", whose object a plain verb follows).
+	if p.UPOS == tag.VERB && sayingVerb(p.Lemma) {
+		return true
+	}
 	switch w {
 	case "that":
 		// "that" as a determiner begins the phrase itself.
@@ -427,7 +433,7 @@ func distantSingularMatch(toks []analysis.Token, sp subjectPhrase) string {
 	if next == nil {
 		return ""
 	}
-	if sp.asVerb && next.Kind == token.Punct {
+	if next.Kind == token.Punct {
 		// The clause ends at the verb: only after a subordinator, as a
 		// list item or an apposition ends so too ("…, and an open
 		// sequence pattern."), and before a comma only where a clause
@@ -456,6 +462,12 @@ func distantSingularMatch(toks []analysis.Token, sp subjectPhrase) string {
 	}
 	switch next.PTB {
 	case tag.DT, tag.PRPS, tag.JJ, tag.TO, tag.CD:
+	case tag.VBG, tag.NNP:
+		// "The list of requirements keep growing", "who lives in Rome
+		// speak Italian": not after a word the tagger read as a noun.
+		if sp.asVerb {
+			return ""
+		}
 	case tag.PRP:
 		if !isAnyOf(next.Text, "me", "him", "her", "us", "them", "it", "you") {
 			return ""
@@ -495,11 +507,12 @@ func pluralSenseNoun(w string) bool {
 
 // wereSubjunctive reports whether a word before the subject at i makes
 // "were" after it a subjunctive: "if the printer were working", "I wish
-// the office were closer", "as though the room were empty".
+// the office were closer", "as though the room were empty", "let's say
+// the count were two".
 func wereSubjunctive(toks []analysis.Token, i int) bool {
 	for k := i - 1; k >= 0; k-- {
 		switch strings.ToLower(toks[k].Text) {
-		case "if", "wish", "wished", "though", "unless", "suppose", "supposing", "imagine", "only", "rather", "whether":
+		case "if", "wish", "wished", "though", "unless", "suppose", "supposing", "imagine", "only", "rather", "whether", "say":
 			return true
 		}
 	}
@@ -513,6 +526,18 @@ func timeNoun(w string) bool {
 	case "morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year", "summer",
 		"winter", "spring", "autumn", "season", "term", "semester", "quarter", "time", "monday", "tuesday",
 		"wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}
+
+// sayingVerb reports whether the lemma is a verb of saying, thinking or
+// knowing whose object may be a clause without "that".
+func sayingVerb(lemma string) bool {
+	switch strings.ToLower(lemma) {
+	case "think", "believe", "say", "know", "hope", "guess", "suppose", "reckon", "assume", "claim", "argue",
+		"doubt", "bet", "imagine", "realise", "realize", "understand", "fear", "admit", "confirm", "suspect",
+		"mean", "explain", "report", "swear", "complain":
 		return true
 	}
 	return false
