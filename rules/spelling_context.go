@@ -269,7 +269,7 @@ func classify(lex *spell.Lexicon, w string, toks []analysis.Token, i int) wordCl
 // slip of a very common one ("Teh Rust book" stays a slip), or a
 // capitalised noun that classifies names ("Atal Pharmacy").
 func firstName(lex *spell.Lexicon, w string, toks []analysis.Token, i int) bool {
-	if n := utf8.RuneCountInString(w); n < 3 || n == 3 && !codeAbbreviation(lex, strings.ToLower(w)) {
+	if n := utf8.RuneCountInString(w); n < 3 || n == 3 && shortSlip(lex, strings.ToLower(w), false) {
 		return false
 	}
 	if nameWord(lex, toks, i+1) {

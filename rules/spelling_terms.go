@@ -20,14 +20,20 @@ import (
 const shortSlipSize = 20
 
 // codeAbbreviation reports whether w, a lower-case word of three or four
-// letters, reads as an abbreviation in a document that writes code (len,
-// util, bufs, ptc): it is not a plain slip of a very common word —
-// neighbours swapped (teh, hlep), a letter doubled or undoubled (stil,
-// ttoo), a final e left off (hav).
+// letters, reads as an abbreviation in a document that writes code (bufs,
+// reqs, ptc): it is not a plain slip of a very common word (shortSlip:
+// neighbours swapped, teh, hlep; a letter typed twice, ttoo, or left out
+// after the first, stil, wich, hav), nor two words run together (upto).
+// So "util" (until) stays a finding, as technical.txt leaves it out.
 func codeAbbreviation(lex *spell.Lexicon, w string) bool {
-	if len(w) < 3 || len(w) > 4 || !asciiLower(w) || tripled(w) {
-		return false
-	}
+	return len(w) >= 3 && len(w) <= 4 && asciiLower(w) && !tripled(w) && !missingSpace(lex, w) && !shortSlip(lex, w, true)
+}
+
+// shortSlip reports whether w (lower case letters) is a plain slip of a
+// very common word: neighbours swapped, a letter typed twice, a doubled
+// letter typed once, or, with dropped, any letter after the first left
+// out or a final e.
+func shortSlip(lex *spell.Lexicon, w string, dropped bool) bool {
 	common := func(c string) bool {
 		f := lex.Frequency(c)
 		return f > 0 && f <= shortSlipSize
@@ -38,23 +44,29 @@ func codeAbbreviation(lex *spell.Lexicon, w string) bool {
 		if b[i] == b[i+1] {
 			// a doubled letter typed once too often: "ttoo"
 			if common(string(append(append(buf[:0], b[:i]...), b[i+1:]...))) {
-				return false
+				return true
 			}
 			continue
 		}
 		buf = append(buf[:0], b...)
 		buf[i], buf[i+1] = buf[i+1], buf[i]
 		if common(string(buf)) {
-			return false
+			return true
 		}
 	}
-	for i := range b {
-		// a letter typed once where it is doubled: "stil"
-		if common(string(append(append(buf[:0], b[:i+1]...), b[i:]...))) {
-			return false
+	for i := 1; i <= len(b); i++ {
+		// a letter left out after the first: "stil", "wich", "hav"; or
+		// only a doubled one, and a final e
+		for c := byte('a'); c <= 'z'; c++ {
+			if !dropped && c != b[i-1] && !(c == 'e' && i == len(b)) {
+				continue
+			}
+			if common(string(append(append(append(buf[:0], b[:i]...), c), b[i:]...))) {
+				return true
+			}
 		}
 	}
-	return !common(w + "e")
+	return false
 }
 
 // codeTerm reports whether w, a lower-case word of five letters or more,
@@ -74,7 +86,30 @@ func codeTerm(lex *spell.Lexicon, w string) bool {
 	if len(w) < 5 || len(w) > maxCodeTerm || !asciiLower(w) || tripled(w) {
 		return false
 	}
-	return !nearCommon2(lex, w) && !pairDropped(lex, w)
+	return !nearCommon2(lex, w) && !pairDropped(lex, w) && !missingSpace(lex, w)
+}
+
+// missingSpace reports whether w is a function word run together with a
+// common word: inthe, atleast, thankyou, noone. (Two content words run
+// together are often a name of code: buildtag, nounset.)
+func missingSpace(lex *spell.Lexicon, w string) bool {
+	for i := 1; i < len(w); i++ {
+		a, b := w[:i], w[i:]
+		if !joinedFunctionWords[a] && !joinedFunctionWords[b] {
+			continue
+		}
+		if fa, fb := lex.Frequency(a), lex.Frequency(b); fa > 0 && fa <= commonSize && fb > 0 && fb <= commonSize {
+			return true
+		}
+	}
+	return false
+}
+
+// joinedFunctionWords are the short words a missing space most often joins to
+// the next or the last.
+var joinedFunctionWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "at": true, "to": true, "up": true,
+	"as": true, "and": true, "you": true,
 }
 
 // maxCodeTerm is the longest word codeTerm reads as a name of code.
@@ -146,7 +181,7 @@ func codeCompound(lex *spell.Lexicon, w string) bool {
 		}
 		return words > 0
 	}
-	if len(w) < 5 || !asciiLower(w) {
+	if len(w) < 5 || !asciiLower(w) || missingSpace(lex, w) {
 		return false
 	}
 	word := func(s string) bool {
