@@ -47,3 +47,26 @@ func TestSeries(t *testing.T) {
 		t.Errorf("wall %v cpu %v peak %d MB", s.wall(), s.cpu(), s.peakMB())
 	}
 }
+
+// TestSchedCPU: the CPU time read from schedstat grows by about the time
+// a thread spends computing.
+func TestSchedCPU(t *testing.T) {
+	before, ok := schedCPU(os.Getpid())
+	if !ok {
+		t.Skip("no schedstat here")
+	}
+	start := time.Now()
+	n := 0
+	for time.Since(start) < 50*time.Millisecond {
+		n++
+	}
+	after, ok := schedCPU(os.Getpid())
+	if !ok {
+		t.Fatal("schedstat read once, not twice")
+	}
+	// Other tests' goroutines may add to it; a loaded machine may give
+	// the loop less than its wall time.
+	if d := after - before; d < 5*time.Millisecond {
+		t.Errorf("CPU grew %v over a 50 ms loop (%d turns)", d, n)
+	}
+}
