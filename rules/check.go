@@ -18,6 +18,9 @@ type scratch struct {
 	lents  []keyEntry
 	have   []uint64 // bit per needed word (index.needs) the sentence holds
 	set    []int32  // the bits of have that are set
+	lists  []uint64 // bit per needs list one of whose words the sentence holds, of those known
+	known  []uint64 // bit per needs list looked at in the sentence
+	listed []int32  // the bits of known that are set
 	cands  []patternRef
 	sent   sentence
 	budget budgets
@@ -40,7 +43,10 @@ func (e *Engine) checkSentence(sc *scratch, toks []analysis.Token, out []Finding
 	if n := (ix.nNeed + 63) / 64; len(sc.have) != n {
 		sc.have = make([]uint64, n)
 	}
-	sc.set = sc.set[:0]
+	if n := (len(ix.needs) + 63) / 64; len(sc.lists) != n {
+		sc.lists, sc.known = make([]uint64, n), make([]uint64, n)
+	}
+	sc.set, sc.listed = sc.set[:0], sc.listed[:0]
 	repeats := false // a form written twice in a row
 	mark := func(id int32) {
 		if id >= 0 && sc.have[id/64]&(1<<(id%64)) == 0 {
@@ -88,7 +94,7 @@ func (e *Engine) checkSentence(sc *scratch, toks []analysis.Token, out []Finding
 		sc.cands = append(sc.cands, ix.byPTB[t.PTB&63]...)
 		sc.cands = append(sc.cands, ix.byUPOS[t.UPOS&31]...)
 		for _, ref := range sc.cands {
-			if ref.need > 0 && !sc.holds(ix.needs[ref.need-1]) || ref.repeat && !repeats {
+			if ref.need > 0 && !sc.holds(ix.needs, ref.need-1) || ref.repeat && !repeats {
 				continue // a word the pattern needs is not in the sentence
 			}
 			if ref.anchored {
@@ -107,10 +113,24 @@ func (e *Engine) checkSentence(sc *scratch, toks []analysis.Token, out []Finding
 	return out
 }
 
-// holds reports whether the sentence holds one of the needed words ids.
-func (sc *scratch) holds(ids []int32) bool {
-	for _, id := range ids {
+// holds reports whether the sentence holds one of the words of needs
+// list l, remembering the answer for the rest of the sentence (its words
+// are all marked before the first pattern is offered): a list is offered
+// again at every token its pattern's key finds, a tag's at every noun or
+// verb, and scanning it each time (up to maxNeedWords words) was 4.5% of
+// the instructions of a check of the Rust Book.
+func (sc *scratch) holds(needs [][]int32, l int32) bool {
+	if sc.lists[l/64]&(1<<(l%64)) != 0 {
+		return true
+	}
+	if sc.known[l/64]&(1<<(l%64)) != 0 {
+		return false
+	}
+	sc.known[l/64] |= 1 << (l % 64)
+	sc.listed = append(sc.listed, l)
+	for _, id := range needs[l] {
 		if sc.have[id/64]&(1<<(id%64)) != 0 {
+			sc.lists[l/64] |= 1 << (l % 64)
 			return true
 		}
 	}
@@ -122,7 +142,10 @@ func (sc *scratch) clearNeeds() {
 	for _, id := range sc.set {
 		sc.have[id/64] = 0
 	}
-	sc.set = sc.set[:0]
+	for _, l := range sc.listed {
+		sc.lists[l/64], sc.known[l/64] = 0, 0
+	}
+	sc.set, sc.listed = sc.set[:0], sc.listed[:0]
 }
 
 // try attempts one pattern at token i within the rule's budgets.
