@@ -56,7 +56,10 @@ import (
 // flagged. One good line each of heldout-6 and heldout-7 (He said "I
 // will …") lacked the comma a complete quoted sentence takes after a verb
 // of saying; they were near-misses for balanced quotes, so the comma was
-// added and the lines kept good.
+// added and the lines kept good. Its confused-word, eggcorn and
+// complement misses were then in view while the second half of
+// confusions-4 was written, so heldout-7 is a tuning set for those now;
+// heldout-8 stays held out.
 
 // breadthFloors holds each breadth probe to its last measurement.
 var breadthFloors = probeFloors{
@@ -67,7 +70,7 @@ var breadthFloors = probeFloors{
 	"heldout-4.tsv": {minCaught: 63, maxFlagged: 0},
 	"heldout-5.tsv": {minCaught: 43, maxFlagged: 0},
 	"heldout-6.tsv": {minCaught: 103, maxFlagged: 0},
-	"heldout-7.tsv": {minCaught: 118, maxFlagged: 0},
+	"heldout-7.tsv": {minCaught: 135, maxFlagged: 0},
 	"heldout-8.tsv": {minCaught: 228, maxFlagged: 0},
 }
 
