@@ -70,8 +70,8 @@ var breadthFloors = probeFloors{
 	"heldout-4.tsv": {minCaught: 63, maxFlagged: 0},
 	"heldout-5.tsv": {minCaught: 43, maxFlagged: 0},
 	"heldout-6.tsv": {minCaught: 103, maxFlagged: 0},
-	"heldout-7.tsv": {minCaught: 135, maxFlagged: 0},
-	"heldout-8.tsv": {minCaught: 228, maxFlagged: 0},
+	"heldout-7.tsv": {minCaught: 137, maxFlagged: 0},
+	"heldout-8.tsv": {minCaught: 229, maxFlagged: 0},
 }
 
 type breadthCase struct {
