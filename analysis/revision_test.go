@@ -150,7 +150,8 @@ func TestAnalyzeNextRelabelled(t *testing.T) {
 	for i := range 300 {
 		fmt.Fprintf(&b, "Paragraph %d has a [bracket] and a [link](https://example.com/%d) in it.\n\n", i, i)
 	}
-	b.WriteString("Read [Other][] too.\n\n[g]: https://example.com/guide\n[b]: https://example.com/book\n")
+	b.WriteString("> A quote reads [the\n> long guide] over two lines.\n\n")
+	b.WriteString("Read [Other][] too.\n\n[g]: https://example.com/guide\n[b]: https://example.com/book\n[the long guide]: https://example.com/long\n")
 	src := b.String()
 	ctx := context.Background()
 	a := New()
@@ -167,6 +168,8 @@ func TestAnalyzeNextRelabelled(t *testing.T) {
 		{"a label renamed", "[g]: ", "[other]: ", 5},
 		{"a label back", "[other]: ", "[g]: ", 5},
 		{"a definition removed", "[b]: https://example.com/book\n", "", 4},
+		{"a label read over lines renamed", "[the long guide]: ", "[the short guide]: ", 5},
+		{"and back", "[the short guide]: ", "[the long guide]: ", 5},
 	} {
 		next := strings.Replace(src, tc.from, tc.to, 1)
 		if next == src {
@@ -188,7 +191,8 @@ func TestAnalyzeNextRelabelled(t *testing.T) {
 }
 
 // TestRefersToAny: a chunk refers to a label through a bracketed run that
-// normalises to it (case, inner spaces); a run over lines counts as one.
+// normalises to it (case, inner spaces), also over lines whose block
+// markers goldmark does not read as part of it.
 func TestRefersToAny(t *testing.T) {
 	labels := map[string]bool{"the guide": true, `a\]b`: true}
 	for _, tc := range []struct {
@@ -202,7 +206,10 @@ func TestRefersToAny(t *testing.T) {
 		{"No brackets at all.", false},
 		{"An [outer [the guide] run].", true},
 		{`An escaped [a\]b] one.`, true},
-		{"A run [over\nlines] counts.", true},
+		{"A run [over\nlines] is read too.", false},
+		{"A quoted run [the\n> guide] reads without its marker.", true},
+		{"A list item's run [the\n   Guide] too.", true},
+		{"And as it stands [the\n    guide].", true},
 		{"Unclosed [the guide", false},
 	} {
 		if got := markup.RefersToAny(tc.chunk, labels); got != tc.want {

@@ -2,6 +2,7 @@ package markup
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/util"
@@ -41,38 +42,62 @@ func (d *Definitions) ChangedLabels(old *Definitions) map[string]bool {
 // normalised labels: whether a bracketed run of its source (no bracket
 // inside it but an escaped one, as a link label must be) reads as one of
 // them once normalised as goldmark normalises labels. A run over several
-// lines counts whatever it says: its lines' block markers ('>') are not
-// part of a label goldmark would see, so it is not compared. The answer
-// errs towards yes only.
+// lines is compared both as it stands and with each later line's block
+// markers ('>', indentation) taken off, as a paragraph inside a block quote
+// or list item reads to goldmark. The answer errs towards yes only.
 func RefersToAny(chunk string, labels map[string]bool) bool {
 	if len(labels) == 0 {
 		return false
 	}
 	for i := 0; i < len(chunk); i++ {
-		if chunk[i] != '[' {
-			continue
+		k := strings.IndexByte(chunk[i:], '[') // most of a chunk is between brackets
+		if k < 0 {
+			return false
 		}
+		i += k
+		lines := false
+	run:
 		for j := i + 1; j < len(chunk); j++ {
 			switch chunk[j] {
 			case '\\':
-				j++ // an escaped character is part of the run
-				continue
+				if j+1 < len(chunk) && chunk[j+1] != '\n' && chunk[j+1] != '\r' {
+					j++ // an escaped character is part of the run
+				}
+			case '\n', '\r':
+				lines = true
 			case '[':
 				i = j - 1 // the run starts again here
-			case '\n', '\r':
-				return true
+				break run
 			case ']':
-				if j-i-1 <= maxLabelBytes && labels[util.ToLinkReference([]byte(chunk[i+1:j]))] {
+				if refersTo(chunk[i+1:j], lines, labels) {
 					return true
 				}
 				i = j
-			default:
-				continue
+				break run
 			}
-			break
 		}
 	}
 	return false
+}
+
+// refersTo reports whether the bracketed run (over lines or not) reads as
+// one of labels.
+func refersTo(run string, lines bool, labels map[string]bool) bool {
+	if len(run) <= maxLabelBytes && labels[util.ToLinkReference([]byte(run))] {
+		return true
+	}
+	if !lines {
+		return false
+	}
+	var b strings.Builder
+	for n, line := range strings.FieldsFunc(run, func(r rune) bool { return r == '\n' || r == '\r' }) {
+		if n > 0 {
+			line = strings.TrimLeft(line, " \t>")
+			b.WriteByte(' ')
+		}
+		b.WriteString(line)
+	}
+	return b.Len() <= maxLabelBytes && labels[util.ToLinkReference([]byte(b.String()))]
 }
 
 // maxLabelBytes is CommonMark's bound on a link label: a longer run is no
