@@ -124,7 +124,7 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 			si--
 		}
 		subject := ptb(si)
-		lex := morph.Class(s.descs[i].word.Lex)
+		lex := morph.Class(s.descs[i].lex)
 		known := s.types[i] >= 0
 		switch ptb(i) {
 		case NNS:
@@ -139,13 +139,13 @@ func (t *Tagger) applyConstraints(words []string, s *scratch, out []int) {
 				continue
 			}
 			singularSubject := subject == NNP || subject == PRP && isSingularPronoun(words[si]) ||
-				si == 0 && s.descs[0].word.Capital && s.types[0] < 0 || determined
+				si == 0 && s.descs[0].capital && s.types[0] < 0 || determined
 			if singularSubject && (lex&verbThirdS != 0 || lex == 0) {
 				out[i] = cl.vbz
 				// The subject is then a noun phrase: an unknown
 				// capitalised first word read as anything else
 				// ("Jo" as a preposition) is a name.
-				if si == 0 && s.types[0] < 0 && s.descs[0].word.Capital {
+				if si == 0 && s.types[0] < 0 && s.descs[0].capital {
 					switch ptb(0) {
 					case NN, NNS, NNP, NNPS, PRP:
 					default:
@@ -205,7 +205,7 @@ func (t *Tagger) subjectNoun(words []string, s *scratch, out []int, ptb func(int
 				continue
 			}
 		}
-		lex := morph.Class(s.descs[i].word.Lex)
+		lex := morph.Class(s.descs[i].lex)
 		if !lex.HasPOS(morph.Noun) || lex.HasPOS(morph.Verb) {
 			continue
 		}
@@ -241,7 +241,7 @@ func finiteLater(words []string, s *scratch, i int, ptb func(int) PTB) int {
 		case VBZ, VBD, MD:
 			return i
 		case VBN:
-			past := morph.Class(s.descs[i].word.Lex).Has(morph.Verb, morph.Past)
+			past := morph.Class(s.descs[i].lex).Has(morph.Verb, morph.Past)
 			if past && !strings.EqualFold(wordAt(words, i+1), "by") {
 				return i
 			}
@@ -302,7 +302,7 @@ func (t *Tagger) imperative(words []string, s *scratch, out []int, ptb func(int)
 	default:
 		return false
 	}
-	lex := morph.Class(s.descs[1].word.Lex)
+	lex := morph.Class(s.descs[1].lex)
 	if !isSentenceAdverb(words[0], ptb(0), t.lexicon) || s.types[1] >= 0 && lex&verbBase == 0 {
 		return false
 	}

@@ -48,7 +48,8 @@ type Tagger struct {
 	// role r contributes.
 	boundary [numRoles][]uint32
 
-	zeros []int32 // classes zeros, standing for no dense vector
+	zeros     []int32        // classes zeros, standing for no dense vector
+	noCluster clusterVectors // zeros, the cluster scores of a word without one
 
 	// clusterRows maps a cluster path to the scores of its neighbour
 	// features, built on first use (models with clusters only: see
@@ -84,11 +85,15 @@ type Tagger struct {
 }
 
 // wordType is a word form described once, with what scoring it needs
-// precomputed. It is immutable once published.
+// precomputed. It is immutable once published. Thousands are kept (about
+// 9,000 for the Rust Book), so it keeps of the form's model.Word only what
+// the pass and the constraints read: 160 bytes, not 352 with the Word.
 type wordType struct {
-	form   string // unknown forms only: the cache key
-	word   model.Word
-	vector []int32 // the sum of its word-only features, not first in a sentence
+	form     string // unknown forms only: the cache key
+	lower    uint64 // the Word's Lower: the neighbours' pair features
+	lex      uint32 // its Lex
+	capital  bool   // its Capital
+	capClass uint8  // its model.CapClass (the capitals contexts)
 	// firstShape: spans (see spans) of the type's first-and-shape
 	// features, not first and first in a sentence.
 	firstShape [2]uint32
@@ -96,15 +101,16 @@ type wordType struct {
 	// (start<<maxRowBits | length; 0 when absent) into entries of its keys
 	// in roles rolePrev..roleNext2, in that order; role r's keys start at
 	// the tagger's neighbourFirst[r].
-	spans [maxNeighbourKeys]uint32
+	spans  [maxNeighbourKeys]uint32
+	vector []int32 // the sum of its word-only features, not first in a sentence
 	// Frequent known types (seen in training often enough to have a Seen
 	// set) also have dense vectors as the previous and the next word; nil
 	// for other types.
 	prevVector, nextVector []int32
-	// The scores of the type's cluster features as the previous and the
+	// cluster scores the type's cluster features as the previous and the
 	// next word, shared by the types of its cluster (see clusterScores);
-	// zeros for a model without clusters.
-	prevCluster, nextCluster []int32
+	// the tagger's noCluster (zeros) for a model without clusters.
+	cluster *clusterVectors
 }
 
 // clusterVectors are the dense scores of one cluster path's features as
@@ -190,6 +196,7 @@ func newTagger(m *model.Model, lex model.Lexicon) (*Tagger, error) {
 		t.fixed[i] = int8(max(v.Fixed, -1))
 	}
 	t.zeros = make([]int32, len(m.Labels))
+	t.noCluster = clusterVectors{prev: t.zeros, next: t.zeros}
 	t.constraint = constraintLabels{
 		vb: t.findLabel(VERB, VB), vbp: t.findLabel(VERB, VBP), vbz: t.findLabel(VERB, VBZ), vbg: t.findLabel(VERB, VBG),
 		nnp: t.findLabel(PROPN, NNP),
@@ -287,7 +294,7 @@ func (t *Tagger) knownType(id int32) *wordType {
 	v := &t.vocab.entries[id]
 	w := model.Describe(v.Form, nil, t.seen, t.clusters)
 	w.Lex = v.Lex
-	d := t.describe(w, w.HasSeen)
+	d := t.describe(&w, w.HasSeen)
 	if !slot.CompareAndSwap(nil, d) {
 		return slot.Load()
 	}
@@ -301,7 +308,8 @@ func (t *Tagger) describeUnknown(w string) *wordType {
 	if u := slot.Load(); u != nil && u.form == w {
 		return u
 	}
-	u := t.describe(model.Describe(w, t.lexicon, t.seen, t.clusters), false)
+	desc := model.Describe(w, t.lexicon, t.seen, t.clusters)
+	u := t.describe(&desc, false)
 	if len(w) <= maxCachedUnknown {
 		u.form = strings.Clone(w)
 		slot.Store(u)
@@ -311,36 +319,35 @@ func (t *Tagger) describeUnknown(w string) *wordType {
 
 // describe precomputes the scoring of a described word; dense asks for its
 // dense vectors as a neighbour too.
-func (t *Tagger) describe(w model.Word, dense bool) *wordType {
+func (t *Tagger) describe(w *model.Word, dense bool) *wordType {
 	c := t.classes
 	size := c
 	if dense {
 		size = 3 * c
 	}
 	vectors := make([]int32, size)
-	d := &wordType{word: w, vector: vectors[:c:c]}
+	d := &wordType{lower: w.Lower, lex: w.Lex, capital: w.Capital, capClass: model.CapClass(w), vector: vectors[:c:c]}
 	var buf [32]uint32
-	keys := model.SelfKeys(t.set, &d.word, buf[:0])
-	keys = append(keys, model.FirstShapeKey(&d.word, false))
+	keys := model.SelfKeys(t.set, w, buf[:0])
+	keys = append(keys, model.FirstShapeKey(w, false))
 	t.addKeys(d.vector, keys)
-	d.firstShape = [2]uint32{t.features.span(model.FirstShapeKey(&d.word, false)), t.features.span(model.FirstShapeKey(&d.word, true))}
+	d.firstShape = [2]uint32{t.features.span(model.FirstShapeKey(w, false)), t.features.span(model.FirstShapeKey(w, true))}
 	k := 0
 	for role := rolePrev; role < numRoles; role++ {
-		for _, key := range neighbourKeys(t.set, &d.word, role, buf[:0]) {
+		for _, key := range neighbourKeys(t.set, w, role, buf[:0]) {
 			d.spans[k] = t.features.span(key)
 			k++
 		}
 	}
-	d.prevCluster, d.nextCluster = t.zeros, t.zeros
-	if d.word.Cluster != 0 {
-		cv := t.clusterScores(d.word.Cluster)
-		d.prevCluster, d.nextCluster = cv.prev, cv.next
+	d.cluster = &t.noCluster
+	if w.Cluster != 0 {
+		d.cluster = t.clusterScores(w.Cluster)
 	}
 	if dense {
 		d.prevVector = vectors[c : 2*c : 2*c]
 		d.nextVector = vectors[2*c:]
-		t.addKeys(d.prevVector, model.PrevKeys(t.set, &d.word, buf[:0]))
-		t.addKeys(d.nextVector, model.NextKeys(t.set, &d.word, buf[:0]))
+		t.addKeys(d.prevVector, model.PrevKeys(t.set, w, buf[:0]))
+		t.addKeys(d.nextVector, model.NextKeys(t.set, w, buf[:0]))
 	}
 	return d
 }
@@ -455,14 +462,14 @@ func (t *Tagger) pass(s *scratch, out []int) {
 				if v := descs[i-1].prevVector; v != nil {
 					pv, prevDense = v, true
 				} else {
-					pv = descs[i-1].prevCluster
+					pv = descs[i-1].cluster.prev
 				}
 			}
 			if i+1 < len(descs) {
 				if v := descs[i+1].nextVector; v != nil {
 					nv, nextDense = v, true
 				} else {
-					nv = descs[i+1].nextCluster
+					nv = descs[i+1].cluster.next
 				}
 			}
 			// The sparse features first, the dense sum with the argmax last.
@@ -481,21 +488,21 @@ func (t *Tagger) pass(s *scratch, out []int) {
 			t.addNeighbour(scores, descs, i+2, roleNext2)
 			prevLower, nextLower := model.HashStart(), model.HashEnd()
 			if i > 0 {
-				prevLower = descs[i-1].word.Lower
+				prevLower = descs[i-1].lower
 			}
 			if i+1 < len(descs) {
-				nextLower = descs[i+1].word.Lower
+				nextLower = descs[i+1].lower
 			}
-			s.keys = model.ContextKeys(&d.word, prevLower, nextLower, prev, s.keys[:0])
+			s.keys = model.ContextKeys(d.lower, d.lex, prevLower, nextLower, prev, s.keys[:0])
 			if t.capRows != nil {
-				var prevW, nextW *model.Word
+				var prevCap, nextCap uint8 // 0: past a sentence edge
 				if i > 0 {
-					prevW = &descs[i-1].word
+					prevCap = descs[i-1].capClass
 				}
 				if i+1 < len(descs) {
-					nextW = &descs[i+1].word
+					nextCap = descs[i+1].capClass
 				}
-				for j, w := range t.capRows[model.CapContextIndex(prevW, &d.word, nextW)] {
+				for j, w := range t.capRows[model.CapContextIndexOf(prevCap, d.capClass, nextCap)] {
 					sc[j] += w
 				}
 			}

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unsafe"
 
 	"liaison/analysis/tag/internal/conllu"
 	"liaison/analysis/tag/internal/model"
@@ -285,5 +286,14 @@ func TestFeatureTable(t *testing.T) {
 		if _, err := newFeatureTable(tt.keys, tt.ends, tt.entries); err == nil {
 			t.Errorf("%s: no error", tt.name)
 		}
+	}
+}
+
+// TestWordTypeSize keeps a word description small: the tagger keeps one
+// for each form it has met (about 9,000 for the Rust Book), so a field
+// added to it costs that many times its size.
+func TestWordTypeSize(t *testing.T) {
+	if size := unsafe.Sizeof(wordType{}); size > 160 {
+		t.Errorf("wordType is %d bytes, want at most 160 (a malloc size class)", size)
 	}
 }

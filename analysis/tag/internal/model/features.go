@@ -225,8 +225,9 @@ func hashExact(s string) uint64 {
 	return h
 }
 
-// capClass is how a word is capitalised for CapContextKey.
-func capClass(w *Word) uint64 {
+// CapClass is how a word is capitalised for CapContextKey, from 0 (nil:
+// past a sentence edge) to 3.
+func CapClass(w *Word) uint8 {
 	switch {
 	case w == nil: // past a sentence edge
 		return 0
@@ -252,7 +253,12 @@ const CapContexts = 64
 // CapContextIndex numbers the capitals context of CapContextKey, from 0
 // to CapContexts-1, so a tagger can keep a dense row for each.
 func CapContextIndex(prev, w, next *Word) int {
-	return int(capClass(prev)<<4 | capClass(w)<<2 | capClass(next))
+	return CapContextIndexOf(CapClass(prev), CapClass(w), CapClass(next))
+}
+
+// CapContextIndexOf is CapContextIndex of the words' CapClass.
+func CapContextIndexOf(prev, w, next uint8) int {
+	return int(prev)<<4 | int(w)<<2 | int(next)
 }
 
 // CapContextKeyOf is the key of the capitals context numbered i.
@@ -531,15 +537,17 @@ func PairKeys(w *Word, first bool, prevLower, nextLower uint64, prevTag int, dst
 	)
 }
 
-// ContextKeys appends PairKeys but the first-position-and-shape key.
-func ContextKeys(w *Word, prevLower, nextLower uint64, prevTag int, dst []uint32) []uint32 {
+// ContextKeys appends PairKeys but the first-position-and-shape key, for
+// a word of lower-case hash lower and lexicon class lex (its Lower and
+// Lex: a tagger keeps only these of a Word it has described).
+func ContextKeys(lower uint64, lex uint32, prevLower, nextLower uint64, prevTag int, dst []uint32) []uint32 {
 	pt := uint64(prevTag) + 1
 	return append(dst,
-		key2(tPrevWordWord, prevLower, w.Lower),
-		key2(tWordNextWord, w.Lower, nextLower),
-		key2(tPrevTagWord, pt, w.Lower),
+		key2(tPrevWordWord, prevLower, lower),
+		key2(tWordNextWord, lower, nextLower),
+		key2(tPrevTagWord, pt, lower),
 		key2(tPrevTagNextWord, pt, nextLower),
-		key2(tPrevTagLex, pt, uint64(w.Lex)),
+		key2(tPrevTagLex, pt, uint64(lex)),
 	)
 }
 
