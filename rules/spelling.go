@@ -73,7 +73,16 @@ type SuggestionCache struct {
 // compound of code (codeAbbreviation, codeTerm, codeCompound), from the
 // cache when c has it.
 func (c *SuggestionCache) codeName(lex *spell.Lexicon, w string) bool {
-	compute := func() bool { return codeAbbreviation(lex, w) || codeTerm(lex, w) || codeCompound(lex, w) }
+	if codeAbbreviation(lex, w) || codeCompound(lex, w) {
+		return true
+	}
+	// Only codeTerm's verdict is worth keeping: the others cost less than
+	// the cache's lock, and keeping every word a check meets (a name,
+	// each edit's new word) would grow the heap with the edits.
+	if len(w) < 5 || len(w) > maxCodeTerm || !asciiLower(w) {
+		return false
+	}
+	compute := func() bool { return codeTerm(lex, w) }
 	if c == nil {
 		return compute()
 	}
