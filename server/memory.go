@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"liaison/analysis/dictionary"
+	"liaison/analysis/tag"
 )
 
 // idleTrim gives the garbage of a burst of edits back to the system once
@@ -116,7 +117,10 @@ func heapAllocs() uint64 {
 // the caches that a pause gives back cheaply: the dictionary's
 // decompressed blocks and decoded entries (3.4 MB after hovers over the
 // whole Rust Book, profiled), which the first hover after the pause
-// decodes again for the word it needs, in 40-120 µs.
+// decodes again for the word it needs, in 40-120 µs; the tagger's word
+// descriptions (3-4 MB with the book open, profiled), which the first
+// edit after the pause builds again for the forms of its block, about
+// 3 µs a form. An idle trim comes after lints, so the tagger is loaded.
 func trimCaches() {
 	if !memoryLimited() {
 		return
@@ -124,4 +128,5 @@ func trimCaches() {
 	if d, err := dictionary.Default(); err == nil {
 		d.Trim()
 	}
+	tag.Default().Trim()
 }

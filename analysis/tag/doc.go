@@ -5,8 +5,9 @@
 // Speed comes from work done once: on its first use, a word form gets the
 // sum of its word-only features as a dense vector, its features as a
 // neighbour resolved to weight rows (and, if frequent in training, dense
-// vectors as the previous and the next word), kept for the tagger's
-// lifetime (forms the model has not seen in a bounded cache); at load
+// vectors as the previous and the next word), kept until Trim (an
+// editor's idle time) lets go of them (forms the model has not seen in a
+// bounded cache); at load
 // time, a dense table scores the previous two tags; scores are integers in
 // the model's weight quantum. Building per form on first use, not for the
 // whole vocabulary at load, keeps Load cheap. Frequent forms with one tag

@@ -43,7 +43,7 @@ type Tagger struct {
 	// known[id] is the type's description with its precomputed scores,
 	// built on the type's first use (see wordType): building all of them
 	// would make Load several times slower, and a text uses few.
-	known []atomic.Pointer[wordType]
+	known []atomicWordType
 	// boundary[r] is what a missing neighbour (past a sentence edge) in
 	// role r contributes.
 	boundary [numRoles][]uint32
@@ -76,7 +76,7 @@ type Tagger struct {
 	// unknown caches the description of word forms the model has not
 	// seen, by form: a direct-mapped table of immutable entries. Entries
 	// depend on the form alone, so the cache does not change any result.
-	unknown []atomic.Pointer[wordType]
+	unknown []atomicWordType
 
 	constraint    constraintLabels
 	noConstraints bool   // for measuring the constraint pass
@@ -112,6 +112,10 @@ type wordType struct {
 	// the tagger's noCluster (zeros) for a model without clusters.
 	cluster *clusterVectors
 }
+
+// atomicWordType is a slot of a cache of descriptions: nil until built,
+// and again after Trim.
+type atomicWordType = atomic.Pointer[wordType]
 
 // clusterVectors are the dense scores of one cluster path's features as
 // the previous word and as the next word.
@@ -222,7 +226,7 @@ func (t *Tagger) setWeights(m *model.Model) error {
 		return err
 	}
 	t.features, t.entries = features, m.Packed
-	t.known = make([]atomic.Pointer[wordType], len(t.vocab.entries))
+	t.known = make([]atomicWordType, len(t.vocab.entries))
 	// The sentence edges.
 	var keys []uint32
 	for role := rolePrev; role < numRoles; role++ {
@@ -238,7 +242,7 @@ func (t *Tagger) setWeights(m *model.Model) error {
 		}
 	}
 	t.tagRows = make([]atomic.Pointer[tagRow], (t.classes+1)*(t.classes+1))
-	t.unknown = make([]atomic.Pointer[wordType], unknownSlots)
+	t.unknown = make([]atomicWordType, unknownSlots)
 	return nil
 }
 
