@@ -59,7 +59,11 @@ import (
 // added and the lines kept good. Its confused-word, eggcorn and
 // complement misses were then in view while the second half of
 // confusions-4 was written, so heldout-7 is a tuning set for those now;
-// heldout-8 stays held out.
+// heldout-8 stays held out. heldout-9.tsv was written after those rules
+// had landed, from none of their examples, and measured once: 65 of 91
+// caught, 1 of 117 flagged (please-rsvp on "Please RSVP by Friday.",
+// which that rule reads as a redundancy); the binary of the session's
+// start caught 38 of 91 and flagged the same line.
 
 // breadthFloors holds each breadth probe to its last measurement.
 var breadthFloors = probeFloors{
@@ -72,6 +76,7 @@ var breadthFloors = probeFloors{
 	"heldout-6.tsv": {minCaught: 103, maxFlagged: 0},
 	"heldout-7.tsv": {minCaught: 137, maxFlagged: 0},
 	"heldout-8.tsv": {minCaught: 229, maxFlagged: 0},
+	"heldout-9.tsv": {minCaught: 65, maxFlagged: 1},
 }
 
 type breadthCase struct {
