@@ -28,6 +28,8 @@ type subjectPhrase struct {
 	// read as a noun or an adjective ("when the kettle boil,"); subord:
 	// the clause opens with a subordinator, not a comma or the sentence.
 	asVerb, subord bool
+	// relative: a relative clause came between the head and the verb.
+	relative bool
 }
 
 // distantSingularSubjects returns, for each verb after a singular noun
@@ -36,6 +38,7 @@ type subjectPhrase struct {
 // after the subject's last word, or after one adverb.
 func distantSingularSubjects(toks []analysis.Token) []subjectPhrase {
 	var out []subjectPhrase
+	lex := morph.Default()
 	first := firstWordIndex(toks)
 	for s := range toks {
 		// Every subject read here begins with its determiner.
@@ -54,7 +57,7 @@ func distantSingularSubjects(toks []analysis.Token) []subjectPhrase {
 			// the verb.
 			for c := s + 2; c < e; c++ {
 				t := &toks[c]
-				if t.PTB != tag.NN && t.PTB != tag.JJ || capitalisedWord(t.Text) {
+				if t.PTB != tag.NN && t.PTB != tag.JJ || capitalisedWord(t.Text) || !lex.Classes(strings.ToLower(t.Text)).Has(morph.Verb, morph.Base) {
 					continue
 				}
 				head, end, det := nounPhrase(toks[:c], s)
@@ -75,11 +78,11 @@ func distantSingularSubjects(toks []analysis.Token) []subjectPhrase {
 		if head < 0 || !det {
 			continue
 		}
-		v := afterPostModifiers(toks, head, end)
+		v, rel := afterPostModifiers(toks, head, end)
 		if v < 0 {
 			continue
 		}
-		out = append(out, subjectPhrase{head: head, verb: v, subord: subord})
+		out = append(out, subjectPhrase{head: head, verb: v, subord: subord, relative: rel})
 	}
 	return out
 }
@@ -174,6 +177,9 @@ func nounPhrase(toks []analysis.Token, i int) (head, end int, det bool) {
 	head = -1
 	for n := 0; j < len(toks) && n < 6; n, j = n+1, j+1 {
 		t := &toks[j]
+		if nextDoor(toks, j) > j {
+			break // "the man next door": a phrase after the head
+		}
 		if t.Kind != token.Word && t.PTB != tag.POS && t.PTB != tag.CD && t.PTB != tag.HYPH {
 			break
 		}
@@ -242,10 +248,10 @@ func subjectPreposition(w string) bool {
 // relative clause between commas, a short relative clause without them,
 // and one adverb. It returns -1 where what follows is not that shape, or
 // the head is joined to another noun.
-func afterPostModifiers(toks []analysis.Token, head, end int) int {
+func afterPostModifiers(toks []analysis.Token, head, end int) (verb int, relative bool) {
 	k := postModifiersEnd(toks, head, end)
 	if k < 0 || k >= len(toks) {
-		return -1
+		return -1, false
 	}
 	switch {
 	case toks[k].Text == "," && isAnyOf(tokenText(toks, k+1), "who", "which"):
@@ -253,27 +259,29 @@ func afterPostModifiers(toks []analysis.Token, head, end int) int {
 		c := k + 2
 		for c < len(toks) && c < k+16 && toks[c].Text != "," {
 			if toks[c].Kind == token.Punct && toks[c].Text != "-" {
-				return -1
+				return -1, false
 			}
 			c++
 		}
 		if c >= len(toks) || toks[c].Text != "," || c == k+2 {
-			return -1
+			return -1, false
 		}
 		k = c + 1
+		relative = true
 	case isAnyOf(toks[k].Text, "who", "that", "which") && k == end:
 		k = afterRelativeClause(toks, k)
 		if k < 0 {
-			return -1
+			return -1, false
 		}
+		relative = true
 	}
 	if k < len(toks) && toks[k].PTB == tag.RB && !negation(toks[k].Text) {
 		k++
 	}
 	if k >= len(toks) {
-		return -1
+		return -1, false
 	}
-	return k
+	return k, relative
 }
 
 // afterRelativeClause returns the index after a short relative clause
@@ -305,6 +313,9 @@ func afterRelativeClause(toks []analysis.Token, r int) int {
 		}
 		k++
 	}
+	if e := nextDoor(toks, k); e > k {
+		return e // "the man who lives next door own …": the clause ends there
+	}
 	if k < len(toks) && (toks[k].PTB == tag.RP || toks[k].PTB == tag.RB && !negation(toks[k].Text)) {
 		k++
 	}
@@ -335,6 +346,9 @@ func afterRelativeClause(toks []analysis.Token, r int) int {
 // to the doors". It returns -1 where a preposition has no object.
 func postModifiersEnd(toks []analysis.Token, head, end int) int {
 	k := end
+	if e := nextDoor(toks, k); e > k {
+		return e // "the man next door", an adverb of place
+	}
 	for n := 0; n < 3 && k < len(toks); n++ {
 		p := k
 		// "next to", "right behind", "just outside".
@@ -413,6 +427,10 @@ func distantSingularMatch(toks []analysis.Token, sp subjectPhrase) string {
 		}
 		return map[string]string{"are": "is", "have": "has", "do": "does"}[vw]
 	case v.UPOS == tag.VERB && (v.PTB == tag.VBP || v.PTB == tag.VB):
+	case sp.relative && (v.PTB == tag.JJ || v.PTB == tag.NN):
+		// After a relative clause the tagger may read the main verb as
+		// an adjective or a noun ("the man who lives next door own three
+		// cars"): read only before a determiner or a number, below.
 	default:
 		return ""
 	}
@@ -458,6 +476,9 @@ func distantSingularMatch(toks []analysis.Token, sp subjectPhrase) string {
 				return inflect3sg(lex, lemma, vw)
 			}
 		}
+		return ""
+	}
+	if sp.relative && (v.PTB == tag.JJ || v.PTB == tag.NN) && next.PTB != tag.DT && next.PTB != tag.PRPS && next.PTB != tag.CD {
 		return ""
 	}
 	switch next.PTB {
@@ -541,4 +562,14 @@ func sayingVerb(lemma string) bool {
 		return true
 	}
 	return false
+}
+
+// nextDoor returns the index after "next door" at toks[i], or i: a phrase
+// of place that follows a noun or a verb as an adverb does, which the
+// tagger reads as an adjective and a noun.
+func nextDoor(toks []analysis.Token, i int) int {
+	if i+1 < len(toks) && strings.EqualFold(toks[i].Text, "next") && strings.EqualFold(toks[i+1].Text, "door") {
+		return i + 2
+	}
+	return i
 }
