@@ -183,6 +183,18 @@ func closesClause(s string) bool {
 func proseWord(w string) bool {
 	for k, r := range w {
 		switch {
+		// ASCII first, as unicode's tables would answer: letters by range
+		// and every other byte below 0x80 neither lower nor upper case
+		// (speed only: five of the Go rules ask this of most tokens).
+		case 'a' <= r && r <= 'z':
+		case 'A' <= r && r <= 'Z':
+			if k > 0 {
+				return false
+			}
+		case r < utf8.RuneSelf:
+			if (r != '\'' && r != '-') || k == 0 {
+				return false
+			}
 		case unicode.IsLower(r):
 		case unicode.IsUpper(r):
 			if k > 0 {
