@@ -63,7 +63,9 @@ import (
 // had landed, from none of their examples, and measured once: 65 of 91
 // caught, 1 of 117 flagged (please-rsvp on "Please RSVP by Friday.",
 // which that rule reads as a redundancy); the binary of the session's
-// start caught 38 of 91 and flagged the same line.
+// start caught 38 of 91 and flagged the same line. Its hyphen misses were
+// then in view while open-compound-modifier was written (69 of 91 after),
+// so it is a tuning set for hyphens now.
 
 // breadthFloors holds each breadth probe to its last measurement.
 var breadthFloors = probeFloors{
@@ -76,7 +78,7 @@ var breadthFloors = probeFloors{
 	"heldout-6.tsv": {minCaught: 103, maxFlagged: 0},
 	"heldout-7.tsv": {minCaught: 137, maxFlagged: 0},
 	"heldout-8.tsv": {minCaught: 229, maxFlagged: 0},
-	"heldout-9.tsv": {minCaught: 65, maxFlagged: 1},
+	"heldout-9.tsv": {minCaught: 69, maxFlagged: 1},
 }
 
 type breadthCase struct {

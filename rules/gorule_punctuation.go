@@ -511,3 +511,86 @@ func lyAdverbHyphen(_, toks []analysis.Token, marks []markup.Range) []GoMatch {
 	}
 	return out
 }
+
+// openCompoundModifier flags two words written apart that the lexicon
+// knows only as one hyphenated adjective ending in a participle or an
+// adjective ("a thought provoking talk", "a long lasting fix", "an old
+// fashioned car", "caught red handed") and offers the hyphenated word.
+// The lexicon decides, not a list here: only pairs it holds as
+// "first-second" adjectives are read. The pair must describe a noun that
+// follows straight away, or, for a participle in -ed, end its clause
+// (caught red handed). The second word must not be a noun, so noun
+// phrases that also make compounds stay alone (an old school friend, the
+// high school teacher), and "well" is well-participle-hyphen's. An adverb
+// in -ly takes no hyphen, and a pair whose closed form is a word too
+// (world wide: worldwide) has more than one spelling, so both are left
+// alone.
+func openCompoundModifier(toks []analysis.Token) []GoMatch {
+	var out []GoMatch
+	lex := morph.Default()
+	for i := 0; i+1 < len(toks); i++ {
+		a, b := &toks[i], &toks[i+1]
+		if a.Kind != token.Word || b.Kind != token.Word || b.Start <= a.End || !proseWord(a.Text) || !proseWord(b.Text) {
+			continue
+		}
+		if strings.Contains(a.Text, "-") || strings.Contains(b.Text, "-") || !startsLowerWord(a.Text) || !startsLowerWord(b.Text) {
+			continue
+		}
+		w1, w2 := a.Text, b.Text
+		if w1 == "well" || len(w1) < 2 || len(w2) < 3 {
+			continue
+		}
+		switch a.UPOS {
+		case tag.DET, tag.PRON, tag.ADP, tag.CCONJ, tag.SCONJ, tag.AUX, tag.PART, tag.NUM:
+			continue // "one way", "no doubt", "all night": a noun phrase or a clause
+		}
+		c := lex.Classes(w1 + "-" + w2)
+		if !c.Has(morph.Adj, morph.Base) || c.Has(morph.Noun, morph.Base) {
+			continue
+		}
+		if c1 := lex.Classes(w1); strings.HasSuffix(w1, "ly") && c1.Has(morph.Adv, morph.Base) && !c1.Has(morph.Adj, morph.Base) {
+			continue // an adverb in -ly takes no hyphen (ly-adverb-hyphen): highly developed
+		}
+		if lex.Classes(w1+w2) != 0 {
+			continue // the closed form is a word too (worldwide): the hyphen is not the only spelling
+		}
+		c2 := lex.Classes(w2)
+		if c2.Has(morph.Noun, morph.Base) || c2.Has(morph.Noun, morph.Plural) {
+			continue
+		}
+		var next *analysis.Token
+		if i+2 < len(toks) {
+			next = &toks[i+2]
+		}
+		attributive := next != nil && (next.PTB == tag.NN || next.PTB == tag.NNS)
+		predicative := strings.HasSuffix(w2, "ed") && (next == nil || next.Kind == token.Punct)
+		if !attributive && !predicative {
+			continue
+		}
+		if i > 0 && asSoToo(toks[i-1].Text) {
+			continue
+		}
+		if !prosePunctuation(toks) {
+			continue
+		}
+		out = append(out, GoMatch{Start: i, End: i + 2, Replacements: []string{w1 + "-" + w2}})
+		i++
+	}
+	return out
+}
+
+// startsLowerWord reports a word that begins with a lower-case letter.
+func startsLowerWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
+}
+
+// asSoToo reports a degree word after which a pair reads as an adverb and
+// an adjective rather than one compound: "as long lasting as".
+func asSoToo(w string) bool {
+	switch strings.ToLower(w) {
+	case "as", "so", "too", "how", "very":
+		return true
+	}
+	return false
+}

@@ -53,6 +53,7 @@ func goRules() map[string]GoRule {
 		"lowercase-proper-adjective":      lowercaseProperAdjective, // gorule_capitalization.go
 		"lowercase-place-name":            lowercasePlaceName,
 		"capitalised-season":              capitalisedSeason,
+		"open-compound-modifier":          openCompoundModifier, // gorule_punctuation.go
 	}
 	for name, fn := range goContextRules() {
 		m[name] = func(toks []analysis.Token) []GoMatch { return fn(nil, toks, nil) }
