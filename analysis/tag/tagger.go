@@ -36,8 +36,8 @@ type Tagger struct {
 	features featureTable
 	entries  []uint32
 
-	// Known word forms: vocab maps a form to its type id; vocab.entries[id]
-	// is the type's form and lexicon class, fixed[id] its fixed label or -1.
+	// Known word forms: vocab maps a form to its type id and has the
+	// type's form and lexicon class; fixed[id] is its fixed label or -1.
 	vocab vocabTable
 	fixed []int8
 	// known[id] is the type's description with its precomputed scores,
@@ -226,7 +226,7 @@ func (t *Tagger) setWeights(m *model.Model) error {
 		return err
 	}
 	t.features, t.entries = features, m.Packed
-	t.known = make([]atomicWordType, len(t.vocab.entries))
+	t.known = make([]atomicWordType, t.vocab.len())
 	// The sentence edges.
 	var keys []uint32
 	for role := rolePrev; role < numRoles; role++ {
@@ -295,9 +295,8 @@ func (t *Tagger) knownType(id int32) *wordType {
 	if d := slot.Load(); d != nil {
 		return d
 	}
-	v := &t.vocab.entries[id]
-	w := model.Describe(v.Form, nil, t.seen, t.clusters)
-	w.Lex = v.Lex
+	w := model.Describe(t.vocab.form(id), nil, t.seen, t.clusters)
+	w.Lex = t.vocab.lex[id]
 	d := t.describe(&w, w.HasSeen)
 	if !slot.CompareAndSwap(nil, d) {
 		return slot.Load()
@@ -655,11 +654,16 @@ func (f *featureTable) get(k uint32) (start, end uint32, ok bool) {
 // vocabTable is an open-addressing map from an exact word form to its type.
 // A slot packs the high bits of the form's hash and its type id plus one
 // (the low vocabIDBits bits; 0 marks an empty slot), so a probe reads one
-// slot, and a hit one vocabulary entry.
+// slot, and a hit the type's form. The forms are kept end to end in one
+// string, not as the model's entries (a string header, a lexicon class
+// and a fixed label each, 32 bytes, and the substrings keep the model's
+// whole decoded tail): 0.3 MB instead of 0.8 for EWT's 19,674 forms.
 type vocabTable struct {
-	mask    uint64
-	slots   []uint64
-	entries []model.VocabEntry // by type id
+	mask   uint64
+	slots  []uint64
+	forms  string   // the forms, in type id order
+	starts []uint32 // form id is forms[starts[id]:starts[id+1]]
+	lex    []uint32 // the lexicon class of each type at training time
 }
 
 const (
@@ -676,7 +680,22 @@ func newVocabTable(entries []model.VocabEntry) (vocabTable, error) {
 	for size < uint64(len(entries))*2 {
 		size <<= 1
 	}
-	v := vocabTable{mask: size - 1, slots: make([]uint64, size), entries: entries}
+	v := vocabTable{mask: size - 1, slots: make([]uint64, size), starts: make([]uint32, len(entries)+1), lex: make([]uint32, len(entries))}
+	n := 0
+	for _, e := range entries {
+		n += len(e.Form)
+	}
+	if n > math.MaxUint32 {
+		return vocabTable{}, fmt.Errorf("tag: %d bytes of word forms, at most %d", n, math.MaxUint32)
+	}
+	var forms strings.Builder
+	forms.Grow(n)
+	for id, e := range entries {
+		forms.WriteString(e.Form)
+		v.starts[id+1] = uint32(forms.Len())
+		v.lex[id] = e.Lex
+	}
+	v.forms = forms.String()
 	for id := range entries {
 		h := hashExact(entries[id].Form)
 		for i := h & v.mask; ; i = (i + 1) & v.mask {
@@ -697,6 +716,12 @@ func hashExact(s string) uint64 {
 	return h
 }
 
+// len returns the number of types.
+func (v *vocabTable) len() int { return len(v.lex) }
+
+// form returns the form of type id.
+func (v *vocabTable) form(id int32) string { return v.forms[v.starts[id]:v.starts[id+1]] }
+
 // get returns the type id of form, or -1.
 func (v *vocabTable) get(form string) int32 {
 	h := hashExact(form)
@@ -706,7 +731,7 @@ func (v *vocabTable) get(form string) int32 {
 			return -1
 		}
 		if slot&^maxVocab == h&^maxVocab {
-			if id := int32(slot&maxVocab) - 1; v.entries[id].Form == form {
+			if id := int32(slot&maxVocab) - 1; v.form(id) == form {
 				return id
 			}
 		}
