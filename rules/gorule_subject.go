@@ -215,7 +215,7 @@ func objectPhrase(toks []analysis.Token, i int) int {
 	k := j
 	for k < len(toks) && k-j < 6 {
 		switch toks[k].PTB {
-		case tag.JJ, tag.JJR, tag.JJS, tag.CD, tag.POS, tag.HYPH, tag.NN, tag.NNS, tag.NNP, tag.NNPS:
+		case tag.JJ, tag.JJR, tag.JJS, tag.RBS, tag.CD, tag.POS, tag.HYPH, tag.NN, tag.NNS, tag.NNP, tag.NNPS:
 			k++
 			continue
 		}
@@ -254,8 +254,9 @@ func afterPostModifiers(toks []analysis.Token, head, end int) (verb int, relativ
 		return -1, false
 	}
 	switch {
-	case toks[k].Text == "," && isAnyOf(tokenText(toks, k+1), "who", "which"):
-		// ", who had read every chapter twice,": to the next comma.
+	case toks[k].Text == "," && (isAnyOf(tokenText(toks, k+1), "who", "which") || addedPhrase(toks, k+1)):
+		// ", who had read every chapter twice,", ", as well as the
+		// dogs,": to the next comma.
 		c := k + 2
 		for c < len(toks) && c < k+16 && toks[c].Text != "," {
 			if toks[c].Kind == token.Punct && toks[c].Text != "-" {
@@ -358,12 +359,23 @@ func postModifiersEnd(toks []analysis.Token, head, end int) int {
 		if toks[p].PTB != tag.IN || !subjectPreposition(toks[p].Text) {
 			break
 		}
-		if strings.EqualFold(toks[p].Text, "of") && quantityHead(strings.ToLower(toks[head].Text)) {
+		// "The number of visitors has", "the total of the bills is": with
+		// "the", these are one number.
+		theNumber := isAnyOf(toks[head].Text, "number", "total") && head > 0 && strings.EqualFold(toks[head-1].Text, "the")
+		if strings.EqualFold(toks[p].Text, "of") && quantityHead(strings.ToLower(toks[head].Text)) && !theNumber {
 			return -1 // "the rest of the files are": the number is the phrase's
 		}
 		e := objectPhrase(toks, p+1)
 		if e < 0 {
 			return -1
+		}
+		// "the price of petrol and diesel": a second bare noun joined
+		// inside the phrase (with a determiner it may be a second
+		// subject: "the price of petrol and the tax").
+		if e+1 < len(toks) && isAnyOf(toks[e].Text, "and", "or") && (toks[e+1].PTB == tag.NN || toks[e+1].PTB == tag.NNS) {
+			if e2 := objectPhrase(toks, e+1); e2 > 0 {
+				e = e2
+			}
 		}
 		k = e
 	}
@@ -400,7 +412,8 @@ func distantSingularMatch(toks []analysis.Token, sp subjectPhrase) string {
 	if isAnyOf(w, "anything", "something", "nothing", "everything", "one") {
 		return ""
 	}
-	if n.PTB != tag.NN || capitalisedWord(n.Text) || collective(w) || countedAsOne(w) || pluralSenseNoun(w) || timeNoun(w) {
+	theNumber := (w == "number" || w == "total") && sp.head > 0 && strings.EqualFold(toks[sp.head-1].Text, "the")
+	if n.PTB != tag.NN || capitalisedWord(n.Text) || collective(w) || countedAsOne(w) && !theNumber || pluralSenseNoun(w) || timeNoun(w) {
 		return ""
 	}
 	if next := tokenAt(toks, sp.head+1); next != nil && (next.UPOS == tag.CCONJ || next.PTB == tag.POS) {
@@ -493,8 +506,22 @@ func distantSingularMatch(toks []analysis.Token, sp subjectPhrase) string {
 		if !isAnyOf(next.Text, "me", "him", "her", "us", "them", "it", "you") {
 			return ""
 		}
-	case tag.IN, tag.RB, tag.RP:
-		if c.HasPOS(morph.Noun) || sp.asVerb {
+	case tag.RB:
+		// An adverb of manner or time is no word of a compound ("the
+		// engine start easily", "the battery die so quickly").
+		// A word the tagger read as a noun is read so only after a
+		// subordinator ("…can know the return value instantly").
+		if (c.HasPOS(morph.Noun) || sp.asVerb) && !verbAdverb(next.Text) || sp.asVerb && !directSubordinator(toks, sp.head) {
+			return ""
+		}
+	case tag.IN, tag.RP:
+		// After a subordinator a clause whose only verb this is, or that
+		// has none the tagger saw, needs it ("that the meeting start at
+		// nine"); not before "of", "as", "than" or "like", which a noun
+		// takes.
+		direct := sp.subord && subordinator(tokenText(toks, sp.head-1)) || sp.subord && directSubordinator(toks, sp.head)
+		if isAnyOf(next.Text, "of", "as", "than", "like") ||
+			(c.HasPOS(morph.Noun) || sp.asVerb) && !(direct && (sp.asVerb || onlyVerbInClause(toks, sp.verb))) {
 			return ""
 		}
 	default:
@@ -572,4 +599,64 @@ func nextDoor(toks []analysis.Token, i int) int {
 		return i + 2
 	}
 	return i
+}
+
+// addedPhrase reports whether toks[i] begins a phrase that adds to a
+// subject without joining it, set off by commas, after which the verb
+// agrees with the subject alone: "the cat, as well as the dogs, needs",
+// "the captain, along with her crew, was".
+func addedPhrase(toks []analysis.Token, i int) bool {
+	w := strings.ToLower(tokenText(toks, i))
+	switch w {
+	case "including", "like", "besides":
+		return true
+	case "as":
+		return strings.EqualFold(tokenText(toks, i+1), "well") && strings.EqualFold(tokenText(toks, i+2), "as")
+	case "along", "together":
+		return strings.EqualFold(tokenText(toks, i+1), "with")
+	}
+	return false
+}
+
+// verbAdverb reports whether w is an adverb that follows a verb and not a
+// noun: one in -ly, or one of time or degree ("again", "early", "so").
+func verbAdverb(w string) bool {
+	w = strings.ToLower(w)
+	if len(w) > 4 && strings.HasSuffix(w, "ly") && !isAnyOf(w, "only", "early", "daily", "weekly", "monthly", "yearly", "family", "supply", "reply", "rally", "belly", "jelly", "bully") {
+		return true
+	}
+	return isAnyOf(w, "early", "late", "again", "so", "too", "very", "fast", "hard", "well", "often", "always", "never", "soon", "still")
+}
+
+// onlyVerbInClause reports whether toks[j] is the one verb, auxiliary or
+// modal between the punctuation before it and the punctuation after it.
+func onlyVerbInClause(toks []analysis.Token, j int) bool {
+	for _, step := range []int{-1, 1} {
+		for k := j + step; k >= 0 && k < len(toks); k += step {
+			t := &toks[k]
+			if t.Kind == token.Punct && t.Text != "-" {
+				break
+			}
+			if t.UPOS == tag.VERB || t.UPOS == tag.AUX || t.PTB == tag.MD {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// directSubordinator reports whether the noun phrase whose head is
+// toks[head] begins right after a subordinator: "that the new meeting".
+func directSubordinator(toks []analysis.Token, head int) bool {
+	for k := head - 1; k >= 0; k-- {
+		t := &toks[k]
+		switch {
+		case t.PTB == tag.DT || t.PTB == tag.PRPS || t.PTB == tag.JJ || t.PTB == tag.NN || t.PTB == tag.CD || t.PTB == tag.POS:
+			continue
+		case subordinator(t.Text):
+			return true
+		}
+		return false
+	}
+	return false
 }

@@ -42,7 +42,7 @@ import "testing"
 
 // grammarHeldoutFloors holds each probe to its last measurement.
 var grammarHeldoutFloors = probeFloors{
-	"heldout-mix.tsv":   {minCaught: 202, maxFlagged: 0},
+	"heldout-mix.tsv":   {minCaught: 203, maxFlagged: 0},
 	"heldout-mix-2.tsv": {minCaught: 144, maxFlagged: 0},
 	"heldout-mix-3.tsv": {minCaught: 117, maxFlagged: 0},
 	"heldout-mix-4.tsv": {minCaught: 137, maxFlagged: 0},
