@@ -132,8 +132,9 @@ func clauseSubjectStart(toks []analysis.Token, s, first int) bool {
 	w := strings.ToLower(p.Text)
 	// After a verb of saying or thinking, whose clause may leave out
 	// "that": "I think the new manager want …" (not "let", "make",
-	// "see", "help", whose object a plain verb follows).
-	if p.UPOS == tag.VERB && sayingVerb(p.Lemma) {
+	// "see", "help", whose object a plain verb follows; and a finite
+	// verb, not "Knowing the rules helps").
+	if p.UPOS == tag.VERB && (p.PTB == tag.VBD || p.PTB == tag.VBP || p.PTB == tag.VBZ) && sayingVerb(p.Lemma) {
 		return true
 	}
 	switch w {

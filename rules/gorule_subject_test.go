@@ -30,6 +30,7 @@ func TestDistantSingularSubjects(t *testing.T) {
 		{"According to the survey, the number of visitors have doubled.", "have", "has"},
 		{"The cat, as well as the dogs, need a bath.", "need", "needs"},
 		{"We can know the return value instantly.", "value", ""},
+		{"Knowing the rule help us.", "help", ""},
 		{"The price of petrol and the tax have risen.", "have", ""},
 		{"The woman who lives next door drive a bus.", "drive", "drives"},
 		{"The man next door own two vans.", "own", "owns"},
