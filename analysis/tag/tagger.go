@@ -694,10 +694,7 @@ func newVocabTable(entries []model.VocabEntry) (vocabTable, error) {
 		forms.WriteString(e.Form)
 		v.starts[id+1] = uint32(forms.Len())
 		v.lex[id] = e.Lex
-	}
-	v.forms = forms.String()
-	for id := range entries {
-		h := hashExact(entries[id].Form)
+		h := hashExact(e.Form)
 		for i := h & v.mask; ; i = (i + 1) & v.mask {
 			if v.slots[i] == 0 {
 				v.slots[i] = h&^maxVocab | uint64(id+1)
@@ -705,6 +702,7 @@ func newVocabTable(entries []model.VocabEntry) (vocabTable, error) {
 			}
 		}
 	}
+	v.forms = forms.String()
 	return v, nil
 }
 

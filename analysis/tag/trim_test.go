@@ -4,23 +4,24 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
 // cachedDescriptions counts the published descriptions of known and of
 // unknown forms.
 func cachedDescriptions(t *Tagger) (known, unknown int) {
-	for i := range t.known {
-		if t.known[i].Load() != nil {
-			known++
+	return published(t.known), published(t.unknown)
+}
+
+func published[T any](slots []atomic.Pointer[T]) int {
+	n := 0
+	for i := range slots {
+		if slots[i].Load() != nil {
+			n++
 		}
 	}
-	for i := range t.unknown {
-		if t.unknown[i].Load() != nil {
-			unknown++
-		}
-	}
-	return known, unknown
+	return n
 }
 
 func TestTrim(t *testing.T) {
@@ -34,12 +35,16 @@ func TestTrim(t *testing.T) {
 		want[i] = tagger.Tag(s.Words, nil)
 	}
 	known, unknown := cachedDescriptions(tagger)
-	if known < 100 || unknown < 10 {
-		t.Fatalf("after tagging: %d known and %d unknown forms described, want at least 100 and 10", known, unknown)
+	rows := published(tagger.tagRows)
+	if known < 100 || unknown < 10 || rows < 100 {
+		t.Fatalf("after tagging: %d known and %d unknown forms described, %d rows of tag pairs; want at least 100, 10 and 100", known, unknown, rows)
 	}
 	tagger.Trim()
 	if known, unknown := cachedDescriptions(tagger); known != 0 || unknown != 0 {
 		t.Fatalf("after Trim: %d known and %d unknown forms still described", known, unknown)
+	}
+	if rows := published(tagger.tagRows); rows != 0 {
+		t.Fatalf("after Trim: %d rows of tag pairs still built", rows)
 	}
 	for i, s := range sentences {
 		if got := tagger.Tag(s.Words, nil); !slices.Equal(got, want[i]) {
