@@ -66,8 +66,9 @@ func precisionCorpora(t *testing.T, only ...string) []precisionDoc {
 		}
 	}
 	add("rust-book", "../testdata/rust-book/*.md", "markdown")
-	// Commit messages are plain text.
-	add("git-commit", "../testdata/markup/git-commit/*.COMMIT_EDITMSG", "plaintext")
+	// Commit messages are read as an editor opens COMMIT_EDITMSG: as
+	// git-commit, whose comment lines, trailers and indented code are not prose.
+	add("git-commit", "../testdata/markup/git-commit/*.COMMIT_EDITMSG", "git-commit")
 	add("oewn", "testdata/precision/oewn/glosses-*.txt", "plaintext")
 	if want("ewt") {
 		docs = append(docs, ewtParagraphs(t, "../testdata/ud-english-ewt/en_ewt-ud-test.conllu")...)
