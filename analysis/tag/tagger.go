@@ -24,7 +24,8 @@ type Tagged struct {
 
 // Tagger tags sentences. It is safe for concurrent use: what it builds on
 // first use (the descriptions of word forms, the previous-two-tags rows)
-// is published atomically, immutable, and the same whoever builds it.
+// is published atomically, immutable, and the same whoever builds it;
+// Trim empties those caches, and they fill again as they are used.
 type Tagger struct {
 	labels  []Tagged
 	classes int
@@ -41,8 +42,9 @@ type Tagger struct {
 	vocab vocabTable
 	fixed []int8
 	// known[id] is the type's description with its precomputed scores,
-	// built on the type's first use (see wordType): building all of them
-	// would make Load several times slower, and a text uses few.
+	// built on the type's first use (see wordType) and kept until Trim:
+	// building all of them would make Load several times slower, and a
+	// text uses few.
 	known []atomicWordType
 	// boundary[r] is what a missing neighbour (past a sentence edge) in
 	// role r contributes.
