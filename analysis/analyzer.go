@@ -177,15 +177,24 @@ func (a *Analyzer) analyze(ctx context.Context, cache Cache, prev *Revision, edi
 	if head+tail > 0 {
 		hints = hintsFrom(prev.table.entriesIn(head, prev.table.n-tail))
 	}
-	if err := a.analyzeChunks(ctx, cache, languageID, src, look, defs, misses, entries, hints); err != nil {
+	var owned []ChunkKey // the keys whose texts the chunks are parsed from (nil: src)
+	if cache != nil {
+		// A key given to the cache must not pin the whole document, so a
+		// missed chunk's text is copied; it is copied before the chunk is
+		// parsed, and parsed from the copy, so that its blocks' keys can
+		// share it instead of copying their sources again (cachedBlock).
+		for _, i := range misses {
+			keys[i].Text = strings.Clone(keys[i].Text)
+		}
+		owned = keys
+	}
+	if err := a.analyzeChunks(ctx, cache, languageID, src, owned, look, defs, misses, entries, hints); err != nil {
 		return nil, nil, err
 	}
 
 	if cache != nil {
 		for _, i := range misses {
-			k := keys[i]
-			k.Text = strings.Clone(k.Text) // the key must not pin the whole document
-			handles[i] = cache.PutChunk(k, entries[i])
+			handles[i] = cache.PutChunk(keys[i], entries[i])
 		}
 	}
 	for i := range look {
@@ -310,12 +319,19 @@ func (a *Analyzer) keyOf(format string, c markup.Chunk, src text.Source, defs *m
 }
 
 // analyzeChunks fills entries[i] for every i in todo, using every core when
-// there is more than a little work.
+// there is more than a little work. Chunk i's text is owned[i].Text, a copy
+// the cache may keep, or with owned nil its range of src.
 // hints are the tags of sentences the chunks may repeat (nil: none).
-func (a *Analyzer) analyzeChunks(ctx context.Context, cache Cache, languageID string, src text.Source, chunks []markup.Chunk, defs *markup.Definitions, todo []int, entries [][]Block, hints tagHints) error {
+func (a *Analyzer) analyzeChunks(ctx context.Context, cache Cache, languageID string, src text.Source, owned []ChunkKey, chunks []markup.Chunk, defs *markup.Definitions, todo []int, entries [][]Block, hints tagHints) error {
 	work := func(s *scratch, i int) error {
 		c := chunks[i]
-		blocks, err := a.analyzeChunk(ctx, s, cache, languageID, src.Slice(c.Start, c.End), c, defs)
+		var t string
+		if owned != nil {
+			t = owned[i].Text
+		} else {
+			t = src.Slice(c.Start, c.End)
+		}
+		blocks, err := a.analyzeChunk(ctx, s, cache, languageID, t, c, defs)
 		if err != nil {
 			return err
 		}
@@ -400,8 +416,9 @@ func (a *Analyzer) analyzeChunk(ctx context.Context, s *scratch, cache Cache, la
 }
 
 // cachedBlock returns the analysis of mb from the cache, or analyses it
-// and gives it to the cache. text is the chunk mb's offsets refer to. A
-// block whose analysis is cancelled is not cached.
+// and gives it to the cache. text is the chunk mb's offsets refer to, a
+// copy of the document's that the cache keeps as the chunk's key when
+// cache is not nil. A block whose analysis is cancelled is not cached.
 func (a *Analyzer) cachedBlock(ctx context.Context, s *scratch, cache Cache, text string, mb *markup.Block) (*BlockAnalysis, error) {
 	k := BlockKey{Kind: mb.Kind, Source: text[mb.Start:mb.End], Prose: mb.Prose}
 	if cache != nil {
@@ -415,7 +432,14 @@ func (a *Analyzer) cachedBlock(ctx context.Context, s *scratch, cache Cache, tex
 	}
 	ba.Markup = mb.Markup(k.Source)
 	if cache != nil {
-		k.Source = strings.Clone(k.Source)
+		// The key may share the chunk's text when the block is most of it,
+		// as a paragraph's is of its chunk; a small block of a long chunk
+		// (an item of a long list) is copied, so that its entry, which may
+		// outlive the chunk's, never keeps more than twice its own source
+		// alive.
+		if 2*len(k.Source) < len(text) {
+			k.Source = strings.Clone(k.Source)
+		}
 		k.Prose = ba.Prose
 		cache.PutBlock(k, mb.Spans, ba)
 	}
@@ -429,7 +453,7 @@ const cancelCheckTokens = 4096
 // analyzeBlock tokenizes, tags and lemmatizes one prose block, looking at
 // ctx between sentences and every cancelCheckTokens tokens of a long one.
 func (a *Analyzer) analyzeBlock(ctx context.Context, s *scratch, mb *markup.Block) (*BlockAnalysis, error) {
-	prose := strings.Clone(mb.Prose)
+	prose := mb.Prose // a string of its own (markup.Block), which the analysis may keep
 	ba := &BlockAnalysis{Kind: mb.Kind, Prose: prose}
 	sentences, err := s.segmenter.SentencesContext(ctx, prose) // valid until the next call: copied below
 	if err != nil {

@@ -61,7 +61,7 @@ func (a *Analyzer) AnalyzePartsWith(ctx context.Context, languageID, src string,
 			todo[i] = i
 		}
 		entries := make([][]Block, len(part))
-		if err := a.analyzeChunks(ctx, nil, languageID, text.String(src), part, defs, todo, entries, nil); err != nil {
+		if err := a.analyzeChunks(ctx, nil, languageID, text.String(src), nil, part, defs, todo, entries, nil); err != nil {
 			return err
 		}
 		var res Result

@@ -6,6 +6,8 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"testing"
@@ -151,6 +153,28 @@ func benchKeystroke(b *testing.B, book string, opts map[string]any) {
 		}
 	}
 	b.ReportMetric(float64(len(first.Diagnostics)), "diagnostics")
+	writeHeapProfile(b)
+}
+
+// writeHeapProfile writes a heap profile to the file the
+// LIAISON_HEAPPROFILE environment variable names, if any, while the server
+// and its caches are still alive: go test's -memprofile is written after
+// the benchmark has shut the server down, so it shows only what outlives
+// it (the tagger, the rules), not what a document's caches hold.
+func writeHeapProfile(b *testing.B) {
+	path := os.Getenv("LIAISON_HEAPPROFILE")
+	if path == "" {
+		return
+	}
+	runtime.GC()
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		b.Fatal(err)
+	}
 }
 
 // BenchmarkHover is a hover request at a random place in the whole Rust

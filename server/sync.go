@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -71,15 +72,19 @@ func (d *document) cancelPending() {
 
 func (s *Server) didOpen(ctx context.Context, p *protocol.DidOpenTextDocumentParams) {
 	item := p.TextDocument
+	// The URI and language id are copied: the decoder's strings point
+	// into its copy of the whole message, text and all, which a document
+	// kept for its lifetime would keep alive (1.2 MB for the Rust Book,
+	// whose text, having escapes, is decoded into a string of its own).
 	d := &document{
-		uri:        item.URI,
-		languageID: string(item.LanguageID),
+		uri:        uri.URI(strings.Clone(string(item.URI))),
+		languageID: strings.Clone(string(item.LanguageID)),
 		version:    item.Version,
 		text:       text.New(item.Text),
 	}
 	s.mu.Lock()
-	old := s.docs[string(item.URI)]
-	s.docs[string(item.URI)] = d
+	old := s.docs[string(d.uri)]
+	s.docs[string(d.uri)] = d
 	s.mu.Unlock()
 	if old != nil { // reopened without a close: the old state publishes nothing more
 		old.mu.Lock()

@@ -50,9 +50,12 @@ type Span struct {
 // table cell, block-quote paragraph or footnote paragraph.
 type Block struct {
 	Kind       BlockKind
-	Start, End int    // source byte range in the document
-	Prose      string // the prose text with the markup removed
-	Spans      []Span // sorted, covering Prose without gaps
+	Start, End int // source byte range in the document
+	// Prose is the prose text with the markup removed: always a string of
+	// its own, never a slice of the source, so that an analysis kept in a
+	// cache does not keep the document alive.
+	Prose string
+	Spans []Span // sorted, covering Prose without gaps
 }
 
 // SourceRange maps the prose range [proseStart, proseEnd) to the source
