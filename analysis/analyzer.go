@@ -293,13 +293,26 @@ type lookupBuffers struct {
 
 func (a *Analyzer) lookupBuffers(n int) *lookupBuffers {
 	lb, _ := a.lookups.Get().(*lookupBuffers)
-	if lb == nil || cap(lb.keys) < n {
-		return &lookupBuffers{keys: make([]ChunkKey, n), entries: make([][]Block, n), found: make([]bool, n),
-			handles: make([]ChunkHandle, n)}
+	// Buffers far larger than needed are let go: those of a document's
+	// first revision (5,000 chunks of the Rust Book, 0.6 MB) would
+	// otherwise stay in the pool through every keystroke, which looks up
+	// a few.
+	if lb == nil || cap(lb.keys) < n || cap(lb.keys) > 8*n+bigLookup {
+		c := max(n, smallLookup)
+		return &lookupBuffers{keys: make([]ChunkKey, n, c), entries: make([][]Block, n, c), found: make([]bool, n, c),
+			handles: make([]ChunkHandle, n, c)}
 	}
 	lb.keys, lb.entries, lb.found, lb.handles = lb.keys[:n], lb.entries[:n], lb.found[:n], lb.handles[:n]
 	return lb
 }
+
+// A pooled lookupBuffers holds smallLookup chunks at least (a few KB), so
+// that the small lookups of keystrokes share one, and is let go when it
+// holds more than 8 times a call's chunks and bigLookup more.
+const (
+	smallLookup = 64
+	bigLookup   = 256
+)
 
 // releaseLookup clears what lb holds (its keys hold slices of the
 // document, its entries the cache's blocks: neither may be pinned; after

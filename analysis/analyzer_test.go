@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"liaison/analysis/token"
@@ -283,5 +284,29 @@ func TestBadInput(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestLookupBuffersLetGo checks that the buffers of a large lookup (a
+// document's first revision) do not stay pooled through the small lookups
+// of the keystrokes after it, and that small lookups share one.
+func TestLookupBuffersLetGo(t *testing.T) {
+	a := &Analyzer{lookups: new(sync.Pool)}
+	lb := a.lookupBuffers(5000)
+	lb.used = 5000
+	a.releaseLookup(lb)
+	for _, n := range []int{3, 1, 40, 2} {
+		lb := a.lookupBuffers(n)
+		if len(lb.keys) != n || len(lb.entries) != n || len(lb.found) != n || len(lb.handles) != n {
+			t.Fatalf("lookupBuffers(%d): lengths %d %d %d %d", n, len(lb.keys), len(lb.entries), len(lb.found), len(lb.handles))
+		}
+		if c := cap(lb.keys); c > 8*n+bigLookup {
+			t.Errorf("lookupBuffers(%d) after one of 5000: capacity %d, want at most %d", n, c, 8*n+bigLookup)
+		}
+		if c := cap(lb.keys); c < smallLookup {
+			t.Errorf("lookupBuffers(%d): capacity %d, want at least %d for the next small lookup", n, c, smallLookup)
+		}
+		lb.used = n
+		a.releaseLookup(lb)
 	}
 }
