@@ -34,7 +34,8 @@ import "testing"
 // 140 since "it's" and "there" + a bare noun + a finite verb are read as
 // possessives after a comma and a coordinator too, not only at a sentence's
 // start; 142 since to-for-too reads "be/have to many|much + noun" and a
-// verb of doing + "to" + an adverb of speed or time before a preposition.
+// verb of doing + "to" + an adverb of speed or time before a preposition;
+// 143 since except-for-accept reads "except" after do + not/n't/never.
 // heldout-mix-5.tsv (155 errors, 155 near-misses) was written at the start
 // of the round after that, before any rule change of it: the nine
 // categories in recipes, clinic and legal notices, sport, travel, children's
@@ -49,7 +50,7 @@ var grammarHeldoutFloors = probeFloors{
 	"heldout-mix.tsv":   {minCaught: 203, maxFlagged: 0},
 	"heldout-mix-2.tsv": {minCaught: 144, maxFlagged: 0},
 	"heldout-mix-3.tsv": {minCaught: 117, maxFlagged: 0},
-	"heldout-mix-4.tsv": {minCaught: 142, maxFlagged: 0},
+	"heldout-mix-4.tsv": {minCaught: 143, maxFlagged: 0},
 	"heldout-mix-5.tsv": {minCaught: 150, maxFlagged: 0},
 }
 
