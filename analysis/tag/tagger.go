@@ -682,7 +682,8 @@ func newVocabTable(entries []model.VocabEntry) (vocabTable, error) {
 	for size < uint64(len(entries))*2 {
 		size <<= 1
 	}
-	v := vocabTable{mask: size - 1, slots: make([]uint64, size), starts: make([]uint32, len(entries)+1), lex: make([]uint32, len(entries))}
+	ids := make([]uint32, 2*len(entries)+1) // the starts and the classes, one allocation
+	v := vocabTable{mask: size - 1, slots: make([]uint64, size), starts: ids[: len(entries)+1 : len(entries)+1], lex: ids[len(entries)+1:]}
 	n := 0
 	for _, e := range entries {
 		n += len(e.Form)
@@ -690,13 +691,21 @@ func newVocabTable(entries []model.VocabEntry) (vocabTable, error) {
 	if n > math.MaxUint32 {
 		return vocabTable{}, fmt.Errorf("tag: %d bytes of word forms, at most %d", n, math.MaxUint32)
 	}
-	var forms strings.Builder
-	forms.Grow(n)
+	forms := make([]byte, n)
+	at := 0
 	for id, e := range entries {
-		forms.WriteString(e.Form)
-		v.starts[id+1] = uint32(forms.Len())
+		// Copied byte by byte as it is hashed: an append per form made
+		// the table 0.2-0.3 ms slower to build than without the copy
+		// (Load takes about 4), this loop 0.05-0.1 ms.
+		h := uint64(hashOffset)
+		for i := 0; i < len(e.Form); i++ {
+			c := e.Form[i]
+			h = (h ^ uint64(c)) * hashPrime
+			forms[at+i] = c
+		}
+		at += len(e.Form)
+		v.starts[id+1] = uint32(at)
 		v.lex[id] = e.Lex
-		h := hashExact(e.Form)
 		for i := h & v.mask; ; i = (i + 1) & v.mask {
 			if v.slots[i] == 0 {
 				v.slots[i] = h&^maxVocab | uint64(id+1)
@@ -704,17 +713,23 @@ func newVocabTable(entries []model.VocabEntry) (vocabTable, error) {
 			}
 		}
 	}
-	v.forms = forms.String()
+	v.forms = string(forms)
 	return v, nil
 }
 
+// hashExact is the FNV-1a hash of s.
 func hashExact(s string) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(hashOffset)
 	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * 1099511628211
+		h = (h ^ uint64(s[i])) * hashPrime
 	}
 	return h
 }
+
+const (
+	hashOffset = 14695981039346656037
+	hashPrime  = 1099511628211
+)
 
 // len returns the number of types.
 func (v *vocabTable) len() int { return len(v.lex) }
