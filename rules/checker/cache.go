@@ -33,9 +33,9 @@ import (
 type cache struct {
 	limit, staleLimit int64
 
-	mu         sync.Mutex
-	tick       uint64 // counts begin calls, for recency
-	bytes      int64  // estimated, of everything below
+	mu    sync.Mutex
+	tick  uint64 // counts begin calls, for recency
+	bytes int64  // estimated, of everything below
 	// liveAtScan is what the last stale scan (evict) found live, and
 	// scannedAt its tick: the cache's growth since is mostly new entries
 	// whose old versions went stale, so a scan is due once it grew by the
