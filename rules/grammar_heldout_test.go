@@ -47,7 +47,8 @@ import "testing"
 // categories in recipes, clinic and legal notices, sport, travel, children's
 // stories, chat and finance news, most errors beside the same sentence put
 // right; its start figure was 146/155 caught, 1/155 flagged (the subjunctive
-// "insists that every member attend").
+// "insists that every member attend"); 151 since there-for-their reads
+// "to there" + a noun ("going to there house").
 // A sentence is caught when anything at all is reported on it (what
 // a user sees), flagged when anything is.
 
@@ -57,7 +58,7 @@ var grammarHeldoutFloors = probeFloors{
 	"heldout-mix-2.tsv": {minCaught: 144, maxFlagged: 0},
 	"heldout-mix-3.tsv": {minCaught: 117, maxFlagged: 0},
 	"heldout-mix-4.tsv": {minCaught: 147, maxFlagged: 0},
-	"heldout-mix-5.tsv": {minCaught: 150, maxFlagged: 0},
+	"heldout-mix-5.tsv": {minCaught: 151, maxFlagged: 0},
 }
 
 func TestGrammarHeldout(t *testing.T) {
