@@ -41,7 +41,9 @@ import "testing"
 // ", than" + a plain verb and its object is read as the next step ("then")
 // and "more X this year then last year" as a comparison; 147 since
 // "there" + an -ing verb after a that-less verb of saying or thinking is
-// "they're" ("said there going away"), as at a sentence's start.
+// "they're" ("said there going away"), as at a sentence's start; 148
+// since "they're" + a bare plural + a finite verb is "their" anywhere
+// ("said they're laptops were").
 // heldout-mix-5.tsv (155 errors, 155 near-misses) was written at the start
 // of the round after that, before any rule change of it: the nine
 // categories in recipes, clinic and legal notices, sport, travel, children's
@@ -57,7 +59,7 @@ var grammarHeldoutFloors = probeFloors{
 	"heldout-mix.tsv":   {minCaught: 203, maxFlagged: 0},
 	"heldout-mix-2.tsv": {minCaught: 144, maxFlagged: 0},
 	"heldout-mix-3.tsv": {minCaught: 117, maxFlagged: 0},
-	"heldout-mix-4.tsv": {minCaught: 147, maxFlagged: 0},
+	"heldout-mix-4.tsv": {minCaught: 148, maxFlagged: 0},
 	"heldout-mix-5.tsv": {minCaught: 151, maxFlagged: 0},
 }
 
