@@ -43,7 +43,9 @@ import "testing"
 // "there" + an -ing verb after a that-less verb of saying or thinking is
 // "they're" ("said there going away"), as at a sentence's start; 148
 // since "they're" + a bare plural + a finite verb is "their" anywhere
-// ("said they're laptops were").
+// ("said they're laptops were"); 149 since lead-past reads a singular
+// subject + "lead" + by/into/through/to + a noun phrase ("the captain lead
+// by example").
 // heldout-mix-5.tsv (155 errors, 155 near-misses) was written at the start
 // of the round after that, before any rule change of it: the nine
 // categories in recipes, clinic and legal notices, sport, travel, children's
@@ -59,7 +61,7 @@ var grammarHeldoutFloors = probeFloors{
 	"heldout-mix.tsv":   {minCaught: 203, maxFlagged: 0},
 	"heldout-mix-2.tsv": {minCaught: 144, maxFlagged: 0},
 	"heldout-mix-3.tsv": {minCaught: 117, maxFlagged: 0},
-	"heldout-mix-4.tsv": {minCaught: 148, maxFlagged: 0},
+	"heldout-mix-4.tsv": {minCaught: 149, maxFlagged: 0},
 	"heldout-mix-5.tsv": {minCaught: 151, maxFlagged: 0},
 }
 
