@@ -36,6 +36,7 @@ type Engine struct {
 	nSuspended atomic.Int32  // how many are
 	ruleIndex  map[*Rule]int // rule → position in rules
 	scratch    sync.Pool     // *scratch: buffers reused across blocks
+	blockLists sync.Pool     // *blockList: CheckWith's lists of block findings
 	spell      spellVerdicts // the spelling rules' verdicts on words (spelling.go)
 }
 
@@ -265,6 +266,22 @@ func (e *Engine) CheckWith(ctx context.Context, res *analysis.Result, s Settings
 	if len(e.offIDs) > 0 && s.turnsOnDefaultOff(e) {
 		ix, cache = e.allIndex(), nil
 	}
+	// The blocks' findings are gathered, and those the settings keep
+	// counted, before out is allocated once at its size: growing it block
+	// by block was a fifth of a keystroke's garbage, and sizing it by
+	// every finding wastes as much when settings drop many (spelling
+	// off). The gathered slices are the cache's or fresh ones; the list
+	// of them is pooled and cleared before it goes back, holding nothing.
+	bl, _ := e.blockLists.Get().(*blockList)
+	if bl == nil {
+		bl = new(blockList)
+	}
+	defer func() {
+		clear(bl.fs)
+		bl.fs, bl.starts = bl.fs[:0], bl.starts[:0]
+		e.blockLists.Put(bl)
+	}()
+	total := 0
 	for _, b := range res.Blocks {
 		if b.BlockAnalysis == nil {
 			continue
@@ -273,13 +290,32 @@ func (e *Engine) CheckWith(ctx context.Context, res *analysis.Result, s Settings
 			return nil
 		}
 		suspended := e.nSuspended.Load() > 0
-		for _, f := range e.blockFindings(ctx, b.BlockAnalysis, cache, doc, ix) {
-			if i, ok := e.ruleIndex[f.Rule]; suspended && ok && e.suspended[i].Load() {
-				continue // cached before its rule was suspended
+		fs, ok := e.blockFindings(ctx, b.BlockAnalysis, cache, doc, ix)
+		if !ok {
+			return nil
+		}
+		if suspended {
+			// Read now, as each block's findings come: a rule suspended by
+			// a later block keeps what it found before.
+			fs = e.dropSuspended(fs)
+		}
+		bl.fs = append(bl.fs, fs)
+		bl.starts = append(bl.starts, b.Start)
+		for _, f := range fs {
+			if _, ok := s.Apply(f); ok {
+				total++
 			}
+		}
+	}
+	if total > 0 {
+		out = make([]Finding, 0, total)
+	}
+	for k, fs := range bl.fs {
+		start := bl.starts[k]
+		for _, f := range fs {
 			if f, ok := s.Apply(f); ok {
-				f.Start += b.Start
-				f.End += b.Start
+				f.Start += start
+				f.End += start
 				out = append(out, f)
 			}
 		}
@@ -291,23 +327,44 @@ func (e *Engine) CheckWith(ctx context.Context, res *analysis.Result, s Settings
 	return resolveOverlaps(out)
 }
 
-// blockFindings returns CheckBlock(b), from the cache when it can, or nil
-// if ctx is cancelled first. (A suspended rule's findings in a block
+// blockList is CheckWith's list of the blocks' findings, with the
+// blocks' document offsets.
+type blockList struct {
+	fs     [][]Finding
+	starts []int
+}
+
+// dropSuspended returns fs without the findings of suspended rules
+// (cached before their rule was suspended), copying fs only if it drops
+// one: a cached slice is not modified.
+func (e *Engine) dropSuspended(fs []Finding) []Finding {
+	drop := func(f Finding) bool {
+		i, ok := e.ruleIndex[f.Rule]
+		return ok && e.suspended[i].Load()
+	}
+	if !slices.ContainsFunc(fs, drop) {
+		return fs
+	}
+	return slices.DeleteFunc(slices.Clone(fs), drop)
+}
+
+// blockFindings returns CheckBlock(b), from the cache when it can, or
+// false if ctx is cancelled first. (A suspended rule's findings in a block
 // cached before its suspension are dropped by Check.)
-func (e *Engine) blockFindings(ctx context.Context, b *analysis.BlockAnalysis, cache BlockCache, doc *docBudget, ix *index) []Finding {
+func (e *Engine) blockFindings(ctx context.Context, b *analysis.BlockAnalysis, cache BlockCache, doc *docBudget, ix *index) ([]Finding, bool) {
 	if cache != nil {
 		if fs, ok := cache.Findings(b); ok {
-			return fs
+			return fs, true
 		}
 	}
 	fs, ok := e.checkBlockAll(ctx, b, doc, ix)
 	if !ok {
-		return nil
+		return nil, false
 	}
 	if cache != nil {
 		cache.Keep(b, fs)
 	}
-	return fs
+	return fs, true
 }
 
 // turnsOnDefaultOff reports whether s turns on a rule of e that is off by
