@@ -105,6 +105,10 @@ func doVerbForm(toks []analysis.Token) []GoMatch {
 		j := i + 1
 		if j < len(toks) && negation(toks[j].Text) {
 			j = skipNegationAndAdverbs(toks, j)
+			if rep, ok := rarePlainAfterDo(toks, j); ok {
+				out = append(out, GoMatch{Start: j, End: j + 1, Replacements: []string{rep}})
+				continue
+			}
 			if rep, ok := plainFormFor(toks, j, false); ok {
 				out = append(out, GoMatch{Start: j, End: j + 1, Replacements: []string{rep}})
 				continue
@@ -327,6 +331,41 @@ func inversionTrigger(w string) bool {
 		return true
 	}
 	return false
+}
+
+// rarePlainAfterDo reads "saw" or "fell" after "did not" as the past of
+// "see" or "fall" even where the tagger took it for the plain form of the
+// rarer verb: "did" leaves the plain form only to the verb of cutting or
+// felling, which shows itself by a particle ("didn't saw through the
+// beam", "saw off the branch") or, for "fell", by an object ("didn't fell
+// the oak"). The tagger's VBD reading is handled by plainFormFor.
+func rarePlainAfterDo(toks []analysis.Token, j int) (string, bool) {
+	if j >= len(toks) || toks[j].PTB != tag.VB && toks[j].PTB != tag.VBP {
+		return "", false
+	}
+	w := strings.ToLower(toks[j].Text)
+	plain, ok := pastOfCommonerVerb(w)
+	if !ok || !strings.EqualFold(toks[j].Lemma, plain) {
+		return "", false
+	}
+	if next := tokenAt(toks, j+1); next != nil {
+		if next.PTB == tag.RP || isAnyOf(next.Text, "through", "off", "up", "down", "into", "apart", "away", "along", "across") {
+			return "", false
+		}
+		if w == "fell" {
+			switch next.PTB {
+			case tag.DT, tag.PRPS, tag.NN, tag.NNS, tag.PRP, tag.JJ, tag.CD:
+				return "", false
+			}
+		}
+	}
+	// "in half", "in two": what a saw does to its object.
+	for k := j + 1; k+1 < len(toks) && k <= j+5; k++ {
+		if strings.EqualFold(toks[k].Text, "in") && isAnyOf(toks[k+1].Text, "half", "two", "pieces") {
+			return "", false
+		}
+	}
+	return plain, true
 }
 
 // pastOfCommonerVerb returns the verb whose past w is, where w is also

@@ -52,7 +52,9 @@ import "testing"
 // stories, chat and finance news, most errors beside the same sentence put
 // right; its start figure was 146/155 caught, 1/155 flagged (the subjunctive
 // "insists that every member attend"); 151 since there-for-their reads
-// "to there" + a noun ("going to there house").
+// "to there" + a noun ("going to there house"); 153 since a three-letter
+// initialism of a consonant and two vowels no word ends in is spelled ("a
+// SEO") and "did not" + "saw" is the past of "see" ("didn't saw the sign").
 // A sentence is caught when anything at all is reported on it (what
 // a user sees), flagged when anything is.
 
@@ -62,7 +64,7 @@ var grammarHeldoutFloors = probeFloors{
 	"heldout-mix-2.tsv": {minCaught: 144, maxFlagged: 0},
 	"heldout-mix-3.tsv": {minCaught: 117, maxFlagged: 0},
 	"heldout-mix-4.tsv": {minCaught: 149, maxFlagged: 0},
-	"heldout-mix-5.tsv": {minCaught: 151, maxFlagged: 0},
+	"heldout-mix-5.tsv": {minCaught: 153, maxFlagged: 0},
 }
 
 func TestGrammarHeldout(t *testing.T) {

@@ -282,11 +282,32 @@ func acronym(w string, lookup Lookup) uint8 {
 	// Three letters that could go either way (SAT, LAN, SUV): the
 	// dictionary may know the word; otherwise answer only where both
 	// readings agree.
+	if openPairEnd(low) {
+		// A consonant and two vowels that no English word ends in (SEO,
+		// ROI, MIA, NEO) are spelled: said, they would be the open
+		// syllables of a foreign word.
+		return asLetters
+	}
 	asWord := spelled(low, len(low))
 	if asWord == asLetters {
 		return asWord
 	}
 	return Unknown
+}
+
+// openPairEnd reports whether a three-letter word is a consonant and then
+// two vowel letters that do not end English words (ee, ea, ie, ue, oe, oo,
+// oa do: see, sea, lie, hue, toe, zoo, boa), the shape of an initialism
+// read by its letters.
+func openPairEnd(low string) bool {
+	if len(low) != 3 || vowelLetter(low[0]) || !vowelLetter(low[1]) || !vowelLetter(low[2]) {
+		return false
+	}
+	switch low[1:] {
+	case "ee", "ea", "ie", "ue", "oe", "oo", "oa":
+		return false
+	}
+	return true
 }
 
 const (
