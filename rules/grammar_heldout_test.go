@@ -54,7 +54,9 @@ import "testing"
 // "insists that every member attend"); 151 since there-for-their reads
 // "to there" + a noun ("going to there house"); 153 since a three-letter
 // initialism of a consonant and two vowels no word ends in is spelled ("a
-// SEO") and "did not" + "saw" is the past of "see" ("didn't saw the sign").
+// SEO") and "did not" + "saw" is the past of "see" ("didn't saw the sign");
+// 154 since proof-as-verb reads "proof" after a plural noun that opens the
+// sentence, before "that" ("The tests proof that").
 // A sentence is caught when anything at all is reported on it (what
 // a user sees), flagged when anything is.
 
@@ -64,7 +66,7 @@ var grammarHeldoutFloors = probeFloors{
 	"heldout-mix-2.tsv": {minCaught: 144, maxFlagged: 0},
 	"heldout-mix-3.tsv": {minCaught: 117, maxFlagged: 0},
 	"heldout-mix-4.tsv": {minCaught: 149, maxFlagged: 0},
-	"heldout-mix-5.tsv": {minCaught: 153, maxFlagged: 0},
+	"heldout-mix-5.tsv": {minCaught: 154, maxFlagged: 0},
 }
 
 func TestGrammarHeldout(t *testing.T) {
