@@ -65,20 +65,29 @@ import (
 // which that rule reads as a redundancy); the binary of the session's
 // start caught 38 of 91 and flagged the same line. Its hyphen misses were
 // then in view while open-compound-modifier was written (69 of 91 after),
-// so it is a tuning set for hyphens now.
+// so it is a tuning set for hyphens now. Its other misses (go of, bale,
+// peer, are for our, so week after, units such as course before a noun)
+// were then in view while confusions-5 and the second round's widenings
+// were written, from dev-round2.tsv's lines written first: heldout-9 is a
+// tuning set for those too now (75 of 91 after, 0 flagged: please-rsvp now
+// reads only a request made three times, kindly please RSVP, since
+// please RSVP is the ordinary wording of an invitation; probe.tsv's older
+// line "Please RSVP to the invitation by Friday." judged it the other way,
+// and its floor is one lower for that).
 
 // breadthFloors holds each breadth probe to its last measurement.
 var breadthFloors = probeFloors{
-	"probe.tsv":     {minCaught: 267, maxFlagged: 2},
-	"heldout.tsv":   {minCaught: 116, maxFlagged: 0},
-	"heldout-2.tsv": {minCaught: 212, maxFlagged: 1},
-	"heldout-3.tsv": {minCaught: 171, maxFlagged: 0},
-	"heldout-4.tsv": {minCaught: 63, maxFlagged: 0},
-	"heldout-5.tsv": {minCaught: 43, maxFlagged: 0},
-	"heldout-6.tsv": {minCaught: 103, maxFlagged: 0},
-	"heldout-7.tsv": {minCaught: 137, maxFlagged: 0},
-	"heldout-8.tsv": {minCaught: 229, maxFlagged: 0},
-	"heldout-9.tsv": {minCaught: 69, maxFlagged: 1},
+	"probe.tsv":      {minCaught: 266, maxFlagged: 2},
+	"heldout.tsv":    {minCaught: 116, maxFlagged: 0},
+	"heldout-2.tsv":  {minCaught: 212, maxFlagged: 1},
+	"heldout-3.tsv":  {minCaught: 171, maxFlagged: 0},
+	"heldout-4.tsv":  {minCaught: 63, maxFlagged: 0},
+	"heldout-5.tsv":  {minCaught: 43, maxFlagged: 0},
+	"heldout-6.tsv":  {minCaught: 103, maxFlagged: 0},
+	"heldout-7.tsv":  {minCaught: 137, maxFlagged: 0},
+	"heldout-8.tsv":  {minCaught: 229, maxFlagged: 0},
+	"heldout-9.tsv":  {minCaught: 75, maxFlagged: 0},
+	"dev-round2.tsv": {minCaught: 27, maxFlagged: 0},
 }
 
 type breadthCase struct {
