@@ -511,7 +511,8 @@ func beBaseForParticiple(toks []analysis.Token) []GoMatch {
 	lex := morph.Default()
 	for i := 0; i+1 < len(toks); i++ {
 		// The participle's tag first: VERB is cheaper to test than the word.
-		if toks[i+1].UPOS != tag.VERB || toks[i].UPOS != tag.AUX {
+		if toks[i+1].UPOS != tag.VERB && !(toks[i+1].PTB == tag.NN && toks[i].UPOS == tag.AUX && agentPassive(toks, i)) ||
+			toks[i].UPOS != tag.AUX {
 			continue
 		}
 		b := strings.ToLower(toks[i].Text)
@@ -523,7 +524,8 @@ func beBaseForParticiple(toks []analysis.Token) []GoMatch {
 			// could take as an object ("the package was send yesterday").
 			// A pseudo-cleft keeps its object or has no noun before "be":
 			// "all I did was send a message", "what we do is build".
-			if !strings.EqualFold(tokenText(toks, i+2), "by") && !nounSubjectPassive(toks, i) {
+			if !strings.EqualFold(tokenText(toks, i+2), "by") && !nounSubjectPassive(toks, i) &&
+				!agentPassive(toks, i) {
 				continue
 			}
 		default:
@@ -541,8 +543,15 @@ func beBaseForParticiple(toks []analysis.Token) []GoMatch {
 		// After "been" a noun reading the tagger did not take counts for
 		// nothing: a bare singular noun cannot follow it ("has been fix").
 		nounOK := b == "been" && (v.PTB == tag.VBN || v.PTB == tag.VB) && !c.Has(morph.Noun, morph.Plural)
+		// After another form of "be" a noun reading counts for nothing
+		// where the tagger read the word as a participle and an agent
+		// follows in the clause: "the bridge was build in 1890 by an
+		// engineer" (not "the bottleneck was build time", a noun).
+		if !nounOK && b != "been" && b != "being" && !c.Has(morph.Noun, morph.Plural) && agentPassive(toks, i) {
+			nounOK = true
+		}
 		if !c.Has(morph.Verb, morph.Base) || c.Has(morph.Verb, morph.Past) || c.Has(morph.Verb, morph.PastParticiple) ||
-			c.HasPOS(morph.Noun) && !nounOK || c.HasPOS(morph.Adj) || c.HasPOS(morph.Adv) || v.UPOS != tag.VERB {
+			c.HasPOS(morph.Noun) && !nounOK || c.HasPOS(morph.Adj) || c.HasPOS(morph.Adv) || v.UPOS != tag.VERB && !nounOK {
 			continue
 		}
 		pp := lex.Inflect(lex.Lemma(w, morph.Verb), morph.Verb, morph.PastParticiple)
@@ -552,6 +561,50 @@ func beBaseForParticiple(toks []analysis.Token) []GoMatch {
 		out = append(out, GoMatch{Start: i + 1, End: i + 2, Replacements: []string{pp}})
 	}
 	return out
+}
+
+// agentPassive reports whether the "be" at toks[i] follows a noun
+// subject and the word after it is read as a passive's verb by what comes
+// next: an adverb or a preposition, then, before the clause ends, an
+// agent ("the bridge was build in 1890 by a Scottish engineer", "the
+// report was review carefully by two editors"). Right before "by" the
+// word is left alone: a bare noun is no verb there ("the main cost was
+// review by a lawyer"), and a verb whose participle is its plain form may
+// be missing from the lexicon ("is output by a different app").
+func agentPassive(toks []analysis.Token, i int) bool {
+	if i == 0 || toks[i-1].PTB != tag.NN && toks[i-1].PTB != tag.NNS || i+2 >= len(toks) {
+		return false
+	}
+	v, next := &toks[i+1], &toks[i+2]
+	if next.PTB != tag.RB && next.PTB != tag.IN && next.PTB != tag.DT || strings.EqualFold(next.Text, "by") {
+		return false
+	}
+	if !(v.UPOS == tag.VERB && (v.PTB == tag.VBN || v.PTB == tag.VB || v.PTB == tag.VBP)) && v.PTB != tag.NN {
+		return false
+	}
+	return agentAhead(toks, i+2)
+}
+
+// agentAhead reports whether "by" and then a noun phrase's first word
+// come within five words from toks[i], before the clause ends: the agent
+// of a passive ("was build in 1890 by a Scottish engineer").
+func agentAhead(toks []analysis.Token, i int) bool {
+	for k := i; k < len(toks) && k < i+6; k++ {
+		t := &toks[k]
+		if clauseEnd(t) || t.PTB == tag.CC || t.UPOS == tag.PUNCT {
+			return false
+		}
+		if !strings.EqualFold(t.Text, "by") {
+			continue
+		}
+		next := tokenAt(toks, k+1)
+		// A bare singular is an idiom, not an agent: "by far", "by day",
+		// "by hand", "by default".
+		return next != nil && (next.PTB == tag.DT || next.PTB == tag.PRPS || next.PTB == tag.CD ||
+			next.UPOS == tag.PROPN || next.PTB == tag.NNS || next.PTB == tag.JJ || next.PTB == tag.PRP) &&
+			!isAnyOf(next.Text, "far", "all")
+	}
+	return false
 }
 
 // nounSubjectPassive reports whether the "be" at toks[i] follows a noun

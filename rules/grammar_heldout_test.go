@@ -56,7 +56,9 @@ import "testing"
 // initialism of a consonant and two vowels no word ends in is spelled ("a
 // SEO") and "did not" + "saw" is the past of "see" ("didn't saw the sign");
 // 154 since proof-as-verb reads "proof" after a plural noun that opens the
-// sentence, before "that" ("The tests proof that").
+// sentence, before "that" ("The tests proof that"); 155 since
+// be-base-for-participle reads a noun subject + "be" + a plain form,
+// then an adverb or phrase and a by-agent ("was build in 1890 by").
 // A sentence is caught when anything at all is reported on it (what
 // a user sees), flagged when anything is.
 
@@ -66,7 +68,7 @@ var grammarHeldoutFloors = probeFloors{
 	"heldout-mix-2.tsv": {minCaught: 144, maxFlagged: 0},
 	"heldout-mix-3.tsv": {minCaught: 117, maxFlagged: 0},
 	"heldout-mix-4.tsv": {minCaught: 149, maxFlagged: 0},
-	"heldout-mix-5.tsv": {minCaught: 154, maxFlagged: 0},
+	"heldout-mix-5.tsv": {minCaught: 155, maxFlagged: 0},
 }
 
 func TestGrammarHeldout(t *testing.T) {
