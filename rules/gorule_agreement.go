@@ -390,3 +390,102 @@ func indefiniteSubject(toks []analysis.Token, i int) bool {
 	}
 	return !inverted(toks, i) && !coordinated(toks, i) && !subjunctive(toks, i)
 }
+
+// pluralSubjectNounVerb flags an -s verb the tagger read as a plural noun
+// after a plural noun that opens a clause: "when the users logs in",
+// "I think the managers reviews every request". Two plurals in a row are
+// read as subject and verb only where nothing else in the clause could be
+// its verb (so "when the server logs show errors" and "if the sales
+// figures rise" keep their compound subject), the first word is only a
+// noun, the second one the lexicon holds as an -s verb, and what follows
+// is what a verb takes and a noun does not: a particle, an adverb, a
+// preposition, or an object's determiner or pronoun.
+func pluralSubjectNounVerb(toks []analysis.Token) []GoMatch {
+	var out []GoMatch
+	lex := morph.Default()
+	for j := 2; j+1 < len(toks); j++ {
+		v, n := &toks[j], &toks[j-1]
+		if v.PTB != tag.NNS || n.PTB != tag.NNS || v.Kind != token.Word || capitalisedWord(v.Text) || capitalisedWord(n.Text) {
+			continue
+		}
+		w := strings.ToLower(v.Text)
+		if !heldVerb(lex, w, true) {
+			continue
+		}
+		if nw := strings.ToLower(n.Text); !lex.Classes(nw).Has(morph.Noun, morph.Plural) || heldVerb(lex, nw, false) {
+			continue
+		}
+		k := j - 2
+		if k > 0 && toks[k].PTB == tag.JJ {
+			k--
+		}
+		if k < 1 || toks[k].PTB != tag.DT && toks[k].PTB != tag.PRPS || !isAnyOf(toks[k].Text,
+			"the", "these", "those", "my", "your", "his", "her", "our", "their", "its", "some", "all", "both", "many") {
+			continue
+		}
+		if !clauseOpenerBefore(&toks[k-1]) {
+			continue
+		}
+		next := &toks[j+1]
+		switch next.PTB {
+		case tag.RP, tag.RB, tag.IN, tag.DT, tag.PRPS:
+		case tag.PRP:
+			if !isAnyOf(next.Text, "it", "them", "us", "him", "her", "me") {
+				continue
+			}
+		default:
+			continue
+		}
+		if verbInClause(toks, j+1) {
+			continue
+		}
+		plain := lex.Lemma(w, morph.Verb)
+		if plain == "" || plain == w {
+			continue
+		}
+		out = append(out, GoMatch{Start: j, End: j + 1, Replacements: []string{plain}})
+	}
+	return out
+}
+
+// heldVerb reports whether the lexicon holds w as a verb (an -s form, if
+// sg3), not only by deriving one from a noun ("users" is no verb).
+func heldVerb(lex *morph.Lexicon, w string, sg3 bool) bool {
+	for _, a := range lex.Analyze(w) {
+		if a.POS == morph.Verb && !a.Derived && (!sg3 || a.Form == morph.ThirdSingular) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseOpenerBefore reports whether t opens a clause whose subject comes
+// next: a subordinator ("when", "that", "although"; not the prepositions
+// "after", "before", "since", "until", whose phrase may be a noun's), or
+// a finite verb of saying or thinking that leaves out "that" ("I think
+// the managers …").
+func clauseOpenerBefore(t *analysis.Token) bool {
+	switch strings.ToLower(t.Text) {
+	case "when", "if", "because", "although", "though", "while", "whether", "unless", "once", "whenever", "wherever", "where", "that":
+		return true
+	}
+	if t.UPOS != tag.VERB || t.PTB != tag.VBD && t.PTB != tag.VBP && t.PTB != tag.VBZ {
+		return false
+	}
+	return isAnyOf(t.Lemma, "say", "think", "believe", "know", "hope", "guess", "feel", "claim", "suppose", "expect", "assume", "notice", "report")
+}
+
+// verbInClause reports whether a verb or auxiliary comes from toks[i]
+// before the clause ends (punctuation, a conjunction, a subordinator).
+func verbInClause(toks []analysis.Token, i int) bool {
+	for k := i; k < len(toks); k++ {
+		t := &toks[k]
+		if t.Kind == token.Punct || t.PTB == tag.CC || t.PTB == tag.WDT || t.PTB == tag.WRB {
+			return false
+		}
+		if t.UPOS == tag.VERB || t.UPOS == tag.AUX || t.PTB == tag.MD {
+			return true
+		}
+	}
+	return false
+}

@@ -42,6 +42,7 @@ func BenchmarkAgreementGoRules(b *testing.B) {
 	for _, name := range []string{
 		"singular-determiner-plural-noun", "plural-determiner-singular-noun", "one-of-the-singular",
 		"modal-verb-form", "do-verb-form", "to-verb-form", "be-base-for-participle", "singular-subject-plain-verb",
+		"plural-subject-noun-verb",
 	} {
 		rule := goRules()[name]
 		if rule == nil {

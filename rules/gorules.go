@@ -45,6 +45,7 @@ func goRules() map[string]GoRule {
 		"to-verb-form":                    toVerbForm,
 		"be-base-for-participle":          beBaseForParticiple,
 		"singular-subject-plain-verb":     singularSubjectPlainVerb,
+		"plural-subject-noun-verb":        pluralSubjectNounVerb, // gorule_agreement.go
 		"pronoun-case":                    pronounCase,
 		"pronoun-number":                  pronounNumber,
 		"long-sentence":                   longSentence,
