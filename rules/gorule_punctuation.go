@@ -554,15 +554,27 @@ func openCompoundModifier(toks []analysis.Token) []GoMatch {
 		if lex.Classes(w1+w2) != 0 {
 			continue // the closed form is a word too (worldwide): the hyphen is not the only spelling
 		}
-		c2 := lex.Classes(w2)
-		if c2.Has(morph.Noun, morph.Base) || c2.Has(morph.Noun, morph.Plural) {
-			continue
-		}
 		var next *analysis.Token
 		if i+2 < len(toks) {
 			next = &toks[i+2]
 		}
 		attributive := next != nil && (next.PTB == tag.NN || next.PTB == tag.NNS)
+		c2 := lex.Classes(w2)
+		if c2.Has(morph.Noun, morph.Base) || c2.Has(morph.Noun, morph.Plural) {
+			// An adjective and a noun of degree before a noun are one
+			// modifier when the dictionary lists the pair only as a
+			// hyphenated adjective (a high-speed train, a high-risk plan, a
+			// low-cost flight). Other adjective-noun pairs are left alone:
+			// style guides differ on them (open source, left hand side), and
+			// a noun compound of the dictionary's (an old school friend) is
+			// no modifier. A plural second word is a head noun of its own.
+			if a.UPOS != tag.ADJ || !degreeNoun(w2) || !attributive || b.PTB != tag.NN {
+				continue
+			}
+			if i+3 < len(toks) && (toks[i+3].PTB == tag.NN || toks[i+3].PTB == tag.NNS) && toks[i+3].Kind == token.Word {
+				continue // three nouns in a row: where the modifier ends is not clear
+			}
+		}
 		predicative := strings.HasSuffix(w2, "ed") && (next == nil || next.Kind == token.Punct)
 		if !attributive && !predicative {
 			continue
@@ -577,6 +589,19 @@ func openCompoundModifier(toks []analysis.Token) []GoMatch {
 		i++
 	}
 	return out
+}
+
+// degreeNoun reports a noun that names a degree on a scale, which an
+// adjective of size sets (high speed, low cost, high risk): before a
+// noun such a pair is read as one modifier.
+func degreeNoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "speed", "altitude", "quality", "risk", "cost", "price", "pressure", "temperature",
+		"voltage", "frequency", "resolution", "intensity", "density", "energy", "priority",
+		"performance", "calorie", "income", "impact", "profile", "volume":
+		return true
+	}
+	return false
 }
 
 // startsLowerWord reports a word that begins with a lower-case letter.
