@@ -69,7 +69,7 @@ import (
 // peer, are for our, so week after, units such as course before a noun)
 // were then in view while confusions-5 and the second round's widenings
 // were written, from dev-round2.tsv's lines written first: heldout-9 is a
-// tuning set for those too now (83 of 91 after, 0 flagged: please-rsvp now
+// tuning set for those too now (84 of 91 after, 0 flagged: please-rsvp now
 // reads only a request made three times, kindly please RSVP, since
 // please RSVP is the ordinary wording of an invitation; probe.tsv's older
 // line "Please RSVP to the invitation by Friday." judged it the other way,
@@ -86,8 +86,8 @@ var breadthFloors = probeFloors{
 	"heldout-6.tsv":  {minCaught: 103, maxFlagged: 0},
 	"heldout-7.tsv":  {minCaught: 137, maxFlagged: 0},
 	"heldout-8.tsv":  {minCaught: 229, maxFlagged: 0},
-	"heldout-9.tsv":  {minCaught: 83, maxFlagged: 0},
-	"dev-round2.tsv": {minCaught: 56, maxFlagged: 0},
+	"heldout-9.tsv":  {minCaught: 84, maxFlagged: 0},
+	"dev-round2.tsv": {minCaught: 59, maxFlagged: 0},
 }
 
 type breadthCase struct {
