@@ -87,7 +87,7 @@ var breadthFloors = probeFloors{
 	"heldout-7.tsv":  {minCaught: 137, maxFlagged: 0},
 	"heldout-8.tsv":  {minCaught: 229, maxFlagged: 0},
 	"heldout-9.tsv":  {minCaught: 84, maxFlagged: 0},
-	"dev-round2.tsv": {minCaught: 59, maxFlagged: 0},
+	"dev-round2.tsv": {minCaught: 67, maxFlagged: 0},
 }
 
 type breadthCase struct {
