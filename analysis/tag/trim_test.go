@@ -104,24 +104,7 @@ func TestTrimWhileTagging(t *testing.T) {
 // forms again (compare BenchmarkTag).
 func BenchmarkTagAfterTrim(b *testing.B) {
 	tagger := Default()
-	sentences := loadEWTTest(b)
-	tokens := 0
-	for _, s := range sentences {
-		tokens += len(s.Words)
-	}
-	var out []Tagged
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
-	cpuStart := threadCPU()
-	for b.Loop() {
-		tagger.Trim()
-		for _, s := range sentences {
-			out = tagger.Tag(s.Words, out)
-		}
-	}
-	if cpu := threadCPU() - cpuStart; cpu > 0 {
-		b.ReportMetric(float64(tokens)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
-	}
+	benchmarkTagTestSplit(b, tagger, tagger.Trim)
 	known, unknown := cachedDescriptions(tagger)
 	b.ReportMetric(float64(known+unknown), "forms")
 }
