@@ -31,13 +31,13 @@ type Engine struct {
 	mass    func(lemma string) bool    // the library's mass nouns, for number: mass
 	sound   func(word string) Features // the sound a word starts with
 
-	budgetRule *Rule         // the pseudo-rule of suspension warnings (budget.go)
-	suspended  []atomic.Bool // by rule: spent its budget (budget.go)
-	nSuspended atomic.Int32  // how many are
-	ruleIndex  map[*Rule]int // rule → position in rules
-	scratch    sync.Pool     // *scratch: buffers reused across blocks
-	blockLists sync.Pool     // *blockList: CheckWith's lists of block findings
-	spell      spellVerdicts // the spelling rules' verdicts on words (spelling.go)
+	budgetRule  *Rule         // the pseudo-rule of suspension warnings (budget.go)
+	suspended   []atomic.Bool // by rule: spent its budget (budget.go)
+	nSuspended  atomic.Int32  // how many are
+	ruleIndex   map[*Rule]int // rule → position in rules
+	scratch     sync.Pool     // *scratch: buffers reused across blocks
+	findingBufs sync.Pool     // *[]Finding: CheckWith's gathered findings
+	spell       spellVerdicts // the spelling rules' verdicts on words (spelling.go)
 }
 
 // BlockCache keeps the findings of blocks between calls of CheckWith (a
@@ -266,22 +266,20 @@ func (e *Engine) CheckWith(ctx context.Context, res *analysis.Result, s Settings
 	if len(e.offIDs) > 0 && s.turnsOnDefaultOff(e) {
 		ix, cache = e.allIndex(), nil
 	}
-	// The blocks' findings are gathered, and those the settings keep
-	// counted, before out is allocated once at its size: growing it block
-	// by block was a fifth of a keystroke's garbage, and sizing it by
-	// every finding wastes as much when settings drop many (spelling
-	// off). The gathered slices are the cache's or fresh ones; the list
-	// of them is pooled and cleared before it goes back, holding nothing.
-	bl, _ := e.blockLists.Get().(*blockList)
-	if bl == nil {
-		bl = new(blockList)
+	// The findings the settings keep are gathered in a pooled buffer and
+	// out is allocated once at their number: growing it block by block
+	// was a fifth of a keystroke's garbage, and sizing it by every
+	// finding wastes as much when settings drop many (spelling off). The
+	// buffer is cleared before it goes back, holding nothing.
+	buf, _ := e.findingBufs.Get().(*[]Finding)
+	if buf == nil {
+		buf = new([]Finding)
 	}
 	defer func() {
-		clear(bl.fs)
-		bl.fs, bl.starts = bl.fs[:0], bl.starts[:0]
-		e.blockLists.Put(bl)
+		clear(*buf)
+		*buf = (*buf)[:0]
+		e.findingBufs.Put(buf)
 	}()
-	total := 0
 	for _, b := range res.Blocks {
 		if b.BlockAnalysis == nil {
 			continue
@@ -294,31 +292,21 @@ func (e *Engine) CheckWith(ctx context.Context, res *analysis.Result, s Settings
 		if !ok {
 			return nil
 		}
-		if suspended {
-			// Read now, as each block's findings come: a rule suspended by
-			// a later block keeps what it found before.
-			fs = e.dropSuspended(fs)
-		}
-		bl.fs = append(bl.fs, fs)
-		bl.starts = append(bl.starts, b.Start)
 		for _, f := range fs {
-			if _, ok := s.Apply(f); ok {
-				total++
+			// Read as each block's findings come: a rule suspended by a
+			// later block keeps what it found before.
+			if suspended && e.isSuspended(f.Rule) {
+				continue // cached before its rule was suspended
 			}
-		}
-	}
-	if total > 0 {
-		out = make([]Finding, 0, total)
-	}
-	for k, fs := range bl.fs {
-		start := bl.starts[k]
-		for _, f := range fs {
 			if f, ok := s.Apply(f); ok {
-				f.Start += start
-				f.End += start
-				out = append(out, f)
+				f.Start += b.Start
+				f.End += b.Start
+				*buf = append(*buf, f)
 			}
 		}
+	}
+	if len(*buf) > 0 {
+		out = slices.Clone(*buf)
 	}
 	sortFindings(out)
 	out = checkSpelling(res, s.Spelling, out)
@@ -327,25 +315,11 @@ func (e *Engine) CheckWith(ctx context.Context, res *analysis.Result, s Settings
 	return resolveOverlaps(out)
 }
 
-// blockList is CheckWith's list of the blocks' findings, with the
-// blocks' document offsets.
-type blockList struct {
-	fs     [][]Finding
-	starts []int
-}
-
-// dropSuspended returns fs without the findings of suspended rules
-// (cached before their rule was suspended), copying fs only if it drops
-// one: a cached slice is not modified.
-func (e *Engine) dropSuspended(fs []Finding) []Finding {
-	drop := func(f Finding) bool {
-		i, ok := e.ruleIndex[f.Rule]
-		return ok && e.suspended[i].Load()
-	}
-	if !slices.ContainsFunc(fs, drop) {
-		return fs
-	}
-	return slices.DeleteFunc(slices.Clone(fs), drop)
+// isSuspended reports whether r is a rule of the engine's that is
+// suspended now.
+func (e *Engine) isSuspended(r *Rule) bool {
+	i, ok := e.ruleIndex[r]
+	return ok && e.suspended[i].Load()
 }
 
 // blockFindings returns CheckBlock(b), from the cache when it can, or
