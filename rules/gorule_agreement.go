@@ -80,24 +80,13 @@ func singularSubjectPlainVerb(toks []analysis.Token) []GoMatch {
 			continue
 		}
 		w := strings.ToLower(v.Text)
-		c := lex.Classes(w)
-		if !c.Has(morph.Verb, morph.Base) || c.Has(morph.Verb, morph.Past) || c.Has(morph.Verb, morph.PastParticiple) {
+		lemma, _, ok := plainOnlyVerb(lex, toks, j, w)
+		if !ok {
 			continue
 		}
-		// A past the lexicon spells like the plain form but does not
-		// list as a reading of the word: "burst", "thrust", "bet".
-		lemma := lex.Lemma(w, morph.Verb)
-		if lex.Inflect(lemma, morph.Verb, morph.Past) == w || invariantPast(w) || invariantPastCompound(w) {
-			continue
+		if s := inflect3sg(lex, lemma, w); s != "" {
+			out = append(out, GoMatch{Start: j, End: j + 1, Replacements: []string{s}})
 		}
-		if isAnyOf(w, "need", "dare") && negation(tokenText(toks, j+1)) {
-			continue
-		}
-		s := lex.Inflect(lemma, morph.Verb, morph.ThirdSingular)
-		if s == "" || s == w {
-			continue
-		}
-		out = append(out, GoMatch{Start: j, End: j + 1, Replacements: []string{s}})
 	}
 	// A subject further away: inside the sentence, or with phrases
 	// between it and its verb (gorule_subject.go).
@@ -110,6 +99,27 @@ func singularSubjectPlainVerb(toks []analysis.Token) []GoMatch {
 		}
 	}
 	return out
+}
+
+// plainOnlyVerb reports whether w, the lower case of toks[j], can only
+// be a verb's plain form, which a singular subject makes an error: not
+// also its past or participle, nor a past the lexicon spells like the
+// plain form but does not list as a reading of the word ("burst",
+// "thrust", "bet"), nor modal "need" or "dare" before a negation ("he
+// need not worry"). It returns the verb's lemma and the word's classes.
+func plainOnlyVerb(lex *morph.Lexicon, toks []analysis.Token, j int, w string) (string, morph.Class, bool) {
+	c := lex.Classes(w)
+	if !c.Has(morph.Verb, morph.Base) || c.Has(morph.Verb, morph.Past) || c.Has(morph.Verb, morph.PastParticiple) {
+		return "", c, false
+	}
+	lemma := lex.Lemma(w, morph.Verb)
+	if lex.Inflect(lemma, morph.Verb, morph.Past) == w || invariantPast(w) || invariantPastCompound(w) {
+		return "", c, false
+	}
+	if isAnyOf(w, "need", "dare") && negation(tokenText(toks, j+1)) {
+		return "", c, false
+	}
+	return lemma, c, true
 }
 
 // matchedAt reports whether a match of ms begins at token i.

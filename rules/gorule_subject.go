@@ -448,15 +448,8 @@ func distantSingularMatch(toks []analysis.Token, sp subjectPhrase) string {
 	default:
 		return ""
 	}
-	c := lex.Classes(vw)
-	if !c.Has(morph.Verb, morph.Base) || c.Has(morph.Verb, morph.Past) || c.Has(morph.Verb, morph.PastParticiple) {
-		return ""
-	}
-	lemma := lex.Lemma(vw, morph.Verb)
-	if lex.Inflect(lemma, morph.Verb, morph.Past) == vw || invariantPast(vw) || invariantPastCompound(vw) {
-		return ""
-	}
-	if isAnyOf(vw, "need", "dare") && negation(tokenText(toks, sp.verb+1)) {
+	lemma, c, ok := plainOnlyVerb(lex, toks, sp.verb, vw)
+	if !ok {
 		return ""
 	}
 	// What follows must be what a verb takes: a noun may form a compound
