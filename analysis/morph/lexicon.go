@@ -30,6 +30,9 @@ type Lexicon struct {
 
 	inflectOnce sync.Once
 	inflectMap  map[inflectionKey]string // see inflections
+
+	compoundOnce  sync.Once
+	compoundHeads map[string]struct{} // see StartsCompound
 }
 
 // entry is one known spelling: a lemma, an irregular form, or both. The

@@ -421,6 +421,9 @@ func (v *View) Lemmas() int { return v.lemmas }
 // Exceptions is the number of exceptions.
 func (v *View) Exceptions() int { return v.excs }
 
+// Key returns the key of entry i: Entry(i).Key without the rest.
+func (v *View) Key(i int) string { return v.str(v.u32(v.ents + entrySize*i)) }
+
 // Entry returns entry i.
 func (v *View) Entry(i int) Entry {
 	o := v.ents + entrySize*i
