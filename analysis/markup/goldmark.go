@@ -16,7 +16,8 @@ import (
 // The goldmark parsers are immutable once built and safe for concurrent
 // use; they are built on first use.
 var (
-	proseParser      = sync.OnceValue(newProseParser)
+	proseParser      = sync.OnceValue(func() parser.Parser { return newProseParser(true) })
+	unlinkedParser   = sync.OnceValue(func() parser.Parser { return newProseParser(false) })
 	definitionParser = sync.OnceValue(newDefinitionParser)
 )
 
@@ -30,7 +31,13 @@ func blockParsers() []util.PrioritizedValue {
 	)
 }
 
-func newProseParser() parser.Parser {
+// newProseParser builds the parser of prose; without links, it has no
+// parser for bare URLs and e-mail addresses (linkify), which goldmark
+// offers every space, line start, '*', '_', '~' and '(' to. A chunk in
+// which none can start (mayHoldBareURL) is read the same without it, and
+// at half the cost of the inline parsing: each of those offers splits
+// the text where it stands and costs a look at the line.
+func newProseParser(links bool) parser.Parser {
 	inlines := []util.PrioritizedValue{
 		util.Prioritized(wrapRange(parser.NewCodeSpanParser(), false), 100),
 		util.Prioritized(footnoteRefParser{}, 101),
@@ -41,7 +48,9 @@ func newProseParser() parser.Parser {
 		util.Prioritized(parser.NewEmphasisParser(), 500),
 		util.Prioritized(extension.NewStrikethroughParser(), 500),
 		util.Prioritized(extension.NewTaskCheckBoxParser(), 0),
-		util.Prioritized(wrapRange(extension.NewLinkifyParser(), true), 999),
+	}
+	if links {
+		inlines = append(inlines, util.Prioritized(wrapRange(extension.NewLinkifyParser(), true), 999))
 	}
 	return parser.NewParser(
 		parser.WithBlockParsers(blockParsers()...),
@@ -166,6 +175,29 @@ func mayBeBareURL(line []byte) bool {
 		}
 	}
 	return false
+}
+
+// mayHoldBareURL reports whether some line of src may hold a bare URL or
+// e-mail address by mayBeBareURL's test, which needs "http:", "https:",
+// "ftp:", "www." or an '@' in the line: without them, linkify's parser
+// finds nothing anywhere in src and can be left out (newProseParser).
+// The colons are found with IndexByte, and what precedes each looked at:
+// a test of the three prefixes by strings.Contains cost twice as much,
+// as an 'h' is common in prose and a ':' much less so.
+func mayHoldBareURL(src string) bool {
+	if strings.IndexByte(src, '@') >= 0 || strings.Contains(src, "www.") {
+		return true
+	}
+	for s := src; ; {
+		i := strings.IndexByte(s, ':')
+		if i < 0 {
+			return false
+		}
+		if before := s[:i]; strings.HasSuffix(before, "http") || strings.HasSuffix(before, "https") || strings.HasSuffix(before, "ftp") {
+			return true
+		}
+		s = s[i+1:]
+	}
 }
 
 // footnoteRefParser reads a footnote reference [^label] whether or not the
@@ -309,13 +341,22 @@ func parseMarkdown(src string, defs *Definitions) []Block {
 
 // goldmarkBlocks is parseMarkdown without the fenced-code shortcut.
 func goldmarkBlocks(src string, defs *Definitions) []Block {
+	p := unlinkedParser()
+	if mayHoldBareURL(src) {
+		p = proseParser()
+	}
+	return goldmarkBlocksWith(p, src, defs)
+}
+
+// goldmarkBlocksWith is goldmarkBlocks with the parser given.
+func goldmarkBlocksWith(p parser.Parser, src string, defs *Definitions) []Block {
 	w := getWalker(src)
 	defer putWalker(w)
 	var ctx parser.Context = parser.NewContext()
 	if defs != nil && len(defs.refs) > 0 {
 		ctx = defsContext{Context: ctx, defs: defs}
 	}
-	doc := proseParser().Parse(text.NewReader(w.source), parser.WithContext(ctx))
+	doc := p.Parse(text.NewReader(w.source), parser.WithContext(ctx))
 	w.walkBlock(doc, Paragraph)
 	sortBlocks(w.blocks)
 	return w.blocks
