@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -188,5 +189,25 @@ func BenchmarkNormalise(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/token")
 		})
+	}
+}
+
+// BenchmarkRustBookCheck is the rules' share of `liaison check
+// testdata/rust-book` as the command runs them: each chapter's analysis
+// checked by Check with default settings (the rules on by default, and
+// spelling), one core, CPU time per op reported beside the wall time.
+func BenchmarkRustBookCheck(b *testing.B) {
+	results := analyseBook(b)
+	e := defaultEngine(b)
+	ctx := context.Background()
+	b.ResetTimer()
+	cpu := processCPU()
+	for b.Loop() {
+		for _, res := range results {
+			e.Check(ctx, res, Settings{})
+		}
+	}
+	if cpu > 0 {
+		b.ReportMetric(float64(processCPU()-cpu)/float64(b.N), "cpu-ns/op")
 	}
 }
