@@ -67,6 +67,7 @@ type elem struct {
 	prefixes      []string
 	suffixes      []string
 	re            *regexp.Regexp
+	reSeq         classSeq // re, when it has classSeq's shape: tested without re
 	capitalised   Tri
 	allCaps       Tri
 	sentenceStart Tri
@@ -293,6 +294,9 @@ func compileSeq(es []Element, slot int) []elem {
 			}
 			ce.re = re
 		}
+		if ce.re != nil {
+			ce.reSeq = compileClassSeq(ce.re.String())
+		}
 		ce.constrained = ce.words != nil || ce.lemmas != nil || ce.upos != 0 || ce.ptb != 0 ||
 			ce.prefixes != nil || ce.suffixes != nil || ce.re != nil || ce.capitalised != Either ||
 			ce.allCaps != Either || ce.sentenceStart != Either || ce.features != 0 || ce.sameForm != 0 || ce.sameLemma != 0
@@ -468,6 +472,9 @@ func (s *sentence) accepts(e *elem, i int) bool {
 	}
 	if e.features != 0 && !e.features.satisfiedBy(s.featureOf(i, e.features&soundMask != 0)) {
 		return false
+	}
+	if e.reSeq != nil {
+		return e.reSeq.match(t.Text)
 	}
 	if e.re != nil && !e.re.MatchString(t.Text) {
 		return false
