@@ -49,6 +49,7 @@ func TestMisspellingsUnknown(t *testing.T) {
 		t.Fatalf("%d misspellings, want at least 500", len(list))
 	}
 	list = append(list, readMisspellings(t, "testdata/misspellings-fresh.tsv")...)
+	list = append(list, readMisspellings(t, "testdata/misspellings-round3.tsv")...)
 	for _, m := range list {
 		d := dialectOf(l, m.right)
 		if l.Known(m.wrong, d) {
