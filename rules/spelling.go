@@ -476,6 +476,7 @@ func checkSpelling(res *analysis.Result, s Spelling, fs []Finding) []Finding {
 		return joined[strings.ToLower(w)] > 0
 	}
 	technical := 0 // lazily: 1 if the document writes code (writesCode), 2 if not
+	lowerText := 0 // lazily: 1 if the document writes without capitals (uncapitalised), 2 if not
 	out := fs[:0]
 	suggested, seen := 0, map[string]struct{}{}
 	for i, f := range fs {
@@ -518,6 +519,17 @@ func checkSpelling(res *analysis.Result, s Spelling, fs []Finding) []Finding {
 				f.Replacements = []string{name}
 				out = append(out, f)
 				continue
+			}
+			if lowerNameCandidate(lex, w) {
+				if lowerText == 0 {
+					lowerText = 2
+					if uncapitalised(lex, res, fs, words) {
+						lowerText = 1
+					}
+				}
+				if lowerText == 1 && len(s.Cache.Get(w, d, maxSuggestions)) == 0 {
+					continue // go to andiamos: a name, in text without capitals
+				}
 			}
 			if technical == 0 {
 				technical = 2
