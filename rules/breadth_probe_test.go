@@ -73,7 +73,12 @@ import (
 // reads only a request made three times, kindly please RSVP, since
 // please RSVP is the ordinary wording of an invitation; probe.tsv's older
 // line "Please RSVP to the invitation by Friday." judged it the other way,
-// and its floor is one lower for that).
+// and its floor is one lower for that). heldout-10.tsv (fifteen kinds:
+// confused words, prepositions in set phrases, eggcorns, redundancies,
+// wordy phrases, idioms, hyphens, punctuation, capitals, missing and
+// doubled words, misused words, numbers and units, typos) was written
+// before the rules of round 4 without looking at the library, and
+// measured once before them: 136 of 186 caught, 0 of 183 flagged.
 
 // breadthFloors holds each breadth probe to its last measurement.
 var breadthFloors = probeFloors{
@@ -88,6 +93,7 @@ var breadthFloors = probeFloors{
 	"heldout-8.tsv":  {minCaught: 229, maxFlagged: 0},
 	"heldout-9.tsv":  {minCaught: 84, maxFlagged: 0},
 	"dev-round2.tsv": {minCaught: 67, maxFlagged: 0},
+	"heldout-10.tsv": {minCaught: 136, maxFlagged: 0},
 }
 
 type breadthCase struct {
