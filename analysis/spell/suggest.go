@@ -125,7 +125,26 @@ const (
 	// lot" beats "allot" (0.6, less the bonus), "in fact" "infect".
 	costSplitCommon = 0.5 - soundBonus
 	costJoin        = 0.4
+	// costSplitAffix is added to a split one of whose parts is a word
+	// spelt like an affix, a prefix first or a suffix last (re known,
+	// extent ion, perform ace, public ally): the parts of a derived word
+	// mistyped, not two words run together.
+	costSplitAffix = 0.8
 )
+
+// affixWord reports whether a, the first part of a split, is a word
+// spelt like a prefix, or b, the last, one spelt like a suffix.
+func affixWord(a, b string) bool {
+	switch a {
+	case "re", "de", "con", "pro", "ex", "sub", "mis", "dis", "pre", "non", "anti", "semi", "super", "trans", "inter":
+		return true
+	}
+	switch b {
+	case "ion", "ions", "ace", "ally", "ate", "ant", "ants", "ism", "ward", "wards", "wise", "age", "ages", "able", "ably", "ness", "ship", "hood", "less", "ly", "al", "ic", "ed", "er", "ers", "est", "ing", "ive", "ous", "ent":
+		return true
+	}
+	return false
+}
 
 // sizePenalty ranks common words first among equally close candidates:
 // SCOWL size 10 costs nothing, size 95 most of an edit.
@@ -147,6 +166,9 @@ func (l *Lexicon) splits(w string, bit uint8) []scored {
 		s := costSplit + sizePenalty(ea.size) + sizePenalty(eb.size)
 		if ea.size == 0 && eb.size == 0 && (functionWord(a) || functionWord(b)) {
 			s = costSplitCommon // alot, infact, ofthe; not accessable, legable
+		}
+		if affixWord(a, b) {
+			s += costSplitAffix // extent ion, public ally, re known
 		}
 		out = append(out, scored{a + " " + b, s, max(ea.size, eb.size)})
 	}

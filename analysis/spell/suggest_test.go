@@ -7,7 +7,9 @@ import (
 
 // TestSuggestMisspellings: on testdata/misspellings.tsv, on which the
 // weights were tuned, the correction is the first suggestion for at least
-// 90% and among the first five for at least 98%; misspellings-fresh.tsv,
+// 94% and among the first five for at least 99% (issue 16 asks 90 and 98;
+// the floors are what it measures, so that a change cannot lower it
+// unseen); misspellings-fresh.tsv,
 // written after the tuning, is held to what it measured then, and
 // misspellings-round3.tsv to its blind figure (measured once before any
 // ranking change of its round: 93.2% first, 99.0% top five).
@@ -16,9 +18,9 @@ func TestSuggestMisspellings(t *testing.T) {
 		name        string
 		first, top5 float64
 	}{
-		{"testdata/misspellings.tsv", 90, 98},
+		{"testdata/misspellings.tsv", 94, 99},
 		{"testdata/misspellings-fresh.tsv", 95, 97},
-		{"testdata/misspellings-round3.tsv", 93, 98.9},
+		{"testdata/misspellings-round3.tsv", 94, 98.9},
 	} {
 		t.Run(tc.name, func(t *testing.T) { testSuggest(t, tc.name, tc.first, tc.top5) })
 	}
