@@ -46,6 +46,7 @@ func (l *Lexicon) Suggest(word string, d Dialect, n int) []string {
 		cands = append(cands, ix.score(w, lower, bit, true)...)
 	}
 	cands = append(cands, l.splits(lower, bit)...)
+	cands = append(cands, clitic(lower)...)
 	slices.SortFunc(cands, func(a, b scored) int {
 		return cmp.Or(cmp.Compare(a.score, b.score), cmp.Compare(a.size, b.size), strings.Compare(a.word, b.word))
 	})
@@ -140,7 +141,8 @@ func affixWord(a, b string) bool {
 		return true
 	}
 	switch b {
-	case "ion", "ions", "ace", "ally", "ate", "ant", "ants", "ism", "ward", "wards", "wise", "age", "ages", "able", "ably", "ness", "ship", "hood", "less", "ly", "al", "ic", "ed", "er", "ers", "est", "ing", "ive", "ous", "ent":
+	case "re", "ll", "ve", // you re, they ll: a contraction's apostrophe left out, not a split
+		"ion", "ions", "ace", "ally", "ate", "ant", "ants", "ism", "ward", "wards", "wise", "age", "ages", "able", "ably", "ness", "ship", "hood", "less", "ly", "al", "ic", "ed", "er", "ers", "est", "ing", "ive", "ous", "ent":
 		return true
 	}
 	return false
@@ -223,4 +225,21 @@ func functionWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// clitic offers "that's" for "thats": the 's (is, has) of a pronoun or a
+// word like there, here, what, where, who, let with its apostrophe left
+// out. The word list holds no X's where it holds X (the reader accepts
+// every possessive), so the index cannot offer these; the cost is a
+// left-out apostrophe's, as for "dont" (don't).
+func clitic(lower string) []scored {
+	stem, ok := strings.CutSuffix(lower, "s")
+	if !ok {
+		return nil
+	}
+	switch stem {
+	case "that", "he", "she", "it", "what", "there", "here", "who", "where", "when", "how", "let", "everyone", "everything", "nobody", "nothing", "somebody", "someone", "something":
+		return []scored{{stem + "'s", costPunct - soundBonus, 0}}
+	}
+	return nil
 }
