@@ -70,7 +70,7 @@ func apply(w string, seen map[string]bool, out []string) []string {
 				}
 				j += i
 				c := w[:j] + to + w[j+len(from):]
-				if !seen[c] {
+				if fits(p, w, j, j+len(from)) && !seen[c] {
 					seen[c] = true
 					out = append(out, c)
 				}
@@ -79,4 +79,20 @@ func apply(w string, seen map[string]bool, out []string) []string {
 		}
 	}
 	return out
+}
+
+// fits reports whether the correspondence p may apply to w[j:k]. The
+// -re/-er endings (centre, center) follow a stem: never at the start of
+// the word ("teres", a muscle, is not "trees"). The ae/oe digraphs
+// (anaemia, anemia; aeon, eon) are medial or initial: a final -ae is a
+// Latin plural that American spelling keeps (areolae, larvae, vertebrae),
+// not a digraph to simplify ("areolae" is not "areole").
+func fits(p [2]string, w string, j, k int) bool {
+	switch p[0] {
+	case "tre", "bre", "vre", "chre", "gre", "ltre":
+		return j >= 1
+	case "ae", "oe":
+		return k < len(w)
+	}
+	return true
 }
