@@ -25,9 +25,10 @@ import (
 type idleTrim struct {
 	mu     sync.Mutex
 	timer  *time.Timer
-	allocs uint64    // heap bytes allocated when last trimmed
-	do     func()    // the trim; nil is trimMemory (a test counts instead)
-	exe    sync.Once // the first trim also releases the executable's pages
+	allocs uint64           // heap bytes allocated when last trimmed
+	do     func()           // the trim; nil is trimMemory (a test counts instead)
+	caches func() []trimmer // what the trim empties first; nil is idleCaches
+	exe    sync.Once        // the first trim also releases the executable's pages
 }
 
 // idleTrimDelay is the pause after a lint that counts as idle: longer
@@ -79,7 +80,11 @@ func (t *idleTrim) run() {
 		t.do()
 		return
 	}
-	trimCaches()
+	caches := t.caches
+	if caches == nil {
+		caches = idleCaches
+	}
+	trimCaches(caches)
 	trimMemory()
 	// The first trim comes after the first lints, so the load is done:
 	// what it read of the executable is given back once (see
@@ -113,20 +118,34 @@ func heapAllocs() uint64 {
 	return s[0].Value.Uint64()
 }
 
-// trimCaches empties, in a process with a memory limit (see trimMemory),
-// the caches that a pause gives back cheaply: the dictionary's
-// decompressed blocks and decoded entries (3.4 MB after hovers over the
-// whole Rust Book, profiled), which the first hover after the pause
-// decodes again for the word it needs, in 40-120 µs; the tagger's word
-// descriptions (3-4 MB with the book open, profiled), which the first
-// edit after the pause builds again for the forms of its block, about
-// 3 µs a form. An idle trim comes after lints, so the tagger is loaded.
-func trimCaches() {
+// trimmer is a cache that lets go of what it holds and builds it again
+// on use, with the same answers.
+type trimmer interface{ Trim() }
+
+// idleCaches returns the caches that a pause gives back cheaply: the
+// dictionary's decompressed blocks and decoded entries (3.4 MB after
+// hovers over the whole Rust Book, profiled), which the first hover after
+// the pause decodes again for the word it needs, in 40-120 µs; the
+// tagger's word descriptions (3-4 MB with the book open, profiled), which
+// the first edit after the pause builds again for the forms of its block,
+// about 3 µs a form. An idle trim comes after lints, so the tagger is
+// loaded.
+func idleCaches() []trimmer {
+	var cs []trimmer
+	if d, err := dictionary.Default(); err == nil {
+		cs = append(cs, d)
+	}
+	return append(cs, tag.Default())
+}
+
+// trimCaches empties the caches in a process with a memory limit (see
+// trimMemory): elsewhere (a test embedding the server) it does nothing,
+// and does not ask for them, which would load the dictionary.
+func trimCaches(caches func() []trimmer) {
 	if !memoryLimited() {
 		return
 	}
-	if d, err := dictionary.Default(); err == nil {
-		d.Trim()
+	for _, c := range caches() {
+		c.Trim()
 	}
-	tag.Default().Trim()
 }

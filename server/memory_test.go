@@ -2,10 +2,15 @@ package server
 
 import (
 	"context"
+	"math"
 	"runtime"
+	"runtime/debug"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"liaison/analysis/dictionary"
+	"liaison/analysis/tag"
 )
 
 // TestIdleTrim: a trim runs once the lints pause, only if enough was
@@ -44,5 +49,53 @@ func TestIdleTrim(t *testing.T) {
 				t.Errorf("%d trims, want %d", got, tt.want)
 			}
 		})
+	}
+}
+
+// countingCache counts its trims.
+type countingCache struct{ n int }
+
+func (c *countingCache) Trim() { c.n++ }
+
+// TestIdleTrimCaches: the caches an idle trim empties are the tagger's
+// and the dictionary's (the two a pause gives back, see idleCaches), and
+// a trim empties each of them once, only in a process with a memory
+// limit (as `liaison serve` sets).
+func TestIdleTrimCaches(t *testing.T) {
+	d, err := dictionary.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var haveTagger, haveDictionary bool
+	for _, c := range idleCaches() {
+		switch c {
+		case trimmer(tag.Default()):
+			haveTagger = true
+		case trimmer(d):
+			haveDictionary = true
+		}
+	}
+	if !haveTagger || !haveDictionary {
+		t.Errorf("idle caches hold the tagger: %v, the dictionary: %v; want both", haveTagger, haveDictionary)
+	}
+
+	for _, limited := range []bool{false, true} {
+		old := debug.SetMemoryLimit(-1)
+		if limited {
+			debug.SetMemoryLimit(1 << 40)
+		} else {
+			debug.SetMemoryLimit(math.MaxInt64)
+		}
+		a, b := &countingCache{}, &countingCache{}
+		tr := &idleTrim{caches: func() []trimmer { return []trimmer{a, b} }}
+		tr.now()
+		debug.SetMemoryLimit(old)
+		want := 0
+		if limited {
+			want = 1
+		}
+		if a.n != want || b.n != want {
+			t.Errorf("memory limit %v: caches trimmed %d and %d times, want %d", limited, a.n, b.n, want)
+		}
 	}
 }
