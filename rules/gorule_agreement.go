@@ -409,13 +409,15 @@ func indefiniteSubject(toks []analysis.Token, i int) bool {
 // figures rise" keep their compound subject), the first word is only a
 // noun, the second one the lexicon holds as an -s verb, and what follows
 // is what a verb takes and a noun does not: a particle, an adverb, a
-// preposition, or an object's determiner or pronoun.
+// preposition, or an object's determiner or pronoun. The second word read
+// as the -s verb it is (VBZ) is taken too: the same words decide, and a
+// tagger that reads some of these right should not lose the rule.
 func pluralSubjectNounVerb(toks []analysis.Token) []GoMatch {
 	var out []GoMatch
 	lex := morph.Default()
 	for j := 2; j+1 < len(toks); j++ {
 		v, n := &toks[j], &toks[j-1]
-		if v.PTB != tag.NNS || n.PTB != tag.NNS || v.Kind != token.Word || capitalisedWord(v.Text) || capitalisedWord(n.Text) {
+		if v.PTB != tag.NNS && v.PTB != tag.VBZ || n.PTB != tag.NNS || v.Kind != token.Word || capitalisedWord(v.Text) || capitalisedWord(n.Text) {
 			continue
 		}
 		w := strings.ToLower(v.Text)

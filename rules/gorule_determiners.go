@@ -51,6 +51,11 @@ func singularDeterminerPlural(toks []analysis.Token) []GoMatch {
 			continue
 		}
 		det := strings.ToLower(toks[i].Text)
+		// "The a stands for atomic": an article after "the" is the word
+		// itself, named, and no determiner of what follows.
+		if prev := tokenAt(toks, i-1); prev != nil && (det == "a" || det == "an") && strings.EqualFold(prev.Text, "the") {
+			continue
+		}
 		switch det {
 		case "a", "an", "every", "each", "this", "that":
 			if toks[i].PTB != tag.DT {
@@ -215,6 +220,13 @@ func articleAdjectivePlural(lex *morph.Lexicon, toks []analysis.Token, i int) (G
 	if lex.Classes(w).HasPOS(morph.Verb) && (p == nil || p.UPOS != tag.VERB && p.UPOS != tag.ADP) {
 		return GoMatch{}, false
 	}
+	// "the pattern for each key matches the item": a noun the tagger read
+	// as an adjective, then an -s verb with its object, is a subject and
+	// its verb, after a preposition too.
+	if next := tokenAt(toks, i+3); next != nil && (next.PTB == tag.DT || next.PTB == tag.PRPS) &&
+		lex.Classes(w).HasPOS(morph.Verb) && lex.Classes(strings.ToLower(a.Text)).HasPOS(morph.Noun) {
+		return GoMatch{}, false
+	}
 	sing := lex.Lemma(w, morph.Noun)
 	if sing == "" || sing == w {
 		return GoMatch{}, false
@@ -304,6 +316,11 @@ func pluralDeterminerSingular(toks []analysis.Token) []GoMatch {
 		// Not a word that may be an adjective the tagger read as a noun
 		// ("two vertical posts", "several amber to coppery").
 		if c == 0 || !c.Has(morph.Noun, morph.Base) || c.Has(morph.Noun, morph.Plural) || c.HasPOS(morph.Adj) || countedAsOne(w) || deicticTime(w) {
+			continue
+		}
+		// "to shelter those getting in": "those" the pronoun, with a
+		// participle the tagger read as a noun (those living nearby).
+		if det == "those" && strings.HasSuffix(w, "ing") && c.HasPOS(morph.Verb) {
 			continue
 		}
 		// A following token is required: a phrase cut off at the end

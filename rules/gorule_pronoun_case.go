@@ -65,6 +65,13 @@ func pronounCase(toks []analysis.Token) []GoMatch {
 		secondObject := (isAnyOf(toks[i+1].Text, "a", "an", "the") || toks[i+1].PTB == tag.PRPS) && !capitalisedWord(toks[i+1].Text) &&
 			toks[i+2].UPOS != tag.VERB && toks[i+2].UPOS != tag.AUX ||
 			toks[i+1].PTB == tag.IN && governs(&toks[i+1])
+		// "They gave we volunteers a free lunch": "we" with a plural noun
+		// in apposition is one object the same way, before the second.
+		if w == "we" && toks[i+1].PTB == tag.NNS && i+3 < len(toks) {
+			next := &toks[i+2]
+			secondObject = secondObject || (isAnyOf(next.Text, "a", "an", "the") || next.PTB == tag.PRPS) && !capitalisedWord(next.Text) &&
+				toks[i+3].UPOS != tag.VERB && toks[i+3].UPOS != tag.AUX
+		}
 		secondObject = secondObject && toks[i-1].UPOS == tag.VERB && !isAnyOf(toks[i-1].Lemma, "be", "have", "do")
 		if (toks[i+1].PTB == tag.TO && toks[i+2].PTB == tag.VB || secondObject) && isVerbTag(toks[i-1].PTB) && governs(&toks[i-1]) {
 			out = append(out, GoMatch{Start: i, End: i + 1, Replacements: []string{objectForm(toks[i].Text)}})

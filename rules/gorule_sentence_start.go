@@ -205,13 +205,30 @@ func lowerByChance(t *analysis.Token) bool {
 	}
 	switch t.UPOS {
 	case tag.PRON, tag.DET, tag.ADP, tag.CCONJ, tag.SCONJ, tag.AUX, tag.PART:
-		return true
+		// With a noun's Penn tag, the tagger's rare mixed label (PRON/NN)
+		// is an indefinite pronoun ("everyone", "nothing") or an unknown
+		// word ("fopub uses Java"), which the lexicon decides.
+		if !nounTag(t.PTB) || t.UPOS == tag.PRON && isIndefinitePronoun(t.Text) {
+			return true
+		}
 	}
 	switch t.PTB {
 	case tag.WRB, tag.WDT, tag.WP, tag.EX, tag.MD:
 		return true // when, which, who, there, can: function words tagged otherwise
 	}
 	return morph.Default().Classes(t.Text) != 0
+}
+
+// isIndefinitePronoun reports a compound of every-, some-, any- or no-
+// with -one, -body or -thing.
+func isIndefinitePronoun(w string) bool {
+	w = strings.ToLower(w)
+	for _, head := range [...]string{"every", "some", "any", "no"} {
+		if rest, ok := strings.CutPrefix(w, head); ok {
+			return rest == "one" || rest == "body" || rest == "thing"
+		}
+	}
+	return false
 }
 
 // startsLower reports a word whose first letter is lower case.

@@ -60,6 +60,11 @@ func distantSingularSubjects(toks []analysis.Token) []subjectPhrase {
 				if t.PTB != tag.NN && t.PTB != tag.JJ || capitalisedWord(t.Text) || !lex.Classes(strings.ToLower(t.Text)).Has(morph.Verb, morph.Base) {
 					continue
 				}
+				// "an extension name such as json": "such as" gives
+				// examples of a noun, never follows a verb.
+				if c+2 < len(toks) && strings.EqualFold(toks[c+1].Text, "such") && strings.EqualFold(toks[c+2].Text, "as") {
+					continue
+				}
 				head, end, det := nounPhrase(toks[:c], s)
 				if head < 0 || !det {
 					continue
