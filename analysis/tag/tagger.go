@@ -11,7 +11,7 @@ import (
 	"liaison/analysis/tag/internal/model"
 )
 
-//go:generate go run ./internal/train -train ../../../shared/data/ud-english-ewt/en_ewt-ud-train.conllu -dev ../../../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu -out model.bin.zst
+//go:generate go run ./internal/train -context -train ../../../shared/data/ud-english-ewt/en_ewt-ud-train.conllu,../../../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu -test ../../../shared/data/ud-english-ewt/en_ewt-ud-test.conllu -out model.bin.zst
 
 //go:embed model.bin.zst
 var embeddedModel []byte

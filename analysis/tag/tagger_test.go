@@ -48,14 +48,14 @@ func TestAccuracy(t *testing.T) {
 	upos := 100 * float64(uposOK) / float64(total)
 	ptb := 100 * float64(ptbOK) / float64(total)
 	t.Logf("EWT test, gold tokens: %d tokens, UPOS accuracy %.2f%%, PTB accuracy %.2f%%", total, upos, ptb)
-	// Floors under the embedded model's 95.70/95.09 by about the spread
-	// of shuffling seeds (seed 3: 95.59/95.07): a model that loses more
-	// fails.
-	if upos < 95.5 {
-		t.Errorf("UPOS accuracy %.2f%% < 95.5%%", upos)
+	// Floors under the embedded model's 95.91/95.33 by about the spread
+	// of shuffling seeds and conversion shares (seed 3: 95.87/95.31;
+	// -convert 0.15: 95.82/95.35): a model that loses more fails.
+	if upos < 95.75 {
+		t.Errorf("UPOS accuracy %.2f%% < 95.75%%", upos)
 	}
-	if ptb < 95.0 {
-		t.Errorf("PTB accuracy %.2f%% < 95.0%%", ptb)
+	if ptb < 95.2 {
+		t.Errorf("PTB accuracy %.2f%% < 95.2%%", ptb)
 	}
 }
 
