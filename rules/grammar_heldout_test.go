@@ -59,6 +59,13 @@ import "testing"
 // sentence, before "that" ("The tests proof that"); 155 since
 // be-base-for-participle reads a noun subject + "be" + a plain form,
 // then an adverb or phrase and a by-agent ("was build in 1890 by").
+// heldout-mix-6.tsv (222 errors, 209 near-misses) was written at the start
+// of the round after that, before any rule change of it: the nine
+// categories in software documentation, office e-mail, shop and travel
+// notices, school, sport, home and garden and chat; its blind figure, from
+// its first run on main at 184ee5a, is 204/222 caught (92%), 1/209 flagged
+// (the word play "That that is is that that is not is not"); weakest were
+// pronoun number (1/4), determiner-noun number (21/25) and verb form (22/25).
 // A sentence is caught when anything at all is reported on it (what
 // a user sees), flagged when anything is.
 
@@ -69,6 +76,7 @@ var grammarHeldoutFloors = probeFloors{
 	"heldout-mix-3.tsv": {minCaught: 117, maxFlagged: 0},
 	"heldout-mix-4.tsv": {minCaught: 149, maxFlagged: 0},
 	"heldout-mix-5.tsv": {minCaught: 155, maxFlagged: 0},
+	"heldout-mix-6.tsv": {minCaught: 204, maxFlagged: 1},
 }
 
 func TestGrammarHeldout(t *testing.T) {
