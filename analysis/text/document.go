@@ -189,6 +189,19 @@ func (d *Document) Text() string {
 	return t
 }
 
+// DominantEnding returns DominantEnding of the document's text, joining
+// the text only when some chunk holds a CR: a document without one ends
+// its lines with LF, found without the join (1.2 MB for the Rust Book).
+func (d *Document) DominantEnding() string {
+	d = d.nonZero()
+	for _, c := range d.chunks {
+		if strings.IndexByte(c.text, '\r') >= 0 {
+			return DominantEnding(d.Text())
+		}
+	}
+	return LF
+}
+
 // Slice returns the text from byte offset start to byte offset end, each
 // clamped to [0, Len()]; empty if end <= start. It does not need the whole
 // text joined, and copies nothing when the span lies within one chunk.

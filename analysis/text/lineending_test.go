@@ -1,6 +1,7 @@
 package text
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -74,5 +75,31 @@ func TestLineEndingModel(t *testing.T) {
 		if strings.Count(s, "\r\n") == 0 && BreakLen(s, strings.IndexByte(s, '\r')) > 1 {
 			t.Errorf("%q: a lone CR read as two bytes", s)
 		}
+	}
+}
+
+// TestDocumentDominantEnding: the Document's DominantEnding, which joins
+// the text only when a chunk holds a CR, agrees with DominantEnding of
+// the text, for documents of small chunks edited so that a CR sits in
+// any chunk, or none does.
+func TestDocumentDominantEnding(t *testing.T) {
+	var sb strings.Builder
+	for i := range 400 {
+		fmt.Fprintf(&sb, "line %d of the document\n", i)
+	}
+	base := sb.String()
+	for _, ins := range []string{"", "\r", "\r\n", "\r\n\r\n", "x\ry"} {
+		for _, at := range []int{0, 1, len(base) / 3, len(base) - 1, len(base)} {
+			d := newDocument(base, 64)
+			d = d.Apply([]Change{{Range: &Range{Start: d.Position(at, UTF8), End: d.Position(at, UTF8)}, Text: ins}}, UTF8)
+			if got, want := d.DominantEnding(), DominantEnding(d.Text()); got != want {
+				t.Errorf("%q inserted at %d: %q, want %q", ins, at, got, want)
+			}
+		}
+	}
+	// CRs only in the later chunks, and more of them than LFs.
+	crlf := base[:len(base)/3] + strings.ReplaceAll(base[len(base)/3:], "\n", "\r\n")
+	if got := newDocument(crlf, 64).DominantEnding(); got != CRLF {
+		t.Errorf("document ending in CRLF lines: %q, want CRLF", got)
 	}
 }
