@@ -175,6 +175,7 @@ func (s *Server) lintDocument(r *lintRun) ([]rules.Finding, *analysis.Result, er
 	if err != nil {
 		return nil, nil, err
 	}
+	defer s.holdCollector(r.text.Len())() // memory.go
 	lk := r.lookup.wait(r.ctx, s.log)
 	if err := r.ctx.Err(); err != nil {
 		return nil, nil, err

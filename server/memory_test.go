@@ -99,3 +99,41 @@ func TestIdleTrimCaches(t *testing.T) {
 		}
 	}
 }
+
+// TestHoldCollector: the session's first lint of a small document runs
+// with the collector off, in a process with a memory limit only, and the
+// collector is back as it was after it; later lints and large documents
+// leave it alone.
+func TestHoldCollector(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	gcPercent := func() int { p := debug.SetGCPercent(-1); debug.SetGCPercent(p); return p }
+	before := gcPercent()
+	tests := []struct {
+		name    string
+		limited bool
+		bytes   []int // the session's lints in turn
+		off     []bool
+	}{
+		{"small first", true, []int{25 << 10, 25 << 10}, []bool{true, false}},
+		{"large first", true, []int{firstLintNoGCBytes + 1, 25 << 10}, []bool{false, false}},
+		{"no memory limit", false, []int{25 << 10}, []bool{false}},
+	}
+	for _, tt := range tests {
+		if tt.limited {
+			debug.SetMemoryLimit(1 << 40)
+		} else {
+			debug.SetMemoryLimit(math.MaxInt64)
+		}
+		s := &Server{}
+		for i, n := range tt.bytes {
+			restore := s.holdCollector(n)
+			if off := gcPercent() < 0; off != tt.off[i] {
+				t.Errorf("%s: lint %d of %d bytes: collector off %v, want %v", tt.name, i+1, n, off, tt.off[i])
+			}
+			restore()
+			if p := gcPercent(); p != before {
+				t.Errorf("%s: after lint %d: GC percent %d, want %d", tt.name, i+1, p, before)
+			}
+		}
+	}
+}

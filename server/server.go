@@ -64,6 +64,9 @@ type Server struct {
 	publishMu sync.Mutex // orders publishDiagnostics for each document
 
 	trim idleTrim // gives memory back once the lints pause (memory.go)
+	// firstLint holds the collector off during the session's first lint
+	// of a small document (memory.go).
+	firstLint sync.Once
 
 	// suggestions are the spelling suggestions computed for code actions
 	// and hovers (spelling.go).
