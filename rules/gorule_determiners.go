@@ -130,6 +130,16 @@ func singularDeterminerPlural(toks []analysis.Token) []GoMatch {
 			if objectPlace && next != nil && (clauseEnd(next) || next.UPOS == tag.ADP || next.PTB == tag.RB) {
 				break
 			}
+			// A prepositional phrase and then a singular verb: the plural
+			// is the subject's head, since "each" or "this" with a verb of
+			// its own ("each houses a family") would not take a second
+			// finite verb straight after that verb's phrase: "Each houses
+			// on the street has a garden".
+			if next != nil && next.PTB == tag.IN && next.UPOS == tag.ADP {
+				if vi := skipPhrase(toks, i+3); vi > i+3 && vi < len(toks) && toks[vi].PTB == tag.VBZ {
+					break
+				}
+			}
 			if next == nil || !(finiteVerb(next) || !verbLike && (clauseEnd(next) || next.UPOS == tag.ADP)) {
 				continue
 			}

@@ -66,6 +66,11 @@ import "testing"
 // its first run on main at 184ee5a, is 204/222 caught (92%), 1/209 flagged
 // (the word play "That that is is that that is not is not"); weakest were
 // pronoun number (1/4), determiner-noun number (21/25) and verb form (22/25).
+// 205 after rebasing on main's tagger changes ("That apples look ripe");
+// 206 since each/this + a plural + a prepositional phrase + a singular verb
+// reads the plural as the subject's head ("Each houses on the street has");
+// 208 since of-phrase-head-agreement takes a participle as a modifier of
+// either noun ("The list of approved vendors are").
 // A sentence is caught when anything at all is reported on it (what
 // a user sees), flagged when anything is.
 
@@ -76,7 +81,7 @@ var grammarHeldoutFloors = probeFloors{
 	"heldout-mix-3.tsv": {minCaught: 117, maxFlagged: 0},
 	"heldout-mix-4.tsv": {minCaught: 149, maxFlagged: 0},
 	"heldout-mix-5.tsv": {minCaught: 155, maxFlagged: 0},
-	"heldout-mix-6.tsv": {minCaught: 204, maxFlagged: 1},
+	"heldout-mix-6.tsv": {minCaught: 208, maxFlagged: 1},
 }
 
 func TestGrammarHeldout(t *testing.T) {
