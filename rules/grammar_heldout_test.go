@@ -70,7 +70,8 @@ import "testing"
 // 206 since each/this + a plural + a prepositional phrase + a singular verb
 // reads the plural as the subject's head ("Each houses on the street has");
 // 208 since of-phrase-head-agreement takes a participle as a modifier of
-// either noun ("The list of approved vendors are").
+// either noun ("The list of approved vendors are"); 209 since modal-to
+// reads a modal with "n't" ("I can't to believe").
 // A sentence is caught when anything at all is reported on it (what
 // a user sees), flagged when anything is.
 
@@ -81,7 +82,7 @@ var grammarHeldoutFloors = probeFloors{
 	"heldout-mix-3.tsv": {minCaught: 117, maxFlagged: 0},
 	"heldout-mix-4.tsv": {minCaught: 149, maxFlagged: 0},
 	"heldout-mix-5.tsv": {minCaught: 155, maxFlagged: 0},
-	"heldout-mix-6.tsv": {minCaught: 208, maxFlagged: 1},
+	"heldout-mix-6.tsv": {minCaught: 209, maxFlagged: 1},
 }
 
 func TestGrammarHeldout(t *testing.T) {
