@@ -84,7 +84,8 @@ import (
 // punctuation-2, numbers, capitalization-2), from their own examples
 // written first: it is a tuning set for those now (163 of 186 after, 0
 // flagged; the wordy phrases it holds are the style category's, off by
-// default).
+// default; 167 after pronoun-comma-splice, then-for-than-before-clause and
+// its-contraction-before-noun-phrase).
 
 // breadthFloors holds each breadth probe to its last measurement.
 var breadthFloors = probeFloors{
@@ -99,7 +100,7 @@ var breadthFloors = probeFloors{
 	"heldout-8.tsv":  {minCaught: 229, maxFlagged: 0},
 	"heldout-9.tsv":  {minCaught: 84, maxFlagged: 0},
 	"dev-round2.tsv": {minCaught: 67, maxFlagged: 0},
-	"heldout-10.tsv": {minCaught: 163, maxFlagged: 0},
+	"heldout-10.tsv": {minCaught: 167, maxFlagged: 0},
 }
 
 type breadthCase struct {
