@@ -55,7 +55,10 @@ func thingObjectVerb(w string) bool {
 	case "sign", "countersign", "print", "reprint", "file", "staple", "photocopy", "shred", "proofread", "reread",
 		"rename", "bookmark", "archive", "delete", "edit", "initial", "laminate", "fax", "notarize", "notarise",
 		"submit", "resubmit", "scan", "upload", "download", "mail", "save", "attach", "forward",
-		"export", "return", "photograph", "frame", "wrap", "unwrap":
+		"export", "return", "photograph", "frame", "wrap", "unwrap",
+		// What one does to a text or a file and never to a person ("read"
+		// is left out: "the coach could read them like a book").
+		"complete", "translate", "recycle", "stamp", "encrypt", "decrypt", "compress", "unzip", "reformat":
 		return true
 	}
 	return false
